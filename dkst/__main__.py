@@ -1,0 +1,5 @@
+"""Run dkst as ``python -m dkst``."""
+
+from dkst.cli import main
+
+main()
