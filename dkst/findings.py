@@ -1,0 +1,146 @@
+"""Findings are data: the registry of finding codes, ``Finding`` records and the ``CheckResult``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any
+
+
+class Severity(IntEnum):
+    """How bad a finding is; ordered so that ``max()`` gives the worst."""
+
+    INFO = 0
+    WARNING = 1
+    ERROR = 2
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        return cls[text.upper()]
+
+
+#: Every finding code with its default severity (``rule-failed`` takes the rule's own).
+CODES: dict[str, Severity] = {
+    "encoding": Severity.ERROR,
+    "yaml-syntax": Severity.ERROR,
+    "yaml-alias": Severity.ERROR,
+    "duplicate-key": Severity.ERROR,
+    "file-too-large": Severity.ERROR,
+    "missing-field": Severity.ERROR,
+    "unknown-field": Severity.ERROR,
+    "invalid-value": Severity.ERROR,
+    "unknown-ref": Severity.ERROR,
+    "duplicate-id": Severity.ERROR,
+    "invalid-rule": Severity.ERROR,
+    "missing-file": Severity.ERROR,
+    "future-date": Severity.ERROR,
+    "suspicious-date": Severity.WARNING,
+    "stray-file": Severity.WARNING,
+    "missing-report": Severity.WARNING,
+    "late-report": Severity.WARNING,
+    "missing-model": Severity.WARNING,
+    "missing-unit-plan": Severity.WARNING,
+    "rule-failed": Severity.WARNING,
+    "pending-report": Severity.INFO,
+    "pending-model": Severity.INFO,
+    "pending-unit-plan": Severity.INFO,
+}
+
+#: Extras a finding may carry, in the order they are written out.
+EXTRA_KEYS = ("days_late", "days_overdue", "requirement", "expected", "actual")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found in a dataset.
+
+    ``params`` fill the message template of ``code`` from the catalogue in :mod:`dkst.i18n`;
+    the message itself is made in the chosen language only when the finding is reported.
+    """
+
+    code: str
+    path: str
+    line: int | None = None
+    unit: str | None = None
+    period: str | None = None
+    params: tuple[tuple[str, Any], ...] = ()
+    extras: tuple[tuple[str, Any], ...] = ()
+    severity: Severity | None = None
+
+    @property
+    def level(self) -> Severity:
+        return self.severity if self.severity is not None else CODES[self.code]
+
+    def param(self, key: str, default: Any = None) -> Any:
+        return dict(self.params).get(key, default)
+
+    def message(self, lang: str = "vi") -> str:
+        from dkst.i18n import finding_message
+
+        return finding_message(self, lang)
+
+    def to_dict(self, lang: str = "vi") -> dict[str, Any]:
+        """The finding as FORMAT.md's JSON object."""
+        out: dict[str, Any] = {
+            "code": self.code,
+            "severity": self.level.label,
+            "path": self.path,
+            "line": self.line,
+            "unit": self.unit,
+            "period": self.period,
+            "message": self.message(lang),
+        }
+        extras = dict(self.extras)
+        for key in EXTRA_KEYS:
+            if key in extras:
+                out[key] = extras[key]
+        return out
+
+
+def make(code: str, path: str, line: int | None = None, *, unit: str | None = None,
+         period: str | None = None, severity: Severity | None = None,
+         extras: dict[str, Any] | None = None, **params: Any) -> Finding:
+    """Build a finding; keyword arguments beyond the fixed ones are message parameters."""
+    if code not in CODES:
+        raise KeyError(code)
+    return Finding(code=code, path=path, line=line, unit=unit, period=period,
+                   params=tuple(sorted(params.items())),
+                   extras=tuple(sorted((extras or {}).items())), severity=severity)
+
+
+def sort_key(item: dict[str, Any]) -> tuple:
+    """FORMAT.md's order: path, line (null first), code, unit, period, message."""
+    line = item["line"]
+    return (item["path"], line is not None, line or 0, item["code"], item["unit"] or "",
+            item["period"] or "", item["message"])
+
+
+@dataclass
+class CheckResult:
+    """Everything ``dkst check`` found, plus the per-unit statuses that ``status`` shows."""
+
+    dataset: str
+    as_of: Any
+    findings: list[Finding] = field(default_factory=list)
+
+    def rendered(self, lang: str = "vi") -> list[dict[str, Any]]:
+        """Findings as JSON objects, sorted as FORMAT.md pins it."""
+        return sorted((f.to_dict(lang) for f in self.findings), key=sort_key)
+
+    def summary(self) -> dict[str, int]:
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            counts[f.level.label] += 1
+        return counts
+
+    def exit_code(self, strict: bool = False) -> int:
+        worst = max((f.level for f in self.findings), default=None)
+        if worst is None:
+            return 0
+        if worst >= Severity.ERROR or (strict and worst >= Severity.WARNING):
+            return 1
+        return 0
