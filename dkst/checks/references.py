@@ -1,0 +1,106 @@
+"""Each unit file's references (indicators, models, units) and dates (future, before the period)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from dkst import findings as F
+from dkst.checks.registry import unknown_ref
+from dkst.findings import Finding, Severity
+from dkst.periods import today
+from dkst.schema import ModelRecord, ModelStatus, Origin, Report, UnitPlan
+
+if TYPE_CHECKING:
+    from dkst.dataset import Dataset, SourceFile
+
+_REPLICATED_FROM = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)/([a-z0-9]+(?:-[a-z0-9]+)*)$")
+
+
+def check_files(ds: Dataset) -> None:
+    """Add reference and date findings to every unit file; mark files with errors as broken."""
+    now = today()
+    unit_ids = set(ds.unit_index) | {u for u in ds.models} | {u for u in ds.reports} | set(ds.unit_plans)
+    for unit, src in ds.unit_plans.items():
+        _add(ds, src, _unit_plan(src, unit, now))
+    for unit, models in ds.models.items():
+        for model_id, src in models.items():
+            _add(ds, src, _model(ds, src, unit, model_id, unit_ids, now))
+    for unit, reports in ds.reports.items():
+        for period, src in reports.items():
+            _add(ds, src, _report(ds, src, unit, period, now))
+
+
+def _add(ds: Dataset, src: SourceFile, found: list[Finding]) -> None:
+    ds.findings.extend(found)
+    if any(f.level >= Severity.ERROR for f in found):
+        src.broken = True
+
+
+def _future(src: SourceFile, record: Any, key: str, now: Any, unit: str, period: str | None = None) -> list[Finding]:
+    value = getattr(record, key, None)
+    if value is not None and value > now:
+        return [F.make("future-date", src.path, src.line(key), unit=unit, period=period, field=key,
+                       date=value, today=now)]
+    return []
+
+
+def _unit_plan(src: SourceFile, unit: str, now: Any) -> list[Finding]:
+    rec = src.record
+    if not isinstance(rec, UnitPlan):
+        return []
+    return _future(src, rec, "issued", now, unit) + _future(src, rec, "received", now, unit)
+
+
+def _model(ds: Dataset, src: SourceFile, unit: str, model_id: str, unit_ids: set[str], now: Any) -> list[Finding]:
+    rec = src.record
+    if not isinstance(rec, ModelRecord):
+        return []
+    out: list[Finding] = []
+    if rec.status is not None and rec.status != ModelStatus.REGISTERED:
+        if rec.started is None and "started" not in _bad_keys(ds, src):
+            out.append(F.make("missing-field", src.path, src.line(), unit=unit, field="started"))
+        out += _future(src, rec, "started", now, unit) + _future(src, rec, "completed_on", now, unit)
+    if rec.replicated_from is not None:
+        line = src.line("replicated_from")
+        m = _REPLICATED_FROM.match(rec.replicated_from)
+        if rec.origin != Origin.REPLICATED:
+            out.append(F.make("invalid-value", src.path, line, unit=unit, field="replicated_from",
+                              value=rec.replicated_from, reason="replicated_without_origin"))
+        elif m is None:
+            out.append(F.make("invalid-value", src.path, line, unit=unit, field="replicated_from",
+                              value=rec.replicated_from, reason="replicated_from_form"))
+        elif m[1] in unit_ids and m[2] not in ds.models.get(m[1], {}):
+            out.append(unknown_ref(line, "model", rec.replicated_from,
+                                [f"{m[1]}/{x}" for x in ds.models.get(m[1], {})], src.path, unit))
+    for i, partner in enumerate(rec.partners or []):
+        if partner is not None and partner not in ds.unit_index:
+            out.append(unknown_ref(src.line("partners", i), "unit", partner, sorted(ds.unit_index), src.path, unit))
+    return out
+
+
+def _bad_keys(ds: Dataset, src: SourceFile) -> set[str]:
+    """Top-level keys of a file that already have a schema finding (not to be reported twice)."""
+    return {str(f.param("field")) for f in ds.findings if f.path == src.path}
+
+
+def _report(ds: Dataset, src: SourceFile, unit: str, period: str, now: Any) -> list[Finding]:
+    rec = src.record
+    if not isinstance(rec, Report):
+        return []
+    out = _future(src, rec, "submitted", now, unit, period)
+    info = (ds.index.periods or {}).get(period)
+    if info is not None and rec.submitted is not None and rec.submitted < info.start and not out:
+        out.append(F.make("suspicious-date", src.path, src.line("submitted"), unit=unit, period=period,
+                          date=rec.submitted, start=info.start, period_name=info.name))
+    indicators = ds.index.indicators or {}
+    if ds.plan is not None:
+        for key in rec.indicators or {}:
+            if key not in indicators:
+                out.append(unknown_ref(src.line("indicators", key), "indicator", key, sorted(indicators),
+                                       src.path, unit, period))
+    own = ds.models.get(unit, {})
+    for i, model_id in enumerate(rec.models or []):
+        if model_id is not None and model_id not in own:
+            out.append(unknown_ref(src.line("models", i), "model", model_id, sorted(own), src.path, unit, period))
+    return out

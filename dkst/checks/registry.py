@@ -1,0 +1,215 @@
+"""plan.yaml and units.yaml beyond the schema: ids, references, deadlines, rules, exemptions.
+
+A broken part is left out and only what depends on it goes with it: a broken period (no reports of it
+are judged), a broken rule (that rule), a broken unit entry (that unit).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from dkst import findings as F
+from dkst.checks.rules import Rule, RuleError, compile_rule
+from dkst.periods import Deadline, deadline_of
+from dkst.schema import Indicator, ModelsRequirement, Period, RuleRequirement, Unit, UnitPlanRequirement
+from dkst.validation import nearest
+
+if TYPE_CHECKING:
+    from dkst.dataset import Dataset, ParsedFile
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodInfo:
+    """A valid period of the plan with its deadline."""
+
+    id: str
+    name: str
+    start: date
+    end: date
+    deadline: Deadline
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """A usable requirement: what the plan asks, of which kinds, by when."""
+
+    id: str
+    type: str
+    text: str | None
+    kinds: tuple[str, ...]
+    period: str | None = None
+    minimum: int = 0
+    deadline: Deadline | None = None
+    rule: Rule | None = None
+    severity: str | None = None
+    index: int = 0
+
+
+@dataclass
+class PlanIndex:
+    """The valid parts of plan.yaml, indexed for the checks."""
+
+    year: int | None = None
+    kinds: dict[str, str] | None = None
+    periods: dict[str, PeriodInfo] | None = None
+    indicators: dict[str, Indicator] | None = None
+    requirements: list[Requirement] | None = None
+
+
+def check_plan(ds: Dataset) -> None:
+    """Index the plan's valid parts into ``ds.index`` and add findings for the rest."""
+    index = PlanIndex(kinds={}, periods={}, indicators={}, requirements=[])
+    ds.index = index
+    plan, src = ds.plan, ds.plan_file
+    if plan is None or src is None:
+        return
+    path = "plan.yaml"
+    index.year = plan.year
+    index.kinds = dict(plan.unit_kinds or {})
+
+    for pid, period in (plan.periods or {}).items():
+        info = _period(ds, pid, period)
+        if info is not None:
+            index.periods[pid] = info
+
+    for i, ind in enumerate(plan.indicators or []):
+        if ind is None or ind.id is None or ind.label is None:
+            continue
+        if ind.id in index.indicators:
+            ds.findings.append(F.make("duplicate-id", path, src.line("indicators", i, "id"), id=ind.id,
+                                      first=src.line("indicators", _position(plan.indicators, ind.id), "id")))
+            continue
+        index.indicators[ind.id] = ind
+
+    seen: dict[str, int] = {}
+    for i, req in enumerate(plan.requirements or []):
+        if req is None:
+            continue
+        if req.id in seen:
+            ds.findings.append(F.make("duplicate-id", path, src.line("requirements", i, "id"), id=req.id,
+                                      first=src.line("requirements", seen[req.id], "id")))
+            continue
+        seen[req.id] = i
+        usable = _requirement(ds, index, i, req)
+        if usable is not None:
+            index.requirements.append(usable)
+
+
+def _position(items: list[Any], ident: str) -> int:
+    return next(i for i, item in enumerate(items) if item is not None and item.id == ident)
+
+
+def _period(ds: Dataset, pid: str, period: Period) -> PeriodInfo | None:
+    src = ds.plan_file
+    line = src.line("periods", pid)
+    if period.due_before is not None and period.due_by is not None:
+        ds.findings.append(F.make("invalid-value", "plan.yaml", src.line("periods", pid, "due_by"), period=pid,
+                                  field="due_by", value=str(period.due_by), reason="both_deadlines"))
+        return None
+    if period.due_before is None and period.due_by is None:
+        ds.findings.append(F.make("missing-field", "plan.yaml", line, period=pid, field="due_before"))
+        return None
+    if period.start is None or period.end is None or period.name is None:
+        return None  # its own schema finding says why
+    if period.start > period.end:
+        ds.findings.append(F.make("invalid-value", "plan.yaml", src.line("periods", pid, "end"), period=pid,
+                                  field="end", value=str(period.end), reason="period_order"))
+        return None
+    return PeriodInfo(pid, period.name, period.start, period.end, deadline_of(period.due_before, period.due_by))
+
+
+def _requirement(ds: Dataset, index: PlanIndex, i: int, req: Any) -> Requirement | None:
+    src = ds.plan_file
+    kinds = []
+    for j, kind in enumerate(req.applies_to or []):
+        if kind is None:
+            continue
+        if kind in index.kinds:
+            kinds.append(kind)
+        else:
+            ds.findings.append(unknown_ref(src.line("requirements", i, "applies_to", j), "kind", kind,
+                                        list(index.kinds)))
+    period = getattr(req, "period", None)
+    if period is not None and period not in index.periods:
+        if period not in ds.period_ids:
+            ds.findings.append(unknown_ref(src.line("requirements", i, "period"), "period", period,
+                                        sorted(ds.period_ids)))
+        return None  # an unknown or broken period: nothing of it is judged
+    base: dict[str, Any] = {"id": req.id, "type": req.type, "text": req.text, "kinds": tuple(kinds),
+                            "period": period, "index": i}
+    if isinstance(req, ModelsRequirement | UnitPlanRequirement):
+        if req.due_before is not None and req.due_by is not None:
+            ds.findings.append(F.make("invalid-value", "plan.yaml", src.line("requirements", i, "due_by"),
+                                      field="due_by", value=str(req.due_by), reason="both_deadlines"))
+            return None
+        default = date(index.year, 12, 31) if isinstance(index.year, int) and 1 <= index.year <= 9999 else None
+        base["deadline"] = deadline_of(req.due_before, req.due_by, default)
+        if base["deadline"] is None:
+            return None
+        if isinstance(req, ModelsRequirement):
+            if req.min is None:
+                return None
+            base["minimum"] = req.min
+    if isinstance(req, RuleRequirement):
+        if req.expr is None:
+            return None
+        try:
+            base["rule"] = compile_rule(req.expr, frozenset(index.indicators))
+        except RuleError as exc:
+            ds.findings.append(F.make("invalid-rule", "plan.yaml", src.line("requirements", i, "expr"),
+                                      requirement=req.id, expr=req.expr, reason=exc.reason, detail=exc.detail,
+                                      extras={"requirement": req.id}))
+            return None
+        base["severity"] = req.severity.value if req.severity is not None else "warning"
+    return Requirement(**base)
+
+
+def unknown_ref(line: int | None, what: str, ref: str, choices: list[str], path: str = "plan.yaml",
+                unit: str | None = None, period: str | None = None) -> F.Finding:
+    """An ``unknown-ref`` finding with the nearest known id as a hint."""
+    params: dict[str, Any] = {"what": what, "ref": ref}
+    guess = nearest(ref, choices)
+    if guess:
+        params["suggest"] = guess
+    return F.make("unknown-ref", path, line, unit=unit, period=period, **params)
+
+
+def usable_unit(unit: Unit | None) -> bool:
+    """A unit entry whose id, name and kind are all valid."""
+    return unit is not None and unit.id is not None and unit.name is not None and unit.kind is not None
+
+
+def check_units(ds: Dataset, parsed: ParsedFile | None) -> set[str]:
+    """Fill ``ds.units`` with the usable entries; return every id written (their folders are not stray)."""
+    src = ds.units_file
+    written: set[str] = set()
+    if src is None or parsed is None or parsed.record is None:
+        return written
+    path = "units.yaml"
+    requirement_ids = {r.id for r in (ds.plan.requirements or []) if r is not None} if ds.plan else set()
+    kinds = ds.index.kinds or {}
+    seen: dict[str, int | None] = {}
+    for pos, unit in enumerate(parsed.record.units or []):
+        if unit is None or unit.id is None:
+            continue
+        written.add(unit.id)
+        id_line = src.line("units", pos, "id")
+        if unit.id in seen:
+            ds.findings.append(F.make("duplicate-id", path, id_line, unit=unit.id, id=unit.id,
+                                      first=seen[unit.id]))
+            continue
+        seen[unit.id] = id_line
+        ok = usable_unit(unit)
+        if ok and ds.plan is not None and unit.kind not in kinds:
+            ds.findings.append(unknown_ref(src.line("units", pos, "kind"), "kind", unit.kind, list(kinds), path,
+                                        unit.id))
+            ok = False
+        for key in unit.exempt or {}:
+            if ds.plan is not None and key not in requirement_ids:
+                ds.findings.append(unknown_ref(src.line("units", pos, "exempt", key), "requirement", key,
+                                            sorted(requirement_ids), path, unit.id))
+        if ok:
+            ds.units.append(unit)
+    return written

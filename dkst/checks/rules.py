@@ -1,0 +1,121 @@
+"""The expression language of ``rule`` requirements, compiled once and evaluated in a sandbox.
+
+Allowed: numbers, indicator ids, ``+ - * / // %``, comparisons (chained too), ``and``/``or``/``not``,
+parentheses, and calls of ``min``, ``max``, ``abs``. Anything else is refused at compile time. The
+expression is parsed with Python's ``ast`` and evaluated by walking the whitelisted tree: no ``eval``.
+"""
+
+from __future__ import annotations
+
+import ast
+import operator
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+_BINARY = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
+           ast.Div: operator.truediv, ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod}
+_COMPARE = {ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.LtE: operator.le,
+            ast.Gt: operator.gt, ast.GtE: operator.ge}
+_FUNCTIONS = {"min": min, "max": max, "abs": abs}
+MAX_LENGTH = 500
+
+
+class RuleError(ValueError):
+    """A rule that does not compile; ``reason`` is a catalogue key, ``detail`` the offending piece."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+class Skip(Exception):
+    """The rule does not apply to this report (an indicator is absent, or a division by zero)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A compiled rule: its tree and the indicator ids it reads."""
+
+    expr: str
+    tree: ast.expr
+    names: frozenset[str]
+
+    def holds(self, values: Mapping[str, int]) -> bool:
+        """True or False for one report's indicators; raises :class:`Skip` when it cannot be judged."""
+        if not self.names <= values.keys():
+            raise Skip
+        return bool(_eval(self.tree, values))
+
+
+def compile_rule(expr: str, indicators: set[str] | frozenset[str]) -> Rule:
+    """Check ``expr`` against the whitelist and the plan's indicator ids."""
+    if len(expr) > MAX_LENGTH:
+        raise RuleError("too_long", str(MAX_LENGTH))
+    try:
+        tree = ast.parse(expr.strip(), mode="eval").body
+    except SyntaxError as exc:
+        raise RuleError("syntax", exc.msg or "") from None
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        _allow(node, names)
+    unknown = sorted(names - set(indicators))
+    if unknown:
+        raise RuleError("unknown_indicator", ", ".join(unknown))
+    return Rule(expr, tree, frozenset(names))
+
+
+def _allow(node: ast.AST, names: set[str]) -> None:
+    if isinstance(node, ast.Name):
+        if node.id not in _FUNCTIONS:
+            names.add(node.id)
+        return
+    if isinstance(node, ast.Call):
+        if not isinstance(node.func, ast.Name) or node.func.id not in _FUNCTIONS or node.keywords or not node.args:
+            raise RuleError("forbidden", ast.unparse(node)[:60])
+        if node.func.id == "abs" and len(node.args) != 1:
+            raise RuleError("forbidden", ast.unparse(node)[:60])
+        return
+    if isinstance(node, ast.Constant):
+        if isinstance(node.value, bool) or not isinstance(node.value, int | float):
+            raise RuleError("forbidden", repr(node.value)[:60])
+        return
+    allowed = (ast.BoolOp, ast.And, ast.Or, ast.UnaryOp, ast.Not, ast.USub, ast.UAdd, ast.BinOp, ast.Compare,
+               ast.Load, *_BINARY, *_COMPARE)
+    if not isinstance(node, allowed):
+        raise RuleError("forbidden", ast.unparse(node)[:60] if isinstance(node, ast.expr) else type(node).__name__)
+
+
+def _eval(node: ast.expr, values: Mapping[str, int]) -> Any:
+    if isinstance(node, ast.Constant):
+        return node.value
+    if isinstance(node, ast.Name):
+        return values[node.id]
+    if isinstance(node, ast.BoolOp):
+        if isinstance(node.op, ast.And):
+            return all(_eval(v, values) for v in node.values)
+        return any(_eval(v, values) for v in node.values)
+    if isinstance(node, ast.UnaryOp):
+        operand = _eval(node.operand, values)
+        if isinstance(node.op, ast.Not):
+            return not operand
+        return -operand if isinstance(node.op, ast.USub) else +operand
+    if isinstance(node, ast.BinOp):
+        left, right = _eval(node.left, values), _eval(node.right, values)
+        try:
+            return _BINARY[type(node.op)](left, right)
+        except ZeroDivisionError:
+            raise Skip from None
+    if isinstance(node, ast.Compare):
+        left = _eval(node.left, values)
+        for op, comparator in zip(node.ops, node.comparators, strict=True):
+            right = _eval(comparator, values)
+            if not _COMPARE[type(op)](left, right):
+                return False
+            left = right
+        return True
+    if isinstance(node, ast.Call):
+        assert isinstance(node.func, ast.Name)
+        return _FUNCTIONS[node.func.id](*(_eval(a, values) for a in node.args))
+    raise RuleError("forbidden", type(node).__name__)

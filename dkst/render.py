@@ -1,0 +1,640 @@
+"""Render the city's period report (Markdown, Word) and urging letters through sandboxed templates.
+
+Templates are user input (a dataset's ``templates/`` or ``--template-dir`` may override the built-in
+ones), so they run in :class:`jinja2.sandbox.ImmutableSandboxedEnvironment` with ``StrictUndefined``:
+a template that reaches for ``__class__``, mutates the data (``units.append``) or names a variable
+that does not exist ends in a :class:`RenderError` whose message is one line naming the template
+(``templates/report.md.j2:12: …``), never in output and never in a traceback. Data values are
+never template source: ``{{ 7*7 }}`` typed into a report prints as itself. Nothing here writes a
+file; the CLI writes what these functions return.
+
+The context handed in by the aggregate layer (every key present; ``None`` where unknown)::
+
+    plan: {title, year, issuer, place, number, issued (ISO str|None),
+           signer: {on_behalf, title, name} | None,
+           based_on: [{number, date, issuer, title}], report_to: {office, email} | None,
+           letterhead: {superior, organ, national, motto, symbol}, recipients: [str]}
+    period: {id, name, start, end, last_on_time, deadline (ISO str), last_on_time_vn: "04/6/2023"}
+    as_of: ISO str
+    date_line: "Tam Kỳ, ngày 05 tháng 6 năm 2023"
+    summary: the ``dkst aggregate --format json`` object (reports, indicators, models,
+             commendations, by_kind, units)
+    indicators: [{id, label, unit, section (str|None), total (int|None), units (int)}]   plan order
+    sections: [{title, indicators: [same dicts]}]    grouped by ``section``, first-seen order;
+                                                     no section -> title "Kết quả khác"
+    kinds: [{id, label, reports: {expected, received, on_time, late, missing, pending, invalid,
+             left_out, completeness, timeliness}}]
+    units: [{id, name, short_name, kind, kind_label, status, status_label, submitted (ISO|None),
+             submitted_vn, days_late, indicators: {id: int}, models: int}]          registry order
+    models: [{unit_id, unit_name, id, name, status, status_label, origin, origin_label, started,
+              completed_on, field, summary, results, beneficiaries, propose_replication: bool}]
+    commendations: [{unit_id, unit_name, name, kind, kind_label, achievement, level}]
+    highlights, limitations, proposals: [{unit_id, unit_name, text}]
+    lang: "vi" | "en"
+
+:func:`render_reminder` adds ``unit`` = {id, name, status, status_label, days_overdue|None,
+days_left|None, email}.
+
+Before rendering, :func:`prepare_context` fills the optional keys above that are absent with
+``None`` (so ``{% if plan.signer %}`` works under ``StrictUndefined``), drops control characters
+that XML cannot carry, and adds, without replacing anything given:
+
+    kinds[*].numeral          "I", "II", … (only kinds that have units are numbered)
+    kinds[*].units            the units of that kind, registry order
+    kinds[*].indicators       {indicator id: sum over its units, or None when none carries it}
+    kinds[*].models           the kind's counting models
+    totals: {indicators: {id: total|None}, models: int}   from ``summary``
+    other_units               units whose kind is not in ``kinds`` (normally empty)
+
+Filters available to every template: ``md`` (escape for Markdown; a table cell by default),
+``mdpara`` (multi-line text inside a list item), ``vndate`` ("04/6/2023", the Nghị định
+30/2020 rule: day zero-padded, months 1 and 2 zero-padded), ``vndatelong`` ("ngày 04 tháng 6
+năm 2023"), ``num`` (12.345; None -> "–"), ``pct`` (0.8824 -> "88,24%"), ``figure`` (an
+indicator as a phrase: "120 buổi tuyên truyền"), ``lcfirst``, ``roman``. ``None`` prints as
+the empty string.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import traceback
+import zipfile
+from collections.abc import Mapping
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "TEMPLATE_NAMES",
+    "RenderError",
+    "find_template",
+    "make_environment",
+    "prepare_context",
+    "render_docx",
+    "render_markdown",
+    "render_reminder",
+]
+
+TEMPLATE_NAMES = ("report.md.j2", "report.docx", "remind.md.j2")
+
+NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+OTHER_SECTION = "Kết quả khác"
+
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+class RenderError(Exception):
+    """A template that cannot be found, read, compiled or rendered. ``str(err)`` is one line."""
+
+    def __init__(self, message: str) -> None:
+        message = " ".join(str(message).split())
+        super().__init__(message)
+        self.message = message
+
+
+# --------------------------------------------------------------------------- finding templates
+
+
+def _builtin_dirs() -> list[Path]:
+    import dkst
+
+    pkg = Path(dkst.__file__).resolve().parent
+    return [pkg / "templates", pkg.parent / "templates"]
+
+
+def find_template(name: str, template_dir: Path | None = None, dataset_root: Path | None = None) -> Path:
+    """The template file ``name``: first hit of ``template_dir``, ``<dataset_root>/templates``, built-in.
+
+    Built in means ``dkst/templates`` (inside an installed wheel), then ``templates/`` beside the
+    package (a repository checkout). Raises :class:`RenderError` when no candidate exists.
+    """
+    if not name or Path(name).name != name or name in (".", ".."):
+        raise RenderError(f"{name!r} is not a template name (expected one of {', '.join(TEMPLATE_NAMES)})")
+    candidates: list[Path] = []
+    if template_dir is not None:
+        candidates.append(Path(template_dir) / name)
+    if dataset_root is not None:
+        candidates.append(Path(dataset_root) / "templates" / name)
+    candidates.extend(d / name for d in _builtin_dirs())
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    looked = ", ".join(str(c.parent) for c in candidates)
+    raise RenderError(f"template {name} not found (looked in: {looked})")
+
+
+# --------------------------------------------------------------------------- filters
+
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+
+
+def _as_date(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        m = _ISO_DATE.match(value)
+        if m:
+            try:
+                return date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                return None
+    return None
+
+
+def vndate(value: Any) -> str:
+    """ISO date -> ``04/6/2023``: day on two digits; month on two digits for 1 and 2 only (NĐ 30/2020)."""
+    if value is None or value == "":
+        return ""
+    d = _as_date(value)
+    if d is None:
+        return str(value)
+    month = f"{d.month:02d}" if d.month < 3 else str(d.month)
+    return f"{d.day:02d}/{month}/{d.year}"
+
+
+def vndatelong(value: Any) -> str:
+    """ISO date -> ``ngày 04 tháng 6 năm 2023`` (the date line's form, without the place)."""
+    if value is None or value == "":
+        return ""
+    d = _as_date(value)
+    if d is None:
+        return str(value)
+    month = f"{d.month:02d}" if d.month < 3 else str(d.month)
+    return f"ngày {d.day:02d} tháng {month} năm {d.year}"
+
+
+def num(value: Any, none: str = "–") -> str:
+    """``12345`` -> ``12.345`` (Vietnamese thousands separator); ``3.5`` -> ``3,5``; None -> ``–``."""
+    if value is None or value == "":
+        return none
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        sign = "-" if value < 0 else ""
+        return sign + f"{abs(value):,}".replace(",", ".")
+    if isinstance(value, float):
+        if value.is_integer():
+            return num(int(value), none)
+        whole, _, frac = f"{value:.2f}".rstrip("0").partition(".")
+        return num(int(whole), none) + ("," + frac if frac else "")
+    return str(value)
+
+
+def pct(value: Any, none: str = "–") -> str:
+    """A ratio as a Vietnamese percentage: ``0.8824`` -> ``88,24%``, ``1.0`` -> ``100%``; None -> ``–``."""
+    if value is None or value == "" or isinstance(value, bool):
+        return none
+    try:
+        d = (Decimal(str(value)) * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    except ArithmeticError:
+        return str(value)
+    text = f"{d:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",") + "%"
+
+
+def lcfirst(value: Any) -> str:
+    """First letter in lower case (``Triển khai …`` -> ``triển khai …``), for a title inside a sentence."""
+    if value is None:
+        return ""
+    text = str(value)
+    return text[:1].lower() + text[1:]
+
+
+def roman(value: Any) -> str:
+    """1 -> I, 4 -> IV, … (section and group numerals)."""
+    n = int(value)
+    if n <= 0:
+        return str(n)
+    out = []
+    for arabic, letters in (
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ):
+        while n >= arabic:
+            out.append(letters)
+            n -= arabic
+    return "".join(out)
+
+
+def figure(indicator: Mapping[str, Any]) -> str:
+    """An indicator as a phrase: ``120 buổi tuyên truyền`` when the label reads ``Số <unit> …``,
+    else ``<label>: 120 <unit>``; ``<label>: chưa có đơn vị báo cáo`` when no report carries it."""
+    label = str(indicator.get("label") or indicator.get("id") or "").strip()
+    unit = str(indicator.get("unit") or "").strip()
+    total = indicator.get("total")
+    if total is None:
+        return f"{lcfirst(label)}: chưa có đơn vị báo cáo"
+    low = label.lower()
+    if low.startswith("số ") and unit and low[3:].startswith(unit.lower()):
+        return f"{num(total)} {label[3:]}"
+    return f"{lcfirst(label)}: {num(total)}" + (f" {unit}" if unit else "")
+
+
+_MD_ALWAYS = re.compile(r"([\\|])")
+_MD_PAIRED = "*_`~^$"
+_MD_TAG = re.compile(r"<(?=[A-Za-z/!?])")
+_MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_MD_LEADING = re.compile(r"^(#|>|[-+=:]|\d+(?=[.)]))")
+
+
+def _md_line(line: str) -> str:
+    line = _MD_ALWAYS.sub(r"\\\1", line)
+    for ch in _MD_PAIRED:
+        # a lone delimiter cannot open emphasis, code, sub/superscript or math: leave it readable
+        if line.count(ch) >= 2:
+            line = line.replace(ch, "\\" + ch)
+    if "[" in line and "]" in line:
+        line = line.replace("[", "\\[").replace("]", "\\]")
+    line = _MD_TAG.sub(r"\\<", line)
+    line = _MD_ENTITY.sub(r"\\&", line)
+    m = _MD_LEADING.match(line)
+    if m:
+        if m.group(1)[0].isdigit():
+            line = m.group(1) + "\\" + line[m.end():]
+        else:
+            line = "\\" + line
+    elif line.startswith("*") or line.startswith("["):
+        line = "\\" + line
+    return line
+
+
+def _md_lines(value: Any) -> list[str]:
+    if value is None:
+        return []
+    text = str(value)
+    lines = (ln.strip() for ln in re.split(r"\r\n|\r|\n|\u2028|\u2029", text))
+    return [_md_line(ln) for ln in lines if ln]
+
+
+def md(value: Any, br: str = " ") -> str:
+    """Escape text for Markdown so it prints as typed: ``|`` -> ``\\|``, markup and HTML neutralised,
+    a leading ``#``/``-``/``1.`` kept from making a heading or list, newlines joined by ``br``
+    (a space: safe inside a table cell). None -> ``""``."""
+    return br.join(_md_lines(value))
+
+
+def mdpara(value: Any, indent: int = 2) -> str:
+    """Like ``md`` but each line of the text stays a line (Markdown hard breaks), indented by
+    ``indent`` spaces so that it stays inside the list item it follows."""
+    return ("\\\n" + " " * indent).join(_md_lines(value))
+
+
+FILTERS = {
+    "md": md,
+    "mdpara": mdpara,
+    "vndate": vndate,
+    "vndatelong": vndatelong,
+    "num": num,
+    "pct": pct,
+    "figure": figure,
+    "lcfirst": lcfirst,
+    "roman": roman,
+}
+
+
+def _finalize(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def make_environment(*, loader: Any = None, autoescape: bool = False, markdown: bool = True) -> Any:
+    """The sandbox every template runs in: immutable data, strict undefined, the dkst filters."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    env = ImmutableSandboxedEnvironment(
+        loader=loader,
+        undefined=StrictUndefined,
+        autoescape=autoescape,
+        keep_trailing_newline=True,
+        trim_blocks=markdown,
+        lstrip_blocks=markdown,
+        finalize=_finalize,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+# --------------------------------------------------------------------------- the context
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def _clean(value: Any) -> Any:
+    """A deep copy with every string freed of the control characters XML 1.0 cannot carry."""
+    if isinstance(value, str):
+        return _CONTROL.sub("", value)
+    if isinstance(value, Mapping):
+        return {str(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean(v) for v in value]
+    return value
+
+
+def _defaults(d: dict, keys: tuple[str, ...]) -> None:
+    for k in keys:
+        d.setdefault(k, None)
+
+
+def prepare_context(context: Mapping[str, Any]) -> dict[str, Any]:
+    """The context as templates see it: a cleaned copy, optional keys filled, grouping keys added."""
+    ctx: dict[str, Any] = _clean(context)
+    plan = ctx.setdefault("plan", {})
+    _defaults(plan, ("title", "year", "issuer", "place", "number", "issued", "signer", "report_to"))
+    plan["based_on"] = plan.get("based_on") or []
+    for b in plan["based_on"]:
+        _defaults(b, ("number", "date", "issuer", "title"))
+    plan["recipients"] = plan.get("recipients") or []
+    lh = plan.get("letterhead") or {}
+    plan["letterhead"] = lh
+    _defaults(lh, ("superior", "organ", "symbol"))
+    lh["national"] = lh.get("national") or NATIONAL
+    lh["motto"] = lh.get("motto") or MOTTO
+    if isinstance(plan.get("signer"), dict):
+        _defaults(plan["signer"], ("on_behalf", "title", "name"))
+    if isinstance(plan.get("report_to"), dict):
+        _defaults(plan["report_to"], ("office", "email"))
+    for key in ("indicators", "sections", "kinds", "units", "models", "commendations",
+                "highlights", "limitations", "proposals"):
+        if ctx.get(key) is None:
+            ctx[key] = []
+    ctx.setdefault("summary", {})
+    ctx.setdefault("lang", "vi")
+    _defaults(ctx, ("as_of", "date_line"))
+    period = ctx.setdefault("period", {})
+    _defaults(period, ("id", "name", "start", "end", "last_on_time", "deadline"))
+    if not period.get("last_on_time_vn"):
+        period["last_on_time_vn"] = vndate(period.get("last_on_time"))
+    for u in ctx["units"]:
+        _defaults(u, ("short_name", "kind_label", "status_label", "submitted", "days_late"))
+        u.setdefault("indicators", {})
+        u.setdefault("models", 0)
+        if not u.get("submitted_vn"):
+            u["submitted_vn"] = vndate(u.get("submitted"))
+    for m in ctx["models"]:
+        _defaults(m, ("status_label", "origin_label", "started", "completed_on", "field", "summary",
+                      "results", "beneficiaries"))
+        m.setdefault("propose_replication", False)
+    for c in ctx["commendations"]:
+        _defaults(c, ("kind_label", "achievement", "level"))
+
+    ids = [i.get("id") for i in ctx["indicators"]]
+
+    def sums(units: list[dict]) -> dict[str, int | None]:
+        out: dict[str, int | None] = {}
+        for i in ids:
+            vals = [u["indicators"][i] for u in units if u["indicators"].get(i) is not None]
+            out[i] = sum(vals) if vals else None
+        return out
+
+    known = set()
+    numeral = 0
+    for k in ctx["kinds"]:
+        known.add(k.get("id"))
+        members = [u for u in ctx["units"] if u.get("kind") == k.get("id")]
+        k.setdefault("units", members)
+        if k["units"]:
+            numeral += 1
+        k.setdefault("numeral", roman(numeral) if k["units"] else "")
+        k.setdefault("indicators", sums(k["units"]))
+        k.setdefault("models", sum(int(u.get("models") or 0) for u in k["units"]))
+        k.setdefault("reports", {})
+    ctx.setdefault("other_units", [u for u in ctx["units"] if u.get("kind") not in known])
+
+    summary = ctx["summary"]
+    s_ind = summary.get("indicators") or {}
+    totals = {i: (s_ind.get(i) or {}).get("total") for i in ids}
+    for i, v in sums(ctx["units"]).items():
+        if i not in s_ind:
+            totals[i] = v
+    s_models = summary.get("models") or {}
+    ctx.setdefault("totals", {
+        "indicators": totals,
+        "models": s_models.get("total", sum(int(u.get("models") or 0) for u in ctx["units"])),
+    })
+    return ctx
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def _describe(exc: BaseException) -> str:
+    from jinja2 import TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError, TemplateNotFound
+
+    msg = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    if isinstance(exc, TemplateSyntaxError):
+        return f"template syntax error: {msg}"
+    if isinstance(exc, SecurityError):
+        return f"forbidden by the template sandbox: {msg}"
+    if isinstance(exc, UndefinedError):
+        return f"undefined in the template: {msg}"
+    if isinstance(exc, TemplateNotFound):
+        return f"included template not found: {msg}"
+    return f"template error: {type(exc).__name__}: {msg}"
+
+
+def _template_line(exc: BaseException, template_files: set[str]) -> tuple[str | None, int | None]:
+    """The template file and line an exception was raised at (Jinja rewrites template frames)."""
+    from jinja2 import TemplateSyntaxError
+
+    if isinstance(exc, TemplateSyntaxError):
+        return exc.filename, exc.lineno
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        name = frame.filename
+        if name in template_files or name == "<template>" or not (name.endswith(".py") or name.startswith("<")):
+            return name, frame.lineno
+    return None, None
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+# --------------------------------------------------------------------------- Markdown
+
+
+def render_markdown(context: Mapping[str, Any], template_path: Path) -> str:
+    """Render a Markdown (text) template, ``report.md.j2`` or any other, in the sandbox."""
+    from jinja2 import FileSystemLoader
+
+    template_path = Path(template_path)
+    shown = _display(template_path)
+    real = str(template_path.resolve())
+    base = template_path.resolve().parent
+    env = make_environment(loader=FileSystemLoader(str(base), encoding="utf-8"))
+    try:
+        ctx = prepare_context(context)
+    except Exception as exc:  # a context the aggregate layer got wrong: still one line
+        raise RenderError(f"{shown}: bad render context: {type(exc).__name__}: {exc}") from None
+    try:
+        template = env.get_template(template_path.name)
+        return template.render(ctx)
+    except RecursionError:
+        raise RenderError(f"{shown}: template error: recursion too deep") from None
+    except UnicodeDecodeError as exc:
+        raise RenderError(f"{shown}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise RenderError(f"{shown}: cannot read the template: {exc.strerror or exc}") from None
+    except Exception as exc:
+        filename, line = _template_line(exc, {real})
+        where = shown
+        if filename and filename not in (real, "<template>"):
+            fp = Path(filename)
+            where = _display(fp) if fp.is_absolute() else filename
+        raise RenderError(f"{where}:{line}: {_describe(exc)}" if line else f"{where}: {_describe(exc)}") \
+            from None
+
+
+def render_reminder(context: Mapping[str, Any], unit: Mapping[str, Any], template_path: Path) -> str:
+    """Render an urging letter (``remind.md.j2``) to one unit; the template sees ``unit`` too.
+
+    ``unit`` = {id, name, status, status_label, days_overdue|None, days_left|None, email}.
+    """
+    u = dict(unit)
+    for key in ("status", "status_label", "days_overdue", "days_left", "email"):
+        u.setdefault(key, None)
+    return render_markdown({**context, "unit": u}, template_path)
+
+
+# --------------------------------------------------------------------------- Word
+
+
+def _xml_snippet(xml: str, lineno: int | None) -> str:
+    if not lineno:
+        return ""
+    lines = xml.splitlines()
+    if not 0 < lineno <= len(lines):
+        return ""
+    text = re.sub(r"<[^>]+>", "", lines[lineno - 1])
+    text = " ".join(text.split())
+    if not text:
+        return ""
+    if len(text) > 80:
+        text = text[:77] + "…"
+    return f" (near “{text}”)"
+
+
+def repack_zip(data: bytes) -> bytes:
+    """The same zip with every entry dated 1980-01-01, entry order and compression kept: the same
+    document always gives the same bytes."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_DATE)
+            entry.compress_type = info.compress_type
+            entry.create_system = 0
+            entry.external_attr = 0
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()
+
+
+def _fit_tables(document: Any) -> None:
+    """After cell loops (``{%tc for %}``) a table has more cells than the template's grid: give
+    each column the width its template cell had, scaled so the table keeps its width."""
+    from docx.oxml.ns import qn
+
+    body = document.element.body
+    for tbl in body.iter(qn("w:tbl")):
+        grid = tbl.find(qn("w:tblGrid"))
+        rows = tbl.findall(qn("w:tr"))
+        if grid is None or not rows:
+            continue
+        cols = grid.findall(qn("w:gridCol"))
+        total = sum(int(float(c.get(qn("w:w")) or 0)) for c in cols)
+        widest = max(rows, key=lambda r: len(r.findall(qn("w:tc"))))
+        cells = widest.findall(qn("w:tc"))
+        if total <= 0 or not cells:
+            continue
+        spans_any = any(
+            tc.find(qn("w:tcPr")) is not None and tc.find(qn("w:tcPr")).find(qn("w:gridSpan")) is not None
+            for tc in cells
+        )
+        if spans_any:
+            continue
+        widths = []
+        for tc in cells:
+            tcw = tc.find(qn("w:tcPr") + "/" + qn("w:tcW")) if tc.find(qn("w:tcPr")) is not None else None
+            w = tcw.get(qn("w:w")) if tcw is not None else None
+            widths.append(int(float(w)) if w and w.isdigit() else total // len(cells))
+        if len(widths) == len(cols) and sum(widths) == total:
+            continue
+        scale = total / max(sum(widths), 1)
+        widths = [max(200, int(w * scale)) for w in widths]
+        widths[-1] += total - sum(widths)
+        for c in cols:
+            grid.remove(c)
+        for w in widths:
+            col = grid.makeelement(qn("w:gridCol"), {qn("w:w"): str(w)})
+            grid.append(col)
+        for tr in rows:
+            pos = 0
+            for tc in tr.findall(qn("w:tc")):
+                tcpr = tc.find(qn("w:tcPr"))
+                span_el = tcpr.find(qn("w:gridSpan")) if tcpr is not None else None
+                span = int(span_el.get(qn("w:val"))) if span_el is not None else 1
+                width = sum(widths[pos:pos + span])
+                pos += span
+                tcw = tcpr.find(qn("w:tcW")) if tcpr is not None else None
+                if tcw is not None:
+                    tcw.set(qn("w:w"), str(width))
+                    tcw.set(qn("w:type"), "dxa")
+
+
+def render_docx(context: Mapping[str, Any], template_path: Path) -> bytes:
+    """Render the Word template (docxtpl, autoescaped, same sandbox) to the bytes of a .docx.
+
+    Two renders of the same context give the same bytes.
+    """
+    from docxtpl import DocxTemplate
+    from lxml import etree
+
+    template_path = Path(template_path)
+    shown = _display(template_path)
+    seen: dict[str, str] = {}
+
+    class _Template(DocxTemplate):
+        def render_xml_part(self, src_xml, part, context, jinja_env=None):  # type: ignore[override]
+            seen["xml"] = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
+            return super().render_xml_part(src_xml, part, context, jinja_env)
+
+        def fix_tables(self, xml):  # type: ignore[override]
+            try:
+                etree.fromstring(xml.encode("utf-8"))
+            except etree.XMLSyntaxError as exc:
+                raise RenderError(f"{shown}: the template produces invalid Word XML ({exc.msg})") from None
+            return super().fix_tables(xml)
+
+    try:
+        ctx = prepare_context(context)
+    except Exception as exc:
+        raise RenderError(f"{shown}: bad render context: {type(exc).__name__}: {exc}") from None
+    try:
+        data = template_path.read_bytes()
+    except OSError as exc:
+        raise RenderError(f"{shown}: cannot read the template: {exc.strerror or exc}") from None
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise RenderError(f"{shown}: not a Word document (.docx)")
+    tpl = _Template(io.BytesIO(data))
+    env = make_environment(autoescape=True, markdown=False)
+    try:
+        tpl.render(ctx, env, autoescape=True)
+        _fit_tables(tpl.docx)
+        buf = io.BytesIO()
+        tpl.save(buf)
+    except RenderError:
+        raise
+    except RecursionError:
+        raise RenderError(f"{shown}: template error: recursion too deep") from None
+    except Exception as exc:
+        _, line = _template_line(exc, set())
+        raise RenderError(f"{shown}: {_describe(exc)}{_xml_snippet(seen.get('xml', ''), line)}") from None
+    return repack_zip(buf.getvalue())

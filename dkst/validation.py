@@ -1,0 +1,291 @@
+"""Parsed data → a record of one of the schema classes, with every schema problem located by key path.
+
+An invalid file still yields a partial record holding every field that is valid (list items and mapping
+entries one by one), so that one bad value does not hide the rest of the file from the checks.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from dkst.schema import Record
+
+#: Nesting below which mappings are cleaned of empty values and ``x-`` keys (the format is never deeper).
+CLEAN_DEPTH = 6
+
+
+@dataclass(slots=True)
+class SchemaProblem:
+    """One schema problem: a finding code, the key path of the value at fault, message parameters."""
+
+    code: str
+    loc: tuple
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def clean(data: Any, depth: int = 0) -> Any:
+    """Drop keys with no value (same as absent) and ``x-`` keys (kept by the user, ignored by dkst)."""
+    if depth > CLEAN_DEPTH:
+        return data
+    if isinstance(data, dict):
+        return {k: clean(v, depth + 1) if k != "exempt" else _clean_exempt(v) for k, v in data.items()
+                if v is not None and not (isinstance(k, str) and k.startswith("x-"))}
+    if isinstance(data, list):
+        return [clean(v, depth + 1) for v in data]
+    return data
+
+
+def _clean_exempt(value: Any) -> Any:
+    """An exemption's reason may not be empty: keep ``key:`` with no value so that it is reported."""
+    if isinstance(value, dict):
+        return {k: v for k, v in value.items() if not (isinstance(k, str) and k.startswith("x-"))}
+    return value
+
+
+def _real_loc(data: Any, loc: tuple) -> tuple[tuple, bool]:
+    """Map a pydantic ``loc`` onto the data: drop union tags; say whether it ends at a mapping key."""
+    real: list = []
+    current = data
+    for i, el in enumerate(loc):
+        if el == "[key]":
+            return tuple(real), True
+        if isinstance(current, dict) and el in current:
+            real.append(el)
+            current = current[el]
+        elif isinstance(current, list) and isinstance(el, int) and 0 <= el < len(current):
+            real.append(el)
+            current = current[el]
+        elif i == len(loc) - 1:
+            real.append(el)  # a key absent from the data: a missing field
+        # otherwise a union tag: not a place in the data
+    return tuple(real), False
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The concrete types behind Annotated / Optional / Union."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        out: list[Any] = []
+        for arg in typing.get_args(annotation):
+            out.extend(_unwrap(arg))
+        return out
+    return [annotation]
+
+
+def _is_model(cand: Any) -> bool:
+    return isinstance(cand, type) and issubclass(cand, BaseModel)
+
+
+def _tag_of(model: type[BaseModel]) -> Any:
+    field_info = model.model_fields.get("type")
+    if field_info is not None and typing.get_origin(field_info.annotation) is typing.Literal:
+        return typing.get_args(field_info.annotation)[0]
+    return None
+
+
+def _model_at(cls: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The record class whose keys are expected at ``loc`` (pydantic's loc, union tags included)."""
+    candidates: list[Any] = [cls]
+    for el in loc:
+        nxt: list[Any] = []
+        for cand in candidates:
+            if _is_model(cand):
+                if el in cand.model_fields:
+                    nxt.extend(_unwrap(cand.model_fields[el].annotation))
+                elif _tag_of(cand) == el:
+                    nxt.append(cand)  # a discriminated union's tag selects this member
+                continue
+            origin, args = typing.get_origin(cand), typing.get_args(cand)
+            if origin is list and isinstance(el, int):
+                nxt.extend(_unwrap(args[0]))
+            elif origin is dict and isinstance(el, str):
+                nxt.extend(_unwrap(args[1]))
+        candidates = nxt
+    models = [c for c in candidates if _is_model(c)]
+    return models[0] if models else None
+
+
+def _known_keys(cls: type[BaseModel], loc: tuple) -> list[str]:
+    model = _model_at(cls, loc[:-1])
+    return list(model.model_fields) if model is not None else []
+
+
+def nearest(word: str, choices: list[str]) -> str | None:
+    """The closest known word, for a 'did you mean' hint."""
+    if not choices:
+        return None
+    match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if match:
+        return match[0]
+    lowered = {c.lower(): c for c in choices}
+    return lowered.get(word.lower())
+
+
+def _problem(cls: type[Record], data: Any, err: dict[str, Any]) -> SchemaProblem:
+    kind = err["type"]
+    loc = tuple(err["loc"])
+    real, at_key = _real_loc(data, loc)
+    name = str(real[-1]) if real else ""
+    if kind == "missing":
+        return SchemaProblem("missing-field", real, {"field": name})
+    if kind == "union_tag_not_found":
+        return SchemaProblem("missing-field", (*real, "type"), {"field": "type"})
+    if kind == "extra_forbidden":
+        params: dict[str, Any] = {"field": name}
+        suggestion = nearest(name, _known_keys(cls, loc))
+        if suggestion:
+            params["suggest"] = suggestion
+        return SchemaProblem("unknown-field", real, params)
+    value = err.get("input")
+    if at_key:
+        value = name
+    params = {"field": name, "value": _short(value)}
+    ctx = err.get("ctx") or {}
+    if kind == "union_tag_invalid":
+        params.update(field="type", value=_short(ctx.get("tag")), reason="enum",
+                      allowed=ctx.get("expected_tags", ""))
+        return SchemaProblem("invalid-value", (*real, "type") if real[-1:] != ("type",) else real, params)
+    if kind in ("enum", "literal_error"):
+        params.update(reason="enum", allowed=str(ctx.get("expected", "")))
+    elif kind in ("model_type", "model_attributes_type", "dict_type"):
+        params["reason"] = "mapping"
+    elif kind == "list_type":
+        params["reason"] = "list"
+    elif kind in ("greater_than_equal", "greater_than"):
+        params.update(reason="minimum", minimum=ctx.get("ge", ctx.get("gt")))
+    elif kind in _REASONS:
+        params["reason"] = kind
+        params.update({k: v for k, v in ctx.items() if isinstance(v, str | int)})
+    else:
+        params.update(reason="other", detail=err.get("msg", kind))
+    if at_key:
+        params["reason"] = {"slug": "key_slug", "period_id": "key_period_id"}.get(params["reason"],
+                                                                                params["reason"])
+    return SchemaProblem("invalid-value", real, params)
+
+
+_REASONS = {"empty", "date_form", "date_impossible", "count", "count_separator", "text", "int", "bool", "slug",
+            "indicator_id", "reserved_word", "period_id"}
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, dict | list):
+        return "{…}" if isinstance(value, dict) else "[…]"
+    text = getattr(value, "raw", None) or ("" if value is None else str(value))
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _salvage(cls: type[Record], data: dict[str, Any]) -> Record:
+    """A partial record holding every valid field.
+
+    List items are kept one by one, and an invalid item becomes ``None`` so that positions still match
+    the file (record items are kept partial: see :func:`_partial_item`); mapping entries likewise are
+    kept one by one, invalid ones dropped. Required fields that are not valid are ``None``.
+    """
+    obj = cls.model_construct()
+    validator = cls.__pydantic_validator__
+    for name, value in data.items():
+        if name not in cls.model_fields:
+            continue
+        if _valid(validator, obj, name, value):
+            continue
+        item_cls = _record_items(cls, name)
+        if isinstance(value, list):
+            kept: Any = []
+            for item in value:
+                if item_cls is not None:
+                    kept.append(_partial_item(item_cls, item))
+                else:
+                    kept.append(getattr(obj, name)[0] if _valid(validator, obj, name, [item]) else None)
+        elif isinstance(value, dict):
+            kept = {}
+            for key, item in value.items():
+                if _valid(validator, obj, name, {key: item}):
+                    kept.update(getattr(obj, name))
+        else:
+            obj.__dict__.pop(name, None)
+            continue
+        obj.__dict__[name] = kept
+        obj.__pydantic_fields_set__.add(name)
+    for name in cls.model_fields:
+        obj.__dict__.setdefault(name, None)
+    return obj
+
+
+def _record_items(cls: type[Record], name: str) -> type[Record] | None:
+    """The record class of a ``list[Record]`` field's items (not for unions), else ``None``."""
+    annotation = cls.model_fields[name].annotation
+    if typing.get_origin(annotation) is list:
+        items = _unwrap(typing.get_args(annotation)[0])
+        if len(items) == 1 and _is_model(items[0]) and typing.get_origin(
+                typing.get_args(annotation)[0]) is not typing.Annotated:
+            return items[0]
+    return None
+
+
+def _partial_item(item_cls: type[Record], item: Any) -> Record | None:
+    """A list item: whole if valid, else partial (its invalid fields ``None``); not a mapping: ``None``."""
+    if not isinstance(item, dict):
+        return None
+    try:
+        return item_cls.model_validate(item)
+    except ValidationError:
+        return _salvage(item_cls, _without(item, [(k,) for k in item if k not in item_cls.model_fields]))
+
+
+def _valid(validator: Any, obj: Record, name: str, value: Any) -> bool:
+    try:
+        validator.validate_assignment(obj, name, value)
+        return True
+    except ValidationError:
+        return False
+
+
+def validate(cls: type[Record], data: Any) -> tuple[Record | None, list[SchemaProblem]]:
+    """Validate cleaned data; return the record (partial when invalid) and the problems found."""
+    if not isinstance(data, dict):
+        return None, [SchemaProblem("invalid-value", (), {"field": "", "value": _short(data),
+                                                         "reason": "top_mapping"})]
+    try:
+        return cls.model_validate(data), []
+    except ValidationError as exc:
+        problems = [_problem(cls, data, err) for err in exc.errors()]
+    # an unknown key (a typo) must not cost the valid rest of its mapping: drop it and try again
+    data = _without(data, [p.loc for p in problems if p.code == "unknown-field"])
+    try:
+        return cls.model_validate(data), problems
+    except ValidationError:
+        return _salvage(cls, data), problems
+
+
+def _without(data: Any, locs: list[tuple]) -> Any:
+    """A copy of ``data`` without the entries at ``locs`` (copied only along those paths)."""
+    for loc in locs:
+        data = _drop(data, loc)
+    return data
+
+
+def _drop(data: Any, loc: tuple) -> Any:
+    if not loc:
+        return data
+    head, rest = loc[0], loc[1:]
+    if isinstance(data, dict) and head in data:
+        out = dict(data)
+        if rest:
+            out[head] = _drop(data[head], rest)
+        else:
+            del out[head]
+        return out
+    if isinstance(data, list) and isinstance(head, int) and 0 <= head < len(data) and rest:
+        out_list = list(data)
+        out_list[head] = _drop(data[head], rest)
+        return out_list
+    return data

@@ -1,0 +1,208 @@
+"""One file: bytes → encoding check → libyaml parse keeping line numbers → plain data.
+
+Nothing here knows the dataset format. A file becomes a :class:`ParsedYaml`: its data (or ``None``),
+a small index from key paths to line numbers, and the file-level problems found (encoding, syntax,
+aliases, duplicate keys, size) as ``(code, line, params)`` tuples that the caller turns into findings.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+MAX_BYTES = 1024 * 1024
+#: Depth of key paths kept in the line index (deeper values fall back to their parent's line).
+INDEX_DEPTH = 4
+
+Problem = tuple[str, int | None, dict[str, Any]]
+
+
+class RawFloat(float):
+    """A YAML float that remembers how it was written (``1.000`` is a thousands separator, not 1.0)."""
+
+    raw: str
+
+    def __new__(cls, value: float, raw: str) -> RawFloat:
+        obj = super().__new__(cls, value)
+        obj.raw = raw
+        return obj
+
+
+class _Loader(yaml.CSafeLoader):
+    """libyaml's loader, with duplicate keys recorded, keys read as written, dates left as text."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicates: list[tuple[str, int, int]] = []
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
+        mapping: dict[Any, Any] = {}
+        first_line: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            if isinstance(key_node, ScalarNode):
+                key: Any = key_node.value
+            else:
+                key = f"<{key_node.id}@{key_node.start_mark.line + 1}>"
+            line = key_node.start_mark.line + 1
+            if key in mapping:
+                self.duplicates.append((str(key), line, first_line[key]))
+            else:
+                first_line[key] = line
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+    def construct_raw_float(self, node: ScalarNode) -> float:
+        return RawFloat(self.construct_yaml_float(node), node.value)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+_Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_raw_float)
+
+
+@dataclass(slots=True)
+class ParsedYaml:
+    """The outcome of reading one YAML file."""
+
+    data: Any = None
+    lines: dict[tuple, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.data is not None or not self.problems
+
+    def line_of(self, loc: tuple) -> int | None:
+        """The line of the value at ``loc`` (keys and list indexes), else of its nearest parent."""
+        loc = tuple(loc)
+        while loc:
+            line = self.lines.get(loc)
+            if line is not None:
+                return line
+            loc = loc[:-1]
+        return self.lines.get(())
+
+
+def decode(raw: bytes) -> tuple[str | None, Problem | None]:
+    """UTF-8 (a BOM is accepted) → NFC text; otherwise an ``encoding`` problem naming the likely encoding."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, ("encoding", None, {"guess": "utf-16"})
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return None, ("encoding", line, {"guess": guess_legacy(raw)})
+    if "\x00" in text:
+        return None, ("encoding", None, {"guess": "utf-16"})
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text, None
+
+
+# Tone marks as the legacy encodings write them after a vowel.
+_VNI_MARKS = set(b"\xf9\xf8\xfb\xf5\xef\xd9\xd8\xdb\xd5\xcf\xe2\xea\xf4\xf6\xe1\xe0\xe5\xe3\xe4")
+_CP1258_MARKS = set(b"\xcc\xec\xd2\xde\xf2")
+_VOWELS = set(b"aeiouyAEIOUY")
+
+
+def guess_legacy(raw: bytes) -> str:
+    """Name the legacy encoding that non-UTF-8 bytes most look like: utf-16, vni, windows-1258, tcvn3."""
+    if raw.count(b"\x00") * 4 > len(raw):
+        return "utf-16"
+    high = [i for i, b in enumerate(raw) if b >= 0x80]
+    if not high:
+        return "unknown"
+    after_vowel = [i for i in high if i > 0 and (raw[i - 1] in _VOWELS or raw[i - 1] >= 0x80)]
+    if len(after_vowel) * 10 >= len(high) * 7:
+        vni = sum(1 for i in high if raw[i] in _VNI_MARKS)
+        cp = sum(1 for i in high if raw[i] in _CP1258_MARKS)
+        return "windows-1258" if cp > vni else "vni"
+    return "tcvn3"
+
+
+def _has_alias(text: str) -> int | None:
+    """The line of the first anchor, alias or merge key, or ``None``; a cheap byte test first."""
+    if "&" not in text and "*" not in text and "<<" not in text:
+        return None
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                return event.start_mark.line + 1
+            if isinstance(event, yaml.ScalarEvent) and event.value == "<<" and event.implicit[0]:
+                return event.start_mark.line + 1
+    except yaml.YAMLError:
+        return None  # the parse below reports the syntax error
+    return None
+
+
+def _index(node: Any) -> dict[tuple, int]:
+    """Key path → 1-based line, for paths up to INDEX_DEPTH (mapping entries use the key's line)."""
+    lines: dict[tuple, int] = {(): node.start_mark.line + 1}
+    stack: list[tuple[tuple, Any]] = [((), node)]
+    while stack:
+        loc, current = stack.pop()
+        if len(loc) >= INDEX_DEPTH:
+            continue
+        if isinstance(current, MappingNode):
+            for key_node, value_node in current.value:
+                if isinstance(key_node, ScalarNode):
+                    sub = (*loc, key_node.value)
+                    lines.setdefault(sub, key_node.start_mark.line + 1)
+                    stack.append((sub, value_node))
+        elif isinstance(current, SequenceNode):
+            for i, item in enumerate(current.value):
+                sub = (*loc, i)
+                lines[sub] = item.start_mark.line + 1
+                stack.append((sub, item))
+    return lines
+
+
+_TAB = re.compile(r"'\\t'|tab", re.IGNORECASE)
+
+
+def parse_text(text: str) -> ParsedYaml:
+    """Parse YAML text; anchors, aliases, merge keys and duplicate keys are problems, not data."""
+    out = ParsedYaml()
+    alias_line = _has_alias(text)
+    if alias_line is not None:
+        out.problems.append(("yaml-alias", alias_line, {}))
+        return out
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            out.data = {}
+            return out
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = str(exc.problem or exc.context or "")
+        out.problems.append(("yaml-syntax", line, {"problem": problem, "tab": bool(_TAB.search(problem))}))
+        return out
+    except (yaml.YAMLError, RecursionError, ValueError) as exc:
+        out.problems.append(("yaml-syntax", None, {"problem": str(exc).splitlines()[0][:200], "tab": False}))
+        return out
+    finally:
+        loader.dispose()
+    for key, line, first in loader.duplicates:
+        out.problems.append(("duplicate-key", line, {"key": key, "first": first}))
+    out.data = data
+    out.lines = _index(node)
+    return out
+
+
+def parse_bytes(raw: bytes) -> ParsedYaml:
+    """Bytes of one file → :class:`ParsedYaml`."""
+    if len(raw) > MAX_BYTES:
+        return ParsedYaml(problems=[("file-too-large", None, {"size": len(raw)})])
+    text, problem = decode(raw)
+    if problem is not None:
+        return ParsedYaml(problems=[problem])
+    return parse_text(text)
