@@ -126,6 +126,7 @@ class CheckResult:
     dataset: str
     as_of: Any
     findings: list[Finding] = field(default_factory=list)
+    files: int = 0
 
     def rendered(self, lang: str = "vi") -> list[dict[str, Any]]:
         """Findings as JSON objects, sorted as FORMAT.md pins it."""

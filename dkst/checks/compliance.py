@@ -1,0 +1,240 @@
+"""The plan's requirements as of a day: a :class:`Status` per unit and requirement, and their findings.
+
+The as-of date is a time machine: a report received after it had not arrived, a unit plan issued after it
+did not exist, a model started after it does not count yet. A date after the real today is a typo
+(``future-date``) and the record is treated as absent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from dkst import findings as F
+from dkst.checks.registry import Requirement
+from dkst.checks.rules import Skip
+from dkst.findings import Finding, Severity
+from dkst.periods import Deadline, today
+from dkst.schema import ModelRecord, ModelStatus, Report, Unit, UnitPlan
+
+if TYPE_CHECKING:
+    from dkst.dataset import Dataset, SourceFile
+
+#: Report statuses of FORMAT.md, in the order tables list them.
+REPORT_STATUSES = ("on_time", "late", "missing", "pending", "invalid", "exempt", "not_required")
+COUNTING = (ModelStatus.IN_PROGRESS, ModelStatus.COMPLETED)
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """Where one unit stands on one requirement as of the day.
+
+    ``status`` is one of REPORT_STATUSES for reports; ``done``, ``missing``, ``pending``, ``invalid``,
+    ``exempt``, ``not_required`` for models and unit plans; ``ok``, ``failed``, ``exempt``,
+    ``not_required`` for rules.
+    """
+
+    unit: str
+    requirement: str
+    type: str
+    status: str
+    submitted: date | None = None
+    days_late: int | None = None
+    days_overdue: int | None = None
+    days_left: int | None = None
+    expected: int | None = None
+    actual: int | None = None
+    failed: int = 0
+
+
+@dataclass
+class Evaluation:
+    """Statuses and compliance findings of a dataset as of one day."""
+
+    as_of: date
+    statuses: dict[tuple[str, str], Status] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    def report_status(self, ds: Dataset, unit: Unit, period: str) -> Status:
+        """The unit's status for period ``period``: from the first report requirement of that period."""
+        exempt: Status | None = None
+        for req in ds.index.requirements or []:
+            if req.type == "report" and req.period == period and unit.kind in req.kinds:
+                status = self.statuses[(unit.id, req.id)]
+                if status.status != "exempt":
+                    return status
+                exempt = exempt or status
+        if exempt is not None:
+            return exempt
+        return Status(unit.id, "", "report", "not_required")
+
+
+def received(src: SourceFile | None, as_of: date, now: date | None = None) -> date | None:
+    """The day a report arrived, if it had by ``as_of`` (a date in the real future does not count)."""
+    if src is None or not isinstance(src.record, Report):
+        return None
+    day = src.record.submitted
+    if day is None or day > as_of or day > (now or today()):
+        return None
+    return day
+
+
+def counting_models(ds: Dataset, unit_id: str, as_of: date, start: date | None = None) -> list[tuple[str, Any]]:
+    """The unit's models that count as of the day: under way or completed, started in the plan year
+    (and not before ``start`` when given), not after as-of."""
+    now = today()
+    year = ds.index.year
+    out = []
+    for model_id, src in sorted(ds.models.get(unit_id, {}).items()):
+        rec = src.record
+        if not isinstance(rec, ModelRecord) or rec.status not in COUNTING or rec.started is None:
+            continue
+        started = rec.started
+        if started.year != year or started > as_of or started > now:
+            continue
+        if start is not None and started < start:
+            continue
+        out.append((model_id, src))
+    return out
+
+
+def evaluate(ds: Dataset, as_of: date) -> Evaluation:
+    """Judge every usable unit against every usable requirement as of ``as_of``."""
+    ev = Evaluation(as_of)
+    now = today()
+    for unit in ds.units:
+        for req in ds.index.requirements or []:
+            if unit.kind not in req.kinds:
+                status = Status(unit.id, req.id, req.type, "not_required")
+            elif req.id in (unit.exempt or {}):
+                status = Status(unit.id, req.id, req.type, "exempt")
+            else:
+                status = yield_into(ev.findings, _judge(ds, unit, req, as_of, now))
+            ev.statuses[(unit.id, req.id)] = status
+    return ev
+
+
+def yield_into(sink: list[Finding], gen: Iterator[Finding | Status]) -> Status:
+    """Run a judging generator: findings go to ``sink``; its last item is the status."""
+    status: Status | None = None
+    for item in gen:
+        if isinstance(item, Finding):
+            sink.append(item)
+        else:
+            status = item
+    assert status is not None
+    return status
+
+
+def _judge(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -> Iterator[Finding | Status]:
+    if req.type == "report":
+        yield from _report(ds, unit, req, as_of, now)
+    elif req.type == "models":
+        yield from _models(ds, unit, req, as_of)
+    elif req.type == "unit_plan":
+        yield from _unit_plan(ds, unit, req, as_of, now)
+    else:
+        yield from _rule(ds, unit, req, as_of, now)
+
+
+def _common(unit: Unit, req: Requirement) -> dict[str, Any]:
+    return {"unit_name": unit.name, "requirement": req.id, "text": req.text or ""}
+
+
+def _report(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -> Iterator[Finding | Status]:
+    period = ds.index.periods[req.period]
+    deadline: Deadline = period.deadline
+    src = ds.reports.get(unit.id, {}).get(req.period)
+    path = f"units/{unit.id}/reports/{req.period}.yaml"
+    base = {"unit": unit.id, "period": req.period, **_common(unit, req), "period_name": period.name,
+            "deadline": deadline.last_on_time}
+    if src is not None and (not isinstance(src.record, Report) or src.record.submitted is None):
+        yield Status(unit.id, req.id, req.type, "invalid")
+        return
+    day = received(src, as_of, now)
+    if day is not None:
+        if deadline.on_time(day):
+            yield Status(unit.id, req.id, req.type, "on_time", submitted=day)
+            return
+        late = deadline.days_late(day)
+        yield F.make("late-report", path, src.line("submitted"), submitted=day,
+                     extras={"days_late": late, "requirement": req.id}, **base)
+        yield Status(unit.id, req.id, req.type, "late", submitted=day, days_late=late)
+    elif deadline.passed(as_of):
+        overdue = deadline.days_overdue(as_of)
+        yield F.make("missing-report", path, None, extras={"days_overdue": overdue, "requirement": req.id}, **base)
+        yield Status(unit.id, req.id, req.type, "missing", days_overdue=overdue)
+    else:
+        left = (deadline.last_on_time - as_of).days
+        yield F.make("pending-report", path, None, days_left=left, extras={"requirement": req.id}, **base)
+        yield Status(unit.id, req.id, req.type, "pending", days_left=left)
+
+
+def _models(ds: Dataset, unit: Unit, req: Requirement, as_of: date) -> Iterator[Finding | Status]:
+    actual = len(counting_models(ds, unit.id, as_of))
+    deadline = req.deadline
+    assert deadline is not None
+    if actual >= req.minimum:
+        yield Status(unit.id, req.id, req.type, "done", expected=req.minimum, actual=actual)
+        return
+    path = f"units/{unit.id}/models"
+    base = {"unit": unit.id, **_common(unit, req), "deadline": deadline.last_on_time}
+    extras = {"expected": req.minimum, "actual": actual, "requirement": req.id}
+    if deadline.passed(as_of):
+        overdue = deadline.days_overdue(as_of)
+        yield F.make("missing-model", path, None, extras={**extras, "days_overdue": overdue}, **base)
+        yield Status(unit.id, req.id, req.type, "missing", days_overdue=overdue, expected=req.minimum, actual=actual)
+    else:
+        left = (deadline.last_on_time - as_of).days
+        yield F.make("pending-model", path, None, extras=extras, days_left=left, **base)
+        yield Status(unit.id, req.id, req.type, "pending", days_left=left, expected=req.minimum, actual=actual)
+
+
+def _unit_plan(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -> Iterator[Finding | Status]:
+    deadline = req.deadline
+    assert deadline is not None
+    src = ds.unit_plans.get(unit.id)
+    if src is not None:
+        rec = src.record
+        if not isinstance(rec, UnitPlan) or rec.issued is None:
+            yield Status(unit.id, req.id, req.type, "invalid")
+            return
+        if rec.issued <= as_of and rec.issued <= now:
+            yield Status(unit.id, req.id, req.type, "done", submitted=rec.issued)
+            return
+    path = f"units/{unit.id}/plan.yaml"
+    base = {"unit": unit.id, **_common(unit, req), "deadline": deadline.last_on_time}
+    if deadline.passed(as_of):
+        overdue = deadline.days_overdue(as_of)
+        yield F.make("missing-unit-plan", path, None, extras={"days_overdue": overdue, "requirement": req.id}, **base)
+        yield Status(unit.id, req.id, req.type, "missing", days_overdue=overdue)
+    else:
+        left = (deadline.last_on_time - as_of).days
+        yield F.make("pending-unit-plan", path, None, days_left=left, extras={"requirement": req.id}, **base)
+        yield Status(unit.id, req.id, req.type, "pending", days_left=left)
+
+
+def _rule(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -> Iterator[Finding | Status]:
+    rule = req.rule
+    assert rule is not None
+    severity = Severity.parse(req.severity or "warning")
+    failed = 0
+    for period, src in sorted(ds.reports.get(unit.id, {}).items()):
+        if req.period is not None and period != req.period:
+            continue
+        if received(src, as_of, now) is None:
+            continue
+        values = {k: v for k, v in (src.record.indicators or {}).items() if v is not None}
+        try:
+            if rule.holds(values):
+                continue
+        except Skip:
+            continue
+        failed += 1
+        shown = ", ".join(f"{name} = {values[name]}" for name in sorted(rule.names))
+        yield F.make("rule-failed", src.path, src.line("indicators"), unit=unit.id, period=period,
+                     severity=severity, expr=rule.expr, values=shown, **_common(unit, req),
+                     extras={"requirement": req.id})
+    yield Status(unit.id, req.id, req.type, "failed" if failed else "ok", failed=failed)

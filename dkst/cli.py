@@ -1,0 +1,102 @@
+"""The ``dkst`` command line: options → one library call → a reporter → an exit code.
+
+Commands beyond ``check`` and ``status`` live in :mod:`dkst.commands`, one module each.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from dkst.options import AsOfOpt, DataOpt, LangOpt, is_terminal, resolve
+
+app = typer.Typer(
+    name="dkst",
+    help="Theo dõi Phong trào thi đua “Đoàn kết sáng tạo”: kiểm tra, theo dõi, tổng hợp và báo cáo.",
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class StatusFormat(str, Enum):
+    table = "table"
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def check(
+    data: DataOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    fmt: Annotated[CheckFormat, typer.Option("--format", help="Kiểu kết quả: text, json hoặc github.")] = (
+        CheckFormat.text),
+    strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo như lỗi (mã thoát 1).")] = False,
+) -> None:
+    """Kiểm tra mọi tệp của bộ dữ liệu và các yêu cầu của kế hoạch; mã thoát 0, 1 (có lỗi) hoặc 2."""
+    from dkst.checker import check as run_check
+    from dkst.reporters import report
+
+    ctx = resolve(data, as_of, lang)
+    checked = run_check(ctx.root, ctx.as_of)
+    color = fmt == CheckFormat.text and is_terminal() and not _no_color()
+    sys.stdout.write(report(checked.result, fmt.value, ctx.lang, color))
+    raise typer.Exit(checked.result.exit_code(strict))
+
+
+@app.command()
+def status(
+    data: DataOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    fmt: Annotated[StatusFormat | None, typer.Option(
+        "--format", help="table (mặc định trong cửa sổ lệnh), text (phân cách bằng tab) hoặc json.",
+        show_default=False)] = None,
+) -> None:
+    """Bảng tình hình: mỗi đơn vị một dòng, mỗi yêu cầu một cột."""
+    from dkst import status as st
+    from dkst.checker import check as run_check
+
+    ctx = resolve(data, as_of, lang)
+    checked = run_check(ctx.root, ctx.as_of)
+    chosen = fmt or (StatusFormat.table if is_terminal() else StatusFormat.text)
+    if chosen == StatusFormat.table:
+        st.print_rich(checked, ctx.lang)
+    elif chosen == StatusFormat.json:
+        sys.stdout.write(st.as_json(checked, ctx.lang))
+    else:
+        sys.stdout.write(st.as_plain(checked, ctx.lang))
+
+
+def _no_color() -> bool:
+    import os
+
+    return bool(os.environ.get("NO_COLOR"))
+
+
+def _register_commands() -> None:
+    """Import the other commands' modules; each adds itself to ``app``."""
+    import importlib
+    import pkgutil
+
+    from dkst import commands
+
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        importlib.import_module(f"dkst.commands.{info.name}")
+
+
+def main() -> None:
+    """Console entry point."""
+    _register_commands()
+    app()

@@ -1,0 +1,305 @@
+"""Message catalogues, Vietnamese (default) and English, keyed by finding code and by message key.
+
+``MESSAGES`` has one template per finding code; ``REASONS`` details ``invalid-value``, ``stray-file``,
+``invalid-rule`` and ``encoding``; ``TEXTS`` holds everything else a user reads (errors, labels).
+Dates in parameters are written the Vietnamese way (``04/6/2023``) in both languages.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from typing import Any
+
+from dkst.periods import vn_date
+
+LANGS = ("vi", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "encoding": {
+        "vi": "Tệp không phải mã UTF-8{guess}. {howto}",
+        "en": "The file is not UTF-8{guess}. {howto}",
+    },
+    "yaml-syntax": {
+        "vi": "Lỗi cú pháp YAML: {problem}{tab}",
+        "en": "YAML syntax error: {problem}{tab}",
+    },
+    "yaml-alias": {
+        "vi": "Tệp dùng neo (&), bí danh (*) hoặc khóa gộp (<<) của YAML; hãy viết đầy đủ từng giá trị",
+        "en": "The file uses YAML anchors (&), aliases (*) or merge keys (<<); write every value out in full",
+    },
+    "duplicate-key": {
+        "vi": "Khóa “{key}” viết hai lần (lần đầu ở dòng {first}); giá trị trước sẽ bị mất",
+        "en": "Key “{key}” appears twice (first on line {first}); the earlier value would be lost",
+    },
+    "file-too-large": {
+        "vi": "Tệp lớn {size} byte, vượt giới hạn 1 MiB; tệp không được đọc",
+        "en": "The file is {size} bytes, over the 1 MiB limit; it was not read",
+    },
+    "missing-field": {
+        "vi": "Thiếu trường bắt buộc “{field}”",
+        "en": "Required field “{field}” is missing",
+    },
+    "unknown-field": {
+        "vi": "Trường “{field}” không có trong định dạng{suggest}",
+        "en": "Field “{field}” is not part of the format{suggest}",
+    },
+    "invalid-value": {
+        "vi": "Giá trị “{value}” của “{field}” không hợp lệ: {reason}",
+        "en": "Value “{value}” of “{field}” is not valid: {reason}",
+    },
+    "unknown-ref": {
+        "vi": "{what} “{ref}” không tồn tại{suggest}",
+        "en": "{what} “{ref}” does not exist{suggest}",
+    },
+    "duplicate-id": {
+        "vi": "Mã “{id}” bị trùng (đã dùng ở dòng {first})",
+        "en": "Id “{id}” is used twice (first on line {first})",
+    },
+    "invalid-rule": {
+        "vi": "Biểu thức “{expr}” của quy tắc “{requirement}” không hợp lệ: {reason}",
+        "en": "Expression “{expr}” of rule “{requirement}” is not valid: {reason}",
+    },
+    "missing-file": {
+        "vi": "Thiếu tệp {name} (danh sách đơn vị)",
+        "en": "File {name} (the registry of units) is missing",
+    },
+    "future-date": {
+        "vi": "Ngày {date} ở trường “{field}” sau ngày hôm nay ({today}): có lẽ gõ nhầm; bản ghi được coi như chưa có",
+        "en": "Date {date} in “{field}” is after today ({today}): probably a typo; the record is treated as absent",
+    },
+    "suspicious-date": {
+        "vi": "Ngày nhận {date} trước khi kỳ “{period_name}” bắt đầu ({start}): có lẽ gõ nhầm năm",
+        "en": "Received on {date}, before period “{period_name}” starts ({start}): probably the wrong year",
+    },
+    "stray-file": {
+        "vi": "Không thuộc cấu trúc bộ dữ liệu: {reason}{suggest}",
+        "en": "Does not fit the dataset layout: {reason}{suggest}",
+    },
+    "missing-report": {
+        "vi": "{unit_name} chưa gửi báo cáo kỳ “{period_name}” (hạn cuối: {deadline}); quá hạn {days_overdue} ngày",
+        "en": "{unit_name} has not sent the report for “{period_name}” (last on-time day: {deadline}); "
+              "{days_overdue} days overdue",
+    },
+    "late-report": {
+        "vi": "{unit_name} gửi báo cáo kỳ “{period_name}” ngày {submitted}, trễ {days_late} ngày (hạn cuối: {deadline})",
+        "en": "{unit_name} sent the report for “{period_name}” on {submitted}, {days_late} days late "
+              "(last on-time day: {deadline})",
+    },
+    "pending-report": {
+        "vi": "{unit_name} chưa gửi báo cáo kỳ “{period_name}”; hạn cuối: {deadline} (còn {days_left} ngày)",
+        "en": "{unit_name} has not yet sent the report for “{period_name}”; last on-time day: {deadline} "
+              "({days_left} days left)",
+    },
+    "missing-model": {
+        "vi": "{unit_name} mới có {actual}/{expected} mô hình được tính (hạn cuối: {deadline}); "
+              "quá hạn {days_overdue} ngày",
+        "en": "{unit_name} has {actual} of {expected} counting models (last on-time day: {deadline}); "
+              "{days_overdue} days overdue",
+    },
+    "pending-model": {
+        "vi": "{unit_name} mới có {actual}/{expected} mô hình được tính; hạn cuối: {deadline} (còn {days_left} ngày)",
+        "en": "{unit_name} has {actual} of {expected} counting models; last on-time day: {deadline} "
+              "({days_left} days left)",
+    },
+    "missing-unit-plan": {
+        "vi": "{unit_name} chưa có kế hoạch triển khai (hạn cuối: {deadline}); quá hạn {days_overdue} ngày",
+        "en": "{unit_name} has no implementing plan (last on-time day: {deadline}); {days_overdue} days overdue",
+    },
+    "pending-unit-plan": {
+        "vi": "{unit_name} chưa có kế hoạch triển khai; hạn cuối: {deadline} (còn {days_left} ngày)",
+        "en": "{unit_name} has no implementing plan yet; last on-time day: {deadline} ({days_left} days left)",
+    },
+    "rule-failed": {
+        "vi": "Không đạt quy tắc “{requirement}”: {expr} ({values}){text_part}",
+        "en": "Rule “{requirement}” fails: {expr} ({values}){text_part}",
+    },
+}
+
+REASONS: dict[str, dict[str, str]] = {
+    # invalid-value
+    "empty": {"vi": "không được để trống", "en": "must not be empty"},
+    "date_form": {"vi": "không phải ngày; viết 2023-06-02 hoặc 02/06/2023",
+                  "en": "not a date; write 2023-06-02 or 02/06/2023"},
+    "date_impossible": {"vi": "ngày không có thật", "en": "no such day"},
+    "count": {"vi": "phải là số nguyên ≥ 0, viết liền không dấu nháy",
+              "en": "must be a whole number ≥ 0, written plainly without quotes"},
+    "count_separator": {"vi": "không dùng dấu chấm phân cách hàng nghìn; viết {suggestion}",
+                        "en": "do not use a dot as a thousands separator; write {suggestion}"},
+    "text": {"vi": "phải là văn bản", "en": "must be text"},
+    "int": {"vi": "phải là số nguyên", "en": "must be a whole number"},
+    "bool": {"vi": "phải là true hoặc false", "en": "must be true or false"},
+    "slug": {"vi": "mã chỉ gồm chữ thường không dấu, số và dấu gạch nối (ví dụ hoi-nong-dan)",
+             "en": "an id has lowercase ASCII letters, digits and hyphens only (e.g. hoi-nong-dan)"},
+    "key_slug": {"vi": "mã chỉ gồm chữ thường không dấu, số và dấu gạch nối (ví dụ hoi-nong-dan)",
+                 "en": "an id has lowercase ASCII letters, digits and hyphens only (e.g. hoi-nong-dan)"},
+    "indicator_id": {"vi": "mã chỉ tiêu bắt đầu bằng chữ thường, chỉ gồm chữ thường, số và dấu gạch dưới",
+                     "en": "an indicator id starts with a lowercase letter and has letters, digits, underscores"},
+    "reserved_word": {"vi": "đây là từ khóa của biểu thức quy tắc, không dùng làm mã chỉ tiêu",
+                      "en": "this is a word of the rule language and cannot be an indicator id"},
+    "period_id": {"vi": "mã kỳ viết hoa, ví dụ H1, Y, Q3", "en": "a period id is uppercase, e.g. H1, Y, Q3"},
+    "key_period_id": {"vi": "mã kỳ viết hoa, ví dụ H1, Y, Q3", "en": "a period id is uppercase, e.g. H1, Y, Q3"},
+    "enum": {"vi": "phải là một trong: {allowed}", "en": "must be one of: {allowed}"},
+    "mapping": {"vi": "phải là một nhóm khóa: giá trị", "en": "must be a mapping of keys to values"},
+    "list": {"vi": "phải là một danh sách (mỗi dòng bắt đầu bằng “- ”)",
+             "en": "must be a list (each line starting with “- ”)"},
+    "minimum": {"vi": "phải ≥ {minimum}", "en": "must be ≥ {minimum}"},
+    "top_mapping": {"vi": "tệp phải là một nhóm khóa: giá trị", "en": "the file must be a mapping of keys to values"},
+    "both_deadlines": {"vi": "chỉ ghi một trong due_before hoặc due_by", "en": "give only one of due_before and due_by"},
+    "period_order": {"vi": "ngày kết thúc trước ngày bắt đầu", "en": "the end is before the start"},
+    "model_file_name": {"vi": "tên tệp mô hình phải là một mã (chữ thường không dấu, số, gạch nối)",
+                        "en": "a model file name must be an id (lowercase ASCII letters, digits, hyphens)"},
+    "replicated_without_origin": {"vi": "chỉ ghi replicated_from khi origin là nhân rộng",
+                                  "en": "replicated_from goes only with origin: replicated"},
+    "replicated_from_form": {"vi": "viết theo dạng <mã đơn vị>/<mã mô hình>",
+                             "en": "write it as <unit-id>/<model-id>"},
+    "other": {"vi": "{detail}", "en": "{detail}"},
+    # stray-file
+    "symlink": {"vi": "liên kết tượng trưng (symlink) không được đọc", "en": "a symbolic link is never followed"},
+    "unknown_unit": {"vi": "thư mục của đơn vị “{unit_id}” không có trong units.yaml; các tệp trong đó không được đọc",
+                     "en": "folder of unit “{unit_id}”, which is not in units.yaml; its files were not read"},
+    "yml": {"vi": "đuôi .yml; hãy đổi tên thành {suggest}", "en": "a .yml file; rename it to {suggest}"},
+    "unknown_period": {"vi": "kỳ báo cáo “{period_id}” không có trong plan.yaml",
+                       "en": "period “{period_id}” is not in plan.yaml"},
+    "not_in_layout": {"vi": "tệp YAML không nằm ở vị trí nào của bộ dữ liệu",
+                      "en": "a YAML file in no place of the layout"},
+    # invalid-rule
+    "syntax": {"vi": "sai cú pháp ({detail})", "en": "syntax error ({detail})"},
+    "forbidden": {"vi": "dùng thành phần không được phép: {detail}", "en": "uses something not allowed: {detail}"},
+    "unknown_indicator": {"vi": "chỉ tiêu không có trong plan.yaml: {detail}",
+                          "en": "indicators not in plan.yaml: {detail}"},
+    "too_long": {"vi": "dài quá {detail} ký tự", "en": "longer than {detail} characters"},
+}
+
+ENCODINGS: dict[str, dict[str, str]] = {
+    "tcvn3": {"vi": " (có vẻ là mã TCVN3/ABC, font .VnTime)", "en": " (it looks like TCVN3/ABC, .VnTime fonts)"},
+    "vni": {"vi": " (có vẻ là mã VNI, font VNI-Times)", "en": " (it looks like VNI, VNI-Times fonts)"},
+    "windows-1258": {"vi": " (có vẻ là mã Windows-1258)", "en": " (it looks like Windows-1258)"},
+    "utf-16": {"vi": " (có vẻ là UTF-16)", "en": " (it looks like UTF-16)"},
+    "unknown": {"vi": "", "en": ""},
+}
+HOWTO: dict[str, dict[str, str]] = {
+    "legacy": {
+        "vi": "Mở bằng Unikey Toolkit (Ctrl+Shift+F6), chuyển từ {name} sang Unicode, rồi lưu lại dạng UTF-8",
+        "en": "Convert it from {name} to Unicode with Unikey Toolkit (Ctrl+Shift+F6) and save it as UTF-8",
+    },
+    "iconv": {
+        "vi": "Chuyển sang UTF-8: iconv -f {name} -t UTF-8 tệp-cũ > tệp-mới, hoặc mở bằng Notepad và "
+              "Lưu thành… với mã UTF-8",
+        "en": "Convert it: iconv -f {name} -t UTF-8 old > new, or open it in Notepad and Save As… with UTF-8",
+    },
+    "unknown": {"vi": "Hãy lưu lại tệp với mã UTF-8", "en": "Save the file again as UTF-8"},
+}
+
+WHAT: dict[str, dict[str, str]] = {
+    "unit": {"vi": "Đơn vị", "en": "Unit"},
+    "kind": {"vi": "Loại đơn vị", "en": "Unit kind"},
+    "model": {"vi": "Mô hình", "en": "Model"},
+    "period": {"vi": "Kỳ báo cáo", "en": "Period"},
+    "indicator": {"vi": "Chỉ tiêu", "en": "Indicator"},
+    "requirement": {"vi": "Yêu cầu", "en": "Requirement"},
+}
+
+TEXTS: dict[str, dict[str, str]] = {
+    "suggest": {"vi": "; có phải là “{x}”?", "en": "; did you mean “{x}”?"},
+    "tab": {"vi": " (YAML không cho phép phím Tab để thụt lề: hãy dùng dấu cách)",
+            "en": " (YAML does not allow tabs for indentation: use spaces)"},
+    # one-line errors
+    "no-dataset": {"vi": "Không tìm thấy bộ dữ liệu: không có plan.yaml ở thư mục hiện tại, các thư mục cha "
+                         "hay ./data. Dùng --data THƯ-MỤC hoặc biến DKST_DATA",
+                   "en": "No dataset found: no plan.yaml here, above, or in ./data. Use --data DIR or DKST_DATA"},
+    "no-such-dir": {"vi": "Không có thư mục {path}", "en": "No such folder: {path}"},
+    "not-a-dataset": {"vi": "{path} không phải bộ dữ liệu: thiếu plan.yaml",
+                      "en": "{path} is not a dataset: plan.yaml is missing"},
+    "bad-date": {"vi": "Ngày không hợp lệ: “{value}”; viết 2023-06-02 hoặc 02/06/2023",
+                 "en": "Not a valid date: “{value}”; write 2023-06-02 or 02/06/2023"},
+    "bad-lang": {"vi": "Ngôn ngữ không hỗ trợ: “{value}” (vi hoặc en)",
+                 "en": "Unsupported language: “{value}” (vi or en)"},
+    "unknown-period": {"vi": "Kỳ báo cáo “{value}” không có trong plan.yaml; các kỳ: {choices}",
+                       "en": "Period “{value}” is not in plan.yaml; periods: {choices}"},
+    "no-plan": {"vi": "plan.yaml có lỗi nên không thể thực hiện lệnh; chạy dkst check để xem",
+                "en": "plan.yaml has errors, so this command cannot run; see dkst check"},
+    "protected-output": {"vi": "Không ghi đè tệp dữ liệu: {path}", "en": "Refusing to write over dataset file: {path}"},
+    "write-failed": {"vi": "Không ghi được {path}: {error}", "en": "Could not write {path}: {error}"},
+    # check output
+    "summary": {"vi": "Đã kiểm tra {files} tệp: {error} lỗi, {warning} cảnh báo, {info} thông tin.",
+                "en": "Checked {files} files: {error} errors, {warning} warnings, {info} info."},
+    "clean": {"vi": "Không có vấn đề nào.", "en": "No problems found."},
+    "sev-error": {"vi": "lỗi", "en": "error"},
+    "sev-warning": {"vi": "cảnh báo", "en": "warning"},
+    "sev-info": {"vi": "thông tin", "en": "info"},
+    # status table
+    "status-title": {"vi": "Tình hình thực hiện đến ngày {as_of}", "en": "Progress as of {as_of}"},
+    "col-unit": {"vi": "Đơn vị", "en": "Unit"},
+    "col-kind": {"vi": "Loại", "en": "Kind"},
+    "st-on_time": {"vi": "✓ đúng hạn", "en": "✓ on time"},
+    "st-late": {"vi": "✓ trễ {days_late} ngày", "en": "✓ {days_late} days late"},
+    "st-missing": {"vi": "✗ quá hạn {days_overdue} ngày", "en": "✗ {days_overdue} days overdue"},
+    "st-pending": {"vi": "… còn {days_left} ngày", "en": "… {days_left} days left"},
+    "st-invalid": {"vi": "! tệp lỗi", "en": "! invalid file"},
+    "st-exempt": {"vi": "miễn", "en": "exempt"},
+    "st-not_required": {"vi": "–", "en": "–"},
+    "st-done": {"vi": "✓ {actual}", "en": "✓ {actual}"},
+    "st-done-plan": {"vi": "✓ có", "en": "✓ done"},
+    "st-missing-model": {"vi": "✗ {actual}/{expected}, quá hạn {days_overdue} ngày",
+                         "en": "✗ {actual}/{expected}, {days_overdue} days overdue"},
+    "st-pending-model": {"vi": "… {actual}/{expected}, còn {days_left} ngày",
+                         "en": "… {actual}/{expected}, {days_left} days left"},
+    "st-ok": {"vi": "✓ đạt", "en": "✓ holds"},
+    "st-failed": {"vi": "✗ {failed} báo cáo không đạt", "en": "✗ fails in {failed} reports"},
+    "status-legend": {"vi": "✓ đã thực hiện · ✗ quá hạn/không đạt · … chưa đến hạn · miễn: được miễn · "
+                            "–: không yêu cầu",
+                      "en": "✓ done · ✗ overdue/failing · … not yet due · exempt · –: not required"},
+    # status labels (used by aggregate and render)
+    "on_time": {"vi": "Đúng hạn", "en": "On time"},
+    "late": {"vi": "Trễ hạn", "en": "Late"},
+    "missing": {"vi": "Chưa gửi", "en": "Missing"},
+    "pending": {"vi": "Chưa đến hạn", "en": "Pending"},
+    "invalid": {"vi": "Không hợp lệ", "en": "Invalid"},
+    "exempt": {"vi": "Được miễn", "en": "Exempt"},
+    "not_required": {"vi": "Không yêu cầu", "en": "Not required"},
+}
+
+
+def lang_of(lang: str | None) -> str:
+    """``--lang``, else ``DKST_LANG``, else Vietnamese."""
+    chosen = (lang or os.environ.get("DKST_LANG") or "vi").strip().lower()
+    return chosen if chosen in LANGS else "vi"
+
+
+def text(key: str, lang: str = "vi", **params: Any) -> str:
+    """A user-facing text of ``TEXTS`` in ``lang``, filled in."""
+    return TEXTS[key][lang].format(**{k: _show(v) for k, v in params.items()})
+
+
+def _show(value: Any) -> Any:
+    if isinstance(value, date):
+        return vn_date(value)
+    return value
+
+
+def finding_message(finding: Any, lang: str = "vi") -> str:
+    """The message of a finding in ``lang`` from its code and parameters."""
+    params: dict[str, Any] = {k: _show(v) for k, v in (*finding.extras, *finding.params)}
+    params.setdefault("suggest", None)
+    code = finding.code
+    if code == "encoding":
+        guess = params.get("guess") or "unknown"
+        params["guess"] = ENCODINGS.get(guess, ENCODINGS["unknown"])[lang]
+        names = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI Windows", "windows-1258": "WINDOWS-1258", "utf-16": "UTF-16"}
+        how = "legacy" if guess in ("tcvn3", "vni") else "iconv" if guess in names else "unknown"
+        params["howto"] = HOWTO[how][lang].format(name=names.get(guess, ""))
+    if code == "yaml-syntax":
+        params["tab"] = TEXTS["tab"][lang] if params.get("tab") else ""
+    if code == "unknown-ref":
+        params["what"] = WHAT.get(params.get("what", ""), {"vi": "Mã", "en": "Id"})[lang]
+    if code == "rule-failed":
+        params["text_part"] = f" — {params['text']}" if params.get("text") else ""
+    if "reason" in params:
+        key = params["reason"]
+        reason = REASONS.get(key, REASONS["other"])[lang]
+        params["reason"] = reason.format(**{"detail": params.get("detail", key), **params})
+        if key == "yml":
+            params["suggest"] = None  # already in the reason
+    params["suggest"] = TEXTS["suggest"][lang].format(x=params["suggest"]) if params["suggest"] else ""
+    return MESSAGES[code][lang].format(**params)

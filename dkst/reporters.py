@@ -1,0 +1,76 @@
+"""Check results → text, JSON or GitHub annotations. Reporters print; they never judge."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from dkst.findings import CheckResult
+from dkst.i18n import text
+
+
+def as_json(result: CheckResult, lang: str) -> str:
+    """FORMAT.md's JSON object: dataset, as_of, summary, sorted findings."""
+    doc = {"dataset": result.dataset, "as_of": result.as_of.isoformat(), "summary": result.summary(),
+           "findings": result.rendered(lang)}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def as_text(result: CheckResult, lang: str, color: bool = False) -> str:
+    """Findings grouped by file, a line each, then a summary line."""
+    styles = {"error": ("\x1b[31m", "\x1b[0m"), "warning": ("\x1b[33m", "\x1b[0m"), "info": ("\x1b[36m", "\x1b[0m")}
+    lines: list[str] = []
+    current = None
+    for item in result.rendered(lang):
+        if item["path"] != current:
+            current = item["path"]
+            if lines:
+                lines.append("")
+            lines.append(f"\x1b[1m{current}\x1b[0m" if color else current)
+        where = f"{item['line']}" if item["line"] is not None else "-"
+        sev = text("sev-" + item["severity"], lang)
+        if color:
+            start, end = styles[item["severity"]]
+            sev = f"{start}{sev}{end}"
+        lines.append(f"  {where:>4}  {sev}  [{item['code']}] {item['message']}")
+    if lines:
+        lines.append("")
+    summary = result.summary()
+    lines.append(text("summary", lang, files=result.files, **summary))
+    if not result.findings:
+        lines.append(text("clean", lang))
+    return "\n".join(lines) + "\n"
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def as_github(result: CheckResult, lang: str) -> str:
+    """GitHub Actions workflow commands, escaped as the Actions toolkit escapes them."""
+    kinds = {"error": "error", "warning": "warning", "info": "notice"}
+    out = []
+    for item in result.rendered(lang):
+        props = [f"file={_escape_property(item['path'])}"]
+        if item["line"] is not None:
+            props.append(f"line={item['line']}")
+        props.append(f"title={_escape_property(item['code'])}")
+        out.append(f"::{kinds[item['severity']]} {','.join(props)}::{_escape_data(item['message'])}")
+    return "".join(line + "\n" for line in out)
+
+
+REPORTERS: dict[str, Callable[..., str]] = {"text": as_text, "json": as_json, "github": as_github}
+
+
+def report(result: CheckResult, fmt: str, lang: str, color: bool = False) -> str:
+    if fmt == "text":
+        return as_text(result, lang, color)
+    return REPORTERS[fmt](result, lang)
+
+
+__all__: list[Any] = ["REPORTERS", "as_github", "as_json", "as_text", "report"]
