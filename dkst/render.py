@@ -239,7 +239,7 @@ _MD_ALWAYS = re.compile(r"([\\|])")
 _MD_PAIRED = "*_`~^$"
 _MD_TAG = re.compile(r"<(?=[A-Za-z/!?])")
 _MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_MD_LEADING = re.compile(r"^(#|>|[-+=:]|\d+(?=[.)]))")
+_MD_LEADING = re.compile(r"^(#|>|=|[-+:](?=\s|$)|\d+(?=[.)](?:\s|$)))")
 
 
 def _md_line(line: str) -> str:
