@@ -475,14 +475,16 @@ def render_markdown(context: Mapping[str, Any], template_path: Path) -> str:
     except Exception as exc:  # a context the aggregate layer got wrong: still one line
         raise RenderError(f"{shown}: bad render context: {type(exc).__name__}: {exc}") from None
     try:
+        template_path.read_bytes()
+    except OSError as exc:
+        raise RenderError(f"{shown}: cannot read the template: {exc.strerror or exc}") from None
+    try:
         template = env.get_template(template_path.name)
         return template.render(ctx)
     except RecursionError:
         raise RenderError(f"{shown}: template error: recursion too deep") from None
     except UnicodeDecodeError as exc:
         raise RenderError(f"{shown}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    except OSError as exc:
-        raise RenderError(f"{shown}: cannot read the template: {exc.strerror or exc}") from None
     except Exception as exc:
         filename, line = _template_line(exc, {real})
         where = shown

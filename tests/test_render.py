@@ -1,0 +1,597 @@
+"""dkst.render: the sandboxed templates (Markdown, Word, urging letter), driven by a fixture context.
+
+The fixture (tests/fixtures/render_context.json) is the Tam Kỳ case for H1 2023: the city committee,
+6 member organisations, 8 wards and 4 communes; 17 reports expected, 15 received (12 on time, 3 late),
+2 missing, Tam Thanh exempt. One unit's name, a model, a limitation and a commendation carry hostile text.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from dkst import render
+from dkst.render import (
+    RenderError,
+    find_template,
+    md,
+    num,
+    pct,
+    render_docx,
+    render_markdown,
+    render_reminder,
+    vndate,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "templates"
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "render_context.json"
+HOSTILE_UNIT = "Hội Khuyến học {{ 7*7 }} – Sở GD&ĐT | A < B"
+
+
+@pytest.fixture()
+def ctx() -> dict:
+    return json.loads(FIXTURE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def report_md() -> str:
+    return render_markdown(json.loads(FIXTURE.read_text(encoding="utf-8")), TEMPLATES / "report.md.j2")
+
+
+@pytest.fixture(scope="module")
+def report_docx() -> bytes:
+    return render_docx(json.loads(FIXTURE.read_text(encoding="utf-8")), TEMPLATES / "report.docx")
+
+
+def _docx(data: bytes):
+    import docx
+
+    return docx.Document(io.BytesIO(data))
+
+
+def _table(document, heading: str):
+    """The first table whose header row has a cell reading ``heading``, or None."""
+    for table in document.tables:
+        if any(cell.text == heading for cell in table.rows[0].cells):
+            return table
+    return None
+
+
+def _all_text(document) -> str:
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    return "\n".join(parts)
+
+
+def _md_unescape(text: str) -> str:
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
+
+
+def _unescaped_pipes(line: str) -> int:
+    count = 0
+    backslashes = 0
+    for ch in line:
+        if ch == "\\":
+            backslashes += 1
+            continue
+        if ch == "|" and backslashes % 2 == 0:
+            count += 1
+        backslashes = 0
+    return count
+
+
+def _md_tables(text: str) -> list[list[str]]:
+    tables, current = [], []
+    for line in text.splitlines():
+        if line.startswith("|"):
+            current.append(line)
+        elif current:
+            tables.append(current)
+            current = []
+    if current:
+        tables.append(current)
+    return tables
+
+
+# --------------------------------------------------------------------------- fixture sanity
+
+
+def test_fixture_figures_add_up(ctx):
+    s = ctx["summary"]
+    r = s["reports"]
+    assert r["expected"] == r["received"] + r["missing"] + r["pending"] + r["invalid"] == 17
+    assert r["received"] == r["on_time"] + r["late"] == 15
+    for ind in ctx["indicators"]:
+        vals = [u["indicators"][ind["id"]] for u in ctx["units"] if ind["id"] in u["indicators"]]
+        assert s["indicators"][ind["id"]]["total"] == (sum(vals) if vals else None)
+        assert ind["units"] == len(vals)
+    assert sum(u["models"] for u in ctx["units"]) == s["models"]["total"] == len(ctx["models"])
+    kinds = {k["id"]: k["reports"] for k in ctx["kinds"]}
+    for key in ("expected", "received", "on_time", "late", "missing"):
+        assert sum(k[key] for k in kinds.values()) == r[key]
+    assert len(ctx["units"]) == 19
+    assert any(u["name"] == HOSTILE_UNIT for u in ctx["units"])
+    assert any(len(p["text"]) >= 2990 for p in ctx["proposals"])
+
+
+# --------------------------------------------------------------------------- filters
+
+
+@pytest.mark.parametrize(("iso", "vn"), [
+    ("2023-06-04", "04/6/2023"), ("2023-02-17", "17/02/2023"), ("2023-01-09", "09/01/2023"),
+    ("2023-12-05", "05/12/2023"), ("2022-09-12", "12/9/2022"), (None, ""), ("bad", "bad"),
+])
+def test_vndate(iso, vn):
+    assert vndate(iso) == vn
+
+
+def test_vndate_accepts_date_objects():
+    from datetime import date
+
+    assert vndate(date(2023, 3, 8)) == "08/3/2023"
+    assert render.vndatelong("2023-02-05") == "ngày 05 tháng 02 năm 2023"
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (0, "0"), (999, "999"), (1000, "1.000"), (12345, "12.345"), (1234567, "1.234.567"), (None, "–"),
+    (3.5, "3,5"), (2.0, "2"),
+])
+def test_num(value, text):
+    assert num(value) == text
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (0.8824, "88,24%"), (0.7059, "70,59%"), (1.0, "100%"), (0.875, "87,5%"), (0, "0%"), (None, "–"),
+    (0.33335, "33,34%"),
+])
+def test_pct(value, text):
+    assert pct(value) == text
+
+
+def test_md_escapes_what_would_break_markdown():
+    assert md("Sở GD&ĐT | A < B") == "Sở GD&ĐT \\| A < B"
+    assert md("{{ 7*7 }}") == "{{ 7*7 }}"
+    assert md("<w:p>") == "\\<w:p>"
+    assert md("a\nb\r\nc") == "a b c"
+    assert md("# không phải tiêu đề") == "\\# không phải tiêu đề"
+    assert md("- không phải danh sách") == "\\- không phải danh sách"
+    assert md("1. không phải danh sách") == "1\\. không phải danh sách"
+    assert md("9.865 lượt người") == "9.865 lượt người"
+    assert md("*a* và _b_") == "\\*a\\* và \\_b\\_"
+    assert md(None) == ""
+    assert md("  x  ") == "x"
+    for hostile in ("Sở GD&ĐT | A < B", "{{ 7*7 }}", "<w:p>", "# x", "*a* [b](c) `d`", "a\\|b"):
+        assert _md_unescape(md(hostile)) == hostile
+
+
+def test_figure_phrases():
+    f = render.figure
+    assert f({"label": "Số buổi tuyên truyền", "unit": "buổi", "total": 120}) == "120 buổi tuyên truyền"
+    assert f({"label": "Số lượt người tham dự", "unit": "lượt người", "total": 5400}) == \
+        "5.400 lượt người tham dự"
+    assert f({"label": "Diễn đàn", "unit": "buổi", "total": 3}) == "diễn đàn: 3 buổi"
+    assert f({"label": "Số cuộc phản biện", "unit": "cuộc", "total": None}) == \
+        "số cuộc phản biện: chưa có đơn vị báo cáo"
+
+
+# --------------------------------------------------------------------------- finding templates
+
+
+def test_find_template_order(tmp_path):
+    tdir = tmp_path / "mine"
+    data = tmp_path / "data"
+    (data / "templates").mkdir(parents=True)
+    tdir.mkdir()
+    builtin = find_template("report.md.j2", None, None)
+    assert builtin == TEMPLATES / "report.md.j2" or builtin.parent.name == "templates"
+    (data / "templates" / "report.md.j2").write_text("dataset", encoding="utf-8")
+    assert find_template("report.md.j2", tdir, data) == data / "templates" / "report.md.j2"
+    (tdir / "report.md.j2").write_text("mine", encoding="utf-8")
+    assert find_template("report.md.j2", tdir, data) == tdir / "report.md.j2"
+    # a name the override does not have falls through to the built-in one
+    assert find_template("remind.md.j2", tdir, data).read_bytes() == (TEMPLATES / "remind.md.j2").read_bytes()
+    for name in TEMPLATE_NAMES_BUILTIN:
+        assert find_template(name).is_file()
+
+
+TEMPLATE_NAMES_BUILTIN = render.TEMPLATE_NAMES
+
+
+@pytest.mark.parametrize("name", ["../plan.yaml", "nope.j2", "", "a/b.j2"])
+def test_find_template_refuses(name, tmp_path):
+    with pytest.raises(RenderError) as err:
+        find_template(name, tmp_path, tmp_path)
+    assert "\n" not in str(err.value)
+
+
+# --------------------------------------------------------------------------- Markdown report
+
+
+def test_markdown_has_letterhead_and_structure(report_md):
+    out = report_md
+    for text in ("ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ TAM KỲ", "BAN THƯỜNG TRỰC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                 "Độc lập - Tự do - Hạnh phúc", "Số: …/BC-MTTQ-BTT", "Tam Kỳ, ngày 20 tháng 6 năm 2023",
+                 "# BÁO CÁO", "Kết quả thực hiện Phong trào thi đua “Đoàn kết sáng tạo” 6 tháng đầu năm 2023",
+                 "Kế hoạch số 204/KH-MTTQ-BTT ngày 17/02/2023", "Kế hoạch số 109/KH-MTTQ-BTT ngày 12/9/2022",
+                 "Kế hoạch số 25/KH-MTTQ-BTT ngày 08/3/2023", "## I. KẾT QUẢ THỰC HIỆN",
+                 "### 1. Công tác tuyên truyền", "Xây dựng mô hình “Đoàn kết sáng tạo”",
+                 "Công tác đánh giá, khen thưởng", "Tình hình báo cáo của các đơn vị", "## II. TỒN TẠI, HẠN CHẾ",
+                 "## III. KIẾN NGHỊ, ĐỀ XUẤT", "Nơi nhận:", "TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Nguyễn Ba",
+                 "- Ban Phong trào UBMTTQ tỉnh;", "- Lưu: VT, PT."):
+        assert text in out, text
+    assert out.index("## I.") < out.index("## II.") < out.index("## III.") < out.index("Nơi nhận:")
+    assert out.endswith("\n")
+
+
+def test_markdown_figures(report_md, ctx):
+    out = report_md
+    assert "127 buổi tuyên truyền (15 đơn vị báo cáo)" in out
+    assert "9.865 lượt người tham dự tuyên truyền" in out
+    assert "số cuộc phản biện xã hội: chưa có đơn vị báo cáo" in out
+    assert "### 4. Kết quả khác" in out and "176 hộ được hỗ trợ" in out
+    assert "88,24%" in out and "70,59%" in out and "Hạn cuối" in out
+    assert "04/6/2023" in out
+    assert "triển khai 11 mô hình" in out and "8 mô hình xây dựng mới, 3 mô hình nhân rộng" in out
+    assert "khen thưởng 4 tập thể và 6 cá nhân" in out
+    assert "**Tổng cộng** | **Đã gửi 15/17**" in out
+    assert "**9.865**" in out and "**6.275**" in out  # total and the member organisations' subtotal
+    for u in ctx["units"]:
+        assert md(u["name"]) in out, u["name"]
+    for m in ctx["models"]:
+        assert md(m["name"]) in out, m["name"]
+    for c in ctx["commendations"]:
+        assert md(c["name"]) in out
+
+
+def test_markdown_unit_table_rows(report_md, ctx):
+    table = next(t for t in _md_tables(report_md) if "Ngày nhận" in t[0])
+    kinds_with_units = [k for k in ctx["kinds"] if any(u["kind"] == k["id"] for u in ctx["units"])]
+    assert len(table) == 2 + len(kinds_with_units) + len(ctx["units"]) + 1
+    assert len(table[0].split(" | ")) >= 4 + len(ctx["indicators"])
+
+
+def test_markdown_tables_are_not_broken_by_data(report_md):
+    tables = _md_tables(report_md)
+    assert len(tables) >= 5
+    for table in tables:
+        counts = {_unescaped_pipes(line) for line in table}
+        assert len(counts) == 1, table
+
+
+def test_markdown_hostile_strings_print_literally(report_md, ctx):
+    out = report_md
+    assert "{{ 7*7 }}" in out
+    assert "49" not in out
+    plain = _md_unescape(out)
+    assert HOSTILE_UNIT in plain
+    assert "<w:p>" in plain and "\\<w:p>" in out  # shown literally, never raw HTML
+    limitation = next(x["text"] for x in ctx["limitations"] if "<w:p>" in x["text"])
+    for line in limitation.splitlines():
+        assert line in plain, line
+    # a line of data that starts with "#" or "- " does not become a heading or a list item
+    assert "\n  \\# không phải tiêu đề" in out and "\n  \\- không phải danh sách" in out
+    long = next(x["text"] for x in ctx["proposals"] if len(x["text"]) > 2900)
+    assert long in plain
+
+
+def test_markdown_with_optional_parts_absent(ctx):
+    ctx["plan"].update(signer=None, report_to=None, number=None, issued=None, based_on=[], recipients=[])
+    ctx["plan"]["letterhead"].update(symbol=None, national=None, motto=None)
+    ctx.update(models=[], commendations=[], highlights=[], limitations=[], proposals=[])
+    ctx["summary"]["models"] = {"total": 0, "new": 0, "replicated": 0, "in_progress": 0, "completed": 0,
+                                "propose_replication": 0}
+    out = render_markdown(ctx, TEMPLATES / "report.md.j2")
+    assert "Số: …/BC-…" in out
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in out and "Độc lập - Tự do - Hạnh phúc" in out
+    assert "chưa có mô hình “Đoàn kết sáng tạo” nào" in out
+    assert "chưa nêu tồn tại, hạn chế" in out and "chưa có kiến nghị, đề xuất" in out
+    assert "None" not in out
+
+
+def test_render_does_not_change_the_context(ctx):
+    before = copy.deepcopy(ctx)
+    render_markdown(ctx, TEMPLATES / "report.md.j2")
+    render_docx(ctx, TEMPLATES / "report.docx")
+    assert ctx == before
+
+
+# --------------------------------------------------------------------------- urging letter
+
+
+def _unit(**kw):
+    base = {"id": "hoa-thuan", "name": "Ủy ban MTTQ Việt Nam phường Hòa Thuận", "status": "missing",
+            "status_label": "Chưa gửi", "days_overdue": 16, "days_left": None, "email": "mttq.hoathuan@example.vn"}
+    base.update(kw)
+    return base
+
+
+def test_reminder_overdue(ctx):
+    out = render_reminder(ctx, _unit(), TEMPLATES / "remind.md.j2")
+    for text in ("Kính gửi: Ủy ban MTTQ Việt Nam phường Hòa Thuận.", "hạn cuối: 04/6/2023", "quá hạn 16 ngày",
+                 "6 tháng đầu năm 2023", "Kế hoạch số 25/KH-MTTQ-BTT", "mttq.tk@gmail.com",
+                 "Văn phòng Ủy ban MTTQ Việt Nam thành phố", "ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ TAM KỲ",
+                 "Tam Kỳ, ngày 20 tháng 6 năm 2023", "TM. BAN THƯỜNG TRỰC", "Nguyễn Ba", "Như trên",
+                 "mttq.hoathuan@example.vn", "V/v đôn đốc"):
+        assert text in out, text
+    for table in _md_tables(out):
+        assert len({_unescaped_pipes(line) for line in table}) == 1
+
+
+def test_reminder_pending_and_hostile_name(ctx):
+    out = render_reminder(ctx, _unit(status="pending", days_overdue=None, days_left=3, email=None,
+                                     name=HOSTILE_UNIT), TEMPLATES / "remind.md.j2")
+    assert "còn 3 ngày" in out and "quá hạn" not in out
+    assert HOSTILE_UNIT in _md_unescape(out) and "49" not in out
+    out = render_reminder(ctx, _unit(days_overdue=None, days_left=0), TEMPLATES / "remind.md.j2")
+    assert "hôm nay là ngày cuối cùng" in out
+    # a unit dict with only id and name is enough
+    out = render_reminder(ctx, {"id": "x", "name": "Đơn vị X"}, TEMPLATES / "remind.md.j2")
+    assert "Kính gửi: Đơn vị X." in out
+
+
+# --------------------------------------------------------------------------- errors
+
+
+HOSTILE_TEMPLATES = {
+    "syntax": ("a\nb\n{% if %}\n", 3, "syntax"),
+    "undefined": ("{{ plan.title }}\n{{ nope }}\n", 2, "undefined"),
+    "undefined-attr": ("\n\n\n{{ plan.nope.deeper }}\n", 4, "undefined"),
+    "mro": ("{{ ''.__class__.__mro__ }}\n", 1, "sandbox"),
+    "globals": ("x\n{{ cycler.__init__.__globals__ }}\n", 2, "sandbox"),
+    "append": ("{% set x = units.append(1) %}\n", 1, "sandbox"),
+    "format": ("{{ '{0.__class__}'.format(1) }}\n", 1, "sandbox"),
+    "include-escape": ("{% include '../../etc/passwd' %}\n", 1, ""),
+    "missing-include": ("{% include 'nope.j2' %}\n", 1, "not found"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_TEMPLATES))
+def test_hostile_markdown_templates_fail_in_one_line(case, ctx, tmp_path, monkeypatch):
+    source, line, word = HOSTILE_TEMPLATES[case]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "templates").mkdir()
+    path = tmp_path / "templates" / "report.md.j2"
+    path.write_text(source, encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    with pytest.raises(RenderError) as err:
+        render_markdown(ctx, Path("templates/report.md.j2"))
+    message = str(err.value)
+    assert "\n" not in message
+    assert message.startswith(f"templates/report.md.j2:{line}: "), message
+    assert word in message
+    assert "Traceback" not in message
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before  # nothing written
+
+
+def test_template_errors_name_an_included_file(ctx, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "report.md.j2").write_text("ok\n{% include 'part.j2' %}\n", encoding="utf-8")
+    (tmp_path / "t" / "part.j2").write_text("1\n2\n{{ missing_var }}\n", encoding="utf-8")
+    with pytest.raises(RenderError) as err:
+        render_markdown(ctx, Path("t/report.md.j2"))
+    assert str(err.value).startswith("t/part.j2:3: "), str(err.value)
+
+
+def test_unreadable_templates(ctx, tmp_path):
+    bad = tmp_path / "report.md.j2"
+    bad.write_bytes("{{ plan.title }} \xe0".encode("cp1258"))
+    with pytest.raises(RenderError, match="UTF-8"):
+        render_markdown(ctx, bad)
+    with pytest.raises(RenderError, match="cannot read"):
+        render_markdown(ctx, tmp_path / "absent.md.j2")
+    with pytest.raises(RenderError, match="not a Word document"):
+        render_docx(ctx, bad)
+    with pytest.raises(RenderError, match="cannot read"):
+        render_docx(ctx, tmp_path / "absent.docx")
+
+
+def _docx_template(tmp_path: Path, *texts: str) -> Path:
+    import docx
+
+    document = docx.Document()
+    for text in texts:
+        document.add_paragraph(text)
+    path = tmp_path / "report.docx"
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("{{ ''.__class__.__mro__ }}", "sandbox"),
+    ("{{ cycler.__init__.__globals__ }}", "sandbox"),
+    ("{% set x = units.append(1) %}", "sandbox"),
+    ("{{ nope }}", "undefined"),
+    ("{% if %}", "syntax"),
+    ("{%p for x in units %}", "syntax"),
+])
+def test_hostile_docx_templates_are_refused(text, word, ctx, tmp_path):
+    path = _docx_template(tmp_path, "Báo cáo", text, "cuối")
+    with pytest.raises(RenderError) as err:
+        render_docx(ctx, path)
+    message = str(err.value)
+    assert "\n" not in message
+    assert "report.docx" in message and word in message, message
+
+
+# --------------------------------------------------------------------------- Word report
+
+
+def test_docx_page_setup_and_fonts(report_docx):
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    document = _docx(report_docx)
+    s = document.sections[0]
+    assert abs(s.page_width - Mm(210)) < Mm(0.5) and abs(s.page_height - Mm(297)) < Mm(0.5)
+    for got, want in ((s.top_margin, 20), (s.bottom_margin, 20), (s.left_margin, 30), (s.right_margin, 15)):
+        assert abs(got - Mm(want)) < Mm(0.2), (got, want)
+    assert s.different_first_page_header_footer
+    header_xml = s.header._element.xml
+    assert "PAGE" in header_xml and "fldChar" in header_xml
+    normal = document.styles["Normal"]
+    assert normal.font.name == "Times New Roman"
+    assert normal.font.size.pt == 14
+    fonts = normal.element.rPr.find(qn("w:rFonts"))
+    assert fonts.get(qn("w:eastAsia")) == "Times New Roman" and fonts.get(qn("w:cs")) == "Times New Roman"
+    pf = normal.paragraph_format
+    assert pf.alignment == 3  # justified
+    assert abs(pf.first_line_indent.cm - 1.0) < 0.01
+    assert pf.space_after.pt == 6
+    # the appendix (the per-unit table) is on landscape pages
+    assert document.sections[-1].page_width > document.sections[-1].page_height
+
+
+def test_docx_letterhead_and_signature(report_docx):
+    document = _docx(report_docx)
+    head = document.tables[0]
+    left = head.cell(0, 0).text
+    right = head.cell(0, 1).text
+    assert "ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ TAM KỲ" in left and "BAN THƯỜNG TRỰC" in left
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in right and "Độc lập - Tự do - Hạnh phúc" in right
+    assert head.cell(1, 0).text == "Số: …/BC-MTTQ-BTT"
+    assert head.cell(1, 1).text == "Tam Kỳ, ngày 20 tháng 6 năm 2023"
+    assert all(r.italic for r in head.cell(1, 1).paragraphs[0].runs)
+    texts = [p.text for p in document.paragraphs]
+    assert "BÁO CÁO" in texts
+    assert "Kết quả thực hiện Phong trào thi đua “Đoàn kết sáng tạo” 6 tháng đầu năm 2023" in texts
+    sign = next(t for t in document.tables if "Nơi nhận:" in t.cell(0, 0).text)
+    assert "- Ban Phong trào UBMTTQ tỉnh;" in sign.cell(0, 0).text
+    assert "- Lưu: VT, PT." in sign.cell(0, 0).text
+    right = [p.text for p in sign.cell(0, 1).paragraphs]
+    assert right[0] == "TM. BAN THƯỜNG TRỰC" and right[1] == "CHỦ TỊCH" and right[-1] == "Nguyễn Ba"
+
+
+def test_docx_unit_table(report_docx, ctx):
+    from docx.oxml.ns import qn
+
+    document = _docx(report_docx)
+    table = _table(document, "Ngày nhận")
+    kinds_with_units = [k for k in ctx["kinds"] if any(u["kind"] == k["id"] for u in ctx["units"])]
+    assert len(table.rows) == 1 + len(kinds_with_units) + len(ctx["units"]) + 1
+    assert len(table.columns) == 4 + len(ctx["indicators"]) + 1
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeated on each page
+    assert table.style.name == "Table Grid"
+    names = [row.cells[1].text for row in table.rows]
+    for u in ctx["units"]:
+        assert u["name"] in names
+    total = [c.text for c in table.rows[-1].cells]
+    assert total[1] == "Tổng cộng" and total[2] == "Đã gửi 15/17"
+    assert total[4:] == ["127", "9.865", "12", "59", "12", "–", "176", "11"]
+    member = [c.text for c in table.rows[1].cells]
+    assert member[:3] == ["I", "Tổ chức thành viên", "Đã gửi 6/6"] and member[5] == "6.275"
+    late = next(row for row in table.rows if row.cells[1].text == "Hội Cựu chiến binh thành phố")
+    assert late.cells[2].text == "Trễ hạn (2 ngày)" and late.cells[3].text == "06/6/2023"
+    # column widths follow the number of indicators and keep the table on the page
+    grid = table._tbl.find(qn("w:tblGrid")).findall(qn("w:gridCol"))
+    assert len(grid) == len(table.columns)
+    assert abs(sum(int(g.get(qn("w:w"))) for g in grid) - 14570) < 20  # 257 mm
+
+
+def test_docx_models_and_commendations_tables(report_docx, ctx):
+    document = _docx(report_docx)
+    models = _table(document, "Tên mô hình")
+    assert len(models.rows) == 1 + len(ctx["models"])
+    assert [r.cells[2].text for r in models.rows[1:]] == [m["name"] for m in ctx["models"]]
+    assert sum(r.cells[6].text == "✓" for r in models.rows[1:]) == ctx["summary"]["models"]["propose_replication"]
+    comm = _table(document, "Đơn vị đề nghị")
+    assert len(comm.rows) == 1 + len(ctx["commendations"])
+    for table in (models, comm):
+        for row in table.rows[1:]:
+            for cell in row.cells:
+                for p in cell.paragraphs:
+                    assert p.style.font.size.pt == 12 or p.style.name.startswith("Table")
+
+
+def test_docx_text_and_hostile_strings(report_docx, ctx):
+    text = _all_text(_docx(report_docx))
+    for snippet in ("127 buổi tuyên truyền", "9.865 lượt người tham dự tuyên truyền", "88,24%", "70,59%",
+                    "04/6/2023", "chưa có đơn vị báo cáo", "I. KẾT QUẢ THỰC HIỆN", "II. TỒN TẠI, HẠN CHẾ",
+                    "III. KIẾN NGHỊ, ĐỀ XUẤT", "Phụ lục", HOSTILE_UNIT, "<w:p>", "{{ 7*7 }}"):
+        assert snippet in text, snippet
+    assert "49" not in text
+    long = next(x["text"] for x in ctx["proposals"] if len(x["text"]) > 2900)
+    assert long in text
+    limitation = next(x["text"] for x in ctx["limitations"] if "<w:p>" in x["text"])
+    assert limitation in text  # newlines in the data became line breaks, nothing lost
+
+
+def test_docx_is_valid_xml_and_deterministic(report_docx, ctx):
+    from lxml import etree
+
+    again = render_docx(ctx, TEMPLATES / "report.docx")
+    assert again == report_docx
+    with zipfile.ZipFile(io.BytesIO(report_docx)) as z:
+        assert z.testzip() is None
+        for info in z.infolist():
+            assert info.date_time == (1980, 1, 1, 0, 0, 0)
+            if info.filename.endswith(".xml") or info.filename.endswith(".rels"):
+                etree.fromstring(z.read(info.filename))  # well-formed
+        body = z.read("word/document.xml").decode("utf-8")
+    assert "{%" not in body and "{{ plan" not in body  # every tag was rendered
+
+
+def test_docx_with_optional_parts_absent_and_control_characters(ctx):
+    ctx["plan"].update(signer=None, report_to=None, recipients=[])
+    ctx["plan"]["letterhead"]["symbol"] = None
+    ctx.update(models=[], commendations=[], highlights=[], limitations=[],
+               proposals=[{"unit_id": "an-my", "unit_name": "An Mỹ", "text": "a\x00b\x0bc\x1fd\ttab"}])
+    data = render_docx(ctx, TEMPLATES / "report.docx")
+    document = _docx(data)
+    text = _all_text(document)
+    assert "Số: …/BC-…" in text
+    assert "abcd" in text
+    assert _table(document, "Tên mô hình") is None
+    assert _table(document, "Ngày nhận") is not None
+
+
+def test_template_script_is_reproducible(tmp_path):
+    out = tmp_path / "report.docx"
+    subprocess.run([sys.executable, str(TEMPLATES / "build_report_docx.py"), str(out)], check=True,
+                   capture_output=True, timeout=120)
+    assert out.read_bytes() == (TEMPLATES / "report.docx").read_bytes(), \
+        "templates/report.docx is stale: run python templates/build_report_docx.py"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_converts_to_pdf(report_docx, tmp_path):
+    src = tmp_path / "report.docx"
+    src.write_bytes(report_docx)
+    env = {**os.environ, "HOME": str(tmp_path)}
+    proc = subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(src)],
+        capture_output=True, timeout=180, env=env,
+    )
+    pdf = tmp_path / "report.pdf"
+    assert pdf.is_file(), proc.stderr.decode(errors="replace")
+    assert pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, timeout=60).stdout
+        assert "A4" in info
+        pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+        assert 4 <= pages <= 20
+
+
+# --------------------------------------------------------------------------- start-up cost
+
+
+def test_import_is_light():
+    code = ("import sys, dkst.render; "
+            "heavy = [m for m in ('docxtpl', 'docx', 'jinja2', 'lxml') if m in sys.modules]; "
+            "assert not heavy, heavy")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    subprocess.run([sys.executable, "-c", code], check=True, env=env, timeout=60)
