@@ -305,7 +305,7 @@ def load(root: Path, parse: Any = None) -> Dataset:
         period = entry.ident if entry.kind == "report" else None
         found = to_findings(parsed, entry.rel, entry.unit, period)
         if entry.kind == "model" and not SLUG.match(entry.ident or ""):
-            found.append(F.make("invalid-value", entry.rel, None, unit=entry.unit, field="",
+            found.append(F.make("invalid-value", entry.rel, None, unit=entry.unit, field=entry.rel.rsplit("/", 1)[-1],
                                 value=entry.ident, reason="model_file_name"))
         ds.findings.extend(found)
         src = _source(entry.rel, parsed, found)

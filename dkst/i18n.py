@@ -247,9 +247,23 @@ TEXTS: dict[str, dict[str, str]] = {
                          "en": "… {actual}/{expected}, {days_left} days left"},
     "st-ok": {"vi": "✓ đạt", "en": "✓ holds"},
     "st-failed": {"vi": "✗ {failed} báo cáo không đạt", "en": "✗ fails in {failed} reports"},
-    "status-legend": {"vi": "✓ đã thực hiện · ✗ quá hạn/không đạt · … chưa đến hạn · miễn: được miễn · "
-                            "–: không yêu cầu",
-                      "en": "✓ done · ✗ overdue/failing · … not yet due · exempt · –: not required"},
+    "status-legend": {"vi": "✓ đã thực hiện · ✓ trễ N: trễ N ngày · ✗ N: quá hạn N ngày · … N: còn N ngày · "
+                            "✗ a/b: có a trên b mô hình · ! tệp lỗi · miễn: được miễn · –: không yêu cầu",
+                      "en": "✓ done · ✓ late N: N days late · ✗ N: N days overdue · … N: N days left · "
+                            "✗ a/b: a of b models · ! invalid file · exempt · –: not required"},
+    "sc-on_time": {"vi": "✓", "en": "✓"},
+    "sc-late": {"vi": "✓ trễ {days_late}", "en": "✓ late {days_late}"},
+    "sc-missing": {"vi": "✗ {days_overdue}", "en": "✗ {days_overdue}"},
+    "sc-pending": {"vi": "… {days_left}", "en": "… {days_left}"},
+    "sc-invalid": {"vi": "!", "en": "!"},
+    "sc-exempt": {"vi": "miễn", "en": "exempt"},
+    "sc-not_required": {"vi": "–", "en": "–"},
+    "sc-done": {"vi": "✓ {actual}", "en": "✓ {actual}"},
+    "sc-done-plan": {"vi": "✓", "en": "✓"},
+    "sc-missing-model": {"vi": "✗ {actual}/{expected}", "en": "✗ {actual}/{expected}"},
+    "sc-pending-model": {"vi": "… {actual}/{expected}", "en": "… {actual}/{expected}"},
+    "sc-ok": {"vi": "✓", "en": "✓"},
+    "sc-failed": {"vi": "✗ {failed}", "en": "✗ {failed}"},
     # status labels (used by aggregate and render)
     "on_time": {"vi": "Đúng hạn", "en": "On time"},
     "late": {"vi": "Trễ hạn", "en": "Late"},

@@ -190,6 +190,17 @@ class RuleSeverity(Labelled):
                 "info": "info", "thông tin": "info"}
 
 
+def enum_choices(expected: str) -> str:
+    """Pydantic's ``'a', 'b' or 'c'`` → ``a (đăng ký), b (…)``: each English value with its Vietnamese form."""
+    values = re.findall(r"'([^']*)'", expected)
+    vietnamese: dict[str, str] = {}
+    for cls in (ModelStatus, Origin, CommendationKind, RuleSeverity):
+        for word, value in cls.aliases().items():
+            if word != value and not word.isascii():
+                vietnamese.setdefault(value, word)
+    return ", ".join(f"{v} ({vietnamese[v]})" if v in vietnamese else v for v in values) or expected
+
+
 def _enum(cls: type[Labelled], description: str) -> Any:
     return Annotated[cls, BeforeValidator(cls.read),
                      WithJsonSchema({"type": "string", "enum": cls.json_names(), "description": description})]

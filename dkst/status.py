@@ -11,15 +11,16 @@ from dkst.checks.compliance import Status
 from dkst.i18n import text
 
 
-def mark(status: Status, lang: str) -> str:
-    """The short mark a clerk reads in a cell: ✓ done, ✗ overdue, … pending, and the days."""
+def mark(status: Status, lang: str, compact: bool = False) -> str:
+    """The mark a clerk reads in a cell: ✓ done, ✗ overdue, … pending, and the days (shorter if compact)."""
+    prefix = "sc-" if compact else "st-"
     s = status.status
     fields = {k: v for k, v in asdict(status).items() if v is not None}
     if status.type == "models" and s in ("missing", "pending"):
-        return text(f"st-{s}-model", lang, **fields)
+        return text(f"{prefix}{s}-model", lang, **fields)
     if s == "done":
-        return text("st-done" if status.type == "models" else "st-done-plan", lang, **fields)
-    return text(f"st-{s}", lang, **fields)
+        return text(prefix + ("done" if status.type == "models" else "done-plan"), lang, **fields)
+    return text(prefix + s, lang, **fields)
 
 
 def table(checked: Checked) -> dict[str, Any]:
@@ -78,12 +79,12 @@ def print_rich(checked: Checked, lang: str) -> None:
                  caption=text("status-legend", lang), show_lines=False, header_style="bold")
     grid.add_column(text("col-unit", lang), no_wrap=False, min_width=14)
     for req in data["requirements"]:
-        grid.add_column(req.id, overflow="fold")
+        grid.add_column(req.id, overflow="fold", no_wrap=False)
     kind = None
     for row in data["rows"]:
         if row["kind"] != kind:
             kind = row["kind"]
             grid.add_row(f"[bold]{kind}[/bold]", end_section=False)
-        cells = [f"[{styles.get(c.status, '')}]{mark(c, lang)}[/]" for c in row["cells"]]
+        cells = [f"[{styles.get(c.status, '')}]{mark(c, lang, compact=True)}[/]" for c in row["cells"]]
         grid.add_row("  " + row["unit"].label, *cells)
     Console().print(grid)

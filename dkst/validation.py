@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from dkst.schema import Record
+from dkst.schema import Record, enum_choices
 
 #: Nesting below which mappings are cleaned of empty values and ``x-`` keys (the format is never deeper).
 CLEAN_DEPTH = 6
@@ -154,7 +154,7 @@ def _problem(cls: type[Record], data: Any, err: dict[str, Any]) -> SchemaProblem
                       allowed=ctx.get("expected_tags", ""))
         return SchemaProblem("invalid-value", (*real, "type") if real[-1:] != ("type",) else real, params)
     if kind in ("enum", "literal_error"):
-        params.update(reason="enum", allowed=str(ctx.get("expected", "")))
+        params.update(reason="enum", allowed=enum_choices(str(ctx.get("expected", ""))))
     elif kind in ("model_type", "model_attributes_type", "dict_type"):
         params["reason"] = "mapping"
     elif kind == "list_type":

@@ -105,23 +105,27 @@ def decode(raw: bytes) -> tuple[str | None, Problem | None]:
     return text, None
 
 
-# Tone marks as the legacy encodings write them after a vowel.
-_VNI_MARKS = set(b"\xf9\xf8\xfb\xf5\xef\xd9\xd8\xdb\xd5\xcf\xe2\xea\xf4\xf6\xe1\xe0\xe5\xe3\xe4")
-_CP1258_MARKS = set(b"\xcc\xec\xd2\xde\xf2")
+# Bytes that only one legacy encoding uses for Vietnamese tone marks after a vowel.
+_VNI_TONES = set(b"\xf9\xf8\xfb\xef\xd9\xd8\xdb\xcf")
+_CP1258_TONES = set(b"\xcc\xec\xd2\xde\xf2")
 _VOWELS = set(b"aeiouyAEIOUY")
 
 
 def guess_legacy(raw: bytes) -> str:
-    """Name the legacy encoding that non-UTF-8 bytes most look like: utf-16, vni, windows-1258, tcvn3."""
+    """Name the legacy encoding that non-UTF-8 bytes most look like: utf-16, vni, windows-1258, tcvn3.
+
+    VNI and Windows-1258 write a tone as a byte after its vowel; TCVN3 (ABC) has one byte per accented
+    letter, which mostly follows a consonant.
+    """
     if raw.count(b"\x00") * 4 > len(raw):
         return "utf-16"
     high = [i for i, b in enumerate(raw) if b >= 0x80]
     if not high:
         return "unknown"
-    after_vowel = [i for i in high if i > 0 and (raw[i - 1] in _VOWELS or raw[i - 1] >= 0x80)]
-    if len(after_vowel) * 10 >= len(high) * 7:
-        vni = sum(1 for i in high if raw[i] in _VNI_MARKS)
-        cp = sum(1 for i in high if raw[i] in _CP1258_MARKS)
+    after_vowel = sum(1 for i in high if i > 0 and (raw[i - 1] in _VOWELS or raw[i - 1] >= 0x80))
+    if after_vowel * 10 >= len(high) * 7:
+        vni = sum(1 for i in high if raw[i] in _VNI_TONES)
+        cp = sum(1 for i in high if raw[i] in _CP1258_TONES)
         return "windows-1258" if cp > vni else "vni"
     return "tcvn3"
 
@@ -166,6 +170,11 @@ def _index(node: Any) -> dict[tuple, int]:
 _TAB = re.compile(r"'\\t'|tab", re.IGNORECASE)
 
 
+def _line_text(text: str, line: int) -> str:
+    lines = text.split("\n", line)
+    return lines[line - 1] if len(lines) >= line else ""
+
+
 def parse_text(text: str) -> ParsedYaml:
     """Parse YAML text; anchors, aliases, merge keys and duplicate keys are problems, not data."""
     out = ParsedYaml()
@@ -184,7 +193,8 @@ def parse_text(text: str) -> ParsedYaml:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = str(exc.problem or exc.context or "")
-        out.problems.append(("yaml-syntax", line, {"problem": problem, "tab": bool(_TAB.search(problem))}))
+        tab = bool(_TAB.search(problem)) or (line is not None and "\t" in _line_text(text, line))
+        out.problems.append(("yaml-syntax", line, {"problem": problem, "tab": tab}))
         return out
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         out.problems.append(("yaml-syntax", None, {"problem": str(exc).splitlines()[0][:200], "tab": False}))
