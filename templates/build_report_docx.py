@@ -473,7 +473,7 @@ def models(doc) -> None:
     para(doc, "Trong kỳ, chưa có mô hình “Đoàn kết sáng tạo” nào được triển khai.")
     para(doc, "{%p endif %}")
     para(doc, "{%p if models %}")
-    t = table(doc, [10, 33, 42, 22, 19, 20, 19])
+    t = table(doc, [10, 32, 40, 22, 21, 21, 19])
     add_row(t, ["TT", "Đơn vị", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tình trạng", "Đề xuất nhân rộng"],
             "Table Heading", header=True)
     tag_row(t, "{%tr for x in models %}")

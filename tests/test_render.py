@@ -595,3 +595,23 @@ def test_import_is_light():
             "assert not heavy, heavy")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     subprocess.run([sys.executable, "-c", code], check=True, env=env, timeout=60)
+
+
+def test_no_indicators_and_a_unit_of_an_unknown_kind(ctx):
+    from docx.oxml.ns import qn
+
+    ctx.update(indicators=[], sections=[])
+    ctx["summary"]["indicators"] = {}
+    stray = dict(ctx["units"][0], id="la", name="Đơn vị lạ", kind="other", kind_label="Khác", indicators={},
+                 models=0, status="not_required", status_label="Không yêu cầu", submitted=None, submitted_vn="")
+    ctx["units"].append(stray)
+    out = render_markdown(ctx, TEMPLATES / "report.md.j2")
+    assert "| Đơn vị lạ |" in out
+    for table in _md_tables(out):
+        assert len({_unescaped_pipes(line) for line in table}) == 1, table
+    document = _docx(render_docx(ctx, TEMPLATES / "report.docx"))
+    table = _table(document, "Ngày nhận")
+    assert len(table.columns) == 5
+    assert "Đơn vị lạ" in [row.cells[1].text for row in table.rows]
+    grid = table._tbl.find(qn("w:tblGrid")).findall(qn("w:gridCol"))
+    assert len(grid) == 5 and abs(sum(int(g.get(qn("w:w"))) for g in grid) - 14570) < 20
