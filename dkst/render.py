@@ -50,8 +50,8 @@ Filters available to every template: ``md`` (escape for Markdown; a table cell b
 ``mdpara`` (multi-line text inside a list item), ``vndate`` ("04/6/2023", the Nghị định
 30/2020 rule: day zero-padded, months 1 and 2 zero-padded), ``vndatelong`` ("ngày 04 tháng 6
 năm 2023"), ``num`` (12.345; None -> "–"), ``pct`` (0.8824 -> "88,24%"), ``figure`` (an
-indicator as a phrase: "120 buổi tuyên truyền"), ``lcfirst``, ``roman``. ``None`` prints as
-the empty string.
+indicator as a phrase: "120 buổi tuyên truyền"), ``lcfirst``, ``roman``, and ``upper`` (None ->
+""). ``None`` prints as the empty string.
 """
 
 from __future__ import annotations
@@ -205,6 +205,11 @@ def lcfirst(value: Any) -> str:
     return text[:1].lower() + text[1:]
 
 
+def upper(value: Any) -> str:
+    """Jinja's ``upper``, except that None (an absent letterhead line) prints as nothing, not ``NONE``."""
+    return "" if value is None else str(value).upper()
+
+
 def roman(value: Any) -> str:
     """1 -> I, 4 -> IV, … (section and group numerals)."""
     n = int(value)
@@ -294,6 +299,7 @@ FILTERS = {
     "figure": figure,
     "lcfirst": lcfirst,
     "roman": roman,
+    "upper": upper,
 }
 
 

@@ -396,7 +396,9 @@ def letterhead(doc) -> None:
 def body(doc) -> None:
     title = para(doc, "BÁO CÁO", "Document Title")
     title.paragraph_format.space_before = Pt(18)
-    para(doc, "Kết quả thực hiện Phong trào thi đua “Đoàn kết sáng tạo” {{ period.name }}", "Document Title")
+    subject = para(doc, "Kết quả thực hiện Phong trào thi đua “Đoàn kết sáng tạo”", "Document Title")
+    subject.runs[0].add_break()
+    run(subject, "{{ period.name }}")
     rule(doc, "Document Title", 40, PORTRAIT_WIDTH)
     gap = para(doc, "")
     gap.paragraph_format.space_after = Pt(0)

@@ -467,7 +467,7 @@ def test_docx_letterhead_and_signature(report_docx):
     assert all(r.italic for r in head.cell(1, 1).paragraphs[0].runs)
     texts = [p.text for p in document.paragraphs]
     assert "BÁO CÁO" in texts
-    assert "Kết quả thực hiện Phong trào thi đua “Đoàn kết sáng tạo” 6 tháng đầu năm 2023" in texts
+    assert "Kết quả thực hiện Phong trào thi đua “Đoàn kết sáng tạo”\n6 tháng đầu năm 2023" in texts
     sign = next(t for t in document.tables if "Nơi nhận:" in t.cell(0, 0).text)
     assert "- Ban Phong trào UBMTTQ tỉnh;" in sign.cell(0, 0).text
     assert "- Lưu: VT, PT." in sign.cell(0, 0).text
@@ -615,3 +615,11 @@ def test_no_indicators_and_a_unit_of_an_unknown_kind(ctx):
     assert "Đơn vị lạ" in [row.cells[1].text for row in table.rows]
     grid = table._tbl.find(qn("w:tblGrid")).findall(qn("w:gridCol"))
     assert len(grid) == 5 and abs(sum(int(g.get(qn("w:w"))) for g in grid) - 14570) < 20
+
+
+def test_absent_letterhead_lines_print_nothing(ctx):
+    ctx["plan"]["letterhead"].update(organ=None, superior=None)
+    out = render_markdown(ctx, TEMPLATES / "report.md.j2")
+    assert "NONE" not in out and "None" not in out
+    text = _all_text(_docx(render_docx(ctx, TEMPLATES / "report.docx")))
+    assert "NONE" not in text and "None" not in text
