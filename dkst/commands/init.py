@@ -1,0 +1,75 @@
+"""``dkst init DIR``: a new dataset from the built-in plan, with a README, .gitignore and pre-commit hook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dkst.cli import app
+from dkst.options import LangOpt, fail, resolve_lang
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(
+        metavar="DIR", help="Thư mục của bộ dữ liệu mới: chưa có, hoặc có mà trống.", show_default=False)],
+    sample: Annotated[bool, typer.Option(
+        "--sample", help="Chép cả dữ liệu mẫu năm 2023 của các đơn vị (kế hoạch, mô hình, báo cáo) để tập; "
+                         "chỉ dùng với năm 2023.")] = False,
+    year: Annotated[str | None, typer.Option(
+        "--year", help="Năm của kế hoạch (mặc định: năm nay; với --sample: 2023).", show_default=False)] = None,
+    lang: LangOpt = None,
+) -> None:
+    """Tạo bộ dữ liệu mới: plan.yaml, units.yaml theo kế hoạch mẫu, README.md, .gitignore, .pre-commit-config.yaml."""
+    import shlex
+
+    from dkst import skeletons as sk
+    from dkst.periods import today
+
+    chosen = resolve_lang(lang)
+    if year is None:
+        number = sk.SAMPLE_YEAR if sample else today().year
+    else:
+        text = year.strip()
+        if not (text.isascii() and text.isdigit() and len(text) == 4 and 2000 <= int(text) <= 2099):
+            fail(sk.message("bad-year", chosen, value=year))
+        number = int(text)
+    if sample and number != sk.SAMPLE_YEAR:
+        fail(sk.message("sample-year", chosen, sample=sk.SAMPLE_YEAR, year=number))
+    if directory.exists() or directory.is_symlink():
+        if not directory.is_dir():
+            fail(sk.message("not-a-folder", chosen, path=str(directory)))
+        if any(directory.iterdir()):
+            fail(sk.message("not-empty", chosen, path=str(directory)))
+
+    for what in ("templates", *(("sample",) if sample else ())):
+        folder = sk.builtin_dir(what)
+        if not folder.is_dir():
+            fail(sk.message("no-builtin", chosen, what=what, path=str(folder)))
+    try:
+        files = sk.init_files(number, sample)
+    except OSError as exc:
+        fail(sk.message("no-builtin", chosen, what="templates", path=exc.filename or str(exc)))
+
+    for rel, content in files.items():
+        try:
+            sk.write_new(directory / rel, content)
+        except sk.FileExists:
+            fail(sk.message("exists", chosen, path=str(directory / rel)))
+        except OSError as exc:
+            fail(f"{directory / rel}: {exc.strerror or exc}")
+
+    out = [sk.message("init-done", chosen, year=number, path=str(directory))]
+    top = [rel for rel in files if "/" not in rel]
+    out += [f"  {directory / rel}" for rel in top]
+    if sample:
+        unit_files = [rel for rel in files if rel.startswith("units/")]
+        units = {rel.split("/")[1] for rel in unit_files}
+        out.append("  " + sk.message("init-sample", chosen, units=len(units), files=len(unit_files)))
+    where = shlex.quote(str(directory))
+    out += ["", sk.message("init-next", chosen),
+            f'  cd {where} && git init && git add . && git commit -m "Khởi tạo"',
+            "  dkst check"]
+    typer.echo("\n".join(out))

@@ -1,0 +1,240 @@
+"""``dkst new report|model|unit-plan``: a new file of the dataset from a commented skeleton."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from dkst.cli import app
+from dkst.options import DataOpt, LangOpt, fail, resolve
+
+if TYPE_CHECKING:
+    from dkst.skeletons import Catalogue
+
+new_app = typer.Typer(
+    name="new",
+    help="Tạo tệp mới từ mẫu có chú thích: báo cáo, mô hình, kế hoạch của đơn vị. Không ghi đè tệp đã có.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(new_app, name="new")
+
+
+# ---------------------------------------------------------------- shell completion
+
+
+def _root_of(ctx: typer.Context) -> Path | None:
+    from dkst.dataset import find_root
+
+    try:
+        return find_root(ctx.params.get("data"))
+    except Exception:
+        return None
+
+
+def complete_unit(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Unit ids of ``units.yaml``, with their short names."""
+    from dkst.skeletons import quick_ids
+
+    try:
+        root = _root_of(ctx)
+        found = quick_ids(root, "units") if root is not None else []
+        return [(uid, label) for uid, label in found if uid.startswith(incomplete)]
+    except Exception:
+        return []
+
+
+def complete_period(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Period ids of ``plan.yaml``, with their names."""
+    from dkst.skeletons import quick_ids
+
+    try:
+        root = _root_of(ctx)
+        found = quick_ids(root, "periods") if root is not None else []
+        return [(pid, label) for pid, label in found if pid.upper().startswith(incomplete.upper())]
+    except Exception:
+        return []
+
+
+def complete_status(incomplete: str) -> list[tuple[str, str]]:
+    choices = [("registered", "đăng ký"), ("in_progress", "đang triển khai"), ("completed", "hoàn thành"),
+               ("stopped", "dừng")]
+    return [c for c in choices if c[0].startswith(incomplete) or c[1].startswith(incomplete)]
+
+
+UnitArg = Annotated[str, typer.Argument(
+    metavar="UNIT", help="Mã đơn vị trong units.yaml, ví dụ an-my.", autocompletion=complete_unit,
+    show_default=False)]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Ghi đè nếu tệp đã có (mặc định: không bao giờ ghi đè).")]
+
+
+# ---------------------------------------------------------------- shared steps
+
+
+def _catalogue(data: Path | None, lang: str | None) -> tuple[Catalogue, str]:
+    from dkst.skeletons import read_catalogue
+
+    ctx = resolve(data, None, lang)
+    return read_catalogue(ctx.root), ctx.lang
+
+
+def _unit(cat: Catalogue, unit_id: str, lang: str) -> None:
+    from dkst.skeletons import message
+    from dkst.validation import nearest
+
+    if not cat.units:
+        fail(message("no-units", lang))
+    if unit_id not in cat.units:
+        guess = nearest(unit_id, list(cat.units))
+        suggest = message("did-you-mean", lang, x=guess) if guess else ""
+        fail(message("unknown-unit", lang, value=unit_id, suggest=suggest, choices=", ".join(cat.units)))
+
+
+def _date(value: str | None, what: str, lang: str, future_ok: bool = False) -> date | None:
+    from dkst.i18n import text
+    from dkst.periods import DateError, parse_date, today, vn_date
+    from dkst.skeletons import message
+
+    if value is None:
+        return None
+    try:
+        day = parse_date(value)
+    except DateError:
+        fail(text("bad-date", lang, value=value))
+    if not future_ok and day > today():
+        fail(message("future", lang, value=vn_date(day), what=what, today=vn_date(today())))
+    return day
+
+
+def _text(value: str, what: str, lang: str) -> str:
+    from dkst.skeletons import message, normalise_text
+
+    try:
+        cleaned = normalise_text(value)
+    except ValueError:
+        fail(message("bad-text", lang, what=what))
+    if not cleaned:
+        fail(message("empty-text", lang, what=what))
+    return cleaned
+
+
+def _write(cat: Catalogue, rel: str, content: str, force: bool, lang: str, hint: str) -> None:
+    import sys
+
+    from dkst.skeletons import FileExists, message, symlinked_folder, write_new
+
+    path = cat.root / rel
+    linked = symlinked_folder(cat.root, str(Path(rel).parent))
+    if linked is not None:
+        fail(message("symlink-folder", lang, path=str(linked)))
+    try:
+        write_new(path, content, force=force)
+    except FileExists:
+        fail(message("exists", lang, path=str(path)))
+    except OSError as exc:
+        from dkst.i18n import text
+
+        fail(text("write-failed", lang, path=str(path), error=exc.strerror or str(exc)))
+    typer.echo(str(path))
+    sys.stderr.write(hint + "\n")
+
+
+# ---------------------------------------------------------------- the commands
+
+
+@new_app.command("report")
+def new_report(
+    unit: UnitArg,
+    period: Annotated[str, typer.Argument(
+        metavar="PERIOD", help="Mã kỳ báo cáo trong plan.yaml, ví dụ H1 (6 tháng) hoặc Y (năm).",
+        autocompletion=complete_period, show_default=False)],
+    submitted: Annotated[str | None, typer.Option(
+        "--submitted", help="Ngày Văn phòng nhận được báo cáo (2023-06-02 hoặc 02/6/2023); mặc định hôm nay.",
+        show_default=False)] = None,
+    data: DataOpt = None,
+    lang: LangOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Tạo units/UNIT/reports/PERIOD.yaml: báo cáo của đơn vị, có sẵn các chỉ tiêu của kế hoạch để điền."""
+    from dkst.i18n import text
+    from dkst.periods import today
+    from dkst.skeletons import message, report_skeleton
+
+    cat, lang_ = _catalogue(data, lang)
+    _unit(cat, unit, lang_)
+    if not cat.periods:
+        fail(message("no-periods", lang_))
+    if period not in cat.periods:
+        fail(text("unknown-period", lang_, value=period, choices=", ".join(cat.periods)))
+    day = _date(submitted, "submitted", lang_) or today()
+    content = report_skeleton(cat, unit, period, day, today())
+    _write(cat, f"units/{unit}/reports/{period}.yaml", content, force, lang_, message("hint-report", lang_))
+
+
+@new_app.command("model")
+def new_model(
+    unit: UnitArg,
+    model: Annotated[str, typer.Argument(
+        metavar="MODEL", help="Mã mô hình, cũng là tên tệp: chữ thường không dấu, số, gạch nối "
+                              "(ví dụ khu-pho-chuyen-doi-so).", show_default=False)],
+    name: Annotated[str, typer.Option(
+        "--name", help="Tên mô hình, ví dụ “Khu phố chuyển đổi số” (đặt trong ngoặc kép).", show_default=False)],
+    status: Annotated[str, typer.Option(
+        "--status", help="Tình trạng: đăng ký (registered), đang triển khai (in_progress), hoàn thành (completed), "
+                         "dừng (stopped).", autocompletion=complete_status)] = "registered",
+    started: Annotated[str | None, typer.Option(
+        "--started", help="Ngày bắt đầu (bắt buộc trừ khi tình trạng là đăng ký).", show_default=False)] = None,
+    data: DataOpt = None,
+    lang: LangOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Tạo units/UNIT/models/MODEL.yaml: một mô hình “Đoàn kết sáng tạo” của đơn vị."""
+    from dkst.schema import SLUG, ModelStatus
+    from dkst.skeletons import message, model_skeleton, slugify
+
+    cat, lang_ = _catalogue(data, lang)
+    _unit(cat, unit, lang_)
+    if not SLUG.match(model):
+        fail(message("bad-model-id", lang_, value=model, example=slugify(model) or "khu-pho-chuyen-doi-so"))
+    title = _text(name, "--name", lang_)
+    value: Any = ModelStatus.read(status)
+    if value not in {s.value for s in ModelStatus}:
+        choices = "đăng ký, đang triển khai, hoàn thành, dừng (registered, in_progress, completed, stopped)"
+        fail(message("bad-status", lang_, value=status, choices=choices))
+    registered = value == ModelStatus.REGISTERED.value
+    day = _date(started, "started", lang_, future_ok=registered)
+    from dkst.periods import today
+
+    content = model_skeleton(cat, unit, model, title, value, day, today())
+    hint = message("hint-model-started", lang_, status=status) if (not registered and day is None) \
+        else message("hint-model", lang_)
+    _write(cat, f"units/{unit}/models/{model}.yaml", content, force, lang_, hint)
+
+
+@new_app.command("unit-plan")
+def new_unit_plan(
+    unit: UnitArg,
+    number: Annotated[str | None, typer.Option(
+        "--number", help="Số, ký hiệu kế hoạch của đơn vị, ví dụ 04/KH-MTTQ-BTT.", show_default=False)] = None,
+    issued: Annotated[str | None, typer.Option(
+        "--issued", help="Ngày ban hành kế hoạch của đơn vị.", show_default=False)] = None,
+    received: Annotated[str | None, typer.Option(
+        "--received", help="Ngày Văn phòng thành phố nhận được kế hoạch.", show_default=False)] = None,
+    data: DataOpt = None,
+    lang: LangOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Tạo units/UNIT/plan.yaml: kế hoạch triển khai Phong trào của đơn vị."""
+    from dkst.periods import today
+    from dkst.skeletons import message, unit_plan_skeleton
+
+    cat, lang_ = _catalogue(data, lang)
+    _unit(cat, unit, lang_)
+    num = _text(number, "--number", lang_) if number is not None else None
+    issued_day = _date(issued, "issued", lang_)
+    received_day = _date(received, "received", lang_)
+    content = unit_plan_skeleton(cat, unit, num, issued_day, received_day, today())
+    _write(cat, f"units/{unit}/plan.yaml", content, force, lang_, message("hint-unit-plan", lang_))

@@ -1,0 +1,620 @@
+"""New files for the clerk: commented skeletons (``dkst new``), a new dataset (``dkst init``), safe writing.
+
+Files are written by rendering text, never by dumping YAML, so that every key keeps its Vietnamese
+comment and its place. Every value that comes from the user goes through :func:`yaml_scalar`, which
+writes a plain scalar when that reads back as the same text and a double-quoted one otherwise.
+Files are written whole or not at all (a temporary file, then a rename), and never over an existing
+file unless asked (:func:`write_new`).
+
+Only the standard library and PyYAML are imported here.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from dkst.periods import vn_date
+
+#: The year of the built-in sample dataset (``dkst init --sample`` copies it for this year only).
+SAMPLE_YEAR = 2023
+#: Column at which the comment of a ``key: value`` line starts, as in the sample dataset.
+COMMENT_COLUMN = 33
+
+# ---------------------------------------------------------------- messages of init and new
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "unknown-unit": {
+        "vi": "Đơn vị “{value}” không có trong units.yaml{suggest}; các đơn vị: {choices}",
+        "en": "Unit “{value}” is not in units.yaml{suggest}; units: {choices}",
+    },
+    "did-you-mean": {
+        "vi": " (có phải “{x}”?)",
+        "en": " (did you mean “{x}”?)",
+    },
+    "no-units": {
+        "vi": "units.yaml chưa có đơn vị nào đọc được; chạy dkst check để xem lỗi",
+        "en": "units.yaml has no readable unit; see dkst check",
+    },
+    "no-periods": {
+        "vi": "plan.yaml chưa có kỳ báo cáo nào đọc được; chạy dkst check để xem lỗi",
+        "en": "plan.yaml has no readable period; see dkst check",
+    },
+    "bad-model-id": {
+        "vi": "Mã mô hình “{value}” không hợp lệ: chỉ gồm chữ thường không dấu, số và dấu gạch nối "
+              "(ví dụ {example})",
+        "en": "Model id “{value}” is not valid: lowercase ASCII letters, digits and hyphens only "
+              "(e.g. {example})",
+    },
+    "bad-status": {
+        "vi": "Tình trạng “{value}” không hợp lệ; chọn một trong: {choices}",
+        "en": "Status “{value}” is not valid; choose one of: {choices}",
+    },
+    "empty-text": {
+        "vi": "{what} không được để trống",
+        "en": "{what} must not be empty",
+    },
+    "bad-text": {
+        "vi": "{what} có ký tự không đọc được (không phải UTF-8)",
+        "en": "{what} has characters that are not valid UTF-8",
+    },
+    "future": {
+        "vi": "Ngày {value} ({what}) sau ngày hôm nay ({today}): có lẽ gõ nhầm",
+        "en": "Date {value} ({what}) is after today ({today}): probably a typo",
+    },
+    "exists": {
+        "vi": "Tệp {path} đã có; không ghi đè (thêm --force nếu thật sự muốn thay tệp này)",
+        "en": "{path} already exists; not overwritten (add --force to replace it)",
+    },
+    "symlink-folder": {
+        "vi": "{path} là liên kết tượng trưng (symlink); dkst không ghi vào đó",
+        "en": "{path} is a symbolic link; dkst does not write through it",
+    },
+    "written": {"vi": "Đã tạo {path}", "en": "Created {path}"},
+    "hint-report": {
+        "vi": "Mở tệp, điền số liệu (để trống chỉ tiêu đơn vị không báo cáo), rồi chạy: dkst check",
+        "en": "Open the file, type in the figures (leave out what the unit did not report), then run: dkst check",
+    },
+    "hint-model": {
+        "vi": "Mở tệp, điền các thông tin còn trống, rồi chạy: dkst check",
+        "en": "Open the file, fill in what is blank, then run: dkst check",
+    },
+    "hint-model-started": {
+        "vi": "Tình trạng “{status}” cần ngày bắt đầu: điền started trong tệp, rồi chạy: dkst check",
+        "en": "Status “{status}” needs a start date: fill in started, then run: dkst check",
+    },
+    "hint-unit-plan": {
+        "vi": "Điền số (number) và ngày ban hành (issued) nếu còn trống, rồi chạy: dkst check",
+        "en": "Fill in number and issued if blank, then run: dkst check",
+    },
+    # init
+    "not-empty": {
+        "vi": "Thư mục {path} không trống; dkst init chỉ tạo bộ dữ liệu trong thư mục mới hoặc thư mục trống",
+        "en": "{path} is not empty; dkst init only creates a dataset in a new or empty folder",
+    },
+    "not-a-folder": {
+        "vi": "{path} là một tệp, không phải thư mục",
+        "en": "{path} is a file, not a folder",
+    },
+    "bad-year": {
+        "vi": "Năm không hợp lệ: “{value}” (viết 4 chữ số, từ 2000 đến 2099)",
+        "en": "Not a valid year: “{value}” (four digits, 2000 to 2099)",
+    },
+    "sample-year": {
+        "vi": "Dữ liệu mẫu (--sample) là của năm {sample}, không dùng được cho năm {year}: bỏ --year "
+              "(hoặc ghi --year {sample}) để có bộ dữ liệu mẫu, hoặc bỏ --sample để tạo bộ dữ liệu trống năm {year}",
+        "en": "The sample data (--sample) is of {sample} and cannot be used for {year}: drop --year "
+              "(or give --year {sample}) for the sample, or drop --sample for an empty {year} dataset",
+    },
+    "no-builtin": {
+        "vi": "Không tìm thấy {what} đi kèm dkst ({path}); hãy cài lại dkst",
+        "en": "The built-in {what} of dkst was not found ({path}); reinstall dkst",
+    },
+    "init-done": {
+        "vi": "Đã tạo bộ dữ liệu năm {year} trong {path}:",
+        "en": "Created the {year} dataset in {path}:",
+    },
+    "init-sample": {
+        "vi": "(kèm dữ liệu mẫu của {units} đơn vị: {files} tệp kế hoạch, mô hình, báo cáo; số liệu chỉ để minh họa)",
+        "en": "(with the sample data of {units} units: {files} plan, model and report files; figures are illustrative)",
+    },
+    "init-next": {
+        "vi": "Bước tiếp theo: đưa bộ dữ liệu vào git, rồi kiểm tra:",
+        "en": "Next: put the dataset under git, then check it:",
+    },
+}
+
+
+def message(key: str, lang: str = "vi", **params: Any) -> str:
+    """A text of :data:`MESSAGES` in ``lang``, filled in."""
+    return MESSAGES[key][lang if lang in ("vi", "en") else "vi"].format(**params)
+
+
+# ---------------------------------------------------------------- YAML scalars and comments
+
+_TRUE_FALSE_NULL = re.compile(
+    r"(true|True|TRUE|false|False|FALSE|null|Null|NULL|~|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)")
+_NUMBER_12 = re.compile(
+    r"[-+]?(0o[0-7]+|0x[0-9a-fA-F]+|(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?"
+    r"|\.(inf|Inf|INF|nan|NaN|NAN))")
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+
+
+def _printable(ch: str) -> bool:
+    """Whether a YAML stream may hold ``ch`` as it is inside a one-line scalar (no break, no control)."""
+    o = ord(ch)
+    if 0x20 <= o <= 0x7E:
+        return True
+    if 0xA0 <= o <= 0xD7FF:
+        return o not in (0x2028, 0x2029)
+    if 0xE000 <= o <= 0xFFFD:
+        return o != 0xFEFF
+    return 0x10000 <= o <= 0x10FFFF
+
+
+def _escape(ch: str) -> str:
+    o = ord(ch)
+    simple = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "\0": "\\0", '"': '\\"', "\\": "\\\\"}
+    if ch in simple:
+        return simple[ch]
+    if o <= 0xFF:
+        return f"\\x{o:02X}"
+    if o <= 0xFFFF:
+        return f"\\u{o:04X}"
+    return f"\\U{o:08X}"
+
+
+def double_quoted(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar, on one line, escaping what a stream may not hold raw."""
+    out = ['"']
+    escaped_last = False
+    for ch in text:
+        if 0xD800 <= ord(ch) <= 0xDFFF:
+            raise ValueError("lone surrogate: not valid Unicode text")
+        # A combining mark right after an escape would compose with its last hex digit when the file is
+        # normalised to NFC (dkst reads every file as NFC): escape it too.
+        if ch not in ('"', "\\") and _printable(ch) and not (escaped_last and unicodedata.combining(ch)):
+            out.append(ch)
+            escaped_last = False
+        else:
+            out.append(_escape(ch))
+            escaped_last = True
+    out.append('"')
+    return "".join(out)
+
+
+def _plain_ok(text: str) -> bool:
+    if not text or text != text.strip(" ") or text[0] in _INDICATORS or text[0].isspace():
+        return False
+    if any(not _printable(ch) for ch in text) or text[-1].isspace():
+        return False
+    if ": " in text or " #" in text or text.endswith(":") or "\t" in text:
+        return False
+    if _TRUE_FALSE_NULL.fullmatch(text) or _NUMBER_12.fullmatch(text):
+        return False
+    if unicodedata.combining(text[0]):
+        return False
+    return _reads_back(text)
+
+
+def _reads_back(text: str) -> bool:
+    """Whether ``k: <text>  # c`` reads back as the string ``text`` with a YAML 1.1 loader."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(f"k: {text}  # c\n", Loader=loader)
+    except yaml.YAMLError:
+        return False
+    return isinstance(data, dict) and type(data.get("k")) is str and data["k"] == text
+
+
+def yaml_scalar(text: str) -> str:
+    """A YAML scalar for ``text`` on one line: plain when that reads back unchanged, else double-quoted.
+
+    The result is safe as the value of ``key: `` followed by spaces and a ``# comment``.
+    """
+    if _plain_ok(text):
+        return text
+    return double_quoted(text)
+
+
+def one_line(text: Any) -> str:
+    """Any text made safe for a YAML comment: one line, no control characters, spaces collapsed."""
+    chars = [ch if _printable(ch) else " " for ch in str(text)]
+    return " ".join("".join(chars).split())
+
+
+def line(key_value: str, comment: str | None = None, column: int = COMMENT_COLUMN) -> str:
+    """``key: value`` padded to ``column``, then ``# comment`` (sanitised to one line)."""
+    if not comment:
+        return key_value.rstrip()
+    pad = max(column - len(key_value), 2)
+    return f"{key_value}{' ' * pad}# {one_line(comment)}"
+
+
+def normalise_text(value: str) -> str:
+    """User text as dkst reads it back: NFC, surrounding whitespace removed. Raises ValueError if not text."""
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
+        raise ValueError("not UTF-8")
+    return unicodedata.normalize("NFC", value).strip()
+
+
+def slugify(text: str) -> str:
+    """A Vietnamese name → an ASCII id: ``Khu phố chuyển đổi số`` → ``khu-pho-chuyen-doi-so``."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return "-".join(re.findall(r"[a-z0-9]+", text))
+
+
+# ---------------------------------------------------------------- safe writing
+
+
+class FileExists(Exception):
+    """The target file exists and ``force`` was not given."""
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_new(path: Path, content: str | bytes, force: bool = False) -> None:
+    """Write ``content`` to ``path`` whole or not at all; never replace an existing file unless ``force``.
+
+    Without ``force`` the final step is a hard link, which fails if the name exists, so even a file that
+    appears in the meantime is not overwritten. A symbolic link at ``path`` is replaced, never followed.
+    """
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if not force and (path.exists() or path.is_symlink()):
+        raise FileExists(str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), 0o666 & ~_umask())
+            fh.write(data)
+        if force:
+            os.replace(tmp, path)
+            return
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            raise FileExists(str(path)) from None
+        except OSError:  # a file system without hard links
+            if path.exists() or path.is_symlink():
+                raise FileExists(str(path)) from None
+            os.replace(tmp, path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def symlinked_folder(root: Path, rel_folder: str) -> Path | None:
+    """The first folder of ``rel_folder`` (under ``root``) that is a symbolic link, if any."""
+    here = root
+    for part in Path(rel_folder).parts:
+        here = here / part
+        if here.is_symlink():
+            return here
+    return None
+
+
+# ---------------------------------------------------------------- the dataset, read cheaply
+
+
+@dataclass
+class Catalogue:
+    """What ``dkst new`` needs of a dataset: the plan's periods and indicators, the units, their models."""
+
+    root: Path
+    year: int | None = None
+    periods: dict[str, dict[str, Any]] = field(default_factory=dict)
+    indicators: list[dict[str, Any]] = field(default_factory=list)
+    units: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def model_ids(self, unit_id: str) -> list[str]:
+        folder = self.root / "units" / unit_id / "models"
+        try:
+            return sorted(p.name[:-5] for p in folder.iterdir()
+                          if p.name.endswith(".yaml") and not p.name.startswith(".") and p.is_file())
+        except OSError:
+            return []
+
+
+def read_catalogue(root: Path) -> Catalogue:
+    """Read ``plan.yaml`` and ``units.yaml`` through the loader (valid parts only; nothing raises)."""
+    from dkst.dataset import parse_file
+    from dkst.schema import Plan, UnitsFile
+
+    cat = Catalogue(root)
+    plan = parse_file(root / "plan.yaml", Plan).record if (root / "plan.yaml").is_file() else None
+    if plan is not None:
+        cat.year = getattr(plan, "year", None)
+        for pid, period in (getattr(plan, "periods", None) or {}).items():
+            if period is None:
+                continue
+            cat.periods[pid] = {k: getattr(period, k, None) for k in ("name", "start", "end", "due_before", "due_by")}
+        for ind in getattr(plan, "indicators", None) or []:
+            if ind is not None and getattr(ind, "id", None):
+                cat.indicators.append({k: getattr(ind, k, None) for k in ("id", "label", "unit", "section")})
+    units = parse_file(root / "units.yaml", UnitsFile).record if (root / "units.yaml").is_file() else None
+    for unit in getattr(units, "units", None) or []:
+        if unit is not None and getattr(unit, "id", None) and unit.id not in cat.units:
+            cat.units[unit.id] = {"name": getattr(unit, "name", None) or unit.id, "kind": getattr(unit, "kind", None)}
+    return cat
+
+
+def quick_ids(root: Path, what: str) -> list[tuple[str, str]]:
+    """Unit ids (``what="units"``) or period ids (``"periods"``) with a label, read with plain YAML.
+
+    For shell completion: no schema, no checks, and never an exception.
+    """
+    try:
+        import yaml
+
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        name = "units.yaml" if what == "units" else "plan.yaml"
+        path = root / name
+        if not path.is_file() or path.stat().st_size > 1024 * 1024:
+            return []
+        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=loader)
+        out: list[tuple[str, str]] = []
+        if what == "units":
+            for unit in (data or {}).get("units") or []:
+                if isinstance(unit, dict) and isinstance(unit.get("id"), str):
+                    out.append((unit["id"], one_line(unit.get("short_name") or unit.get("name") or "")))
+        else:
+            for pid, period in ((data or {}).get("periods") or {}).items():
+                label = period.get("name") if isinstance(period, dict) else ""
+                out.append((str(pid), one_line(label or "")))
+        return out
+    except Exception:  # completion must never crash
+        return []
+
+
+# ---------------------------------------------------------------- skeletons of dkst new
+
+
+def _today_line(day: date) -> str:
+    return vn_date(day)
+
+
+def _label(ind: Mapping[str, Any]) -> str:
+    label = one_line(ind.get("label") or "")
+    unit = one_line(ind.get("unit") or "")
+    return f"{label} ({unit})" if unit else label
+
+
+def report_skeleton(cat: Catalogue, unit_id: str, period_id: str, submitted: date, today: date) -> str:
+    """A unit's report for a period: every key of the format, the plan's indicators blank (= not reported)."""
+    from dkst.periods import deadline_of
+    from dkst.schema import INDICATOR_ID, RESERVED_WORDS
+
+    unit = cat.units[unit_id]
+    period = cat.periods[period_id]
+    name = one_line(period.get("name") or period_id)
+    lines = [
+        f"# Báo cáo kết quả thực hiện Phong trào “Đoàn kết sáng tạo”, kỳ {period_id} ({name}),",
+        f"# của {one_line(unit['name'])}.",
+        f"# Tệp do “dkst new report” tạo ngày {_today_line(today)}. Dòng bắt đầu bằng # là ghi chú.",
+    ]
+    deadline = deadline_of(period.get("due_before"), period.get("due_by"))
+    if deadline is not None:
+        how = "nhận trước ngày" if not deadline.inclusive else "nhận đến hết ngày"
+        lines.append(f"# Hạn cuối của kỳ: {vn_date(deadline.last_on_time)} ({how} {vn_date(deadline.day)}).")
+    lines += [
+        "",
+        line(f"submitted: {submitted.isoformat()}", "ngày Văn phòng thành phố nhận được báo cáo (bắt buộc)"),
+        line("number:", "số báo cáo, ví dụ: 18/BC-MTTQ-BTT"),
+        line("signer:", "người ký, ví dụ: Chủ tịch Trần Văn Hưng"),
+        "",
+        "# Số liệu: số nguyên ≥ 0, viết liền (1250, không viết 1.250). Đơn vị báo cáo “không có” thì ghi 0;",
+        "# chỉ tiêu đơn vị không báo cáo thì để trống (để trống khác với 0).",
+    ]
+    good = [ind for ind in cat.indicators
+            if INDICATOR_ID.match(str(ind["id"])) and ind["id"] not in RESERVED_WORDS]
+    if good:
+        lines.append("indicators:")
+        section = None
+        for ind in good:
+            here = one_line(ind.get("section") or "") or None
+            if here and here != section:
+                lines.append(f"  # {here}")
+            section = here or section
+            lines.append(line(f"  {ind['id']}:", _label(ind)))
+    else:
+        lines.append(line("indicators:", "plan.yaml chưa có chỉ tiêu nào"))
+    models = cat.model_ids(unit_id)
+    lines += [
+        "",
+        "# Mã các mô hình của đơn vị mà báo cáo nêu, viết trong ngoặc vuông, ví dụ: [khu-pho-chuyen-doi-so].",
+    ]
+    if models:
+        lines.append(f"# Mô hình hiện có của đơn vị: {', '.join(models)}.")
+    else:
+        lines.append("# Đơn vị chưa có mô hình nào trong bộ dữ liệu (tạo bằng: dkst new model …).")
+    lines += [
+        line("models:", "các mô hình được nêu trong báo cáo"),
+        "",
+        "# Đề nghị biểu dương, khen thưởng: mỗi tập thể hoặc cá nhân một mục bắt đầu bằng “- ”, gồm name (tên),",
+        "# kind (tập thể hoặc cá nhân), achievement (thành tích), level (hình thức: Giấy khen, Bằng khen…).",
+        "# Bỏ dấu # ở đầu 4 dòng mẫu dưới đây rồi sửa lại; thêm người thì chép thêm khối “- name: …”.",
+        line("commendations:", "để trống nếu không có đề nghị"),
+        "#  - name: Ban công tác Mặt trận khu phố 5",
+        "#    kind: tập thể",
+        "#    achievement: Đi đầu triển khai mô hình “Khu phố chuyển đổi số”",
+        "#    level: Giấy khen",
+        "",
+        "# Phần lời văn. Viết nhiều dòng thì ghi “>-” sau dấu hai chấm, xuống dòng và thụt vào 2 dấu cách.",
+        line("highlights:", "kết quả nổi bật"),
+        line("limitations:", "tồn tại, hạn chế"),
+        line("proposals:", "kiến nghị, đề xuất"),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+MODEL_STATUS_HELP = ("registered (đăng ký), in_progress (đang triển khai), completed (hoàn thành) "
+                     "hoặc stopped (dừng)")
+
+
+def model_skeleton(cat: Catalogue, unit_id: str, model_id: str, name: str, status: str,
+                   started: date | None, today: date) -> str:
+    """A model file: the name and status given, every other key blank with its comment."""
+    unit = cat.units[unit_id]
+    others = [u for u in cat.units if u != unit_id][:2] or ["doan-thanh-nien"]
+    lines = [
+        f"# Mô hình “Đoàn kết sáng tạo” của {one_line(unit['name'])}.",
+        f"# Mã mô hình là tên tệp: {model_id}. Tệp do “dkst new model” tạo ngày {_today_line(today)}.",
+        "# Dòng bắt đầu bằng # là ghi chú; trường để trống là chưa có thông tin.",
+        "",
+        line(f"name: {yaml_scalar(name)}", "tên mô hình (bắt buộc)"),
+        "# Tình trạng (bắt buộc): " + MODEL_STATUS_HELP + ".",
+        line(f"status: {status}", "tình trạng (bắt buộc)"),
+        line(f"started: {started.isoformat()}" if started else "started:",
+             "ngày bắt đầu; bắt buộc, trừ khi tình trạng là đăng ký"),
+        line("completed_on:", "ngày hoàn thành, nếu đã hoàn thành"),
+        line("origin: new", "new (xây dựng mới) hoặc replicated (nhân rộng)"),
+        line("replicated_from:", "chỉ khi nhân rộng: <mã đơn vị>/<mã mô hình>, ví dụ an-my/khu-pho-chuyen-doi-so"),
+        line("partners:", f"các đơn vị cùng xây dựng (mã trong units.yaml), ví dụ: [{', '.join(others)}]"),
+        line("field:", "lĩnh vực, ví dụ: Chuyển đổi số"),
+        line("summary:", "mô tả ngắn; nhiều dòng thì ghi >- rồi xuống dòng, thụt vào 2 dấu cách"),
+        line("results:", "kết quả đạt được"),
+        line("beneficiaries:", "số người (hoặc hộ) hưởng lợi, số nguyên"),
+        line("propose_replication: false", "true nếu đề xuất thành phố nhân rộng"),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def unit_plan_skeleton(cat: Catalogue, unit_id: str, number: str | None, issued: date | None,
+                       received: date | None, today: date) -> str:
+    """A unit's implementing plan: number and issued (required) as given or blank."""
+    unit = cat.units[unit_id]
+    year = f" năm {cat.year}" if cat.year else ""
+    lines = [
+        f"# Kế hoạch triển khai Phong trào “Đoàn kết sáng tạo”{year}",
+        f"# của {one_line(unit['name'])}.",
+        f"# Tệp do “dkst new unit-plan” tạo ngày {_today_line(today)}. Dòng bắt đầu bằng # là ghi chú.",
+        "",
+        line(f"number: {yaml_scalar(number)}" if number else "number:",
+             "số, ký hiệu văn bản (bắt buộc), ví dụ: 04/KH-MTTQ-BTT"),
+        line(f"issued: {issued.isoformat()}" if issued else "issued:", "ngày ban hành (bắt buộc)"),
+        line("title:", "trích yếu, ví dụ: Triển khai thực hiện Phong trào “Đoàn kết sáng tạo” năm …"),
+        line("signer:", "người ký, ví dụ: Chủ tịch Trần Văn Hưng"),
+        line(f"received: {received.isoformat()}" if received else "received:",
+             "ngày Văn phòng thành phố nhận được"),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- built-in files and dkst init
+
+
+def builtin_dir(name: str) -> Path:
+    """A folder shipped with dkst: ``sample`` (the sample dataset) or ``templates``.
+
+    In an installed wheel they are ``dkst/sample`` and ``dkst/templates``; in a source checkout, ``data/``
+    and ``templates/`` next to the package.
+    """
+    import dkst
+
+    package = Path(dkst.__file__).resolve().parent
+    installed = package / name
+    if installed.is_dir():
+        return installed
+    return package.parent / ("data" if name == "sample" else name)
+
+
+_PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
+
+
+def fill(template: str, values: Mapping[str, Any]) -> str:
+    """Replace ``{{ name }}`` by ``values[name]``; an unknown name is a bug (KeyError)."""
+    return _PLACEHOLDER.sub(lambda m: str(values[m[1]]), template)
+
+
+def _based_on(year: int) -> str:
+    """The ``based_on`` entries: the seed's two plans for 2023; for another year, the city's standing plan
+    and a commented-out entry for that year's provincial plan, whose number and date are not known."""
+    provincial_2023 = (
+        "  - number: 204/KH-MTTQ-BTT\n"
+        "    date: 2023-02-17\n"
+        "    issuer: Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Quảng Nam\n"
+        "    title: Triển khai Phong trào thi đua “Đoàn kết sáng tạo, nâng cao năng suất, chất lượng, hiệu quả, "
+        "hội nhập quốc tế” trên địa bàn tỉnh năm 2023\n")
+    if year == SAMPLE_YEAR:
+        provincial = provincial_2023
+    else:
+        provincial = (
+            f"  # Kế hoạch của tỉnh cho năm {year}: điền số và ngày, rồi bỏ dấu # ở đầu 4 dòng dưới đây.\n"
+            "  # - number: …/KH-MTTQ-BTT\n"
+            f"  #   date: {year}-…\n"
+            "  #   issuer: Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Quảng Nam\n"
+            "  #   title: Triển khai Phong trào thi đua “Đoàn kết sáng tạo, nâng cao năng suất, chất lượng, "
+            f"hiệu quả, hội nhập quốc tế” trên địa bàn tỉnh năm {year}\n")
+    return provincial + (
+        "  - number: 109/KH-MTTQ-BTT\n"
+        "    date: 12/9/2022\n"
+        "    issuer: Ban Thường trực Ủy ban MTTQ Việt Nam thành phố\n"
+        "    title: Triển khai thực hiện Phong trào “Đoàn kết sáng tạo” trên địa bàn thành phố")
+
+
+def init_values(year: int, sample: bool) -> dict[str, Any]:
+    """The placeholders of the ``templates/init/`` files for ``year``."""
+    sample_note = (
+        "\n> **Dữ liệu mẫu.** Bộ dữ liệu này được tạo bằng `dkst init --sample`: các đơn vị và kế hoạch theo "
+        "văn bản gốc, còn mọi ngày tháng, số liệu, mô hình, tên người trong thư mục `units/` là **minh họa**, "
+        "không phải số liệu thật. Dùng để tập; khi làm thật, tạo bộ dữ liệu mới bằng `dkst init` "
+        "(không có `--sample`).\n" if sample else "")
+    return {"year": year, "based_on": _based_on(year), "sample_note": sample_note}
+
+
+#: The files of ``templates/init/`` and where ``dkst init`` writes them.
+INIT_FILES: dict[str, str] = {
+    "plan.yaml": "plan.yaml",
+    "units.yaml": "units.yaml",
+    "README.md": "README.md",
+    "gitignore": ".gitignore",
+    "pre-commit-config.yaml": ".pre-commit-config.yaml",
+}
+
+
+def init_files(year: int, sample: bool = False) -> dict[str, bytes]:
+    """Every file ``dkst init`` writes, as relative path → bytes.
+
+    Without ``sample``: ``plan.yaml`` and ``units.yaml`` rendered from ``templates/init/`` for ``year``.
+    With ``sample`` (only for :data:`SAMPLE_YEAR`): the sample dataset's ``plan.yaml``, ``units.yaml`` and
+    every file under ``units/``, byte for byte. Both get ``README.md``, ``.gitignore`` and
+    ``.pre-commit-config.yaml``.
+    """
+    templates = builtin_dir("templates") / "init"
+    values = init_values(year, sample)
+    out: dict[str, bytes] = {}
+    for source, target in INIT_FILES.items():
+        text = (templates / source).read_text(encoding="utf-8")
+        out[target] = fill(text, values).encode("utf-8")
+    if sample:
+        base = builtin_dir("sample")
+        for name in ("plan.yaml", "units.yaml"):
+            out[name] = (base / name).read_bytes()
+        for path in sorted(_walk_files(base / "units")):
+            out[path.relative_to(base).as_posix()] = path.read_bytes()
+    return out
+
+
+def _walk_files(folder: Path) -> Iterable[Path]:
+    """Regular files under ``folder``: no dotfiles, no symbolic links."""
+    for dirpath, dirnames, filenames in os.walk(folder):
+        here = Path(dirpath)
+        dirnames[:] = [d for d in dirnames if not d.startswith(".") and not (here / d).is_symlink()]
+        for name in filenames:
+            path = here / name
+            if not name.startswith(".") and not path.is_symlink() and path.is_file():
+                yield path
