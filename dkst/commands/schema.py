@@ -1,0 +1,76 @@
+"""``dkst schema``: JSON Schemas of the five file kinds, for editors that check YAML as you type."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dkst.cli import app
+from dkst.options import DataOpt, LangOpt, fail, resolve_lang
+
+
+@app.command("schema")
+def schema_command(
+    output: Annotated[Path | None, typer.Option(
+        "--output", help="Thư mục ghi các tệp dkst-<loại>.schema.json; không có thì in cả năm lược đồ ra màn hình.",
+        show_default=False)] = None,
+    data: DataOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Lược đồ JSON (JSON Schema) của năm loại tệp, để trình soạn thảo (VS Code) kiểm tra ngay khi gõ.
+
+    Khi tìm thấy bộ dữ liệu, lược đồ dùng chính mã chỉ tiêu, mã đơn vị, loại đơn vị và mã yêu cầu
+    của bộ dữ liệu đó: sửa plan.yaml hoặc units.yaml thì chạy lại lệnh này.
+    """
+    import json
+    import sys
+
+    from dkst import jsonschema as js
+    from dkst.i18n import text
+
+    chosen = resolve_lang(lang)
+    plan = units = None
+    root = _dataset(data, chosen)
+    if root is not None:
+        from dkst.dataset import parse_file
+        from dkst.schema import Plan, UnitsFile
+
+        plan = parse_file(root / "plan.yaml", Plan).record
+        units_rec = parse_file(root / "units.yaml", UnitsFile).record if (root / "units.yaml").is_file() else None
+        units = [u for u in (getattr(units_rec, "units", None) or []) if u is not None]
+        plan = plan if isinstance(plan, Plan) else None
+    schemas = js.export(plan, units)
+    if output is None:
+        sys.stdout.write(json.dumps(schemas, ensure_ascii=False, indent=2) + "\n")
+        return
+    if root is not None:
+        from dkst.options import protected
+
+        if protected(output / "x.json", root):
+            fail(text("protected-output", chosen, path=str(output)))
+    try:
+        paths = js.write(schemas, output)
+    except OSError as exc:
+        fail(text("write-failed", chosen, path=str(output), error=exc.strerror or str(exc)))
+    done = "Đã ghi" if chosen == "vi" else "Wrote"
+    for path in paths.values():
+        sys.stderr.write(f"{done} {path}\n")
+    lead = ("Thêm đoạn sau vào settings.json của VS Code (tiện ích YAML của Red Hat):" if chosen == "vi"
+            else "Add this to VS Code's settings.json (Red Hat YAML extension):")
+    sys.stderr.write(lead + "\n")
+    sys.stdout.write(js.vscode_snippet(paths) + "\n")
+
+
+def _dataset(data: Path | None, lang: str) -> Path | None:
+    """The dataset, if one is found; an explicit ``--data`` that is not a dataset is an error."""
+    from dkst.dataset import DatasetError, find_root
+    from dkst.i18n import text
+
+    try:
+        return find_root(data)
+    except DatasetError as exc:
+        if data is not None:
+            fail(text(exc.key, lang, **exc.params))
+        return None
