@@ -469,7 +469,8 @@ def model_skeleton(cat: Catalogue, unit_id: str, model_id: str, name: str, statu
                    started: date | None, today: date) -> str:
     """A model file: the name and status given, every other key blank with its comment."""
     unit = cat.units[unit_id]
-    others = [u for u in cat.units if u != unit_id][:2] or ["doan-thanh-nien"]
+    members = [u for u, v in cat.units.items() if u != unit_id and v.get("kind") == "member"]
+    others = (members or [u for u in cat.units if u != unit_id])[:2] or ["doan-thanh-nien"]
     lines = [
         f"# Mô hình “Đoàn kết sáng tạo” của {one_line(unit['name'])}.",
         f"# Mã mô hình là tên tệp: {model_id}. Tệp do “dkst new model” tạo ngày {_today_line(today)}.",

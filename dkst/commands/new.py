@@ -133,13 +133,21 @@ def _write(cat: Catalogue, rel: str, content: str, force: bool, lang: str, hint:
     try:
         write_new(path, content, force=force)
     except FileExists:
-        fail(message("exists", lang, path=str(path)))
+        fail(message("exists", lang, path=_shown(path)))
     except OSError as exc:
         from dkst.i18n import text
 
         fail(text("write-failed", lang, path=str(path), error=exc.strerror or str(exc)))
-    typer.echo(str(path))
+    typer.echo(_shown(path))
     sys.stderr.write(hint + "\n")
+
+
+def _shown(path: Path) -> str:
+    """The path as the user would type it: relative to the working folder when it is inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
 
 
 # ---------------------------------------------------------------- the commands
