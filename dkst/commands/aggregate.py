@@ -1,0 +1,88 @@
+"""``dkst aggregate --period P``: the period's figures, a row per unit, subtotals per kind, totals.
+
+Imports typer and :mod:`dkst.options` only; pandas, openpyxl and rich load inside the command.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dkst.cli import app
+from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, is_terminal, protected, resolve, write_output
+
+
+class AggregateFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    xlsx = "xlsx"
+    md = "md"
+
+
+#: ``--output`` suffix → format, when ``--format`` is not given.
+_BY_SUFFIX = {".csv": "csv", ".json": "json", ".xlsx": "xlsx", ".md": "md", ".txt": "table"}
+
+
+@app.command()
+def aggregate(
+    period: Annotated[str, typer.Option("--period", help="Mã kỳ báo cáo trong plan.yaml, ví dụ H1 hoặc Y.",
+                                        show_default=False)],
+    data: DataOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    fmt: Annotated[AggregateFormat | None, typer.Option(
+        "--format", help="table (mặc định), csv, json, xlsx hoặc md. Khi có --output mà không có --format: "
+                         "theo đuôi tệp (.csv, .json, .xlsx, .md; còn lại: table).", show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", help="Ghi ra tệp này (ghi trọn vẹn, không bao giờ ghi đè dữ liệu); xlsx bắt buộc có.",
+        show_default=False)] = None,
+) -> None:
+    """Tổng hợp số liệu một kỳ: mỗi đơn vị một dòng, cộng theo loại đơn vị, tổng cộng."""
+    from dkst import export
+    from dkst.aggregate import AggregateError
+    from dkst.aggregate import aggregate as run_aggregate
+    from dkst.checker import check as run_check
+    from dkst.i18n import text
+
+    ctx = resolve(data, as_of, lang)
+    chosen = fmt.value if fmt is not None else (_BY_SUFFIX.get(output.suffix.lower(), "table") if output else "table")
+    if chosen == "xlsx" and output is None:
+        fail(export.t("xlsx-needs-output", ctx.lang))
+    if output is not None and protected(output, ctx.root):
+        fail(text("protected-output", ctx.lang, path=str(output)))  # before any work, not after it
+    checked = run_check(ctx.root, ctx.as_of)
+    try:
+        agg = run_aggregate(checked, period, ctx.lang)
+    except AggregateError as exc:
+        fail(text(exc.key, ctx.lang, **exc.params))
+    if chosen == "table" and output is None and is_terminal():
+        export.print_table(agg, ctx.lang)
+        return
+    content: str | bytes
+    if chosen == "table":
+        content = export.to_table(agg, ctx.lang)
+    elif chosen == "csv":
+        content = export.to_csv(agg, ctx.lang)
+    elif chosen == "json":
+        content = export.to_json(agg)
+    elif chosen == "md":
+        content = export.to_md(agg, ctx.lang)
+    else:
+        content = export.to_xlsx(agg, ctx.lang)
+    if output is not None:
+        write_output(output, content, ctx.root, ctx.lang)
+    elif isinstance(content, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(content)
+    left_out = agg.summary["reports"]["left_out"]
+    if left_out and chosen in ("csv", "json", "xlsx"):  # the other formats say it in the output itself
+        sys.stdout.flush()
+        sys.stderr.write(f"dkst: {export.t('agg-stderr-left-out', ctx.lang, n=left_out)}\n")
