@@ -352,6 +352,28 @@ def read_catalogue(root: Path) -> Catalogue:
     return cat
 
 
+def quick_root(data: Any = None) -> Path | None:
+    """The dataset root as :func:`dkst.dataset.find_root` finds it, without importing the loader.
+
+    For shell completion, which runs on every Tab: ``--data``, ``DKST_DATA``, the nearest folder with
+    ``plan.yaml`` (not a unit's folder), ``./data``; ``None`` when there is none.
+    """
+    try:
+        given = data if data is not None else os.environ.get("DKST_DATA") or None
+        if given is not None:
+            root = Path(given)
+            return root if (root / "plan.yaml").is_file() else None
+        here = Path.cwd().resolve()
+        for folder in (here, *here.parents):
+            unit_folder = folder.parent.name == "units" and (folder.parent.parent / "plan.yaml").is_file()
+            if (folder / "plan.yaml").is_file() and not unit_folder:
+                return folder
+        fallback = Path.cwd() / "data"
+        return fallback if (fallback / "plan.yaml").is_file() else None
+    except (OSError, ValueError, TypeError):
+        return None
+
+
 def quick_ids(root: Path, what: str) -> list[tuple[str, str]]:
     """Unit ids (``what="units"``) or period ids (``"periods"``) with a label, read with plain YAML.
 

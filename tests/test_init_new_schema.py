@@ -303,6 +303,16 @@ def test_new_unknown_ids_list_the_valid_ones(sample: Path) -> None:
     assert not (sample / "units/an-my/models/cho-so.yaml").exists()
 
 
+def test_new_does_not_write_through_a_symlinked_unit_folder(sample: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(sample / "units/tam-thang", ignore_errors=True)
+    (sample / "units/tam-thang").symlink_to(elsewhere, target_is_directory=True)
+    message = one_line_error(dkst("new", "report", "tam-thang", "H1", "--data", str(sample)))
+    assert "symlink" in message
+    assert list(elsewhere.iterdir()) == []
+
+
 def test_new_without_a_dataset(tmp_path: Path) -> None:
     one_line_error(dkst("new", "report", "an-my", "H1", cwd=tmp_path))
 

@@ -27,12 +27,9 @@ app.add_typer(new_app, name="new")
 
 
 def _root_of(ctx: typer.Context) -> Path | None:
-    from dkst.dataset import find_root
+    from dkst.skeletons import quick_root
 
-    try:
-        return find_root(ctx.params.get("data"))
-    except Exception:
-        return None
+    return quick_root(ctx.params.get("data"))
 
 
 def complete_unit(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
