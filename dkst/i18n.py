@@ -221,6 +221,8 @@ TEXTS: dict[str, dict[str, str]] = {
                 "en": "plan.yaml has errors, so this command cannot run; see dkst check"},
     "protected-output": {"vi": "Không ghi đè tệp dữ liệu: {path}", "en": "Refusing to write over dataset file: {path}"},
     "write-failed": {"vi": "Không ghi được {path}: {error}", "en": "Could not write {path}: {error}"},
+    "written": {"vi": "Đã ghi {path}", "en": "Wrote {path}"},
+    "reminded": {"vi": "Đã soạn {count} giấy nhắc cho kỳ {period}.", "en": "Wrote {count} reminders for period {period}."},
     # check output
     "summary": {"vi": "Đã kiểm tra {files} tệp: {error} lỗi, {warning} cảnh báo, {info} thông tin.",
                 "en": "Checked {files} files: {error} errors, {warning} warnings, {info} info."},

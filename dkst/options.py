@@ -96,12 +96,19 @@ def write_output(path: Path, content: bytes | str, root: Path, lang: str) -> Non
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
+            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; an output is an ordinary file
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
         fail(text("write-failed", lang, path=str(path), error=exc.strerror or str(exc)))
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def is_terminal(stream: Any = None) -> bool:

@@ -1,0 +1,70 @@
+"""``dkst remind --period P``: an urging letter per unit whose report is missing or due within days."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from dkst.cli import app
+from dkst.commands.render import PeriodOpt, TemplateDirOpt
+from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, protected, resolve, write_output
+
+
+def units_to_remind(checked: Any, period: str, within: int) -> list[tuple[Any, Any]]:
+    """(unit, status) of every unit whose report for ``period`` is missing, or pending with at most
+    ``within`` days left, in registry order."""
+    ds, ev = checked.dataset, checked.evaluation
+    out = []
+    for unit in ds.units:
+        status = ev.report_status(ds, unit, period)
+        if status.status == "missing" or (status.status == "pending" and (status.days_left or 0) <= within):
+            out.append((unit, status))
+    return out
+
+
+@app.command()
+def remind(
+    period: PeriodOpt,
+    data: DataOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    within: Annotated[int, typer.Option("--within", min=0, help="Nhắc cả đơn vị chưa đến hạn nếu còn không quá "
+                                                                "chừng này ngày.")] = 7,
+    output: Annotated[Path | None, typer.Option(
+        "--output", help="Thư mục ghi thư nhắc (mỗi đơn vị một tệp <mã đơn vị>.md). Mặc định: out/nhac-<kỳ>/ "
+                         "của bộ dữ liệu.", show_default=False)] = None,
+    template_dir: TemplateDirOpt = None,
+) -> None:
+    """Giấy nhắc (công văn đôn đốc) gửi các đơn vị chưa nộp báo cáo hoặc sắp đến hạn."""
+    from dkst.aggregate import AggregateError, render_context
+    from dkst.checker import check as run_check
+    from dkst.i18n import text
+    from dkst.render import RenderError, find_template, render_reminder
+
+    ctx = resolve(data, as_of, lang)
+    folder = output if output is not None else ctx.root / "out" / f"nhac-{period}"
+    if protected(folder / "x.md", ctx.root):
+        fail(text("protected-output", ctx.lang, path=str(folder)))
+    checked = run_check(ctx.root, ctx.as_of)
+    try:
+        context = render_context(checked, period, ctx.lang)
+    except AggregateError as exc:
+        fail(text(exc.key, ctx.lang, **exc.params))
+    chosen = units_to_remind(checked, period, within)
+    letters: list[tuple[Path, str]] = []
+    try:
+        template = find_template("remind.md.j2", template_dir, ctx.root)
+        for unit, status in chosen:
+            info = {"id": unit.id, "name": unit.name, "status": status.status,
+                    "status_label": text(status.status, ctx.lang), "days_overdue": status.days_overdue,
+                    "days_left": status.days_left, "email": unit.email}
+            letters.append((folder / f"{unit.id}.md", render_reminder(context, info, template)))
+    except RenderError as exc:
+        fail(str(exc), code=1)
+    for path, content in letters:  # every letter rendered before any is written
+        write_output(path, content, ctx.root, ctx.lang)
+        sys.stdout.write(f"{path}\n")
+    sys.stderr.write(text("reminded", ctx.lang, count=len(letters), period=period) + "\n")
