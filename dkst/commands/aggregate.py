@@ -36,7 +36,8 @@ def aggregate(
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     fmt: Annotated[AggregateFormat | None, typer.Option(
-        "--format", help="table (mặc định), csv, json, xlsx hoặc md. Khi có --output mà không có --format: "
+        "--format", help="table (mặc định; có màu trong cửa sổ lệnh, còn khi chuyển tiếp hay ghi tệp là bảng "
+                         "chữ thuần rộng 100 cột), csv, json, xlsx hoặc md. Khi có --output mà không có --format: "
                          "theo đuôi tệp (.csv, .json, .xlsx, .md; còn lại: table).", show_default=False)] = None,
     output: Annotated[Path | None, typer.Option(
         "--output", help="Ghi ra tệp này (ghi trọn vẹn, không bao giờ ghi đè dữ liệu); xlsx bắt buộc có.",
