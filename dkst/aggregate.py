@@ -47,27 +47,23 @@ if TYPE_CHECKING:
 #: Statuses of a unit that owes the report (the ``expected`` units), in the order of the JSON keys.
 EXPECTED_STATUSES = ("on_time", "late", "missing", "pending", "invalid")
 #: Keys of ``reports`` and of every ``by_kind`` entry, in order.
-REPORT_KEYS = ("expected", "received", "on_time", "late", "missing", "pending", "invalid", "left_out",
-               "completeness", "timeliness")
+REPORT_KEYS = (
+    "expected",
+    "received",
+    "on_time",
+    "late",
+    "missing",
+    "pending",
+    "invalid",
+    "left_out",
+    "completeness",
+    "timeliness",
+)
 MODEL_KEYS = ("total", "new", "replicated", "in_progress", "completed", "propose_replication")
 TEXT_KEYS = ("highlights", "limitations", "proposals")
 #: Prefix of the indicator columns of the report frame (indicator ids cannot contain a dot, so no clash).
 IND = "ind."
 
-#: Labels of the enumerations the outputs spell out (candidates for dkst.i18n.TEXTS).
-LABELS: dict[str, dict[str, str]] = {
-    "model-registered": {"vi": "Đăng ký", "en": "Registered"},
-    "model-in_progress": {"vi": "Đang triển khai", "en": "In progress"},
-    "model-completed": {"vi": "Hoàn thành", "en": "Completed"},
-    "model-stopped": {"vi": "Dừng", "en": "Stopped"},
-    "origin-new": {"vi": "Xây dựng mới", "en": "New"},
-    "origin-replicated": {"vi": "Nhân rộng", "en": "Replicated"},
-    "commendation-collective": {"vi": "Tập thể", "en": "Collective"},
-    "commendation-individual": {"vi": "Cá nhân", "en": "Individual"},
-    "other-section": {"vi": "Kết quả khác", "en": "Other results"},
-    "orphan-unit": {"vi": "đơn vị “{unit}” không dùng được trong units.yaml",
-                    "en": "unit “{unit}” is not usable in units.yaml"},
-}
 
 NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -75,9 +71,10 @@ STANDING = "Ban Thường trực"
 
 
 def label(key: str, lang: str, **params: Any) -> str:
-    """A label of :data:`LABELS` in ``lang`` (Vietnamese when the language has none)."""
-    entry = LABELS[key]
-    return entry.get(lang, entry["vi"]).format(**params)
+    """A text of the catalogue (:data:`dkst.i18n.TEXTS`) in ``lang``."""
+    from dkst.i18n import text
+
+    return text(key, lang, **params)
 
 
 class AggregateError(Exception):
@@ -142,10 +139,40 @@ def window_end(period: PeriodInfo, as_of: date) -> date:
 
 # ---------------------------------------------------------------- the frames
 
-_REPORT_COLUMNS = ("unit", "name", "short_name", "kind", "order", "status", "expected", "submitted", "days_late",
-                   "received", "left_out", "counted", "path", "collective", "individual", *TEXT_KEYS)
-_MODEL_COLUMNS = ("unit", "kind", "order", "id", "name", "status", "origin", "started", "completed_on", "field",
-                  "summary", "results", "beneficiaries", "propose_replication")
+_REPORT_COLUMNS = (
+    "unit",
+    "name",
+    "short_name",
+    "kind",
+    "order",
+    "status",
+    "expected",
+    "submitted",
+    "days_late",
+    "received",
+    "left_out",
+    "counted",
+    "path",
+    "collective",
+    "individual",
+    *TEXT_KEYS,
+)
+_MODEL_COLUMNS = (
+    "unit",
+    "kind",
+    "order",
+    "id",
+    "name",
+    "status",
+    "origin",
+    "started",
+    "completed_on",
+    "field",
+    "summary",
+    "results",
+    "beneficiaries",
+    "propose_replication",
+)
 _COMMENDATION_COLUMNS = ("unit", "kind", "order", "name", "kind_of", "achievement", "level")
 
 
@@ -165,9 +192,16 @@ def report_frame(checked: Checked, period: PeriodInfo) -> pd.DataFrame:
         status = ev.report_status(ds, unit, period.id)
         src = ds.reports.get(unit.id, {}).get(period.id)
         row = _report_row(src, as_of, now, indicators, orphan=False)
-        row.update(unit=unit.id, name=unit.name, short_name=unit.short_name, kind=unit.kind, order=order,
-                   status=status.status, expected=status.status in EXPECTED_STATUSES,
-                   days_late=status.days_late if status.status == "late" else None)
+        row.update(
+            unit=unit.id,
+            name=unit.name,
+            short_name=unit.short_name,
+            kind=unit.kind,
+            order=order,
+            status=status.status,
+            expected=status.status in EXPECTED_STATUSES,
+            days_late=status.days_late if status.status == "late" else None,
+        )
         rows.append(row)
     known = ds.unit_index
     for unit_id in sorted(ds.reports):
@@ -175,12 +209,27 @@ def report_frame(checked: Checked, period: PeriodInfo) -> pd.DataFrame:
         if unit_id in known or src is None:
             continue
         row = _report_row(src, as_of, now, indicators, orphan=True)
-        row.update(unit=unit_id, name=unit_id, short_name=None, kind=None, order=len(rows), status=None,
-                   expected=False, days_late=None)
+        row.update(
+            unit=unit_id,
+            name=unit_id,
+            short_name=None,
+            kind=None,
+            order=len(rows),
+            status=None,
+            expected=False,
+            days_late=None,
+        )
         rows.append(row)
-    types: dict[str, Any] = {"order": "int64", "expected": "bool", "received": "bool", "left_out": "bool",
-                             "counted": "bool", "collective": "int64", "individual": "int64",
-                             "days_late": "Int64"}
+    types: dict[str, Any] = {
+        "order": "int64",
+        "expected": "bool",
+        "received": "bool",
+        "left_out": "bool",
+        "counted": "bool",
+        "collective": "int64",
+        "individual": "int64",
+        "days_late": "Int64",
+    }
     types.update({IND + i: "Int64" for i in indicators})
     return _frame(rows, [*_REPORT_COLUMNS, *(IND + i for i in indicators)], types)
 
@@ -189,15 +238,20 @@ def _frame(rows: list[dict[str, Any]], columns: list[str], types: dict[str, Any]
     """A frame of ``rows``; columns not in ``types`` keep Python objects (``None`` stays ``None``, not NaN)."""
     import pandas as pd
 
-    return pd.DataFrame({c: pd.Series([r.get(c) for r in rows], dtype=types.get(c, object)) for c in columns},
-                        columns=columns)
+    return pd.DataFrame(
+        {c: pd.Series([r.get(c) for r in rows], dtype=types.get(c, object)) for c in columns}, columns=columns
+    )
 
 
-def _report_row(src: SourceFile | None, as_of: date, now: date, indicators: list[str],
-                orphan: bool) -> dict[str, Any]:
+def _report_row(src: SourceFile | None, as_of: date, now: date, indicators: list[str], orphan: bool) -> dict[str, Any]:
     day = received(src, as_of, now)
-    row: dict[str, Any] = {"submitted": day, "received": day is not None, "path": src.path if src else None,
-                           "collective": 0, "individual": 0}
+    row: dict[str, Any] = {
+        "submitted": day,
+        "received": day is not None,
+        "path": src.path if src else None,
+        "collective": 0,
+        "individual": 0,
+    }
     row["left_out"] = day is not None and (orphan or src.broken)
     row["counted"] = day is not None and not row["left_out"]
     rec = src.record if day is not None else None
@@ -230,14 +284,27 @@ def model_frame(checked: Checked, period: PeriodInfo) -> pd.DataFrame:
             if rec.started > last:
                 continue
             origin = getattr(rec.origin, "value", None) or "new"
-            rows.append({
-                "unit": unit.id, "kind": unit.kind, "order": order, "id": model_id, "name": rec.name or model_id,
-                "status": rec.status.value, "origin": origin, "started": rec.started,
-                "completed_on": rec.completed_on, "field": rec.field, "summary": rec.summary, "results": rec.results,
-                "beneficiaries": rec.beneficiaries, "propose_replication": bool(rec.propose_replication),
-            })
-    return _frame(rows, list(_MODEL_COLUMNS), {"order": "int64", "beneficiaries": "Int64",
-                                               "propose_replication": "bool"})
+            rows.append(
+                {
+                    "unit": unit.id,
+                    "kind": unit.kind,
+                    "order": order,
+                    "id": model_id,
+                    "name": rec.name or model_id,
+                    "status": rec.status.value,
+                    "origin": origin,
+                    "started": rec.started,
+                    "completed_on": rec.completed_on,
+                    "field": rec.field,
+                    "summary": rec.summary,
+                    "results": rec.results,
+                    "beneficiaries": rec.beneficiaries,
+                    "propose_replication": bool(rec.propose_replication),
+                }
+            )
+    return _frame(
+        rows, list(_MODEL_COLUMNS), {"order": "int64", "beneficiaries": "Int64", "propose_replication": "bool"}
+    )
 
 
 def commendation_frame(checked: Checked, period: PeriodInfo, reports: pd.DataFrame) -> pd.DataFrame:
@@ -251,8 +318,17 @@ def commendation_frame(checked: Checked, period: PeriodInfo, reports: pd.DataFra
             kind = getattr(getattr(item, "kind", None), "value", None)
             if item is None or kind not in ("collective", "individual"):
                 continue
-            rows.append({"unit": row.unit, "kind": row.kind, "order": row.order, "name": item.name,
-                         "kind_of": kind, "achievement": item.achievement, "level": item.level})
+            rows.append(
+                {
+                    "unit": row.unit,
+                    "kind": row.kind,
+                    "order": row.order,
+                    "name": item.name,
+                    "kind_of": kind,
+                    "achievement": item.achievement,
+                    "level": item.level,
+                }
+            )
     return _frame(rows, list(_COMMENDATION_COLUMNS), {"order": "int64"})
 
 
@@ -291,9 +367,14 @@ def model_counts(models: pd.DataFrame) -> dict[str, int]:
     """The ``models`` object of FORMAT.md over the rows of ``models``."""
     origin = models["origin"].value_counts()
     status = models["status"].value_counts()
-    return {"total": len(models), "new": int(origin.get("new", 0)), "replicated": int(origin.get("replicated", 0)),
-            "in_progress": int(status.get("in_progress", 0)), "completed": int(status.get("completed", 0)),
-            "propose_replication": int(models["propose_replication"].sum())}
+    return {
+        "total": len(models),
+        "new": int(origin.get("new", 0)),
+        "replicated": int(origin.get("replicated", 0)),
+        "in_progress": int(status.get("in_progress", 0)),
+        "completed": int(status.get("completed", 0)),
+        "propose_replication": int(models["propose_replication"].sum()),
+    }
 
 
 def _int(value: Any) -> int | None:
@@ -314,8 +395,9 @@ def aggregate(checked: Checked, period_id: str, lang: str = "vi") -> Aggregate:
     period = period_of(checked, period_id)
     reports = report_frame(checked, period)
     models = model_frame(checked, period)
-    agg = Aggregate(checked, period, checked.evaluation.as_of, lang, reports, models,
-                    commendation_frame(checked, period, reports))
+    agg = Aggregate(
+        checked, period, checked.evaluation.as_of, lang, reports, models, commendation_frame(checked, period, reports)
+    )
     agg.problems = problem_files(checked, period, lang)
     agg.summary = summary(agg)
     return agg
@@ -342,20 +424,32 @@ def summary(agg: Aggregate) -> dict[str, Any]:
                 value = _int(row[IND + ind])
                 if value is not None:
                     values[ind] = value
-        units.append({"id": row["unit"], "name": row["name"], "kind": row["kind"], "status": row["status"],
-                      "submitted": _iso(row["submitted"]), "days_late": _int(row["days_late"]),
-                      "indicators": values, "models": int(own_models.get(row["unit"], 0)),
-                      "left_out": bool(row["left_out"])})
+        units.append(
+            {
+                "id": row["unit"],
+                "name": row["name"],
+                "kind": row["kind"],
+                "status": row["status"],
+                "submitted": _iso(row["submitted"]),
+                "days_late": _int(row["days_late"]),
+                "indicators": values,
+                "models": int(own_models.get(row["unit"], 0)),
+                "left_out": bool(row["left_out"]),
+            }
+        )
     return {
         "period": agg.period.id,
         "name": agg.period.name,
         "as_of": agg.as_of.isoformat(),
         "reports": report_counts(frame),
-        "indicators": {i: {"label": ind.label, "total": figures[i][0], "units": figures[i][1]}
-                       for i, ind in indicators.items()},
+        "indicators": {
+            i: {"label": ind.label, "total": figures[i][0], "units": figures[i][1]} for i, ind in indicators.items()
+        },
         "models": model_counts(models),
-        "commendations": {"collective": int(kind_of.get("collective", 0)),
-                          "individual": int(kind_of.get("individual", 0))},
+        "commendations": {
+            "collective": int(kind_of.get("collective", 0)),
+            "individual": int(kind_of.get("individual", 0)),
+        },
         "by_kind": by_kind,
         "units": units,
         "files_with_errors": agg.problems,
@@ -410,9 +504,17 @@ def render_context(checked: Checked, period_id: str, lang: str = "vi") -> dict[s
     kinds = agg.kinds
     names = {u.id: u.name for u in ds.units}
     summ = agg.summary
-    indicators = [{"id": i, "label": ind.label, "unit": ind.unit, "section": ind.section,
-                   "total": summ["indicators"][i]["total"], "units": summ["indicators"][i]["units"]}
-                  for i, ind in (ds.index.indicators or {}).items()]
+    indicators = [
+        {
+            "id": i,
+            "label": ind.label,
+            "unit": ind.unit,
+            "section": ind.section,
+            "total": summ["indicators"][i]["total"],
+            "units": summ["indicators"][i]["units"],
+        }
+        for i, ind in (ds.index.indicators or {}).items()
+    ]
     sections: dict[str, list[dict[str, Any]]] = {}
     for item in indicators:
         sections.setdefault(item["section"] or label("other-section", lang), []).append(item)
@@ -420,30 +522,75 @@ def render_context(checked: Checked, period_id: str, lang: str = "vi") -> dict[s
     units = []
     for item in summ["units"]:
         submitted = date.fromisoformat(item["submitted"]) if item["submitted"] else None
-        units.append({"id": item["id"], "name": item["name"], "short_name": short.get(item["id"]),
-                      "kind": item["kind"], "kind_label": kinds.get(item["kind"], item["kind"]),
-                      "status": item["status"], "status_label": text(item["status"], lang),
-                      "submitted": item["submitted"], "submitted_vn": vn_date(submitted) if submitted else None,
-                      "days_late": item["days_late"], "indicators": item["indicators"], "models": item["models"],
-                      "left_out": item["left_out"]})
-    models = [{"unit_id": m.unit, "unit_name": names.get(m.unit, m.unit), "id": m.id, "name": m.name,
-               "status": m.status, "status_label": label(f"model-{m.status}", lang), "origin": m.origin,
-               "origin_label": label(f"origin-{m.origin}", lang), "started": _iso(m.started),
-               "completed_on": _iso(m.completed_on), "field": m.field, "summary": m.summary, "results": m.results,
-               "beneficiaries": _int(m.beneficiaries), "propose_replication": bool(m.propose_replication)}
-              for m in agg.models.itertuples(index=False)]
-    commendations = [{"unit_id": c.unit, "unit_name": names.get(c.unit, c.unit), "name": c.name, "kind": c.kind_of,
-                      "kind_label": label(f"commendation-{c.kind_of}", lang), "achievement": c.achievement,
-                      "level": c.level} for c in agg.commendations.itertuples(index=False)]
+        units.append(
+            {
+                "id": item["id"],
+                "name": item["name"],
+                "short_name": short.get(item["id"]),
+                "kind": item["kind"],
+                "kind_label": kinds.get(item["kind"], item["kind"]),
+                "status": item["status"],
+                "status_label": text(item["status"], lang),
+                "submitted": item["submitted"],
+                "submitted_vn": vn_date(submitted) if submitted else None,
+                "days_late": item["days_late"],
+                "indicators": item["indicators"],
+                "models": item["models"],
+                "left_out": item["left_out"],
+            }
+        )
+    models = [
+        {
+            "unit_id": m.unit,
+            "unit_name": names.get(m.unit, m.unit),
+            "id": m.id,
+            "name": m.name,
+            "status": m.status,
+            "status_label": label(f"model-{m.status}", lang),
+            "origin": m.origin,
+            "origin_label": label(f"origin-{m.origin}", lang),
+            "started": _iso(m.started),
+            "completed_on": _iso(m.completed_on),
+            "field": m.field,
+            "summary": m.summary,
+            "results": m.results,
+            "beneficiaries": _int(m.beneficiaries),
+            "propose_replication": bool(m.propose_replication),
+        }
+        for m in agg.models.itertuples(index=False)
+    ]
+    commendations = [
+        {
+            "unit_id": c.unit,
+            "unit_name": names.get(c.unit, c.unit),
+            "name": c.name,
+            "kind": c.kind_of,
+            "kind_label": label(f"commendation-{c.kind_of}", lang),
+            "achievement": c.achievement,
+            "level": c.level,
+        }
+        for c in agg.commendations.itertuples(index=False)
+    ]
     counted = agg.reports[agg.reports["counted"]]
-    texts = {key: [{"unit_id": r.unit, "unit_name": names.get(r.unit, r.unit), "text": getattr(r, key)}
-                   for r in counted.itertuples(index=False) if getattr(r, key)] for key in TEXT_KEYS}
+    texts = {
+        key: [
+            {"unit_id": r.unit, "unit_name": names.get(r.unit, r.unit), "text": getattr(r, key)}
+            for r in counted.itertuples(index=False)
+            if getattr(r, key)
+        ]
+        for key in TEXT_KEYS
+    }
     return {
         "plan": plan_context(ds),
-        "period": {"id": period.id, "name": period.name, "start": period.start.isoformat(),
-                   "end": period.end.isoformat(), "last_on_time": period.deadline.last_on_time.isoformat(),
-                   "deadline": period.deadline.day.isoformat(),
-                   "last_on_time_vn": vn_date(period.deadline.last_on_time)},
+        "period": {
+            "id": period.id,
+            "name": period.name,
+            "start": period.start.isoformat(),
+            "end": period.end.isoformat(),
+            "last_on_time": period.deadline.last_on_time.isoformat(),
+            "deadline": period.deadline.day.isoformat(),
+            "last_on_time_vn": vn_date(period.deadline.last_on_time),
+        },
         "as_of": agg.as_of.isoformat(),
         "date_line": date_line(ds.plan.place, agg.as_of),
         "summary": summ,
@@ -470,10 +617,14 @@ def plan_context(ds: Dataset) -> dict[str, Any]:
         "place": plan.place,
         "number": plan.number,
         "issued": _iso(plan.issued),
-        "signer": ({"on_behalf": signer.on_behalf, "title": signer.title, "name": signer.name}
-                   if signer is not None else None),
-        "based_on": [{"number": b.number, "date": _iso(b.date), "issuer": b.issuer, "title": b.title}
-                     for b in plan.based_on or [] if b is not None],
+        "signer": (
+            {"on_behalf": signer.on_behalf, "title": signer.title, "name": signer.name} if signer is not None else None
+        ),
+        "based_on": [
+            {"number": b.number, "date": _iso(b.date), "issuer": b.issuer, "title": b.title}
+            for b in plan.based_on or []
+            if b is not None
+        ],
         "report_to": ({"office": report_to.office, "email": report_to.email} if report_to is not None else None),
         "letterhead": letterhead(plan),
         "recipients": [r for r in plan.recipients or [] if r],
@@ -491,9 +642,9 @@ def letterhead(plan: Any) -> dict[str, str | None]:
     issuer = " ".join((plan.issuer or "").split())
     organ: str | None = None
     superior: str | None = issuer.upper() or None
-    if issuer.casefold().startswith(STANDING.casefold()) and issuer[len(STANDING):].strip():
+    if issuer.casefold().startswith(STANDING.casefold()) and issuer[len(STANDING) :].strip():
         organ = STANDING.upper()
-        superior = issuer[len(STANDING):].strip().upper()
+        superior = issuer[len(STANDING) :].strip().upper()
     symbol = None
     number = plan.number or ""
     if "/KH-" in number:
@@ -503,5 +654,10 @@ def letterhead(plan: Any) -> dict[str, str | None]:
         value = getattr(given, key, None) if given is not None else None
         return value if value else default
 
-    return {"superior": pick("superior", superior), "organ": pick("organ", organ),
-            "national": pick("national", NATIONAL), "motto": pick("motto", MOTTO), "symbol": pick("symbol", symbol)}
+    return {
+        "superior": pick("superior", superior),
+        "organ": pick("organ", organ),
+        "national": pick("national", NATIONAL),
+        "motto": pick("motto", MOTTO),
+        "symbol": pick("symbol", symbol),
+    }

@@ -6,7 +6,7 @@ Commands beyond ``check`` and ``status`` live in :mod:`dkst.commands`, one modul
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -23,13 +23,13 @@ app = typer.Typer(
 )
 
 
-class CheckFormat(str, Enum):
+class CheckFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
 
 
-class StatusFormat(str, Enum):
+class StatusFormat(StrEnum):
     table = "table"
     text = "text"
     json = "json"
@@ -41,7 +41,8 @@ def check(
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", help="Kiểu kết quả: text, json hoặc github.")] = (
-        CheckFormat.text),
+        CheckFormat.text
+    ),
     strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo như lỗi (mã thoát 1).")] = False,
 ) -> None:
     """Kiểm tra mọi tệp của bộ dữ liệu và các yêu cầu của kế hoạch; mã thoát 0, 1 (có lỗi) hoặc 2."""
@@ -60,9 +61,14 @@ def status(
     data: DataOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
-    fmt: Annotated[StatusFormat | None, typer.Option(
-        "--format", help="table (mặc định trong cửa sổ lệnh), text (phân cách bằng tab) hoặc json.",
-        show_default=False)] = None,
+    fmt: Annotated[
+        StatusFormat | None,
+        typer.Option(
+            "--format",
+            help="table (mặc định trong cửa sổ lệnh), text (phân cách bằng tab) hoặc json.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Bảng tình hình: mỗi đơn vị một dòng, mỗi yêu cầu một cột."""
     from dkst import status as st

@@ -19,8 +19,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from dkst.aggregate import IND, label
-from dkst.i18n import text
-from dkst.periods import vn_date
+from dkst.i18n import TEXTS, text
 
 if TYPE_CHECKING:
     from dkst.aggregate import Aggregate
@@ -29,106 +28,10 @@ FORMATS = ("table", "csv", "json", "xlsx", "md")
 #: The width of the table when stdout is not a terminal (a pipe, a file): fixed, so the bytes are stable.
 PLAIN_WIDTH = 100
 
-#: The texts of these outputs, Vietnamese and English (candidates for dkst.i18n.TEXTS).
-TEXTS: dict[str, dict[str, str]] = {
-    "agg-heading": {"vi": "Tổng hợp kỳ {period} ({name}), số liệu đến ngày {as_of}; hạn cuối {deadline}",
-                    "en": "Summary of period {period} ({name}) as of {as_of}; last on-time day {deadline}"},
-    "agg-reports": {"vi": "Báo cáo: đã nhận {received}/{expected} ({completeness}), đúng hạn {on_time}/{expected} "
-                          "({timeliness}); trễ hạn {late}, chưa gửi {missing}, chưa đến hạn {pending}, "
-                          "không hợp lệ {invalid}, không tính {left_out}",
-                    "en": "Reports: received {received}/{expected} ({completeness}), on time {on_time}/{expected} "
-                          "({timeliness}); late {late}, missing {missing}, pending {pending}, invalid {invalid}, "
-                          "left out {left_out}"},
-    "agg-models": {"vi": "Mô hình bắt đầu từ {start} đến {end}: {total} (xây dựng mới {new}, nhân rộng {replicated}; "
-                         "đang triển khai {in_progress}, hoàn thành {completed}; đề xuất nhân rộng "
-                         "{propose_replication})",
-                   "en": "Models started {start} to {end}: {total} (new {new}, replicated {replicated}; in progress "
-                         "{in_progress}, completed {completed}; proposed for replication {propose_replication})"},
-    "agg-commendations": {"vi": "Đề nghị biểu dương, khen thưởng: {collective} tập thể, {individual} cá nhân",
-                          "en": "Proposed for commendation: {collective} collectives, {individual} individuals"},
-    "agg-blank": {"vi": "Ô trống: đơn vị không báo cáo chỉ tiêu đó (khác với 0). “{carried}”: số báo cáo được tính "
-                        "có ghi chỉ tiêu đó. Báo cáo của đơn vị không phải gửi vẫn được cộng.",
-                  "en": "Blank: the unit did not report that figure (not the same as 0). “{carried}”: how many "
-                        "counted reports give it. Reports of units that owe none are counted too."},
-    "agg-left_out": {"vi": "{n} báo cáo đã nhận nhưng không được tính vào số liệu vì tệp có lỗi (xem dkst check):",
-                     "en": "{n} received reports are left out of the figures because their files have errors "
-                           "(see dkst check):"},
-    "agg-invalid": {"vi": "{n} báo cáo không đọc được ngày nhận (tình trạng “không hợp lệ”):",
-                    "en": "{n} reports whose date received cannot be read (status “invalid”):"},
-    "agg-absent": {"vi": "{n} báo cáo ghi ngày nhận sau ngày hôm nay nên được coi như chưa nhận:",
-                   "en": "{n} reports dated after today, so treated as not yet received:"},
-    "agg-problem": {"vi": "{path}{line}: {message}", "en": "{path}{line}: {message}"},
-    "xlsx-needs-output": {"vi": "Định dạng xlsx cần --output TỆP.xlsx (không ghi ra màn hình)",
-                          "en": "The xlsx format needs --output FILE.xlsx (it cannot go to the screen)"},
-    "agg-stderr-left-out": {"vi": "{n} báo cáo không được tính vào số liệu vì tệp có lỗi; chạy dkst check để xem",
-                            "en": "{n} reports left out of the figures because their files have errors; "
-                                  "see dkst check"},
-    # columns
-    "col-kind": {"vi": "Loại đơn vị", "en": "Unit kind"},
-    "col-unit-id": {"vi": "Mã đơn vị", "en": "Unit id"},
-    "col-unit": {"vi": "Đơn vị", "en": "Unit"},
-    "col-status": {"vi": "Tình trạng báo cáo", "en": "Report status"},
-    "col-report": {"vi": "Báo cáo", "en": "Report"},
-    "col-submitted": {"vi": "Ngày nhận", "en": "Received"},
-    "col-days-late": {"vi": "Số ngày trễ", "en": "Days late"},
-    "col-models": {"vi": "Mô hình", "en": "Models"},
-    "col-note": {"vi": "Ghi chú", "en": "Note"},
-    "col-model": {"vi": "Tên mô hình", "en": "Model"},
-    "col-model-id": {"vi": "Mã mô hình", "en": "Model id"},
-    "col-model-status": {"vi": "Tình trạng", "en": "Status"},
-    "col-origin": {"vi": "Hình thức", "en": "Origin"},
-    "col-started": {"vi": "Ngày bắt đầu", "en": "Started"},
-    "col-completed": {"vi": "Ngày hoàn thành", "en": "Completed on"},
-    "col-field": {"vi": "Lĩnh vực", "en": "Field"},
-    "col-beneficiaries": {"vi": "Số người/hộ hưởng lợi", "en": "Beneficiaries"},
-    "col-propose": {"vi": "Đề xuất nhân rộng", "en": "Proposed for replication"},
-    "col-summary": {"vi": "Mô tả", "en": "Summary"},
-    "col-results": {"vi": "Kết quả", "en": "Results"},
-    "col-name": {"vi": "Tên tập thể, cá nhân", "en": "Name"},
-    "col-commendation-kind": {"vi": "Tập thể/cá nhân", "en": "Collective/individual"},
-    "col-achievement": {"vi": "Thành tích", "en": "Achievement"},
-    "col-level": {"vi": "Hình thức khen thưởng", "en": "Level"},
-    "col-expected": {"vi": "Phải gửi", "en": "Expected"},
-    "col-received": {"vi": "Đã nhận", "en": "Received"},
-    "col-completeness": {"vi": "Tỷ lệ đã nhận", "en": "Completeness"},
-    "col-timeliness": {"vi": "Tỷ lệ đúng hạn", "en": "Timeliness"},
-    "col-left_out": {"vi": "Không tính", "en": "Left out"},
-    "yes": {"vi": "Có", "en": "Yes"},
-    "no": {"vi": "Không", "en": "No"},
-    # rows
-    "row-subtotal": {"vi": "Cộng {kind}", "en": "Subtotal {kind}"},
-    "row-total": {"vi": "Tổng cộng", "en": "Total"},
-    "row-carried": {"vi": "Số báo cáo có số liệu", "en": "Reports giving the figure"},
-    "row-received": {"vi": "đã nhận {received}/{expected}", "en": "received {received}/{expected}"},
-    "note-left-out": {"vi": "Không tính số liệu: tệp có lỗi", "en": "Figures left out: the file has errors"},
-    # marks of the terminal table
-    "mark-on_time": {"vi": "✓ {submitted}", "en": "✓ {submitted}"},
-    "mark-late": {"vi": "✓ {submitted} +{days_late}", "en": "✓ {submitted} +{days_late}"},
-    "mark-missing": {"vi": "✗ chưa gửi", "en": "✗ missing"},
-    "mark-pending": {"vi": "… chưa đến hạn", "en": "… not yet due"},
-    "mark-invalid": {"vi": "! tệp lỗi", "en": "! invalid file"},
-    "mark-exempt": {"vi": "miễn", "en": "exempt"},
-    "mark-exempt-sent": {"vi": "miễn {submitted}", "en": "exempt {submitted}"},
-    "mark-not_required": {"vi": "–", "en": "–"},
-    "mark-not_required-sent": {"vi": "– {submitted}", "en": "– {submitted}"},
-    "mark-left-out": {"vi": " ⊘", "en": " ⊘"},
-    "mark-legend": {"vi": "✓ ngày nhận (+n: trễ n ngày) · ✗ chưa gửi, quá hạn · … chưa đến hạn · ! tệp lỗi · "
-                          "miễn: được miễn · –: không phải gửi · ⊘: không tính số liệu (tệp có lỗi)",
-                    "en": "✓ date received (+n: n days late) · ✗ missing, overdue · … not yet due · ! invalid file · "
-                          "exempt · –: not required · ⊘: figures left out (file has errors)"},
-    # sheets
-    "sheet-units": {"vi": "Đơn vị", "en": "Units"},
-    "sheet-models": {"vi": "Mô hình", "en": "Models"},
-    "sheet-commendations": {"vi": "Khen thưởng", "en": "Commendations"},
-    "sheet-reports": {"vi": "Tình hình báo cáo", "en": "Reports"},
-}
-
 
 def t(key: str, lang: str, **params: Any) -> str:
-    """A text of :data:`TEXTS` in ``lang``; dates in parameters are written ``04/6/2023``."""
-    entry = TEXTS[key]
-    shown = {k: vn_date(v) if isinstance(v, date) else v for k, v in params.items()}
-    return entry.get(lang, entry["vi"]).format(**shown)
+    """A text of the catalogue (:data:`dkst.i18n.TEXTS`) in ``lang``; dates written ``04/6/2023``."""
+    return text(key, lang, **params)
 
 
 def number(value: int | None, lang: str) -> str:
@@ -199,20 +102,55 @@ def table_rows(agg: Aggregate, lang: str) -> list[Row]:
             mark = t(key, lang, days_late=unit["days_late"], submitted=rec["submitted"])
             if rec["left_out"]:
                 mark += t("mark-left-out", lang)
-            rows.append(Row("unit", rec["name"], rec["short_name"] or rec["name"], kind, kind_label, rec["unit"],
-                            status, text(status, lang), mark, rec["submitted"], unit["days_late"],
-                            [unit["indicators"].get(i) for i in inds], unit["models"], bool(rec["left_out"]),
-                            t("note-left-out", lang) if rec["left_out"] else ""))
+            rows.append(
+                Row(
+                    "unit",
+                    rec["name"],
+                    rec["short_name"] or rec["name"],
+                    kind,
+                    kind_label,
+                    rec["unit"],
+                    status,
+                    text(status, lang),
+                    mark,
+                    rec["submitted"],
+                    unit["days_late"],
+                    [unit["indicators"].get(i) for i in inds],
+                    unit["models"],
+                    bool(rec["left_out"]),
+                    t("note-left-out", lang) if rec["left_out"] else "",
+                )
+            )
         counts = summ["by_kind"][kind]
         received = _received(counts, lang)
         values = [_cell(sub_values, kind, c) for c in cols]
         title = t("row-subtotal", lang, kind=kind_label)
-        rows.append(Row("subtotal", title, title, kind, kind_label, status_text=received, mark=received,
-                        values=values, models=models))
+        rows.append(
+            Row(
+                "subtotal",
+                title,
+                title,
+                kind,
+                kind_label,
+                status_text=received,
+                mark=received,
+                values=values,
+                models=models,
+            )
+        )
     title = t("row-total", lang)
     received = _received(summ["reports"], lang)
-    rows.append(Row("total", title, title, status_text=received, mark=received,
-                    values=[summ["indicators"][i]["total"] for i in inds], models=summ["models"]["total"]))
+    rows.append(
+        Row(
+            "total",
+            title,
+            title,
+            status_text=received,
+            mark=received,
+            values=[summ["indicators"][i]["total"] for i in inds],
+            models=summ["models"]["total"],
+        )
+    )
     title = t("row-carried", lang)
     rows.append(Row("carried", title, title, values=[summ["indicators"][i]["units"] for i in inds]))
     return rows
@@ -245,10 +183,23 @@ def header_lines(agg: Aggregate, lang: str) -> list[str]:
     rep = summ["reports"]
     period = agg.period
     lines = [
-        t("agg-heading", lang, period=period.id, name=period.name, as_of=agg.as_of,
-          deadline=period.deadline.last_on_time),
-        t("agg-reports", lang, **{**rep, "completeness": percent(rep["completeness"], lang),
-                                  "timeliness": percent(rep["timeliness"], lang)}),
+        t(
+            "agg-heading",
+            lang,
+            period=period.id,
+            name=period.name,
+            as_of=agg.as_of,
+            deadline=period.deadline.last_on_time,
+        ),
+        t(
+            "agg-reports",
+            lang,
+            **{
+                **rep,
+                "completeness": percent(rep["completeness"], lang),
+                "timeliness": percent(rep["timeliness"], lang),
+            },
+        ),
         t("agg-models", lang, start=period.start, end=min(period.end, agg.as_of), **summ["models"]),
         t("agg-commendations", lang, **summ["commendations"]),
     ]
@@ -261,8 +212,10 @@ def problem_lines(agg: Aggregate, lang: str) -> list[tuple[str, list[str]]]:
     for treated in ("left_out", "invalid", "absent"):
         files = [p for p in agg.problems if p["treated"] == treated]
         if files:
-            lines = [t("agg-problem", lang, path=p["path"], line=f":{p['line']}" if p["line"] else "",
-                       message=p["message"]) for p in files]
+            lines = [
+                t("agg-problem", lang, path=p["path"], line=f":{p['line']}" if p["line"] else "", message=p["message"])
+                for p in files
+            ]
             out.append((t(f"agg-{treated}", lang, n=len(files)), lines))
     return out
 
@@ -282,13 +235,33 @@ def to_csv(agg: Aggregate, lang: str) -> bytes:
     """UTF-8 with BOM (Excel reads the accents): a row per unit, subtotals, total, reporting count."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([t("col-kind", lang), t("col-unit-id", lang), t("col-unit", lang), t("col-status", lang),
-                     t("col-submitted", lang), t("col-days-late", lang), *indicator_headers(agg),
-                     t("col-models", lang), t("col-note", lang)])
+    writer.writerow(
+        [
+            t("agg-col-kind", lang),
+            t("agg-col-unit-id", lang),
+            t("agg-col-unit", lang),
+            t("agg-col-status", lang),
+            t("agg-col-submitted", lang),
+            t("agg-col-days-late", lang),
+            *indicator_headers(agg),
+            t("agg-col-models", lang),
+            t("agg-col-note", lang),
+        ]
+    )
     for row in table_rows(agg, lang):
-        writer.writerow([row.kind_label, row.unit_id, row.label, row.status_text,
-                         row.submitted.isoformat() if row.submitted else "", _blank(row.days_late),
-                         *(_blank(v) for v in row.values), _blank(row.models), row.note])
+        writer.writerow(
+            [
+                row.kind_label,
+                row.unit_id,
+                row.label,
+                row.status_text,
+                row.submitted.isoformat() if row.submitted else "",
+                _blank(row.days_late),
+                *(_blank(v) for v in row.values),
+                _blank(row.models),
+                row.note,
+            ]
+        )
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
@@ -312,7 +285,7 @@ def to_md(agg: Aggregate, lang: str) -> str:
     out = [f"# {md_cell(lines[0])}", "", md_cell(agg.dataset.plan.title), ""]
     out += [f"- {md_cell(line)}" for line in lines[1:]]
     out.append("")
-    heads = [t("col-unit", lang), t("col-report", lang), *indicator_headers(agg), t("col-models", lang)]
+    heads = [t("agg-col-unit", lang), t("agg-col-report", lang), *indicator_headers(agg), t("agg-col-models", lang)]
     out.append("| " + " | ".join(md_cell(h) for h in heads) + " |")
     out.append("| --- | --- |" + " ---: |" * (len(heads) - 2))
     for row in table_rows(agg, lang):
@@ -323,8 +296,7 @@ def to_md(agg: Aggregate, lang: str) -> str:
         elif row.type == "carried":
             cells = [f"_{c}_" if c else c for c in cells]
         out.append("| " + " | ".join(cells) + " |")
-    out += ["", md_cell(t("agg-blank", lang, carried=t("row-carried", lang))),
-            "", md_cell(t("mark-legend", lang))]
+    out += ["", md_cell(t("agg-blank", lang, carried=t("row-carried", lang))), "", md_cell(t("mark-legend", lang))]
     for heading, files in problem_lines(agg, lang):
         out += ["", md_cell(heading), ""]
         out += [f"- {md_cell(line)}" for line in files]
@@ -333,8 +305,15 @@ def to_md(agg: Aggregate, lang: str) -> str:
 
 # ---------------------------------------------------------------- the terminal table
 
-_STYLES = {"on_time": "green", "late": "yellow", "missing": "red", "pending": "cyan", "invalid": "magenta",
-           "exempt": "dim", "not_required": "dim"}
+_STYLES = {
+    "on_time": "green",
+    "late": "yellow",
+    "missing": "red",
+    "pending": "cyan",
+    "invalid": "magenta",
+    "exempt": "dim",
+    "not_required": "dim",
+}
 
 
 def table_renderable(agg: Aggregate, lang: str) -> Any:
@@ -348,17 +327,19 @@ def table_renderable(agg: Aggregate, lang: str) -> Any:
     rows = table_rows(agg, lang)
     heads = indicator_headers(agg)
     lines = header_lines(agg, lang)
-    grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0), header_style="bold",
-                 expand=False)
-    grid.add_column(t("col-unit", lang), min_width=14, overflow="fold")
-    grid.add_column(t("col-report", lang), overflow="fold", min_width=len("✓ 04/12/2023 +9"))
+    grid = Table(
+        box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0), header_style="bold", expand=False
+    )
+    grid.add_column(t("agg-col-unit", lang), min_width=14, overflow="fold")
+    grid.add_column(t("agg-col-report", lang), overflow="fold", min_width=len("✓ 04/12/2023 +9"))
     for i, head in enumerate(heads):
         widest = max((len(number(r.values[i], lang)) for r in rows), default=1)
         word = max((len(w) for w in head.split()), default=1)
-        grid.add_column(head, justify="right", overflow="fold", min_width=max(widest, 5),
-                        max_width=max(widest, min(word, 12), 9))
+        grid.add_column(
+            head, justify="right", overflow="fold", min_width=max(widest, 5), max_width=max(widest, min(word, 12), 9)
+        )
     widest = max((len(number(r.models, lang)) for r in rows), default=1)
-    grid.add_column(t("col-models", lang), justify="right", overflow="fold", min_width=max(widest, 5))
+    grid.add_column(t("agg-col-models", lang), justify="right", overflow="fold", min_width=max(widest, 5))
     kind = None
     for row in rows:
         if row.type == "unit" and row.kind != kind:
@@ -367,12 +348,21 @@ def table_renderable(agg: Aggregate, lang: str) -> Any:
         style = {"subtotal": "bold", "total": "bold", "carried": "italic"}.get(row.type, "")
         name = Text(("  " if row.type == "unit" else "") + row.short, style=style)
         mark = Text(row.mark, style=_STYLES.get(row.status or "", style))
-        cells = [name, mark, *(Text(number(v, lang), style=style) for v in row.values),
-                 Text(number(row.models, lang), style=style)]
+        cells = [
+            name,
+            mark,
+            *(Text(number(v, lang), style=style) for v in row.values),
+            Text(number(row.models, lang), style=style),
+        ]
         grid.add_row(*cells, end_section=row.type in ("subtotal", "total"))
-    parts: list[Any] = [Text(lines[0], style="bold"), *(Text(line) for line in lines[1:]), Text(""), grid,
-                        Text(t("agg-blank", lang, carried=t("row-carried", lang)), style="dim"),
-                        Text(t("mark-legend", lang), style="dim")]
+    parts: list[Any] = [
+        Text(lines[0], style="bold"),
+        *(Text(line) for line in lines[1:]),
+        Text(""),
+        grid,
+        Text(t("agg-blank", lang, carried=t("row-carried", lang)), style="dim"),
+        Text(t("mark-legend", lang), style="dim"),
+    ]
     for heading, files in problem_lines(agg, lang):
         parts.append(Text(""))
         parts.append(Text(heading, style="bold red"))
@@ -385,8 +375,18 @@ def to_table(agg: Aggregate, lang: str, width: int = PLAIN_WIDTH) -> str:
     from rich.console import Console
 
     buf = io.StringIO()
-    console = Console(file=buf, width=width, color_system=None, force_terminal=False, no_color=True,
-                      highlight=False, emoji=False, markup=False, legacy_windows=False, soft_wrap=False)
+    console = Console(
+        file=buf,
+        width=width,
+        color_system=None,
+        force_terminal=False,
+        no_color=True,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        legacy_windows=False,
+        soft_wrap=False,
+    )
     console.print(table_renderable(agg, lang))
     return "\n".join(line.rstrip() for line in buf.getvalue().splitlines()) + "\n"
 
@@ -474,16 +474,33 @@ def _units_sheet(ws: Any, agg: Aggregate, lang: str) -> None:
 
     lines = header_lines(agg, lang)
     _preamble(ws, agg, lang, lines[1])
-    heads = [t("col-unit", lang), t("col-unit-id", lang), t("col-kind", lang), t("col-status", lang),
-             t("col-submitted", lang), t("col-days-late", lang), *indicator_headers(agg), t("col-models", lang),
-             t("col-note", lang)]
+    heads = [
+        t("agg-col-unit", lang),
+        t("agg-col-unit-id", lang),
+        t("agg-col-kind", lang),
+        t("agg-col-status", lang),
+        t("agg-col-submitted", lang),
+        t("agg-col-days-late", lang),
+        *indicator_headers(agg),
+        t("agg-col-models", lang),
+        t("agg-col-note", lang),
+    ]
     _header(ws, heads, freeze_col=2)
     r = _HEADER_ROW
     rows = table_rows(agg, lang)
     for row in rows:
         r += 1
-        values = [row.label, row.unit_id or None, row.kind_label or None, row.status_text or None, row.submitted,
-                  row.days_late, *row.values, row.models, row.note or None]
+        values = [
+            row.label,
+            row.unit_id or None,
+            row.kind_label or None,
+            row.status_text or None,
+            row.submitted,
+            row.days_late,
+            *row.values,
+            row.models,
+            row.note or None,
+        ]
         for col, value in enumerate(values, 1):
             cell = ws.cell(r, col, value)
             if isinstance(value, date):
@@ -525,18 +542,40 @@ def _fit_table(ws: Any, ncols: int, last_row: int, limits: dict[int, int]) -> No
 
 def _models_sheet(ws: Any, agg: Aggregate, lang: str) -> None:
     _preamble(ws, agg, lang, header_lines(agg, lang)[2])
-    heads = [t("col-unit", lang), t("col-model", lang), t("col-model-id", lang), t("col-model-status", lang),
-             t("col-origin", lang), t("col-started", lang), t("col-completed", lang), t("col-field", lang),
-             t("col-beneficiaries", lang), t("col-propose", lang), t("col-summary", lang), t("col-results", lang)]
+    heads = [
+        t("agg-col-unit", lang),
+        t("agg-col-model", lang),
+        t("agg-col-model-id", lang),
+        t("agg-col-model-status", lang),
+        t("agg-col-origin", lang),
+        t("agg-col-started", lang),
+        t("agg-col-completed", lang),
+        t("agg-col-field", lang),
+        t("agg-col-beneficiaries", lang),
+        t("agg-col-propose", lang),
+        t("agg-col-summary", lang),
+        t("agg-col-results", lang),
+    ]
     _header(ws, heads, freeze_col=1)
     names = {u.id: u.name for u in agg.dataset.units}
     r = _HEADER_ROW
     for m in agg.models.to_dict("records"):
         r += 1
         beneficiaries = None if m["beneficiaries"] is None or _na(m["beneficiaries"]) else int(m["beneficiaries"])
-        values = [names.get(m["unit"], m["unit"]), m["name"], m["id"], label(f"model-{m['status']}", lang),
-                  label(f"origin-{m['origin']}", lang), m["started"], m["completed_on"], m["field"], beneficiaries,
-                  t("yes" if m["propose_replication"] else "no", lang), m["summary"], m["results"]]
+        values = [
+            names.get(m["unit"], m["unit"]),
+            m["name"],
+            m["id"],
+            label(f"model-{m['status']}", lang),
+            label(f"origin-{m['origin']}", lang),
+            m["started"],
+            m["completed_on"],
+            m["field"],
+            beneficiaries,
+            t("yes" if m["propose_replication"] else "no", lang),
+            m["summary"],
+            m["results"],
+        ]
         for col, value in enumerate(values, 1):
             cell = ws.cell(r, col, value)
             if isinstance(value, date):
@@ -552,15 +591,25 @@ def _na(value: Any) -> bool:
 
 def _commendations_sheet(ws: Any, agg: Aggregate, lang: str) -> None:
     _preamble(ws, agg, lang, header_lines(agg, lang)[3])
-    heads = [t("col-unit", lang), t("col-name", lang), t("col-commendation-kind", lang), t("col-achievement", lang),
-             t("col-level", lang)]
+    heads = [
+        t("agg-col-unit", lang),
+        t("agg-col-name", lang),
+        t("agg-col-commendation-kind", lang),
+        t("agg-col-achievement", lang),
+        t("agg-col-level", lang),
+    ]
     _header(ws, heads, freeze_col=1)
     names = {u.id: u.name for u in agg.dataset.units}
     r = _HEADER_ROW
     for c in agg.commendations.to_dict("records"):
         r += 1
-        values = [names.get(c["unit"], c["unit"]), c["name"], label(f"commendation-{c['kind_of']}", lang),
-                  c["achievement"], c["level"]]
+        values = [
+            names.get(c["unit"], c["unit"]),
+            c["name"],
+            label(f"commendation-{c['kind_of']}", lang),
+            c["achievement"],
+            c["level"],
+        ]
         for col, value in enumerate(values, 1):
             ws.cell(r, col, value)
     _fit_table(ws, len(heads), r, {1: 40, 2: 50, 4: 60})
@@ -571,8 +620,12 @@ def _reports_sheet(ws: Any, agg: Aggregate, lang: str) -> None:
 
     _preamble(ws, agg, lang, header_lines(agg, lang)[1])
     keys = ("expected", "received", "on_time", "late", "missing", "pending", "invalid", "left_out")
-    heads = [t("col-kind", lang), *(t(f"col-{k}", lang) if f"col-{k}" in TEXTS else text(k, lang) for k in keys),
-             t("col-completeness", lang), t("col-timeliness", lang)]
+    heads = [
+        t("agg-col-kind", lang),
+        *(t(f"agg-col-{k}", lang) if f"agg-col-{k}" in TEXTS else text(k, lang) for k in keys),
+        t("agg-col-completeness", lang),
+        t("agg-col-timeliness", lang),
+    ]
     _header(ws, heads, freeze_col=1)
     summ = agg.summary
     r = _HEADER_ROW

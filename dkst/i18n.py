@@ -79,28 +79,29 @@ MESSAGES: dict[str, dict[str, str]] = {
     "missing-report": {
         "vi": "{unit_name} chưa gửi báo cáo kỳ “{period_name}” (hạn cuối: {deadline}); quá hạn {days_overdue} ngày",
         "en": "{unit_name} has not sent the report for “{period_name}” (last on-time day: {deadline}); "
-              "{days_overdue} days overdue",
+        "{days_overdue} days overdue",
     },
     "late-report": {
-        "vi": "{unit_name} gửi báo cáo kỳ “{period_name}” ngày {submitted}, trễ {days_late} ngày (hạn cuối: {deadline})",
+        "vi": "{unit_name} gửi báo cáo kỳ “{period_name}” ngày {submitted}, trễ {days_late} ngày "
+        "(hạn cuối: {deadline})",
         "en": "{unit_name} sent the report for “{period_name}” on {submitted}, {days_late} days late "
-              "(last on-time day: {deadline})",
+        "(last on-time day: {deadline})",
     },
     "pending-report": {
         "vi": "{unit_name} chưa gửi báo cáo kỳ “{period_name}”; hạn cuối: {deadline} (còn {days_left} ngày)",
         "en": "{unit_name} has not yet sent the report for “{period_name}”; last on-time day: {deadline} "
-              "({days_left} days left)",
+        "({days_left} days left)",
     },
     "missing-model": {
         "vi": "{unit_name} mới có {actual}/{expected} mô hình được tính (hạn cuối: {deadline}); "
-              "quá hạn {days_overdue} ngày",
+        "quá hạn {days_overdue} ngày",
         "en": "{unit_name} has {actual} of {expected} counting models (last on-time day: {deadline}); "
-              "{days_overdue} days overdue",
+        "{days_overdue} days overdue",
     },
     "pending-model": {
         "vi": "{unit_name} mới có {actual}/{expected} mô hình được tính; hạn cuối: {deadline} (còn {days_left} ngày)",
         "en": "{unit_name} has {actual} of {expected} counting models; last on-time day: {deadline} "
-              "({days_left} days left)",
+        "({days_left} days left)",
     },
     "missing-unit-plan": {
         "vi": "{unit_name} chưa có kế hoạch triển khai (hạn cuối: {deadline}); quá hạn {days_overdue} ngày",
@@ -119,55 +120,85 @@ MESSAGES: dict[str, dict[str, str]] = {
 REASONS: dict[str, dict[str, str]] = {
     # invalid-value
     "empty": {"vi": "không được để trống", "en": "must not be empty"},
-    "date_form": {"vi": "không phải ngày; viết 2023-06-02 hoặc 02/06/2023",
-                  "en": "not a date; write 2023-06-02 or 02/06/2023"},
+    "date_form": {
+        "vi": "không phải ngày; viết 2023-06-02 hoặc 02/06/2023",
+        "en": "not a date; write 2023-06-02 or 02/06/2023",
+    },
     "date_impossible": {"vi": "ngày không có thật", "en": "no such day"},
-    "count": {"vi": "phải là số nguyên ≥ 0, viết liền không dấu nháy",
-              "en": "must be a whole number ≥ 0, written plainly without quotes"},
-    "count_separator": {"vi": "không dùng dấu chấm phân cách hàng nghìn; viết {suggestion}",
-                        "en": "do not use a dot as a thousands separator; write {suggestion}"},
+    "count": {
+        "vi": "phải là số nguyên ≥ 0, viết liền không dấu nháy",
+        "en": "must be a whole number ≥ 0, written plainly without quotes",
+    },
+    "count_separator": {
+        "vi": "không dùng dấu chấm phân cách hàng nghìn; viết {suggestion}",
+        "en": "do not use a dot as a thousands separator; write {suggestion}",
+    },
     "text": {"vi": "phải là văn bản", "en": "must be text"},
     "int": {"vi": "phải là số nguyên", "en": "must be a whole number"},
     "bool": {"vi": "phải là true hoặc false", "en": "must be true or false"},
-    "slug": {"vi": "mã chỉ gồm chữ thường không dấu, số và dấu gạch nối (ví dụ hoi-nong-dan)",
-             "en": "an id has lowercase ASCII letters, digits and hyphens only (e.g. hoi-nong-dan)"},
-    "key_slug": {"vi": "mã chỉ gồm chữ thường không dấu, số và dấu gạch nối (ví dụ hoi-nong-dan)",
-                 "en": "an id has lowercase ASCII letters, digits and hyphens only (e.g. hoi-nong-dan)"},
-    "indicator_id": {"vi": "mã chỉ tiêu bắt đầu bằng chữ thường, chỉ gồm chữ thường, số và dấu gạch dưới",
-                     "en": "an indicator id starts with a lowercase letter and has letters, digits, underscores"},
-    "reserved_word": {"vi": "đây là từ khóa của biểu thức quy tắc, không dùng làm mã chỉ tiêu",
-                      "en": "this is a word of the rule language and cannot be an indicator id"},
+    "slug": {
+        "vi": "mã chỉ gồm chữ thường không dấu, số và dấu gạch nối (ví dụ hoi-nong-dan)",
+        "en": "an id has lowercase ASCII letters, digits and hyphens only (e.g. hoi-nong-dan)",
+    },
+    "key_slug": {
+        "vi": "mã chỉ gồm chữ thường không dấu, số và dấu gạch nối (ví dụ hoi-nong-dan)",
+        "en": "an id has lowercase ASCII letters, digits and hyphens only (e.g. hoi-nong-dan)",
+    },
+    "indicator_id": {
+        "vi": "mã chỉ tiêu bắt đầu bằng chữ thường, chỉ gồm chữ thường, số và dấu gạch dưới",
+        "en": "an indicator id starts with a lowercase letter and has letters, digits, underscores",
+    },
+    "reserved_word": {
+        "vi": "đây là từ khóa của biểu thức quy tắc, không dùng làm mã chỉ tiêu",
+        "en": "this is a word of the rule language and cannot be an indicator id",
+    },
     "period_id": {"vi": "mã kỳ viết hoa, ví dụ H1, Y, Q3", "en": "a period id is uppercase, e.g. H1, Y, Q3"},
     "key_period_id": {"vi": "mã kỳ viết hoa, ví dụ H1, Y, Q3", "en": "a period id is uppercase, e.g. H1, Y, Q3"},
     "enum": {"vi": "phải là một trong: {allowed}", "en": "must be one of: {allowed}"},
     "mapping": {"vi": "phải là một nhóm khóa: giá trị", "en": "must be a mapping of keys to values"},
-    "list": {"vi": "phải là một danh sách (mỗi dòng bắt đầu bằng “- ”)",
-             "en": "must be a list (each line starting with “- ”)"},
+    "list": {
+        "vi": "phải là một danh sách (mỗi dòng bắt đầu bằng “- ”)",
+        "en": "must be a list (each line starting with “- ”)",
+    },
     "minimum": {"vi": "phải ≥ {minimum}", "en": "must be ≥ {minimum}"},
     "top_mapping": {"vi": "tệp phải là một nhóm khóa: giá trị", "en": "the file must be a mapping of keys to values"},
-    "both_deadlines": {"vi": "chỉ ghi một trong due_before hoặc due_by", "en": "give only one of due_before and due_by"},
+    "both_deadlines": {
+        "vi": "chỉ ghi một trong due_before hoặc due_by",
+        "en": "give only one of due_before and due_by",
+    },
     "period_order": {"vi": "ngày kết thúc trước ngày bắt đầu", "en": "the end is before the start"},
-    "model_file_name": {"vi": "tên tệp mô hình phải là một mã (chữ thường không dấu, số, gạch nối)",
-                        "en": "a model file name must be an id (lowercase ASCII letters, digits, hyphens)"},
-    "replicated_without_origin": {"vi": "chỉ ghi replicated_from khi origin là nhân rộng",
-                                  "en": "replicated_from goes only with origin: replicated"},
-    "replicated_from_form": {"vi": "viết theo dạng <mã đơn vị>/<mã mô hình>",
-                             "en": "write it as <unit-id>/<model-id>"},
+    "model_file_name": {
+        "vi": "tên tệp mô hình phải là một mã (chữ thường không dấu, số, gạch nối)",
+        "en": "a model file name must be an id (lowercase ASCII letters, digits, hyphens)",
+    },
+    "replicated_without_origin": {
+        "vi": "chỉ ghi replicated_from khi origin là nhân rộng",
+        "en": "replicated_from goes only with origin: replicated",
+    },
+    "replicated_from_form": {"vi": "viết theo dạng <mã đơn vị>/<mã mô hình>", "en": "write it as <unit-id>/<model-id>"},
     "other": {"vi": "{detail}", "en": "{detail}"},
     # stray-file
     "symlink": {"vi": "liên kết tượng trưng (symlink) không được đọc", "en": "a symbolic link is never followed"},
-    "unknown_unit": {"vi": "thư mục của đơn vị “{unit_id}” không có trong units.yaml; các tệp trong đó không được đọc",
-                     "en": "folder of unit “{unit_id}”, which is not in units.yaml; its files were not read"},
+    "unknown_unit": {
+        "vi": "thư mục của đơn vị “{unit_id}” không có trong units.yaml; các tệp trong đó không được đọc",
+        "en": "folder of unit “{unit_id}”, which is not in units.yaml; its files were not read",
+    },
     "yml": {"vi": "đuôi .yml; hãy đổi tên thành {suggest}", "en": "a .yml file; rename it to {suggest}"},
-    "unknown_period": {"vi": "kỳ báo cáo “{period_id}” không có trong plan.yaml",
-                       "en": "period “{period_id}” is not in plan.yaml"},
-    "not_in_layout": {"vi": "tệp YAML không nằm ở vị trí nào của bộ dữ liệu",
-                      "en": "a YAML file in no place of the layout"},
+    "unknown_period": {
+        "vi": "kỳ báo cáo “{period_id}” không có trong plan.yaml",
+        "en": "period “{period_id}” is not in plan.yaml",
+    },
+    "not_in_layout": {
+        "vi": "tệp YAML không nằm ở vị trí nào của bộ dữ liệu",
+        "en": "a YAML file in no place of the layout",
+    },
     # invalid-rule
     "syntax": {"vi": "sai cú pháp ({detail})", "en": "syntax error ({detail})"},
     "forbidden": {"vi": "dùng thành phần không được phép: {detail}", "en": "uses something not allowed: {detail}"},
-    "unknown_indicator": {"vi": "chỉ tiêu không có trong plan.yaml: {detail}",
-                          "en": "indicators not in plan.yaml: {detail}"},
+    "unknown_indicator": {
+        "vi": "chỉ tiêu không có trong plan.yaml: {detail}",
+        "en": "indicators not in plan.yaml: {detail}",
+    },
     "too_long": {"vi": "dài quá {detail} ký tự", "en": "longer than {detail} characters"},
 }
 
@@ -185,7 +216,7 @@ HOWTO: dict[str, dict[str, str]] = {
     },
     "iconv": {
         "vi": "Chuyển sang UTF-8: iconv -f {name} -t UTF-8 tệp-cũ > tệp-mới, hoặc mở bằng Notepad và "
-              "Lưu thành… với mã UTF-8",
+        "Lưu thành… với mã UTF-8",
         "en": "Convert it: iconv -f {name} -t UTF-8 old > new, or open it in Notepad and Save As… with UTF-8",
     },
     "unknown": {"vi": "Hãy lưu lại tệp với mã UTF-8", "en": "Save the file again as UTF-8"},
@@ -202,30 +233,49 @@ WHAT: dict[str, dict[str, str]] = {
 
 TEXTS: dict[str, dict[str, str]] = {
     "suggest": {"vi": "; có phải là “{x}”?", "en": "; did you mean “{x}”?"},
-    "tab": {"vi": " (YAML không cho phép phím Tab để thụt lề: hãy dùng dấu cách)",
-            "en": " (YAML does not allow tabs for indentation: use spaces)"},
+    "tab": {
+        "vi": " (YAML không cho phép phím Tab để thụt lề: hãy dùng dấu cách)",
+        "en": " (YAML does not allow tabs for indentation: use spaces)",
+    },
     # one-line errors
-    "no-dataset": {"vi": "Không tìm thấy bộ dữ liệu: không có plan.yaml ở thư mục hiện tại, các thư mục cha "
-                         "hay ./data. Dùng --data THƯ-MỤC hoặc biến DKST_DATA",
-                   "en": "No dataset found: no plan.yaml here, above, or in ./data. Use --data DIR or DKST_DATA"},
+    "no-dataset": {
+        "vi": "Không tìm thấy bộ dữ liệu: không có plan.yaml ở thư mục hiện tại, các thư mục cha "
+        "hay ./data. Dùng --data THƯ-MỤC hoặc biến DKST_DATA",
+        "en": "No dataset found: no plan.yaml here, above, or in ./data. Use --data DIR or DKST_DATA",
+    },
     "no-such-dir": {"vi": "Không có thư mục {path}", "en": "No such folder: {path}"},
-    "not-a-dataset": {"vi": "{path} không phải bộ dữ liệu: thiếu plan.yaml",
-                      "en": "{path} is not a dataset: plan.yaml is missing"},
-    "bad-date": {"vi": "Ngày không hợp lệ: “{value}”; viết 2023-06-02 hoặc 02/06/2023",
-                 "en": "Not a valid date: “{value}”; write 2023-06-02 or 02/06/2023"},
-    "bad-lang": {"vi": "Ngôn ngữ không hỗ trợ: “{value}” (vi hoặc en)",
-                 "en": "Unsupported language: “{value}” (vi or en)"},
-    "unknown-period": {"vi": "Kỳ báo cáo “{value}” không có trong plan.yaml; các kỳ: {choices}",
-                       "en": "Period “{value}” is not in plan.yaml; periods: {choices}"},
-    "no-plan": {"vi": "plan.yaml có lỗi nên không thể thực hiện lệnh; chạy dkst check để xem",
-                "en": "plan.yaml has errors, so this command cannot run; see dkst check"},
+    "not-a-dataset": {
+        "vi": "{path} không phải bộ dữ liệu: thiếu plan.yaml",
+        "en": "{path} is not a dataset: plan.yaml is missing",
+    },
+    "bad-date": {
+        "vi": "Ngày không hợp lệ: “{value}”; viết 2023-06-02 hoặc 02/06/2023",
+        "en": "Not a valid date: “{value}”; write 2023-06-02 or 02/06/2023",
+    },
+    "bad-lang": {
+        "vi": "Ngôn ngữ không hỗ trợ: “{value}” (vi hoặc en)",
+        "en": "Unsupported language: “{value}” (vi or en)",
+    },
+    "unknown-period": {
+        "vi": "Kỳ báo cáo “{value}” không có trong plan.yaml; các kỳ: {choices}",
+        "en": "Period “{value}” is not in plan.yaml; periods: {choices}",
+    },
+    "no-plan": {
+        "vi": "plan.yaml có lỗi nên không thể thực hiện lệnh; chạy dkst check để xem",
+        "en": "plan.yaml has errors, so this command cannot run; see dkst check",
+    },
     "protected-output": {"vi": "Không ghi đè tệp dữ liệu: {path}", "en": "Refusing to write over dataset file: {path}"},
     "write-failed": {"vi": "Không ghi được {path}: {error}", "en": "Could not write {path}: {error}"},
     "written": {"vi": "Đã ghi {path}", "en": "Wrote {path}"},
-    "reminded": {"vi": "Đã soạn {count} giấy nhắc cho kỳ {period}.", "en": "Wrote {count} reminders for period {period}."},
+    "reminded": {
+        "vi": "Đã soạn {count} giấy nhắc cho kỳ {period}.",
+        "en": "Wrote {count} reminders for period {period}.",
+    },
     # check output
-    "summary": {"vi": "Đã kiểm tra {files} tệp: {error} lỗi, {warning} cảnh báo, {info} thông tin.",
-                "en": "Checked {files} files: {error} errors, {warning} warnings, {info} info."},
+    "summary": {
+        "vi": "Đã kiểm tra {files} tệp: {error} lỗi, {warning} cảnh báo, {info} thông tin.",
+        "en": "Checked {files} files: {error} errors, {warning} warnings, {info} info.",
+    },
     "clean": {"vi": "Không có vấn đề nào.", "en": "No problems found."},
     "sev-error": {"vi": "lỗi", "en": "error"},
     "sev-warning": {"vi": "cảnh báo", "en": "warning"},
@@ -243,16 +293,22 @@ TEXTS: dict[str, dict[str, str]] = {
     "st-not_required": {"vi": "–", "en": "–"},
     "st-done": {"vi": "✓ {actual}", "en": "✓ {actual}"},
     "st-done-plan": {"vi": "✓ có", "en": "✓ done"},
-    "st-missing-model": {"vi": "✗ {actual}/{expected}, quá hạn {days_overdue} ngày",
-                         "en": "✗ {actual}/{expected}, {days_overdue} days overdue"},
-    "st-pending-model": {"vi": "… {actual}/{expected}, còn {days_left} ngày",
-                         "en": "… {actual}/{expected}, {days_left} days left"},
+    "st-missing-model": {
+        "vi": "✗ {actual}/{expected}, quá hạn {days_overdue} ngày",
+        "en": "✗ {actual}/{expected}, {days_overdue} days overdue",
+    },
+    "st-pending-model": {
+        "vi": "… {actual}/{expected}, còn {days_left} ngày",
+        "en": "… {actual}/{expected}, {days_left} days left",
+    },
     "st-ok": {"vi": "✓ đạt", "en": "✓ holds"},
     "st-failed": {"vi": "✗ {failed} báo cáo không đạt", "en": "✗ fails in {failed} reports"},
-    "status-legend": {"vi": "✓ đã thực hiện · ✓ trễ N: trễ N ngày · ✗ N: quá hạn N ngày · … N: còn N ngày · "
-                            "✗ a/b: có a trên b mô hình · ! tệp lỗi · miễn: được miễn · –: không yêu cầu",
-                      "en": "✓ done · ✓ late N: N days late · ✗ N: N days overdue · … N: N days left · "
-                            "✗ a/b: a of b models · ! invalid file · exempt · –: not required"},
+    "status-legend": {
+        "vi": "✓ đã thực hiện · ✓ trễ N: trễ N ngày · ✗ N: quá hạn N ngày · … N: còn N ngày · "
+        "✗ a/b: có a trên b mô hình · ! tệp lỗi · miễn: được miễn · –: không yêu cầu",
+        "en": "✓ done · ✓ late N: N days late · ✗ N: N days overdue · … N: N days left · "
+        "✗ a/b: a of b models · ! invalid file · exempt · –: not required",
+    },
     "sc-on_time": {"vi": "✓", "en": "✓"},
     "sc-late": {"vi": "✓ trễ {days_late}", "en": "✓ late {days_late}"},
     "sc-missing": {"vi": "✗ {days_overdue}", "en": "✗ {days_overdue}"},
@@ -266,6 +322,131 @@ TEXTS: dict[str, dict[str, str]] = {
     "sc-pending-model": {"vi": "… {actual}/{expected}", "en": "… {actual}/{expected}"},
     "sc-ok": {"vi": "✓", "en": "✓"},
     "sc-failed": {"vi": "✗ {failed}", "en": "✗ {failed}"},
+    # labels of enumerations (aggregate, render)
+    "model-registered": {"vi": "Đăng ký", "en": "Registered"},
+    "model-in_progress": {"vi": "Đang triển khai", "en": "In progress"},
+    "model-completed": {"vi": "Hoàn thành", "en": "Completed"},
+    "model-stopped": {"vi": "Dừng", "en": "Stopped"},
+    "origin-new": {"vi": "Xây dựng mới", "en": "New"},
+    "origin-replicated": {"vi": "Nhân rộng", "en": "Replicated"},
+    "commendation-collective": {"vi": "Tập thể", "en": "Collective"},
+    "commendation-individual": {"vi": "Cá nhân", "en": "Individual"},
+    "other-section": {"vi": "Kết quả khác", "en": "Other results"},
+    "orphan-unit": {
+        "vi": "đơn vị “{unit}” không dùng được trong units.yaml",
+        "en": "unit “{unit}” is not usable in units.yaml",
+    },
+    # dkst aggregate outputs
+    "agg-heading": {
+        "vi": "Tổng hợp kỳ {period} ({name}), số liệu đến ngày {as_of}; hạn cuối {deadline}",
+        "en": "Summary of period {period} ({name}) as of {as_of}; last on-time day {deadline}",
+    },
+    "agg-reports": {
+        "vi": "Báo cáo: đã nhận {received}/{expected} ({completeness}), đúng hạn {on_time}/{expected} "
+        "({timeliness}); trễ hạn {late}, chưa gửi {missing}, chưa đến hạn {pending}, "
+        "không hợp lệ {invalid}, không tính {left_out}",
+        "en": "Reports: received {received}/{expected} ({completeness}), on time {on_time}/{expected} "
+        "({timeliness}); late {late}, missing {missing}, pending {pending}, invalid {invalid}, "
+        "left out {left_out}",
+    },
+    "agg-models": {
+        "vi": "Mô hình bắt đầu từ {start} đến {end}: {total} (xây dựng mới {new}, nhân rộng {replicated}; "
+        "đang triển khai {in_progress}, hoàn thành {completed}; đề xuất nhân rộng "
+        "{propose_replication})",
+        "en": "Models started {start} to {end}: {total} (new {new}, replicated {replicated}; in progress "
+        "{in_progress}, completed {completed}; proposed for replication {propose_replication})",
+    },
+    "agg-commendations": {
+        "vi": "Đề nghị biểu dương, khen thưởng: {collective} tập thể, {individual} cá nhân",
+        "en": "Proposed for commendation: {collective} collectives, {individual} individuals",
+    },
+    "agg-blank": {
+        "vi": "Ô trống: đơn vị không báo cáo chỉ tiêu đó (khác với 0). “{carried}”: số báo cáo được tính "
+        "có ghi chỉ tiêu đó. Báo cáo của đơn vị không phải gửi vẫn được cộng.",
+        "en": "Blank: the unit did not report that figure (not the same as 0). “{carried}”: how many "
+        "counted reports give it. Reports of units that owe none are counted too.",
+    },
+    "agg-left_out": {
+        "vi": "{n} báo cáo đã nhận nhưng không được tính vào số liệu vì tệp có lỗi (xem dkst check):",
+        "en": "{n} received reports are left out of the figures because their files have errors (see dkst check):",
+    },
+    "agg-invalid": {
+        "vi": "{n} báo cáo không đọc được ngày nhận (tình trạng “không hợp lệ”):",
+        "en": "{n} reports whose date received cannot be read (status “invalid”):",
+    },
+    "agg-absent": {
+        "vi": "{n} báo cáo ghi ngày nhận sau ngày hôm nay nên được coi như chưa nhận:",
+        "en": "{n} reports dated after today, so treated as not yet received:",
+    },
+    "agg-problem": {"vi": "{path}{line}: {message}", "en": "{path}{line}: {message}"},
+    "xlsx-needs-output": {
+        "vi": "Định dạng xlsx cần --output TỆP.xlsx (không ghi ra màn hình)",
+        "en": "The xlsx format needs --output FILE.xlsx (it cannot go to the screen)",
+    },
+    "agg-stderr-left-out": {
+        "vi": "{n} báo cáo không được tính vào số liệu vì tệp có lỗi; chạy dkst check để xem",
+        "en": "{n} reports left out of the figures because their files have errors; see dkst check",
+    },
+    # columns
+    "agg-col-kind": {"vi": "Loại đơn vị", "en": "Unit kind"},
+    "agg-col-unit-id": {"vi": "Mã đơn vị", "en": "Unit id"},
+    "agg-col-unit": {"vi": "Đơn vị", "en": "Unit"},
+    "agg-col-status": {"vi": "Tình trạng báo cáo", "en": "Report status"},
+    "agg-col-report": {"vi": "Báo cáo", "en": "Report"},
+    "agg-col-submitted": {"vi": "Ngày nhận", "en": "Received"},
+    "agg-col-days-late": {"vi": "Số ngày trễ", "en": "Days late"},
+    "agg-col-models": {"vi": "Mô hình", "en": "Models"},
+    "agg-col-note": {"vi": "Ghi chú", "en": "Note"},
+    "agg-col-model": {"vi": "Tên mô hình", "en": "Model"},
+    "agg-col-model-id": {"vi": "Mã mô hình", "en": "Model id"},
+    "agg-col-model-status": {"vi": "Tình trạng", "en": "Status"},
+    "agg-col-origin": {"vi": "Hình thức", "en": "Origin"},
+    "agg-col-started": {"vi": "Ngày bắt đầu", "en": "Started"},
+    "agg-col-completed": {"vi": "Ngày hoàn thành", "en": "Completed on"},
+    "agg-col-field": {"vi": "Lĩnh vực", "en": "Field"},
+    "agg-col-beneficiaries": {"vi": "Số người/hộ hưởng lợi", "en": "Beneficiaries"},
+    "agg-col-propose": {"vi": "Đề xuất nhân rộng", "en": "Proposed for replication"},
+    "agg-col-summary": {"vi": "Mô tả", "en": "Summary"},
+    "agg-col-results": {"vi": "Kết quả", "en": "Results"},
+    "agg-col-name": {"vi": "Tên tập thể, cá nhân", "en": "Name"},
+    "agg-col-commendation-kind": {"vi": "Tập thể/cá nhân", "en": "Collective/individual"},
+    "agg-col-achievement": {"vi": "Thành tích", "en": "Achievement"},
+    "agg-col-level": {"vi": "Hình thức khen thưởng", "en": "Level"},
+    "agg-col-expected": {"vi": "Phải gửi", "en": "Expected"},
+    "agg-col-received": {"vi": "Đã nhận", "en": "Received"},
+    "agg-col-completeness": {"vi": "Tỷ lệ đã nhận", "en": "Completeness"},
+    "agg-col-timeliness": {"vi": "Tỷ lệ đúng hạn", "en": "Timeliness"},
+    "agg-col-left_out": {"vi": "Không tính", "en": "Left out"},
+    "yes": {"vi": "Có", "en": "Yes"},
+    "no": {"vi": "Không", "en": "No"},
+    # rows
+    "row-subtotal": {"vi": "Cộng {kind}", "en": "Subtotal {kind}"},
+    "row-total": {"vi": "Tổng cộng", "en": "Total"},
+    "row-carried": {"vi": "Số báo cáo có số liệu", "en": "Reports giving the figure"},
+    "row-received": {"vi": "đã nhận {received}/{expected}", "en": "received {received}/{expected}"},
+    "note-left-out": {"vi": "Không tính số liệu: tệp có lỗi", "en": "Figures left out: the file has errors"},
+    # marks of the terminal table
+    "mark-on_time": {"vi": "✓ {submitted}", "en": "✓ {submitted}"},
+    "mark-late": {"vi": "✓ {submitted} +{days_late}", "en": "✓ {submitted} +{days_late}"},
+    "mark-missing": {"vi": "✗ chưa gửi", "en": "✗ missing"},
+    "mark-pending": {"vi": "… chưa đến hạn", "en": "… not yet due"},
+    "mark-invalid": {"vi": "! tệp lỗi", "en": "! invalid file"},
+    "mark-exempt": {"vi": "miễn", "en": "exempt"},
+    "mark-exempt-sent": {"vi": "miễn {submitted}", "en": "exempt {submitted}"},
+    "mark-not_required": {"vi": "–", "en": "–"},
+    "mark-not_required-sent": {"vi": "– {submitted}", "en": "– {submitted}"},
+    "mark-left-out": {"vi": " ⊘", "en": " ⊘"},
+    "mark-legend": {
+        "vi": "✓ ngày nhận (+n: trễ n ngày) · ✗ chưa gửi, quá hạn · … chưa đến hạn · ! tệp lỗi · "
+        "miễn: được miễn · –: không phải gửi · ⊘: không tính số liệu (tệp có lỗi)",
+        "en": "✓ date received (+n: n days late) · ✗ missing, overdue · … not yet due · ! invalid file · "
+        "exempt · –: not required · ⊘: figures left out (file has errors)",
+    },
+    # sheets
+    "sheet-units": {"vi": "Đơn vị", "en": "Units"},
+    "sheet-models": {"vi": "Mô hình", "en": "Models"},
+    "sheet-commendations": {"vi": "Khen thưởng", "en": "Commendations"},
+    "sheet-reports": {"vi": "Tình hình báo cáo", "en": "Reports"},
     # status labels (used by aggregate and render)
     "on_time": {"vi": "Đúng hạn", "en": "On time"},
     "late": {"vi": "Trễ hạn", "en": "Late"},
