@@ -41,7 +41,10 @@ mặc định `DKST_LANG`, rồi tiếng Việt). Ngày viết `2023-06-02` ho�
 def command_paths() -> list[list[str]]:
     """Every command and subcommand, as argument lists, in help order (the root first)."""
     sys.path.insert(0, str(REPO))
-    import typer
+    try:
+        import typer
+    except ImportError:
+        sys.exit("gen_cli_reference: run it with the Python where dkst is installed (pip install -e '.[test]')")
 
     from dkst import cli
 
