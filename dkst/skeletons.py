@@ -280,7 +280,8 @@ def write_new(path: Path, content: str | bytes, force: bool = False) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            os.fchmod(fh.fileno(), 0o666 & ~_umask())
+            if hasattr(os, "fchmod"):  # not on Windows; mkstemp's 0600 would outlive the rename elsewhere
+                os.fchmod(fh.fileno(), 0o666 & ~_umask())
             fh.write(data)
         if force:
             os.replace(tmp, path)
@@ -295,6 +296,15 @@ def write_new(path: Path, content: str | bytes, force: bool = False) -> None:
             os.replace(tmp, path)
     finally:
         Path(tmp).unlink(missing_ok=True)
+
+
+def shell_quote(path: str) -> str:
+    """A path as the user's shell wants it typed: POSIX quoting, or double quotes on Windows."""
+    if os.name == "nt":
+        return f'"{path}"' if any(ch in path for ch in ' &()^%!;,') else path
+    import shlex
+
+    return shlex.quote(path)
 
 
 def symlinked_folder(root: Path, rel_folder: str) -> Path | None:

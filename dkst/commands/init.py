@@ -23,8 +23,6 @@ def init(
     lang: LangOpt = None,
 ) -> None:
     """Tạo bộ dữ liệu mới: plan.yaml, units.yaml theo kế hoạch mẫu, README.md, .gitignore, .pre-commit-config.yaml."""
-    import shlex
-
     from dkst import skeletons as sk
     from dkst.periods import today
 
@@ -68,7 +66,7 @@ def init(
         unit_files = [rel for rel in files if rel.startswith("units/")]
         units = {rel.split("/")[1] for rel in unit_files}
         out.append("  " + sk.message("init-sample", chosen, units=len(units), files=len(unit_files)))
-    where = shlex.quote(str(directory))
+    where = sk.shell_quote(str(directory))
     out += ["", sk.message("init-next", chosen),
             f'  cd {where} && git init && git add . && git commit -m "Khởi tạo"',
             "  dkst check"]
