@@ -30,111 +30,17 @@ COMMENT_COLUMN = 33
 
 # ---------------------------------------------------------------- messages of init and new
 
-MESSAGES: dict[str, dict[str, str]] = {
-    "unknown-unit": {
-        "vi": "Đơn vị “{value}” không có trong units.yaml{suggest}; các đơn vị: {choices}",
-        "en": "Unit “{value}” is not in units.yaml{suggest}; units: {choices}",
-    },
-    "did-you-mean": {
-        "vi": " (có phải “{x}”?)",
-        "en": " (did you mean “{x}”?)",
-    },
-    "no-units": {
-        "vi": "units.yaml chưa có đơn vị nào đọc được; chạy dkst check để xem lỗi",
-        "en": "units.yaml has no readable unit; see dkst check",
-    },
-    "no-periods": {
-        "vi": "plan.yaml chưa có kỳ báo cáo nào đọc được; chạy dkst check để xem lỗi",
-        "en": "plan.yaml has no readable period; see dkst check",
-    },
-    "bad-model-id": {
-        "vi": "Mã mô hình “{value}” không hợp lệ: chỉ gồm chữ thường không dấu, số và dấu gạch nối "
-              "(ví dụ {example})",
-        "en": "Model id “{value}” is not valid: lowercase ASCII letters, digits and hyphens only "
-              "(e.g. {example})",
-    },
-    "bad-status": {
-        "vi": "Tình trạng “{value}” không hợp lệ; chọn một trong: {choices}",
-        "en": "Status “{value}” is not valid; choose one of: {choices}",
-    },
-    "empty-text": {
-        "vi": "{what} không được để trống",
-        "en": "{what} must not be empty",
-    },
-    "bad-text": {
-        "vi": "{what} có ký tự không đọc được (không phải UTF-8)",
-        "en": "{what} has characters that are not valid UTF-8",
-    },
-    "future": {
-        "vi": "Ngày {value} ({what}) sau ngày hôm nay ({today}): có lẽ gõ nhầm",
-        "en": "Date {value} ({what}) is after today ({today}): probably a typo",
-    },
-    "exists": {
-        "vi": "Tệp {path} đã có; không ghi đè (thêm --force nếu thật sự muốn thay tệp này)",
-        "en": "{path} already exists; not overwritten (add --force to replace it)",
-    },
-    "symlink-folder": {
-        "vi": "{path} là liên kết tượng trưng (symlink); dkst không ghi vào đó",
-        "en": "{path} is a symbolic link; dkst does not write through it",
-    },
-    "written": {"vi": "Đã tạo {path}", "en": "Created {path}"},
-    "hint-report": {
-        "vi": "Mở tệp, điền số liệu (để trống chỉ tiêu đơn vị không báo cáo), rồi chạy: dkst check",
-        "en": "Open the file, type in the figures (leave out what the unit did not report), then run: dkst check",
-    },
-    "hint-model": {
-        "vi": "Mở tệp, điền các thông tin còn trống, rồi chạy: dkst check",
-        "en": "Open the file, fill in what is blank, then run: dkst check",
-    },
-    "hint-model-started": {
-        "vi": "Tình trạng “{status}” cần ngày bắt đầu: điền started trong tệp, rồi chạy: dkst check",
-        "en": "Status “{status}” needs a start date: fill in started, then run: dkst check",
-    },
-    "hint-unit-plan": {
-        "vi": "Điền số (number) và ngày ban hành (issued) nếu còn trống, rồi chạy: dkst check",
-        "en": "Fill in number and issued if blank, then run: dkst check",
-    },
-    # init
-    "not-empty": {
-        "vi": "Thư mục {path} không trống; dkst init chỉ tạo bộ dữ liệu trong thư mục mới hoặc thư mục trống",
-        "en": "{path} is not empty; dkst init only creates a dataset in a new or empty folder",
-    },
-    "not-a-folder": {
-        "vi": "{path} là một tệp, không phải thư mục",
-        "en": "{path} is a file, not a folder",
-    },
-    "bad-year": {
-        "vi": "Năm không hợp lệ: “{value}” (viết 4 chữ số, từ 2000 đến 2099)",
-        "en": "Not a valid year: “{value}” (four digits, 2000 to 2099)",
-    },
-    "sample-year": {
-        "vi": "Dữ liệu mẫu (--sample) là của năm {sample}, không dùng được cho năm {year}: bỏ --year "
-              "(hoặc ghi --year {sample}) để có bộ dữ liệu mẫu, hoặc bỏ --sample để tạo bộ dữ liệu trống năm {year}",
-        "en": "The sample data (--sample) is of {sample} and cannot be used for {year}: drop --year "
-              "(or give --year {sample}) for the sample, or drop --sample for an empty {year} dataset",
-    },
-    "no-builtin": {
-        "vi": "Không tìm thấy {what} đi kèm dkst ({path}); hãy cài lại dkst",
-        "en": "The built-in {what} of dkst was not found ({path}); reinstall dkst",
-    },
-    "init-done": {
-        "vi": "Đã tạo bộ dữ liệu năm {year} trong {path}:",
-        "en": "Created the {year} dataset in {path}:",
-    },
-    "init-sample": {
-        "vi": "(kèm dữ liệu mẫu của {units} đơn vị: {files} tệp kế hoạch, mô hình, báo cáo; số liệu chỉ để minh họa)",
-        "en": "(with the sample data of {units} units: {files} plan, model and report files; figures are illustrative)",
-    },
-    "init-next": {
-        "vi": "Bước tiếp theo: đưa bộ dữ liệu vào git, rồi kiểm tra:",
-        "en": "Next: put the dataset under git, then check it:",
-    },
-}
+
+
+#: Keys of init's and new's texts that the catalogue holds under another name.
+_RENAMED = {"written": "new-written"}
 
 
 def message(key: str, lang: str = "vi", **params: Any) -> str:
-    """A text of :data:`MESSAGES` in ``lang``, filled in."""
-    return MESSAGES[key][lang if lang in ("vi", "en") else "vi"].format(**params)
+    """A text of the catalogue (:data:`dkst.i18n.TEXTS`) in ``lang``, filled in."""
+    from dkst.i18n import text
+
+    return text(_RENAMED.get(key, key), lang if lang in ("vi", "en") else "vi", **params)
 
 
 # ---------------------------------------------------------------- YAML scalars and comments

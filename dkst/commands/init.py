@@ -8,18 +8,21 @@ from typing import Annotated
 import typer
 
 from dkst.cli import app
-from dkst.options import LangOpt, fail, resolve_lang
+from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, resolve_date, resolve_lang
 
 
 @app.command()
 def init(
-    directory: Annotated[Path, typer.Argument(
-        metavar="DIR", help="Thư mục của bộ dữ liệu mới: chưa có, hoặc có mà trống.", show_default=False)],
+    directory: Annotated[Path | None, typer.Argument(
+        metavar="DIR", help="Thư mục của bộ dữ liệu mới: chưa có, hoặc có mà trống (hoặc --data).",
+        show_default=False)] = None,
     sample: Annotated[bool, typer.Option(
         "--sample", help="Chép cả dữ liệu mẫu năm 2023 của các đơn vị (kế hoạch, mô hình, báo cáo) để tập; "
                          "chỉ dùng với năm 2023.")] = False,
     year: Annotated[str | None, typer.Option(
         "--year", help="Năm của kế hoạch (mặc định: năm nay; với --sample: 2023).", show_default=False)] = None,
+    data: DataOpt = None,
+    as_of: AsOfOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Tạo bộ dữ liệu mới: plan.yaml, units.yaml theo kế hoạch mẫu, README.md, .gitignore, .pre-commit-config.yaml."""
@@ -27,8 +30,11 @@ def init(
     from dkst.periods import today
 
     chosen = resolve_lang(lang)
+    directory = directory if directory is not None else data
+    if directory is None:
+        fail(sk.message("init-needs-dir", chosen))
     if year is None:
-        number = sk.SAMPLE_YEAR if sample else today().year
+        number = sk.SAMPLE_YEAR if sample else (resolve_date(as_of, chosen) if as_of else today()).year
     else:
         text = year.strip()
         if not (text.isascii() and text.isdigit() and len(text) == 4 and 2000 <= int(text) <= 2099):

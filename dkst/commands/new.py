@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from dkst.cli import app
-from dkst.options import DataOpt, LangOpt, fail, resolve
+from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, resolve
 
 if TYPE_CHECKING:
     from dkst.skeletons import Catalogue
@@ -160,6 +160,7 @@ def new_report(
         "--submitted", help="Ngày Văn phòng nhận được báo cáo (2023-06-02 hoặc 02/6/2023); mặc định hôm nay.",
         show_default=False)] = None,
     data: DataOpt = None,
+    as_of: AsOfOpt = None,
     lang: LangOpt = None,
     force: ForceOpt = False,
 ) -> None:
@@ -174,7 +175,7 @@ def new_report(
         fail(message("no-periods", lang_))
     if period not in cat.periods:
         fail(text("unknown-period", lang_, value=period, choices=", ".join(cat.periods)))
-    day = _date(submitted, "submitted", lang_) or today()
+    day = _date(submitted, "submitted", lang_) or _date(as_of, "--as-of", lang_) or today()
     content = report_skeleton(cat, unit, period, day, today())
     _write(cat, f"units/{unit}/reports/{period}.yaml", content, force, lang_, message("hint-report", lang_))
 
@@ -193,6 +194,7 @@ def new_model(
     started: Annotated[str | None, typer.Option(
         "--started", help="Ngày bắt đầu (bắt buộc trừ khi tình trạng là đăng ký).", show_default=False)] = None,
     data: DataOpt = None,
+    as_of: AsOfOpt = None,
     lang: LangOpt = None,
     force: ForceOpt = False,
 ) -> None:
@@ -229,6 +231,7 @@ def new_unit_plan(
     received: Annotated[str | None, typer.Option(
         "--received", help="Ngày Văn phòng thành phố nhận được kế hoạch.", show_default=False)] = None,
     data: DataOpt = None,
+    as_of: AsOfOpt = None,
     lang: LangOpt = None,
     force: ForceOpt = False,
 ) -> None:

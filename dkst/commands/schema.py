@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from dkst.cli import app
-from dkst.options import DataOpt, LangOpt, fail, resolve_lang
+from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, resolve_lang
 
 
 @app.command("schema")
@@ -17,6 +17,7 @@ def schema_command(
         "--output", help="Thư mục ghi các tệp dkst-<loại>.schema.json; không có thì in cả năm lược đồ ra màn hình.",
         show_default=False)] = None,
     data: DataOpt = None,
+    as_of: AsOfOpt = None,  # accepted like on every command; a schema does not depend on the day
     lang: LangOpt = None,
 ) -> None:
     """Lược đồ JSON (JSON Schema) của năm loại tệp, để trình soạn thảo (VS Code) kiểm tra ngay khi gõ.
