@@ -159,8 +159,7 @@ def _requirement(ds: Dataset, index: PlanIndex, i: int, req: Any) -> Requirement
             base["rule"] = compile_rule(req.expr, frozenset(index.indicators))
         except RuleError as exc:
             ds.findings.append(F.make("invalid-rule", "plan.yaml", src.line("requirements", i, "expr"),
-                                      requirement=req.id, expr=req.expr, reason=exc.reason, detail=exc.detail,
-                                      extras={"requirement": req.id}))
+                                      requirement=req.id, expr=req.expr, reason=exc.reason, detail=exc.detail))
             return None
         base["severity"] = req.severity.value if req.severity is not None else "warning"
     return Requirement(**base)
