@@ -1,13 +1,437 @@
-"""Parsing many files: the place for a parse cache and worker processes (see the scale issue)."""
+"""Parsing many files, once: a parse cache kept outside the dataset, and worker processes.
+
+:func:`parse_many` is the :data:`dkst.dataset.Parser` that ``dkst check`` (and every command built on it) uses.
+
+The cache
+    One file per dataset root and dkst version, in ``$XDG_CACHE_HOME/dkst/`` (else ``~/.cache/dkst/``). For each
+    file it keeps the path, kind, size, modification time (ns) and a hash of the bytes, and the parsed file
+    (:class:`~dkst.dataset.ParsedFile`, pickled in segments of a few hundred files). A file is taken from the
+    cache only when all of these match, so an edit that keeps the size and the time is still seen: every file
+    is read and hashed on every run (a few per cent of a parse; with more than one CPU, a forked helper does
+    it while this process unpickles). The cache is written whole to a temporary file and renamed; a missing,
+    corrupt or incompatible one (another dkst, Python, pydantic or PyYAML, or changed loader code) is ignored
+    without a word, and deleting it is always safe. Datasets of fewer than ``CACHE_MIN_FILES`` files are not
+    cached (they parse in a blink). ``DKST_NO_CACHE=1`` turns it off.
+
+Workers
+    When more than ``POOL_THRESHOLD`` files need parsing and there is more than one CPU, they are parsed by a
+    pool of forked processes, each sending back one pickle per chunk of files, which the cache then keeps as
+    it is. ``DKST_WORKERS=1`` keeps to one process; ``DKST_WORKERS=N`` forces N workers whatever the number of
+    files. Without the fork start method, or when the pool breaks, the files are parsed in this process.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from dkst.dataset import ParsedFile, parse_file
+from dkst import __version__
+from dkst.dataset import ParsedFile, parse_document, read_file, too_large, unreadable
 from dkst.schema import Record
 
+#: Bump when what the cache holds changes shape.
+CACHE_FORMAT = 2
+#: Fewer files than this: no cache (nothing worth keeping, and no cache file per throw-away test folder).
+CACHE_MIN_FILES = 100
+#: More files than this to parse: a pool of worker processes (with more than one CPU).
+POOL_THRESHOLD = 2000
+#: Fewer cached files than this: they are checked in this process (a helper process costs more).
+HELPER_THRESHOLD = 1000
+#: Files per segment of the cache, and per task sent to a worker.
+CHUNK = 250
+#: A cache file not used for this long is removed when another one is written.
+MAX_AGE_SECONDS = 60 * 24 * 3600
 
-def parse_many(jobs: list[tuple[Path, type[Record]]]) -> list[ParsedFile]:
-    """Parse every (path, kind) job, in order."""
-    return [parse_file(path, cls) for path, cls in jobs]
+Job = tuple[str, type[Record]]
+#: What the cache knows of a file: class name, size, mtime_ns, blake2b of the bytes (16), and where its
+#: parse is: segment number, position in the segment.
+Meta = tuple[str, int, int, bytes, int, int]
+#: A segment unpickled: (record, lines, problems) per file.
+Segment = list[tuple[Any, Any, list[Any]]]
+
+
+def parse_many(root: Path, jobs: list[Job]) -> list[ParsedFile]:
+    """Parse every (path relative to ``root``, record class) job, in order: from the cache where it can."""
+    base = os.fspath(root)
+    store = _Store.open(root) if len(jobs) >= CACHE_MIN_FILES and _cache_wanted() else None
+    results: list[ParsedFile | None] = [None] * len(jobs)
+    kept: dict[str, tuple[Meta, int]] = {}  # files taken from the cache: meta, job index
+    if store is not None and store.files:
+        misses = _from_cache(base, jobs, store, results, kept)
+    else:
+        misses = list(range(len(jobs)))
+    fresh: list[_NewSegment] = []
+    if misses:
+        want_meta = store is not None
+        done = _parse_in_pool(base, jobs, misses, want_meta, results) if _pool_size(len(misses)) > 1 else None
+        fresh = done if done is not None else _parse_here(base, jobs, misses, want_meta, results)
+    if store is not None:
+        store.save(kept, fresh, results)
+    return results  # type: ignore[return-value]
+
+
+def _cache_wanted() -> bool:
+    return os.environ.get("DKST_NO_CACHE", "").strip() in ("", "0")
+
+
+# ---------------------------------------------------------------- one file
+
+
+def _digest(raw: bytes) -> bytes:
+    return hashlib.blake2b(raw, digest_size=16).digest()
+
+
+def _parse_one(path: str, cls: type[Record]) -> tuple[ParsedFile, tuple[str, int, int, bytes] | None]:
+    """Read and parse one file: the result, and what the cache needs to know the file again.
+
+    Files that cannot be read or are too large get no cache entry: they are cheap to judge again."""
+    try:
+        size, mtime, raw = read_file(path)
+    except OSError as exc:
+        return unreadable(exc), None
+    if raw is None:
+        return too_large(size), None
+    return parse_document(raw, cls), (cls.__name__, size, mtime, _digest(raw))
+
+
+def _as_tuple(parsed: ParsedFile) -> tuple[Any, Any, list[Any]]:
+    return parsed.record, parsed.lines, parsed.problems
+
+
+def _dumps(items: Segment) -> bytes:
+    return pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+@dataclass
+class _NewSegment:
+    """Files parsed in this run, to be kept: the pickled segment (once made) and each file's key."""
+
+    blob: bytes | None
+    #: per position in the segment: (job index, rel, (class, size, mtime, digest) or None: not to be kept)
+    files: list[tuple[int, str, tuple[str, int, int, bytes] | None]] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- from the cache
+
+
+def _from_cache(base: str, jobs: list[Job], store: _Store, results: list[ParsedFile | None],
+                kept: dict[str, tuple[Meta, int]]) -> list[int]:
+    """Fill ``results`` with the cached files that are unchanged; return the job indexes still to parse."""
+    files = store.files
+    wanted = [(i, rel, files[rel]) for i, (rel, cls) in enumerate(jobs)
+              if rel in files and files[rel][0] == cls.__name__]
+    check = _start_check(base, [(rel, meta) for _, rel, meta in wanted])
+    loaded: dict[int, Segment | None] = {}
+    for i, _, meta in wanted:
+        seg, pos = meta[4], meta[5]
+        items = loaded.get(seg, ())
+        if items == ():
+            items = loaded[seg] = store.segment(seg)
+        if items is not None and pos < len(items):
+            results[i] = ParsedFile(*items[pos])
+    store.lengths = {seg: len(items) for seg, items in loaded.items() if items is not None}
+    changed = set(check())
+    for k, (i, rel, meta) in enumerate(wanted):
+        if k in changed or results[i] is None:
+            results[i] = None
+        else:
+            kept[rel] = (meta, i)
+    return [i for i, parsed in enumerate(results) if parsed is None]
+
+
+def _changed(base: str, items: list[tuple[str, Meta]]) -> list[int]:
+    """Positions in ``items`` of the files that are not as the cache knew them."""
+    out = []
+    for k, (rel, meta) in enumerate(items):
+        try:
+            size, mtime, raw = read_file(f"{base}/{rel}")
+        except OSError:
+            out.append(k)
+            continue
+        if raw is None or size != meta[1] or mtime != meta[2] or _digest(raw) != meta[3]:
+            out.append(k)
+    return out
+
+
+def _start_check(base: str, items: list[tuple[str, Meta]]) -> Callable[[], list[int]]:
+    """Start :func:`_changed` in a forked helper (reading and hashing while this process unpickles); the
+    returned function waits for its answer. Done here instead with one CPU, few files, or no fork."""
+    here = lambda: _changed(base, items)  # noqa: E731
+    if len(items) < HELPER_THRESHOLD or _pool_size(0) < 2 or not hasattr(os, "fork"):
+        return here
+    r, w = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(r)
+        os.close(w)
+        return here
+    if pid == 0:  # the helper: answer, and leave without running this process's exit handlers
+        code = 1
+        try:
+            os.close(r)
+            with os.fdopen(w, "wb") as fh:
+                fh.write(pickle.dumps(_changed(base, items)))
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(w)
+
+    def answer() -> list[int]:
+        with os.fdopen(r, "rb") as fh:
+            data = fh.read()
+        _, status = os.waitpid(pid, 0)
+        if status == 0 and data:
+            try:
+                return pickle.loads(data)
+            except Exception:  # noqa: BLE001 - then check here
+                pass
+        return here()
+
+    return answer
+
+
+# ---------------------------------------------------------------- parsing in this process
+
+
+def _parse_here(base: str, jobs: list[Job], misses: list[int], want_meta: bool,
+                results: list[ParsedFile | None]) -> list[_NewSegment]:
+    segment = _NewSegment(None)
+    for i in _progress(misses, len(misses)):
+        rel, cls = jobs[i]
+        parsed, key = _parse_one(f"{base}/{rel}", cls)
+        results[i] = parsed
+        if want_meta and key is not None:
+            segment.files.append((i, rel, key))
+    return [segment] if segment.files else []
+
+
+def _progress(items: list[int], total: int) -> Iterable[int]:
+    """Items through the progress bar of :mod:`dkst.progress` (a terminal only), where there is one."""
+    try:
+        from dkst.progress import progress
+    except ImportError:
+        return items
+    return progress(items, total, "parse")
+
+
+# ---------------------------------------------------------------- worker processes
+
+
+def _pool_size(todo: int) -> int:
+    """How many worker processes for ``todo`` files (1: none); ``DKST_WORKERS`` decides if set."""
+    wanted = os.environ.get("DKST_WORKERS", "").strip()
+    if wanted:
+        try:
+            return max(1, int(wanted))
+        except ValueError:
+            pass
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    if todo > POOL_THRESHOLD or todo == 0:  # 0: how many CPUs there are to use
+        return min(cpus, 8)
+    return 1
+
+
+_CLASSES: dict[str, type[Record]] = {}
+
+
+def _work(tasks: list[tuple[str, str]]) -> tuple[bytes, list[tuple[str, int, int, bytes] | None]]:
+    """In a worker: parse each (path, class name); send back one pickle of the results and their keys."""
+    items: Segment = []
+    keys = []
+    for path, cls_name in tasks:
+        parsed, key = _parse_one(path, _CLASSES[cls_name])
+        items.append(_as_tuple(parsed))
+        keys.append(key)
+    return _dumps(items), keys
+
+
+def _parse_in_pool(base: str, jobs: list[Job], misses: list[int], want_meta: bool,
+                   results: list[ParsedFile | None]) -> list[_NewSegment] | None:
+    """Parse the misses in worker processes; ``None`` when no pool can be had (then the caller parses)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    for _, cls in jobs:
+        _CLASSES.setdefault(cls.__name__, cls)
+    chunks = [misses[k:k + CHUNK] for k in range(0, len(misses), CHUNK)]
+    tasks = [[(f"{base}/{jobs[i][0]}", jobs[i][1].__name__) for i in chunk] for chunk in chunks]
+    out: list[_NewSegment] = []
+    try:
+        with ProcessPoolExecutor(max_workers=min(_pool_size(len(misses)), len(chunks)),
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
+            for chunk, (blob, keys) in zip(chunks, pool.map(_work, tasks), strict=False):
+                for i, item in zip(chunk, pickle.loads(blob), strict=True):
+                    results[i] = ParsedFile(*item)
+                if want_meta:
+                    out.append(_NewSegment(blob, [(i, jobs[i][0], key) for i, key in zip(chunk, keys, strict=True)]))
+    except (OSError, BrokenProcessPool, pickle.PickleError):
+        rest = [i for i in misses if results[i] is None]
+        out += _parse_here(base, jobs, rest, want_meta, results)
+    return out
+
+
+# ---------------------------------------------------------------- the cache file
+
+
+def cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/dkst`` (an absolute XDG_CACHE_HOME only, as the XDG spec says), else ``~/.cache/dkst``."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not base or not os.path.isabs(base):
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "dkst"
+
+
+def _fingerprint() -> str:
+    """What makes a cache usable: this dkst (down to the loader's source), Python, pydantic and PyYAML."""
+    import pydantic
+    import yaml
+
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{CACHE_FORMAT}|{__version__}|{sys.version}|{pydantic.VERSION}|{yaml.__version__}".encode())
+    here = Path(__file__).resolve().parent
+    for name in ("cache.py", "dataset.py", "yamlio.py", "validation.py", "schema.py", "periods.py"):
+        try:
+            h.update((here / name).read_bytes())
+        except OSError:
+            h.update(name.encode())
+    return h.hexdigest()
+
+
+@dataclass
+class _Store:
+    """One dataset's cache file: what it knows of each file, and the pickled segments."""
+
+    path: Path
+    root: str
+    fingerprint: str
+    files: dict[str, Meta] = field(default_factory=dict)
+    segments: list[bytes] = field(default_factory=list)
+    #: number of files in each segment unpickled in this run
+    lengths: dict[int, int] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, root: Path) -> _Store | None:
+        """The cache of ``root`` (empty when there is none, or none usable); ``None`` if it cannot be had."""
+        try:
+            where = str(root.resolve())
+        except OSError:
+            return None
+        key = hashlib.blake2b(where.encode("utf-8", "surrogateescape"), digest_size=10).hexdigest()
+        store = cls(cache_dir() / f"{key}-{__version__}.pickle", where, _fingerprint())
+        try:
+            with open(store.path, "rb") as fh:
+                doc = pickle.load(fh)
+            if (isinstance(doc, dict) and doc.get("fingerprint") == store.fingerprint and doc.get("root") == where
+                    and isinstance(doc.get("files"), dict) and isinstance(doc.get("segments"), list)):
+                store.files, store.segments = doc["files"], doc["segments"]
+                os.utime(store.path)  # in use: not to be pruned
+        except Exception:  # noqa: BLE001 - a cache that cannot be read is no cache
+            store.files, store.segments = {}, []
+        return store
+
+    def segment(self, number: int) -> Segment | None:
+        try:
+            items = pickle.loads(self.segments[number])
+        except Exception:  # noqa: BLE001 - a segment that does not unpickle: its files are parsed again
+            return None
+        return items if isinstance(items, list) else None
+
+    def save(self, kept: dict[str, tuple[Meta, int]], fresh: list[_NewSegment],
+             results: list[ParsedFile | None]) -> None:
+        """Write the cache again if anything changed: the segments still in use, then the new ones.
+
+        When fewer than half of the files in the old segments are still in use, everything is pickled anew."""
+        fresh = [s for s in fresh if any(key is not None for _, _, key in s.files)]
+        if not fresh and kept.keys() == self.files.keys():
+            return
+        used = sorted({meta[4] for meta, _ in kept.values()})
+        slots = sum(self.lengths.get(seg, 0) for seg in used)
+        if len(kept) * 2 < slots:  # mostly dead: repack the files kept with the new ones
+            fresh = [_NewSegment(None, [(i, rel, meta[:4]) for rel, (meta, i) in kept.items()])] + fresh
+            kept, used = {}, []
+        segments: list[bytes] = []
+        files: dict[str, Meta] = {}
+        renumber = {}
+        for seg in used:
+            renumber[seg] = len(segments)
+            segments.append(self.segments[seg])
+        for rel, (meta, _) in kept.items():
+            files[rel] = (*meta[:4], renumber[meta[4]], meta[5])
+        for new in fresh:
+            if new.blob is not None:
+                _add_segment(segments, files, new.blob, new.files)
+                continue
+            for k in range(0, len(new.files), CHUNK):  # parsed here: pickled now, in segments
+                part = [f for f in new.files[k:k + CHUNK] if f[2] is not None]
+                blob = _dumps([_as_tuple(results[i]) for i, _, _ in part])  # type: ignore[arg-type]
+                _add_segment(segments, files, blob, part)
+        _write(self.path, {"fingerprint": self.fingerprint, "root": self.root, "written": time.time(),
+                           "files": files, "segments": segments})
+
+
+def _add_segment(segments: list[bytes], files: dict[str, Meta], blob: bytes,
+                 members: list[tuple[int, str, tuple[str, int, int, bytes] | None]]) -> None:
+    number = len(segments)
+    segments.append(blob)
+    for pos, (_, rel, key) in enumerate(members):
+        if key is not None:
+            files[rel] = (*key, number, pos)
+
+
+def _write(path: Path, doc: dict[str, Any]) -> None:
+    """Write the cache whole, then rename it into place; any failure leaves no cache, silently."""
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".pickle", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(doc, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        tmp = None
+        _prune(path.parent, keep=path)
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Remove cache files (and leftover temporary files) that have not been used for a long while."""
+    limit = time.time() - MAX_AGE_SECONDS
+    for entry in _scandir(folder):
+        if entry.name.endswith(".pickle") and entry.path != str(keep):
+            try:
+                if entry.stat().st_mtime < limit:
+                    os.unlink(entry.path)
+            except OSError:
+                pass
+
+
+def _scandir(folder: Path) -> Iterator[os.DirEntry[str]]:
+    try:
+        with os.scandir(folder) as it:
+            yield from it
+    except OSError:
+        return
+
+
+__all__ = ["cache_dir", "parse_many"]

@@ -7,8 +7,11 @@ References between files and the plan's requirements are checked by :mod:`dkst.c
 
 from __future__ import annotations
 
+import gc
+import marshal
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,8 +19,8 @@ from typing import Any
 from dkst import findings as F
 from dkst.findings import Finding, Severity
 from dkst.schema import PERIOD_ID, SLUG, ModelRecord, Plan, Record, Report, Unit, UnitPlan, UnitsFile
-from dkst.validation import nearest, validate
-from dkst.yamlio import MAX_BYTES, ParsedYaml, parse_bytes
+from dkst.validation import clean, nearest, validate
+from dkst.yamlio import INDEX_DEPTH, MAX_BYTES, ParsedYaml, parse_bytes
 
 
 class DatasetError(Exception):
@@ -56,21 +59,35 @@ def _is_unit_folder(folder: Path) -> bool:
 
 @dataclass(slots=True)
 class SourceFile:
-    """One YAML file of the dataset, parsed once: its record (partial if invalid) and line index."""
+    """One YAML file of the dataset, parsed once: its record (partial if invalid) and line index.
+
+    The line index of a unit file goes two keys deep (``("indicators", "forums")``, ``("models", 0)``); those of
+    ``plan.yaml`` and ``units.yaml`` go four deep. It may come packed (see :class:`ParsedFile`) and is unpacked
+    when first asked: most files never are.
+    """
 
     path: str
     record: Any = None
-    lines: dict[tuple, int] = field(default_factory=dict)
+    packed_lines: dict[tuple, int] | bytes = field(default_factory=dict)
     broken: bool = False  # has an error-level data finding: left out of totals
+
+    @property
+    def lines(self) -> dict[tuple, int]:
+        """Key path (keys and list indexes) → 1-based line."""
+        lines = self.packed_lines
+        if isinstance(lines, bytes):
+            lines = self.packed_lines = unpack_lines(lines)
+        return lines
 
     def line(self, *loc: Any) -> int | None:
         """The line of the value at ``loc`` (or of its nearest parent); ``None`` when nothing was parsed."""
+        lines = self.lines
         while loc:
-            found = self.lines.get(tuple(loc))
+            found = lines.get(tuple(loc))
             if found is not None:
                 return found
             loc = loc[:-1]
-        return self.lines.get(())
+        return lines.get(())
 
 
 @dataclass
@@ -109,38 +126,85 @@ class Dataset:
 
 @dataclass(slots=True)
 class ParsedFile:
-    """One file read and validated: what the cache stores and worker processes send back."""
+    """One file read and validated: what the cache stores and worker processes send back.
+
+    ``lines`` is the line index, packed with :mod:`marshal` (one bytes object instead of a tuple and a string
+    per key, which the cache would unpickle for every file) or a plain dict; :func:`unpack_lines` opens either.
+    """
 
     record: Any
-    lines: dict[tuple, int]
+    lines: dict[tuple, int] | bytes
     problems: list[tuple[str, int | None, dict[str, Any]]]
+
+
+def pack_lines(lines: dict[tuple, int]) -> dict[tuple, int] | bytes:
+    return marshal.dumps(lines) if lines else lines
+
+
+def unpack_lines(lines: dict[tuple, int] | bytes) -> dict[tuple, int]:
+    return marshal.loads(lines) if isinstance(lines, bytes) else lines
+
+
+def read_file(path: str | os.PathLike[str]) -> tuple[int, int, bytes | None]:
+    """``(size, mtime_ns, bytes)`` of a file, in one open; the bytes are ``None`` for a file over MAX_BYTES.
+
+    Raises :class:`OSError`.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        st = os.fstat(fd)
+        if st.st_size > MAX_BYTES:
+            return st.st_size, st.st_mtime_ns, None
+        raw = os.read(fd, st.st_size + 1)  # a short read is the end of a regular file
+        if len(raw) > st.st_size:  # it has grown since fstat
+            chunks = [raw]
+            while chunks[-1]:
+                chunks.append(os.read(fd, 1 << 16))
+            raw = b"".join(chunks)
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_BYTES:
+        return len(raw), st.st_mtime_ns, None
+    return len(raw), st.st_mtime_ns, raw
+
+
+def too_large(size: int) -> ParsedFile:
+    return ParsedFile(None, {}, [("file-too-large", None, {"size": size})])
+
+
+def unreadable(exc: OSError) -> ParsedFile:
+    return ParsedFile(None, {}, [("yaml-syntax", None, {"problem": exc.strerror or str(exc), "tab": False})])
 
 
 def parse_file(path: Path, cls: type[Record]) -> ParsedFile:
     """Bytes → YAML → schema, with every problem already placed on its line."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return ParsedFile(None, {}, [("file-too-large", None, {"size": size})])
-        raw = path.read_bytes()
+        size, _, raw = read_file(path)
     except OSError as exc:
-        return ParsedFile(None, {}, [("yaml-syntax", None, {"problem": exc.strerror or str(exc), "tab": False})])
+        return unreadable(exc)
+    if raw is None:
+        return too_large(size)
     return parse_document(raw, cls)
+
+
+#: Depth of the line index kept for unit files: the checks after parsing ask for a top-level key, or an item
+#: of ``indicators``, ``models`` or ``partners``. (Schema problems are placed at parse time, at any depth.)
+UNIT_FILE_INDEX_DEPTH = 2
 
 
 def parse_document(raw: bytes, cls: type[Record]) -> ParsedFile:
     """Bytes of a file of kind ``cls`` → :class:`ParsedFile`."""
-    parsed: ParsedYaml = parse_bytes(raw)
+    depth = INDEX_DEPTH if cls in (Plan, UnitsFile) else UNIT_FILE_INDEX_DEPTH
+    parsed: ParsedYaml = parse_bytes(raw, depth)
     problems = list(parsed.problems)
     if parsed.data is None:
         return ParsedFile(None, parsed.lines, problems)
-    from dkst.validation import clean
-
-    data = clean(parsed.data)
+    data = clean(parsed.data) if parsed.dirty else parsed.data
     record, schema_problems = validate(cls, data)
     for prob in schema_problems:
         problems.append((prob.code, parsed.line_of(prob.loc), prob.params))
-    return ParsedFile(record, parsed.lines, problems)
+    parsed.release()
+    return ParsedFile(record, pack_lines(parsed.lines), problems)
 
 
 # ---------------------------------------------------------------- the layout
@@ -156,39 +220,133 @@ class _Entry:
     ident: str | None = None
 
 
-def _rel(root: Path, path: Path) -> str:
-    return path.relative_to(root).as_posix()
+@dataclass(slots=True)
+class _Misfit:
+    """A ``.yaml`` file under a unit folder in no place of the layout (its hint needs the period ids)."""
+
+    rel: str
+    unit: str
+    name: str
+
+
+@dataclass(slots=True)
+class _UnitFolder:
+    """What ``units/<name>/`` holds, in walk order; judged once the unit ids and period ids are known."""
+
+    name: str
+    items: list[_Entry | _Misfit | Finding]
 
 
 def _is_yaml_like(name: str) -> bool:
     return name.endswith((".yaml", ".yml"))
 
 
-def walk_units(root: Path, unit_ids: set[str], period_ids: set[str]) -> Iterator[_Entry | Finding]:
-    """The files under ``units/`` that fit the layout, and a ``stray-file`` finding for each misfit."""
+def scan_units(root: Path) -> list[_UnitFolder | Finding]:
+    """Everything under ``units/`` that does not depend on ``plan.yaml`` or ``units.yaml``, in one pass.
+
+    Unit folders come back whole (see :func:`judge_units`), so the files can be parsed before the plan and the
+    registry are read; a folder that turns out not to be a unit's is then dropped unread by the checks.
+    """
     base = root / "units"
     if base.is_symlink():
-        yield F.make("stray-file", "units", reason="symlink")
-        return
+        return [F.make("stray-file", "units", reason="symlink")]
     if not base.is_dir():
-        return
+        return []
+    out: list[_UnitFolder | Finding] = []
     for entry in sorted(os.scandir(base), key=lambda e: e.name):
         if entry.name.startswith("."):
             continue
         rel = f"units/{entry.name}"
         if entry.is_symlink():
-            yield F.make("stray-file", rel, reason="symlink")
+            out.append(F.make("stray-file", rel, reason="symlink"))
         elif entry.is_dir():
-            if entry.name not in unit_ids:
-                params: dict[str, Any] = {"reason": "unknown_unit", "unit_id": entry.name}
-                guess = nearest(entry.name, sorted(unit_ids))
-                if guess:
-                    params["suggest"] = guess
-                yield F.make("stray-file", rel, **params)
-            else:
-                yield from _walk_unit(root, Path(entry.path), entry.name, period_ids)
+            items: list[_Entry | _Misfit | Finding] = []
+            _scan_unit(entry.path, rel, entry.name, 0, "", items)
+            out.append(_UnitFolder(entry.name, items))
         elif _is_yaml_like(entry.name):
-            yield F.make("stray-file", rel, **_stray_reason(entry.name))
+            out.append(F.make("stray-file", rel, **_stray_reason(entry.name)))
+    return out
+
+
+def _scan_unit(path: str, rel_dir: str, unit_id: str, depth: int, section: str,
+               out: list[_Entry | _Misfit | Finding]) -> None:
+    """One folder of a unit, then its sub-folders (the order of ``os.walk``, top-down, sorted)."""
+    try:
+        with os.scandir(path) as it:
+            entries = list(it)
+    except OSError:
+        return  # as os.walk: a folder that cannot be listed is passed over
+    dirs: list[os.DirEntry[str]] = []
+    files: list[os.DirEntry[str]] = []
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        (dirs if is_dir else files).append(entry)
+    dirs.sort(key=lambda e: e.name)
+    files.sort(key=lambda e: e.name)
+    for entry in dirs:
+        if entry.is_symlink() and not entry.name.startswith("."):
+            out.append(F.make("stray-file", f"{rel_dir}/{entry.name}", unit=unit_id, reason="symlink"))
+    for entry in files:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        rel = f"{rel_dir}/{name}"
+        if entry.is_symlink():
+            out.append(F.make("stray-file", rel, unit=unit_id, reason="symlink"))
+            continue
+        if not _is_yaml_like(name):
+            continue  # an attachment: a scan, a photo
+        if name.endswith(".yml"):
+            out.append(F.make("stray-file", rel, unit=unit_id, **_stray_reason(name)))
+        elif depth == 0 and name == "plan.yaml":
+            out.append(_Entry(rel, "unit-plan", unit_id))
+        elif depth == 1 and section == "models":
+            out.append(_Entry(rel, "model", unit_id, name[:-5]))
+        elif depth == 1 and section == "reports":
+            out.append(_Entry(rel, "report", unit_id, name[:-5]))
+        else:
+            out.append(_Misfit(rel, unit_id, name))
+    for entry in dirs:
+        if not entry.name.startswith(".") and not entry.is_symlink():
+            _scan_unit(entry.path, f"{rel_dir}/{entry.name}", unit_id, depth + 1, section or entry.name, out)
+
+
+def judge_units(scanned: list[_UnitFolder | Finding], unit_ids: set[str],
+                period_ids: set[str]) -> Iterator[_Entry | Finding]:
+    """The files of :func:`scan_units` that fit the layout, and a ``stray-file`` finding for each misfit."""
+    known: list[str] | None = None
+    for item in scanned:
+        if isinstance(item, Finding):
+            yield item
+        elif item.name not in unit_ids:
+            params: dict[str, Any] = {"reason": "unknown_unit", "unit_id": item.name}
+            known = sorted(unit_ids) if known is None else known
+            guess = nearest(item.name, known)
+            if guess:
+                params["suggest"] = guess
+            yield F.make("stray-file", f"units/{item.name}", **params)
+        else:
+            for sub in item.items:
+                if isinstance(sub, _Misfit):
+                    yield F.make("stray-file", sub.rel, unit=sub.unit, **_stray_reason(sub.name, period_ids))
+                elif isinstance(sub, _Entry) and sub.kind == "report" and sub.ident not in period_ids:
+                    period = sub.ident or ""
+                    params = {"reason": "unknown_period", "period_id": period}
+                    guess = next((p for p in sorted(period_ids) if p.lower() == period.lower()), None)
+                    guess = guess or nearest(period, sorted(period_ids))
+                    if guess:
+                        params["suggest"] = guess
+                    yield F.make("stray-file", sub.rel, unit=sub.unit, **params)
+                else:
+                    yield sub
+
+
+def walk_units(root: Path, unit_ids: set[str], period_ids: set[str]) -> Iterator[_Entry | Finding]:
+    """The files under ``units/`` that fit the layout, and a ``stray-file`` finding for each misfit."""
+    yield from judge_units(scan_units(root), unit_ids, period_ids)
 
 
 def _stray_reason(name: str, period_ids: set[str] | None = None, where: str = "") -> dict[str, Any]:
@@ -200,50 +358,18 @@ def _stray_reason(name: str, period_ids: set[str] | None = None, where: str = ""
     return {"reason": "not_in_layout"}
 
 
-def _walk_unit(root: Path, folder: Path, unit_id: str, period_ids: set[str]) -> Iterator[_Entry | Finding]:
-    for dirpath, dirnames, filenames in os.walk(folder):
-        here = Path(dirpath)
-        rel_dir = _rel(root, here)
-        depth = len(here.relative_to(folder).parts)
-        section = here.relative_to(folder).parts[0] if depth else ""
-        for name in sorted(dirnames):
-            if (here / name).is_symlink() and not name.startswith("."):
-                yield F.make("stray-file", f"{rel_dir}/{name}", unit=unit_id, reason="symlink")
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not (here / d).is_symlink())
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            rel = f"{rel_dir}/{name}"
-            if (here / name).is_symlink():
-                yield F.make("stray-file", rel, unit=unit_id, reason="symlink")
-                continue
-            if not _is_yaml_like(name):
-                continue  # an attachment: a scan, a photo
-            if name.endswith(".yml"):
-                yield F.make("stray-file", rel, unit=unit_id, **_stray_reason(name))
-            elif depth == 0 and name == "plan.yaml":
-                yield _Entry(rel, "unit-plan", unit_id)
-            elif depth == 1 and section == "models":
-                yield _Entry(rel, "model", unit_id, name[:-5])
-            elif depth == 1 and section == "reports":
-                period = name[:-5]
-                if period in period_ids:
-                    yield _Entry(rel, "report", unit_id, period)
-                else:
-                    params: dict[str, Any] = {"reason": "unknown_period", "period_id": period}
-                    guess = next((p for p in sorted(period_ids) if p.lower() == period.lower()), None)
-                    guess = guess or nearest(period, sorted(period_ids))
-                    if guess:
-                        params["suggest"] = guess
-                    yield F.make("stray-file", rel, unit=unit_id, **params)
-            else:
-                yield F.make("stray-file", rel, unit=unit_id, **_stray_reason(name, period_ids))
-
-
 # ---------------------------------------------------------------- loading
 
 
 _KIND_CLASS: dict[str, type[Record]] = {"unit-plan": UnitPlan, "model": ModelRecord, "report": Report}
+
+#: ``parse(root, jobs)``: each job a (path relative to root, record class); a ParsedFile per job, in order.
+Parser = Callable[[Path, list[tuple[str, type[Record]]]], list[ParsedFile]]
+
+
+def parse_each(root: Path, jobs: list[tuple[str, type[Record]]]) -> list[ParsedFile]:
+    """The plain :data:`Parser`: one file after the other (:func:`dkst.cache.parse_many` adds cache and workers)."""
+    return [parse_file(root / rel, cls) for rel, cls in jobs]
 
 
 def to_findings(parsed: ParsedFile, rel: str, unit: str | None = None,
@@ -258,34 +384,76 @@ def _source(rel: str, parsed: ParsedFile, found: list[Finding]) -> SourceFile:
     return SourceFile(rel, parsed.record, parsed.lines, broken)
 
 
-def _read_root_file(root: Path, name: str, cls: type[Record], out: list[Finding]) -> tuple[ParsedFile | None,
-                                                                                           SourceFile | None]:
+def _root_file(root: Path, name: str, out: list[Finding]) -> bool:
+    """Whether ``plan.yaml`` / ``units.yaml`` is there to be read (a link out of the dataset is stray)."""
     path = root / name
     if path.is_symlink():
         target = path.resolve()
         if not target.is_relative_to(root.resolve()):
             out.append(F.make("stray-file", name, reason="symlink"))
-            return None, None
-    if not path.is_file():
+            return False
+    return path.is_file()
+
+
+def _read_root_file(name: str, parsed: ParsedFile | None,
+                    out: list[Finding]) -> tuple[ParsedFile | None, SourceFile | None]:
+    if parsed is None:
         return None, None
-    parsed = parse_file(path, cls)
     found = to_findings(parsed, name)
     out.extend(found)
     return parsed, _source(name, parsed, found)
 
 
-def load(root: Path, parse: Any = None) -> Dataset:
-    """Load the whole dataset at ``root``; ``parse`` maps a list of (path, class) to ParsedFiles."""
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while loading, then none over what was loaded.
+
+    Loading builds millions of long-lived objects and little cyclic garbage; each full collection would walk
+    them all again (it doubled the parse time of 3,000 units). Afterwards they are moved to the permanent
+    generation (:func:`gc.freeze`), so that collections during the checks do not walk them either.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.freeze()
+            gc.enable()
+
+
+def load(root: Path, parse: Parser | None = None) -> Dataset:
+    """Load the whole dataset at ``root``; ``parse`` (default :func:`parse_each`) reads and validates files."""
+    with _gc_paused():
+        return _load(root, parse or parse_each)
+
+
+def _load(root: Path, parse: Parser) -> Dataset:
     from dkst.checks import references, registry
 
     ds = Dataset(root=root)
-    plan_parsed, ds.plan_file = _read_root_file(root, "plan.yaml", Plan, ds.findings)
+    root_findings: list[Finding] = []
+    has_plan = _root_file(root, "plan.yaml", root_findings)
+    has_units = _root_file(root, "units.yaml", root_findings)
+    scanned = scan_units(root)
+    candidates = [sub for folder in scanned if isinstance(folder, _UnitFolder)
+                  for sub in folder.items if isinstance(sub, _Entry)]
+    jobs: list[tuple[str, type[Record]]] = [("plan.yaml", Plan)] if has_plan else []
+    jobs += [("units.yaml", UnitsFile)] if has_units else []
+    jobs += [(e.rel, _KIND_CLASS[e.kind]) for e in candidates]
+    results = dict(zip((rel for rel, _ in jobs), parse(root, jobs), strict=True))
+
+    # plan.yaml first: its findings, then those of units.yaml, as when each was read in turn
+    plan_findings = [f for f in root_findings if f.path == "plan.yaml"]
+    ds.findings.extend(plan_findings)
+    plan_parsed, ds.plan_file = _read_root_file("plan.yaml", results.get("plan.yaml"), ds.findings)
     if plan_parsed is not None and isinstance(plan_parsed.record, Plan):
         ds.plan = plan_parsed.record
     raw_periods = getattr(ds.plan, "periods", None) or {}
     ds.period_ids = set(raw_periods) | _raw_keys(ds.plan_file, "periods")
 
-    units_parsed, ds.units_file = _read_root_file(root, "units.yaml", UnitsFile, ds.findings)
+    ds.findings.extend(f for f in root_findings if f.path != "plan.yaml")
+    units_parsed, ds.units_file = _read_root_file("units.yaml", results.get("units.yaml"), ds.findings)
     if units_parsed is None:
         ds.findings.append(F.make("missing-file", "units.yaml", name="units.yaml"))
     files_read = (plan_parsed is not None) + (units_parsed is not None)
@@ -294,14 +462,13 @@ def load(root: Path, parse: Any = None) -> Dataset:
     folder_ids = registry.check_units(ds, units_parsed)
 
     entries: list[_Entry] = []
-    for item in walk_units(root, folder_ids, ds.period_ids):
+    for item in judge_units(scanned, folder_ids, ds.period_ids):
         if isinstance(item, Finding):
             ds.findings.append(item)
         else:
             entries.append(item)
-    jobs = [(root / e.rel, _KIND_CLASS[e.kind]) for e in entries]
-    results = parse(jobs) if parse is not None else [parse_file(p, c) for p, c in jobs]
-    for entry, parsed in zip(entries, results, strict=True):
+    for entry in entries:
+        parsed = results[entry.rel]
         period = entry.ident if entry.kind == "report" else None
         found = to_findings(parsed, entry.rel, entry.unit, period)
         if entry.kind == "model" and not SLUG.match(entry.ident or ""):
