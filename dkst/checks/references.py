@@ -21,20 +21,22 @@ def check_files(ds: Dataset) -> None:
     """Add reference and date findings to every unit file; mark files with errors as broken."""
     now = today()
     unit_ids = set(ds.unit_index) | {u for u in ds.models} | {u for u in ds.reports} | set(ds.unit_plans)
+    bad = _BadKeys(ds.findings)
     for unit, src in ds.unit_plans.items():
         _add(ds, src, _unit_plan(src, unit, now))
     for unit, models in ds.models.items():
         for model_id, src in models.items():
-            _add(ds, src, _model(ds, src, unit, model_id, unit_ids, now))
+            _add(ds, src, _model(ds, src, unit, model_id, unit_ids, now, bad))
     for unit, reports in ds.reports.items():
         for period, src in reports.items():
             _add(ds, src, _report(ds, src, unit, period, now))
 
 
 def _add(ds: Dataset, src: SourceFile, found: list[Finding]) -> None:
-    ds.findings.extend(found)
-    if any(f.level >= Severity.ERROR for f in found):
-        src.broken = True
+    if found:
+        ds.findings.extend(found)
+        if any(f.level >= Severity.ERROR for f in found):
+            src.broken = True
 
 
 def _future(src: SourceFile, record: Any, key: str, now: Any, unit: str, period: str | None = None) -> list[Finding]:
@@ -52,13 +54,14 @@ def _unit_plan(src: SourceFile, unit: str, now: Any) -> list[Finding]:
     return _future(src, rec, "issued", now, unit) + _future(src, rec, "received", now, unit)
 
 
-def _model(ds: Dataset, src: SourceFile, unit: str, model_id: str, unit_ids: set[str], now: Any) -> list[Finding]:
+def _model(ds: Dataset, src: SourceFile, unit: str, model_id: str, unit_ids: set[str], now: Any,
+           bad: _BadKeys) -> list[Finding]:
     rec = src.record
     if not isinstance(rec, ModelRecord):
         return []
     out: list[Finding] = []
     if rec.status is not None and rec.status != ModelStatus.REGISTERED:
-        if rec.started is None and "started" not in _bad_keys(ds, src):
+        if rec.started is None and "started" not in bad.of(src.path):
             out.append(F.make("missing-field", src.path, src.line(), unit=unit, field="started"))
         out += _future(src, rec, "started", now, unit) + _future(src, rec, "completed_on", now, unit)
     if rec.replicated_from is not None:
@@ -79,9 +82,23 @@ def _model(ds: Dataset, src: SourceFile, unit: str, model_id: str, unit_ids: set
     return out
 
 
-def _bad_keys(ds: Dataset, src: SourceFile) -> set[str]:
-    """Top-level keys of a file that already have a schema finding (not to be reported twice)."""
-    return {str(f.param("field")) for f in ds.findings if f.path == src.path}
+class _BadKeys:
+    """Top-level keys of a file that already have a schema finding (not to be reported twice).
+
+    Indexed by path once, when first asked, from the findings of loading: the checks here add findings of
+    other files only before a file's own keys are looked up.
+    """
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self._findings = findings
+        self._by_path: dict[str, set[str]] | None = None
+
+    def of(self, path: str) -> set[str]:
+        if self._by_path is None:
+            self._by_path = {}
+            for f in self._findings:
+                self._by_path.setdefault(f.path, set()).add(str(f.param("field")))
+        return self._by_path.get(path, set())
 
 
 def _report(ds: Dataset, src: SourceFile, unit: str, period: str, now: Any) -> list[Finding]:
