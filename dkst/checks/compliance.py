@@ -81,13 +81,17 @@ def received(src: SourceFile | None, as_of: date, now: date | None = None) -> da
     return day
 
 
-def counting_models(ds: Dataset, unit_id: str, as_of: date, start: date | None = None) -> list[tuple[str, Any]]:
+def counting_models(ds: Dataset, unit_id: str, as_of: date, start: date | None = None,
+                    now: date | None = None) -> list[tuple[str, Any]]:
     """The unit's models that count as of the day: under way or completed, started in the plan year
-    (and not before ``start`` when given), not after as-of."""
-    now = today()
+    (and not before ``start`` when given), not after as-of (nor after ``now``, the real today)."""
+    now = now or today()
     year = ds.index.year
     out = []
-    for model_id, src in sorted(ds.models.get(unit_id, {}).items()):
+    models = ds.models.get(unit_id)
+    if not models:
+        return out
+    for model_id, src in sorted(models.items()):
         rec = src.record
         if not isinstance(rec, ModelRecord) or rec.status not in COUNTING or rec.started is None:
             continue
@@ -132,7 +136,7 @@ def _judge(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) ->
     if req.type == "report":
         yield from _report(ds, unit, req, as_of, now)
     elif req.type == "models":
-        yield from _models(ds, unit, req, as_of)
+        yield from _models(ds, unit, req, as_of, now)
     elif req.type == "unit_plan":
         yield from _unit_plan(ds, unit, req, as_of, now)
     else:
@@ -147,17 +151,17 @@ def _report(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -
     period = ds.index.periods[req.period]
     deadline: Deadline = period.deadline
     src = ds.reports.get(unit.id, {}).get(req.period)
-    path = f"units/{unit.id}/reports/{req.period}.yaml"
-    base = {"unit": unit.id, "period": req.period, **_common(unit, req), "period_name": period.name,
-            "deadline": deadline.last_on_time}
     if src is not None and (not isinstance(src.record, Report) or src.record.submitted is None):
         yield Status(unit.id, req.id, req.type, "invalid")
         return
     day = received(src, as_of, now)
+    if day is not None and deadline.on_time(day):
+        yield Status(unit.id, req.id, req.type, "on_time", submitted=day)
+        return
+    path = f"units/{unit.id}/reports/{req.period}.yaml"
+    base = {"unit": unit.id, "period": req.period, **_common(unit, req), "period_name": period.name,
+            "deadline": deadline.last_on_time}
     if day is not None:
-        if deadline.on_time(day):
-            yield Status(unit.id, req.id, req.type, "on_time", submitted=day)
-            return
         late = deadline.days_late(day)
         yield F.make("late-report", path, src.line("submitted"), submitted=day,
                      extras={"days_late": late, "requirement": req.id}, **base)
@@ -172,8 +176,8 @@ def _report(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -
         yield Status(unit.id, req.id, req.type, "pending", days_left=left)
 
 
-def _models(ds: Dataset, unit: Unit, req: Requirement, as_of: date) -> Iterator[Finding | Status]:
-    actual = len(counting_models(ds, unit.id, as_of))
+def _models(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -> Iterator[Finding | Status]:
+    actual = len(counting_models(ds, unit.id, as_of, now=now))
     deadline = req.deadline
     assert deadline is not None
     if actual >= req.minimum:
