@@ -52,6 +52,25 @@ Filters available to every template: ``md`` (escape for Markdown; a table cell b
 năm 2023"), ``num`` (12.345; None -> "–"), ``pct`` (0.8824 -> "88,24%"), ``figure`` (an
 indicator as a phrase: "120 buổi tuyên truyền"), ``lcfirst``, ``roman``, and ``upper`` (None ->
 ""). ``None`` prints as the empty string.
+
+English documents (``--lang en``) use the English twins: ``endate`` ("4 Jun 2023"),
+``endatelong`` ("5 June 2023"), ``ennum`` (12,345), ``enpct`` ("88.24%"), ``enfigure``
+("Tuyên truyền: 144 buổi": the label and unit are the plan's own words, kept as written) and
+``enformula`` (the fixed formulas of a Vietnamese official document in English: the national
+name, the motto, signing formulas such as "TM. BAN THƯỜNG TRỰC" -> "ON BEHALF OF THE STANDING
+COMMITTEE"; any other text as written).
+
+Languages. The built-in templates exist once per language: ``templates/`` (Vietnamese, the
+default) and ``templates/en/`` (English), with the same names; :func:`find_template` picks them
+by ``lang``. The language lives in the template's words, not in the filters: the Vietnamese
+templates call ``vndate``/``num``, the English ones ``endate``/``ennum``, and no filter changes
+its output with ``lang``. So a Vietnamese document never moves by a byte when the English one
+changes, and a clerk's own template (``--template-dir`` or the dataset's ``templates/``), which
+applies to every language because it is their document, prints exactly what its author wrote;
+it may still branch on ``lang`` itself. What the data says (names of units, the letterhead, the
+signer's name, plan titles, period names, typed text) is printed as written in both languages;
+labels the program owns (statuses, model origins, commendation kinds, "other results") arrive
+already in ``lang`` from :func:`dkst.aggregate.render_context`.
 """
 
 from __future__ import annotations
@@ -67,6 +86,7 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "TEMPLATE_LANGS",
     "TEMPLATE_NAMES",
     "RenderError",
     "find_template",
@@ -78,6 +98,8 @@ __all__ = [
 ]
 
 TEMPLATE_NAMES = ("report.md.j2", "report.docx", "remind.md.j2")
+#: Languages with built-in templates of their own, in a sub-folder of that name; Vietnamese is the top folder.
+TEMPLATE_LANGS = ("en",)
 
 NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -105,11 +127,15 @@ def _builtin_dirs() -> list[Path]:
     return [pkg / "templates", pkg.parent / "templates"]
 
 
-def find_template(name: str, template_dir: Path | None = None, dataset_root: Path | None = None) -> Path:
+def find_template(name: str, template_dir: Path | None = None, dataset_root: Path | None = None,
+                  lang: str = "vi") -> Path:
     """The template file ``name``: first hit of ``template_dir``, ``<dataset_root>/templates``, built-in.
 
     Built in means ``dkst/templates`` (inside an installed wheel), then ``templates/`` beside the
-    package (a repository checkout). Raises :class:`RenderError` when no candidate exists.
+    package (a repository checkout); for ``lang="en"`` their ``en/`` sub-folders come first, so an
+    English document is built from the English template of the same name. A user's template
+    (``template_dir``, the dataset's ``templates/``) wins in every language: it is their document,
+    and it may branch on ``lang`` if they want two. Raises :class:`RenderError` when no candidate exists.
     """
     if not name or Path(name).name != name or name in (".", ".."):
         raise RenderError(f"{name!r} is not a template name (expected one of {', '.join(TEMPLATE_NAMES)})")
@@ -118,6 +144,8 @@ def find_template(name: str, template_dir: Path | None = None, dataset_root: Pat
         candidates.append(Path(template_dir) / name)
     if dataset_root is not None:
         candidates.append(Path(dataset_root) / "templates" / name)
+    if lang in TEMPLATE_LANGS:
+        candidates.extend(d / lang / name for d in _builtin_dirs())
     candidates.extend(d / name for d in _builtin_dirs())
     for candidate in candidates:
         if candidate.is_file():
@@ -240,6 +268,107 @@ def figure(indicator: Mapping[str, Any]) -> str:
     return f"{lcfirst(label)}: {num(total)}" + (f" {unit}" if unit else "")
 
 
+# English twins of the filters above (templates/en/). Month names are spelled out here, not taken
+# from the C library's locale, so the output is the same on every machine.
+
+EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December")
+
+
+def endate(value: Any) -> str:
+    """ISO date -> ``4 Jun 2023`` (day without a leading zero, month abbreviated; ``May`` stays whole)."""
+    if value is None or value == "":
+        return ""
+    d = _as_date(value)
+    if d is None:
+        return str(value)
+    return f"{d.day} {EN_MONTHS[d.month - 1][:3]} {d.year}"
+
+
+def endatelong(value: Any) -> str:
+    """ISO date -> ``5 June 2023`` (the date line's form, without the place)."""
+    if value is None or value == "":
+        return ""
+    d = _as_date(value)
+    if d is None:
+        return str(value)
+    return f"{d.day} {EN_MONTHS[d.month - 1]} {d.year}"
+
+
+_SWAP_SEPARATORS = str.maketrans({".": ",", ",": "."})
+
+
+def ennum(value: Any, none: str = "–") -> str:
+    """``12345`` -> ``12,345``; ``3.5`` -> ``3.5``; None -> ``–`` (``num`` with English separators)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return num(value, none).translate(_SWAP_SEPARATORS)
+    return num(value, none)
+
+
+def enpct(value: Any, none: str = "–") -> str:
+    """A ratio as an English percentage: ``0.8824`` -> ``88.24%``, ``1.0`` -> ``100%``; None -> ``–``."""
+    shown = pct(value, none)
+    return shown.translate(_SWAP_SEPARATORS) if shown.endswith("%") else shown
+
+
+def enfigure(indicator: Mapping[str, Any]) -> str:
+    """An indicator in an English sentence: ``<label>: 144 <unit>``, label and unit as the plan
+    writes them; ``<label>: not reported by any unit`` when no report carries it."""
+    label = str(indicator.get("label") or indicator.get("id") or "").strip()
+    unit = str(indicator.get("unit") or "").strip()
+    total = indicator.get("total")
+    if total is None:
+        return f"{label}: not reported by any unit"
+    return f"{label}: {ennum(total)}" + (f" {unit}" if unit else "")
+
+
+def _formula_key(text: str) -> str:
+    """Upper case, one space, one kind of dash, and the old tone-mark placement (``UỶ``, ``HOÀ``) as the new."""
+    key = " ".join(text.replace("–", "-").replace("—", "-").upper().split())
+    return key.replace("UỶ", "ỦY").replace("HOÀ", "HÒA")
+
+
+#: The fixed words of a Vietnamese official document (Nghị định 30/2020) and their English form.
+EN_FORMULAS = {
+    _formula_key(vi): en
+    for vi, en in (
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
+        ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+        ("BAN THƯỜNG TRỰC", "STANDING COMMITTEE"),
+        ("ỦY BAN", "COMMITTEE"),
+        ("CHỦ TỊCH", "CHAIR"),
+        ("PHÓ CHỦ TỊCH", "VICE CHAIR"),
+        ("TRƯỞNG BAN", "HEAD"),
+        ("PHÓ TRƯỞNG BAN", "DEPUTY HEAD"),
+        ("CHÁNH VĂN PHÒNG", "CHIEF OF OFFICE"),
+        ("PHÓ CHÁNH VĂN PHÒNG", "DEPUTY CHIEF OF OFFICE"),
+    )
+}
+#: Signing prefixes: thay mặt, ký thay, thừa lệnh, thừa ủy quyền, quyền.
+EN_SIGNING = {"TM": "ON BEHALF OF THE ", "KT": "FOR THE ", "TL": "BY ORDER OF THE ",
+              "TUQ": "BY AUTHORISATION OF THE ", "Q": "ACTING "}
+_SIGNING = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*(.+)$", re.IGNORECASE)
+
+
+def enformula(value: Any) -> str:
+    """A fixed formula of a Vietnamese official document in English, anything else as written:
+    ``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`` -> ``SOCIALIST REPUBLIC OF VIET NAM``, ``TM. BAN THƯỜNG
+    TRỰC`` -> ``ON BEHALF OF THE STANDING COMMITTEE``, ``KT. CHỦ TỊCH`` -> ``FOR THE CHAIR``,
+    ``CHỦ TỊCH`` -> ``CHAIR``. A formula only half known (``TM. ỦY BAN NHÂN DÂN``) stays whole."""
+    if value is None:
+        return ""
+    text = str(value)
+    found = EN_FORMULAS.get(_formula_key(text))
+    if found is not None:
+        return found
+    m = _SIGNING.match(text.strip())
+    if m:
+        body = EN_FORMULAS.get(_formula_key(m[2]))
+        if body is not None:
+            return EN_SIGNING[m[1].upper()] + body
+    return text
+
+
 _MD_ALWAYS = re.compile(r"([\\|])")
 _MD_PAIRED = "*_`~^$"
 _MD_TAG = re.compile(r"<(?=[A-Za-z/!?])")
@@ -300,6 +429,12 @@ FILTERS = {
     "lcfirst": lcfirst,
     "roman": roman,
     "upper": upper,
+    "endate": endate,
+    "endatelong": endatelong,
+    "ennum": ennum,
+    "enpct": enpct,
+    "enfigure": enfigure,
+    "enformula": enformula,
 }
 
 

@@ -2,8 +2,9 @@
 
 Run from the repository root (the output is the same bytes every time)::
 
-    python templates/build_report_docx.py            # writes templates/report.docx
-    python templates/build_report_docx.py OUT.docx
+    python templates/build_report_docx.py              # writes templates/report.docx (Vietnamese)
+    python templates/build_report_docx.py --lang en    # writes templates/en/report.docx (English)
+    python templates/build_report_docx.py [--lang en] OUT.docx
 
 The document follows the layout of Nghị định 30/2020/NĐ-CP (Phụ lục I): A4, margins 20/20/30/15 mm,
 Times New Roman, body 14 pt justified with a 1 cm first-line indent; the letterhead as a borderless
@@ -15,10 +16,18 @@ paragraphs carry paragraph-level loops and conditions, ``{%tr … %}`` rows carr
 ``{%tc … %}`` cells the column loop over the indicators. A clerk may edit the text and the styles in
 Word; keep each tag in one piece (type it at once, do not format part of it). The variables are
 described in the docstring of ``dkst/render.py``.
+
+Both languages are built by the same code, so the two documents cannot drift apart in layout: only
+the words differ, and they come from :data:`TEXT`, one table per language. The English words are
+the English twin of the Vietnamese ones; its template tags call the English filters (``endate``,
+``ennum``, ``enpct``, ``enfigure``, ``enformula``) where the Vietnamese call ``vndate``, ``num``, ``pct``,
+``figure``. What comes from the data (names, letterhead, signer, titles, period names) is printed as
+written in both.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import io
 import sys
@@ -35,7 +44,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 FONT = "Times New Roman"
-OUT = Path(__file__).resolve().parent / "report.docx"
+HERE = Path(__file__).resolve().parent
+#: Where each language's template goes (dkst.render.find_template looks there).
+OUT = {"vi": HERE / "report.docx", "en": HERE / "en" / "report.docx"}
 LATER_THAN_SZ = {qn("w:" + t) for t in (
     "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
     "eastAsianLayout", "specVanish", "oMath")}
@@ -74,7 +85,7 @@ def set_fonts(rpr, size: float | None = None) -> None:
         szcs.set(qn("w:val"), str(int(size * 2)))
 
 
-def set_lang(rpr) -> None:
+def set_lang(rpr, language: str = "vi-VN") -> None:
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
@@ -84,8 +95,8 @@ def set_lang(rpr) -> None:
             later.addprevious(lang)
         else:
             rpr.append(lang)
-    lang.set(qn("w:val"), "vi-VN")
-    lang.set(qn("w:eastAsia"), "vi-VN")
+    lang.set(qn("w:val"), language)
+    lang.set(qn("w:eastAsia"), language)
     lang.set(qn("w:bidi"), "ar-SA")
 
 
@@ -271,12 +282,12 @@ def page_field(p) -> None:
 # --------------------------------------------------------------------------- styles and page
 
 
-def setup_styles(doc) -> None:
+def setup_styles(doc, s: dict) -> None:
     styles = doc.styles
-    # document defaults: Times New Roman 14 pt, Vietnamese
+    # document defaults: Times New Roman 14 pt, the document's language
     rpr_default = styles.element.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr"))
     set_fonts(rpr_default, 14)
-    set_lang(rpr_default)
+    set_lang(rpr_default, s["language"])
 
     normal = styles["Normal"]
     style_font(normal, 14)
@@ -357,10 +368,223 @@ def landscape(section) -> None:
     section.footer_distance = Mm(10)
 
 
+# --------------------------------------------------------------------------- the words, per language
+
+#: Every word of the template, per language. The Vietnamese table is the original; the English one is
+#: its twin, key for key. Template tags inside are whole (docxtpl needs each tag in one run).
+TEXT: dict[str, dict] = {
+    "vi": {
+        "language": "vi-VN",
+        # column widths in mm (the appendix's are proportions, see appendix())
+        "widths": {"models": [10, 32, 40, 22, 21, 21, 19], "commendations": [10, 36, 36, 17, 44, 22],
+                   "reporting": [37, 17, 16, 17, 16, 16, 23, 23], "units": [13, 58, 28, 27, 8, 19, 8, 15]},
+        "num": "num",
+        "pct": "pct",
+        "national": "{{ plan.letterhead.national|upper }}",
+        "motto": "{{ plan.letterhead.motto }}",
+        "number": "Số: …/BC-{{ plan.letterhead.symbol or '…' }}",
+        "date_line": "{{ date_line }}",
+        "title": "BÁO CÁO",
+        "subject": ("Kết quả thực hiện Phong trào thi đua “Đoàn kết sáng tạo”",),
+        "period": "{{ period.name }}",
+        "intro": (
+            "Thực hiện {% for b in plan.based_on %}Kế hoạch số {{ b.number }}"
+            "{% if b.date %} ngày {{ b.date|vndate }}{% endif %}{% if b.issuer %} của {{ b.issuer }}{% endif %}"
+            "{% if b.title %} về {{ b.title|lcfirst }}{% endif %}; {% endfor %}"
+            "Kế hoạch{% if plan.number %} số {{ plan.number }}{% endif %}"
+            "{% if plan.issued %} ngày {{ plan.issued|vndate }}{% endif %} của {{ plan.issuer }}"
+            " về {{ plan.title|lcfirst }}, {{ plan.issuer }} báo cáo kết quả thực hiện Phong trào thi đua"
+            " “Đoàn kết sáng tạo” {{ period.name }} (số liệu tính đến ngày {{ as_of|vndate }}) như sau:"
+        ),
+        "results": "I. KẾT QUẢ THỰC HIỆN",
+        "figures": (
+            "Tổng hợp từ báo cáo của các đơn vị: {% for i in s.indicators %}{{ i|figure }}"
+            "{% if i.total is not none %} ({{ i.units }} đơn vị báo cáo){% endif %}"
+            "{{ '; ' if not loop.last else '.' }}{% endfor %}"
+        ),
+        "highlights": "Một số kết quả nổi bật",
+        "limitations": "II. TỒN TẠI, HẠN CHẾ",
+        "no_limitations": "Các đơn vị chưa nêu tồn tại, hạn chế trong báo cáo.",
+        "proposals": "III. KIẾN NGHỊ, ĐỀ XUẤT",
+        "no_proposals": "Các đơn vị chưa có kiến nghị, đề xuất.",
+        "closing": "Trên đây là báo cáo kết quả thực hiện Phong trào thi đua “Đoàn kết sáng tạo” {{ period.name }}"
+                   " của {{ plan.issuer }}./.",
+        "models": "Xây dựng mô hình “Đoàn kết sáng tạo”",
+        "models_text": (
+            "Trong kỳ, các đơn vị đã triển khai {{ summary.models.total|num }} mô hình “Đoàn kết sáng tạo”,"
+            " trong đó {{ summary.models.new|num }} mô hình xây dựng mới, {{ summary.models.replicated|num }}"
+            " mô hình nhân rộng; {{ summary.models.in_progress|num }} mô hình đang triển khai,"
+            " {{ summary.models.completed|num }} mô hình đã hoàn thành; {{ summary.models.propose_replication|num }}"
+            " mô hình được đề xuất thành phố nhân rộng."
+        ),
+        "no_models": "Trong kỳ, chưa có mô hình “Đoàn kết sáng tạo” nào được triển khai.",
+        "models_head": ["TT", "Đơn vị", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tình trạng", "Đề xuất nhân rộng"],
+        "commendations": "Công tác đánh giá, khen thưởng",
+        "commendations_text": (
+            "Qua đánh giá kết quả thực hiện Phong trào, các đơn vị đề nghị biểu dương, khen thưởng"
+            " {{ summary.commendations.collective|num }} tập thể và {{ summary.commendations.individual|num }}"
+            " cá nhân có thành tích tiêu biểu:"
+        ),
+        "commendations_head": ["TT", "Đơn vị đề nghị", "Tập thể, cá nhân", "Loại", "Thành tích", "Hình thức"],
+        "no_commendations": "Trong kỳ, các đơn vị chưa đề nghị biểu dương, khen thưởng tập thể, cá nhân nào.",
+        "reporting": "Tình hình báo cáo của các đơn vị",
+        "reporting_text": (
+            "Hạn cuối nhận báo cáo {{ period.name }} là ngày {{ period.last_on_time_vn }}. Tính đến ngày"
+            " {{ as_of|vndate }}, có {{ summary.reports.expected|num }} đơn vị phải báo cáo; Ban Thường trực đã nhận"
+            " {{ summary.reports.received|num }} báo cáo (đạt {{ summary.reports.completeness|pct }}), trong đó"
+            " {{ summary.reports.on_time|num }} báo cáo đúng hạn (đạt {{ summary.reports.timeliness|pct }}) và"
+            " {{ summary.reports.late|num }} báo cáo trễ hạn; {{ summary.reports.missing|num }} đơn vị chưa gửi báo cáo"
+            "{% if summary.reports.pending %}; {{ summary.reports.pending|num }} đơn vị chưa đến hạn{% endif %}"
+            "{% if summary.reports.invalid %}; {{ summary.reports.invalid|num }} báo cáo không hợp lệ{% endif %}."
+        ),
+        "no_reporting": "Trong kỳ, không có đơn vị nào phải báo cáo (hạn cuối: {{ period.last_on_time_vn }}).",
+        "lists": (
+            ("late", "Đơn vị gửi báo cáo trễ hạn: ", " ({{ u.days_late }} ngày)"),
+            ("missing", "Đơn vị chưa gửi báo cáo: ", ""),
+            ("exempt", "Đơn vị được miễn báo cáo kỳ này: ", ""),
+        ),
+        "left_out": "Có {{ summary.reports.left_out|num }} báo cáo có lỗi dữ liệu, chưa được đưa vào số liệu tổng hợp.",
+        "reporting_head": ["Loại đơn vị", "Phải báo cáo", "Đã nhận", "Đúng hạn", "Trễ hạn", "Chưa gửi",
+                           "Tỷ lệ đã nhận", "Tỷ lệ đúng hạn"],
+        "total": "Tổng cộng",
+        "see_appendix": "Kết quả cụ thể của từng đơn vị tại Phụ lục kèm theo.",
+        "recipients": "Nơi nhận:",
+        "on_behalf": "{{ plan.signer.on_behalf|upper if plan.signer else '' }}",
+        "signer_title": "{{ plan.signer.title|upper if plan.signer else '' }}",
+        "appendix": "Phụ lục",
+        "appendix_title": "KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA “ĐOÀN KẾT SÁNG TẠO” CỦA CÁC ĐƠN VỊ",
+        "appendix_period": "{{ period.name|upper }}",
+        "appendix_of": "(Kèm theo Báo cáo số …/BC-{{ plan.letterhead.symbol or '…' }} của {{ plan.issuer }})",
+        "appendix_note": "Hạn cuối: {{ period.last_on_time_vn }}; số liệu tính đến ngày {{ as_of|vndate }};"
+                         " “–”: đơn vị không báo cáo chỉ tiêu này.",
+        "units_head": ["TT", "Đơn vị", "Tình trạng", "Ngày nhận", "Mô hình"],
+        "kind_sent": "{% if k.reports.expected %}Đã gửi {{ k.reports.received }}/{{ k.reports.expected }}{% endif %}",
+        "unit_status": "{{ u.status_label }}{% if u.days_late %} ({{ u.days_late }} ngày){% endif %}",
+        "unit_submitted": "{{ u.submitted_vn }}",
+        "total_sent": "Đã gửi {{ summary.reports.received }}/{{ summary.reports.expected }}",
+        "doc_title": "Báo cáo kết quả thực hiện Phong trào thi đua “Đoàn kết sáng tạo”",
+        "doc_subject": "Phong trào thi đua “Đoàn kết sáng tạo”",
+        "doc_comments": "Mẫu docxtpl của dkst: khi sửa, giữ nguyên từng thẻ Jinja trong một lần gõ.",
+    },
+    "en": {
+        "language": "en-GB",
+        # English headers and labels are longer words than the Vietnamese: wider where a word would break
+        "widths": {"models": [12, 27, 33, 21, 22, 24, 26], "commendations": [12, 33, 34, 23, 41, 22],
+                   "reporting": [33, 12, 21, 17, 13, 16, 27, 26], "units": [13, 55, 28, 27, 8, 19, 8, 18]},
+        "num": "ennum",
+        "pct": "enpct",
+        "national": "{{ plan.letterhead.national|upper|enformula }}",
+        "motto": "{{ plan.letterhead.motto|enformula }}",
+        "number": "No.: …/BC-{{ plan.letterhead.symbol or '…' }}",
+        "date_line": "{{ (plan.place ~ ', ') if plan.place else '' }}{{ as_of|endatelong }}",
+        "title": "REPORT",
+        "subject": ("Results of the emulation movement", "“Đoàn kết sáng tạo” (Solidarity and Creativity)"),
+        "period": "{{ period.name }} ({{ period.start|endate }} – {{ period.end|endate }})",
+        "intro": (
+            "Pursuant to {% for b in plan.based_on %}Plan No. {{ b.number }}"
+            "{% if b.date %} dated {{ b.date|endate }}{% endif %}{% if b.issuer %} of {{ b.issuer }}{% endif %}"
+            "{% if b.title %} ({{ b.title }}){% endif %}; {% endfor %}{{ 'and ' if plan.based_on else '' }}"
+            "{% if plan.number %}Plan No. {{ plan.number }}{% else %}the Plan{% endif %}"
+            "{% if plan.issued %} dated {{ plan.issued|endate }}{% endif %} of {{ plan.issuer }}"
+            "{% if plan.title %} ({{ plan.title }}){% endif %}, {{ plan.issuer }} reports on the results of the"
+            " emulation movement “Đoàn kết sáng tạo”, {{ period.name }} (figures as of {{ as_of|endate }}), as follows:"
+        ),
+        "results": "I. RESULTS",
+        "figures": (
+            "Totals from the units' reports: {% for i in s.indicators %}{{ i|enfigure }}"
+            "{% if i.total is not none %} ({{ i.units|ennum }} {{ 'unit' if i.units == 1 else 'units' }}"
+            " reporting){% endif %}{{ '; ' if not loop.last else '.' }}{% endfor %}"
+        ),
+        "highlights": "Notable results",
+        "limitations": "II. SHORTCOMINGS AND LIMITATIONS",
+        "no_limitations": "The units reported no shortcomings or limitations.",
+        "proposals": "III. RECOMMENDATIONS AND PROPOSALS",
+        "no_proposals": "The units made no recommendations or proposals.",
+        "closing": "The above is the report of {{ plan.issuer }} on the results of the emulation movement"
+                   " “Đoàn kết sáng tạo”, {{ period.name }}.",
+        "models": "Building “Đoàn kết sáng tạo” models",
+        "models_text": (
+            "During the period, the units carried out {{ summary.models.total|ennum }} “Đoàn kết sáng tạo”"
+            " {{ 'model' if summary.models.total == 1 else 'models' }}: {{ summary.models.new|ennum }} newly built"
+            " and {{ summary.models.replicated|ennum }} replicated; {{ summary.models.in_progress|ennum }} in progress"
+            " and {{ summary.models.completed|ennum }} completed; {{ summary.models.propose_replication|ennum }}"
+            " {{ 'model' if summary.models.propose_replication == 1 else 'models' }} proposed for replication"
+            " across the city."
+        ),
+        "no_models": "During the period, no “Đoàn kết sáng tạo” model was carried out.",
+        "models_head": ["No.", "Unit", "Model", "Field", "Origin", "Status", "Proposed for replication"],
+        "commendations": "Evaluation and commendation",
+        "commendations_text": (
+            "Having evaluated the results of the movement, the units propose to commend"
+            " {{ summary.commendations.collective|ennum }}"
+            " {{ 'collective' if summary.commendations.collective == 1 else 'collectives' }} and"
+            " {{ summary.commendations.individual|ennum }}"
+            " {{ 'individual' if summary.commendations.individual == 1 else 'individuals' }}"
+            " with outstanding achievements:"
+        ),
+        "commendations_head": ["No.", "Proposing unit", "Collective or individual", "Type", "Achievement", "Form"],
+        "no_commendations": "During the period, the units proposed no collective or individual for commendation.",
+        "reporting": "Reporting by the units",
+        "reporting_text": (
+            "The last on-time day for the reports of {{ period.name }} was {{ period.last_on_time|endate }}. As of"
+            " {{ as_of|endate }}, {{ summary.reports.expected|ennum }}"
+            " {{ 'unit was' if summary.reports.expected == 1 else 'units were' }} due to report; the Standing"
+            " Committee has received {{ summary.reports.received|ennum }}"
+            " {{ 'report' if summary.reports.received == 1 else 'reports' }}"
+            " ({{ summary.reports.completeness|enpct }}), of which {{ summary.reports.on_time|ennum }} on time"
+            " ({{ summary.reports.timeliness|enpct }}) and {{ summary.reports.late|ennum }} late;"
+            " {{ summary.reports.missing|ennum }} {{ 'unit has' if summary.reports.missing == 1 else 'units have' }}"
+            " not sent a report{% if summary.reports.pending %}; {{ summary.reports.pending|ennum }}"
+            " {{ 'unit is' if summary.reports.pending == 1 else 'units are' }} not yet due{% endif %}"
+            "{% if summary.reports.invalid %}; {{ summary.reports.invalid|ennum }}"
+            " {{ 'report is' if summary.reports.invalid == 1 else 'reports are' }} invalid{% endif %}."
+        ),
+        "no_reporting": "During the period, no unit was due to report"
+                        " (last on-time day: {{ period.last_on_time|endate }}).",
+        "lists": (
+            ("late", "Units that reported late: ",
+             " ({{ u.days_late }} {{ 'day' if u.days_late == 1 else 'days' }})"),
+            ("missing", "Units that have not sent a report: ", ""),
+            ("exempt", "Units exempted from reporting for this period: ", ""),
+        ),
+        "left_out": "{{ summary.reports.left_out|ennum }}"
+                    " {{ 'report has data errors and is' if summary.reports.left_out == 1"
+                    " else 'reports have data errors and are' }} not included in the totals.",
+        "reporting_head": ["Type of unit", "Due", "Received", "On time", "Late", "Not sent", "Share received",
+                           "Share on time"],
+        "total": "Total",
+        "see_appendix": "The results of each unit are given in the attached Appendix.",
+        "recipients": "Recipients:",
+        "on_behalf": "{{ plan.signer.on_behalf|upper|enformula if plan.signer else '' }}",
+        "signer_title": "{{ plan.signer.title|upper|enformula if plan.signer else '' }}",
+        "appendix": "Appendix",
+        "appendix_title": "RESULTS OF THE EMULATION MOVEMENT “ĐOÀN KẾT SÁNG TẠO” BY UNIT",
+        "appendix_period": "{{ period.name }} ({{ period.start|endate }} – {{ period.end|endate }})",
+        "appendix_of": "(Attached to Report No. …/BC-{{ plan.letterhead.symbol or '…' }} of {{ plan.issuer }})",
+        "appendix_note": "Last on-time day: {{ period.last_on_time|endate }}; figures as of {{ as_of|endate }};"
+                         " “–”: the unit did not report this indicator.",
+        "units_head": ["No.", "Unit", "Status", "Received on", "Models"],
+        "kind_sent": "{% if k.reports.expected %}Sent {{ k.reports.received }}/{{ k.reports.expected }}{% endif %}",
+        "unit_status": "{{ u.status_label }}{% if u.days_late %} ({{ u.days_late }}"
+                       " {{ 'day' if u.days_late == 1 else 'days' }}){% endif %}",
+        "unit_submitted": "{{ u.submitted|endate }}",
+        "total_sent": "Sent {{ summary.reports.received }}/{{ summary.reports.expected }}",
+        "doc_title": "Report on the results of the emulation movement “Đoàn kết sáng tạo”",
+        "doc_subject": "The emulation movement “Đoàn kết sáng tạo” (Solidarity and Creativity)",
+        "doc_comments": "dkst docxtpl template: when editing, keep each Jinja tag in one piece (type it at once).",
+    },
+}
+
+
+def figures(s: dict, cells: list[str]) -> list[str]:
+    """Cells whose numbers go through the language's filters (``num`` / ``ennum``, ``pct`` / ``enpct``)."""
+    return [c.replace("|num", "|" + s["num"]).replace("|pct", "|" + s["pct"]) for c in cells]
+
+
 # --------------------------------------------------------------------------- the document
 
 
-def letterhead(doc) -> None:
+def letterhead(doc, s: dict) -> None:
     left, right = 68.0, PORTRAIT_WIDTH - 68.0
     t = table(doc, [left, right], grid=False)
     no_cell_margins(t)
@@ -375,8 +599,8 @@ def letterhead(doc) -> None:
     rule(a, "Letterhead", 24, left)
     pb = b.paragraphs[0]
     pb.style = doc.styles["Letterhead"]
-    run(pb, "{{ plan.letterhead.national|upper }}", bold=True)
-    para(b, "{{ plan.letterhead.motto }}", "Letterhead", bold=True, size=14)
+    run(pb, s["national"], bold=True)
+    para(b, s["motto"], "Letterhead", bold=True, size=14)
     rule(b, "Letterhead", 66, right)
 
     row = t.add_row()
@@ -386,47 +610,37 @@ def letterhead(doc) -> None:
     pa = a.paragraphs[0]
     pa.style = doc.styles["Letterhead"]
     pa.paragraph_format.space_before = Pt(4)
-    run(pa, "Số: …/BC-{{ plan.letterhead.symbol or '…' }}")
+    run(pa, s["number"])
     pb = b.paragraphs[0]
     pb.style = doc.styles["Letterhead"]
     pb.paragraph_format.space_before = Pt(4)
-    run(pb, "{{ date_line }}", italic=True, size=14)
+    run(pb, s["date_line"], italic=True, size=14)
 
 
-def body(doc) -> None:
-    title = para(doc, "BÁO CÁO", "Document Title")
+def body(doc, s: dict) -> None:
+    title = para(doc, s["title"], "Document Title")
     title.paragraph_format.space_before = Pt(18)
-    subject = para(doc, "Kết quả thực hiện Phong trào thi đua “Đoàn kết sáng tạo”", "Document Title")
-    subject.runs[0].add_break()
-    run(subject, "{{ period.name }}")
+    first, *more = s["subject"]
+    subject = para(doc, first, "Document Title")
+    for line in (*more, s["period"]):
+        subject.runs[-1].add_break()
+        run(subject, line)
     rule(doc, "Document Title", 40, PORTRAIT_WIDTH)
     gap = para(doc, "")
     gap.paragraph_format.space_after = Pt(0)
 
     para(doc, "{%p set ns = namespace(k=0) %}")
-    para(doc, (
-        "Thực hiện {% for b in plan.based_on %}Kế hoạch số {{ b.number }}"
-        "{% if b.date %} ngày {{ b.date|vndate }}{% endif %}{% if b.issuer %} của {{ b.issuer }}{% endif %}"
-        "{% if b.title %} về {{ b.title|lcfirst }}{% endif %}; {% endfor %}"
-        "Kế hoạch{% if plan.number %} số {{ plan.number }}{% endif %}"
-        "{% if plan.issued %} ngày {{ plan.issued|vndate }}{% endif %} của {{ plan.issuer }}"
-        " về {{ plan.title|lcfirst }}, {{ plan.issuer }} báo cáo kết quả thực hiện Phong trào thi đua"
-        " “Đoàn kết sáng tạo” {{ period.name }} (số liệu tính đến ngày {{ as_of|vndate }}) như sau:"
-    ))
+    para(doc, s["intro"])
 
-    para(doc, "I. KẾT QUẢ THỰC HIỆN", "Heading 1")
+    para(doc, s["results"], "Heading 1")
     # one subsection per content of the plan
     para(doc, "{%p for s in sections %}")
     para(doc, "{% set ns.k = ns.k + 1 %}{{ ns.k }}. {{ s.title }}", "Heading 2")
-    para(doc, (
-        "Tổng hợp từ báo cáo của các đơn vị: {% for i in s.indicators %}{{ i|figure }}"
-        "{% if i.total is not none %} ({{ i.units }} đơn vị báo cáo){% endif %}"
-        "{{ '; ' if not loop.last else '.' }}{% endfor %}"
-    ))
+    para(doc, s["figures"])
     para(doc, "{%p endfor %}")
 
     para(doc, "{%p if highlights %}")
-    para(doc, "{% set ns.k = ns.k + 1 %}{{ ns.k }}. Một số kết quả nổi bật", "Heading 2")
+    para(doc, "{% set ns.k = ns.k + 1 %}{{ ns.k }}. " + s["highlights"], "Heading 2")
     para(doc, "{%p for x in highlights %}")
     p = para(doc, "- ")
     run(p, "{{ x.unit_name }}", bold=True)
@@ -434,50 +648,42 @@ def body(doc) -> None:
     para(doc, "{%p endfor %}")
     para(doc, "{%p endif %}")
 
-    models(doc)
-    commendations(doc)
-    reporting(doc)
+    models(doc, s)
+    commendations(doc, s)
+    reporting(doc, s)
 
-    para(doc, "II. TỒN TẠI, HẠN CHẾ", "Heading 1")
+    para(doc, s["limitations"], "Heading 1")
     para(doc, "{%p for x in limitations %}")
     p = para(doc, "- ")
     run(p, "{{ x.unit_name }}", bold=True)
     run(p, ": {{ x.text }}")
     para(doc, "{%p else %}")
-    para(doc, "Các đơn vị chưa nêu tồn tại, hạn chế trong báo cáo.")
+    para(doc, s["no_limitations"])
     para(doc, "{%p endfor %}")
 
-    para(doc, "III. KIẾN NGHỊ, ĐỀ XUẤT", "Heading 1")
+    para(doc, s["proposals"], "Heading 1")
     para(doc, "{%p for x in proposals %}")
     p = para(doc, "- ")
     run(p, "{{ x.unit_name }}", bold=True)
     run(p, ": {{ x.text }}")
     para(doc, "{%p else %}")
-    para(doc, "Các đơn vị chưa có kiến nghị, đề xuất.")
+    para(doc, s["no_proposals"])
     para(doc, "{%p endfor %}")
 
-    para(doc, "Trên đây là báo cáo kết quả thực hiện Phong trào thi đua “Đoàn kết sáng tạo” {{ period.name }}"
-              " của {{ plan.issuer }}./.")
-    signature(doc)
+    para(doc, s["closing"])
+    signature(doc, s)
 
 
-def models(doc) -> None:
-    para(doc, "{% set ns.k = ns.k + 1 %}{{ ns.k }}. Xây dựng mô hình “Đoàn kết sáng tạo”", "Heading 2")
+def models(doc, s: dict) -> None:
+    para(doc, "{% set ns.k = ns.k + 1 %}{{ ns.k }}. " + s["models"], "Heading 2")
     para(doc, "{%p if summary.models.total %}")
-    para(doc, (
-        "Trong kỳ, các đơn vị đã triển khai {{ summary.models.total|num }} mô hình “Đoàn kết sáng tạo”,"
-        " trong đó {{ summary.models.new|num }} mô hình xây dựng mới, {{ summary.models.replicated|num }}"
-        " mô hình nhân rộng; {{ summary.models.in_progress|num }} mô hình đang triển khai,"
-        " {{ summary.models.completed|num }} mô hình đã hoàn thành; {{ summary.models.propose_replication|num }}"
-        " mô hình được đề xuất thành phố nhân rộng."
-    ))
+    para(doc, s["models_text"])
     para(doc, "{%p else %}")
-    para(doc, "Trong kỳ, chưa có mô hình “Đoàn kết sáng tạo” nào được triển khai.")
+    para(doc, s["no_models"])
     para(doc, "{%p endif %}")
     para(doc, "{%p if models %}")
-    t = table(doc, [10, 32, 40, 22, 21, 21, 19])
-    add_row(t, ["TT", "Đơn vị", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tình trạng", "Đề xuất nhân rộng"],
-            "Table Heading", header=True)
+    t = table(doc, s["widths"]["models"])
+    add_row(t, s["models_head"], "Table Heading", header=True)
     tag_row(t, "{%tr for x in models %}")
     add_row(t, ["{{ loop.index }}", "{{ x.unit_name }}", "{{ x.name }}", "{{ x.field }}", "{{ x.origin_label }}",
                 "{{ x.status_label }}", "{{ '✓' if x.propose_replication else '' }}"], "Table Text",
@@ -487,48 +693,31 @@ def models(doc) -> None:
     para(doc, "{%p endif %}")
 
 
-def commendations(doc) -> None:
-    para(doc, "{% set ns.k = ns.k + 1 %}{{ ns.k }}. Công tác đánh giá, khen thưởng", "Heading 2")
+def commendations(doc, s: dict) -> None:
+    para(doc, "{% set ns.k = ns.k + 1 %}{{ ns.k }}. " + s["commendations"], "Heading 2")
     para(doc, "{%p if commendations %}")
-    para(doc, (
-        "Qua đánh giá kết quả thực hiện Phong trào, các đơn vị đề nghị biểu dương, khen thưởng"
-        " {{ summary.commendations.collective|num }} tập thể và {{ summary.commendations.individual|num }}"
-        " cá nhân có thành tích tiêu biểu:"
-    ))
-    t = table(doc, [10, 36, 36, 17, 44, 22])
-    add_row(t, ["TT", "Đơn vị đề nghị", "Tập thể, cá nhân", "Loại", "Thành tích", "Hình thức"],
-            "Table Heading", header=True)
+    para(doc, s["commendations_text"])
+    t = table(doc, s["widths"]["commendations"])
+    add_row(t, s["commendations_head"], "Table Heading", header=True)
     tag_row(t, "{%tr for x in commendations %}")
     add_row(t, ["{{ loop.index }}", "{{ x.unit_name }}", "{{ x.name }}", "{{ x.kind_label }}",
                 "{{ x.achievement }}", "{{ x.level }}"], "Table Text",
             styles=["Table Number"] + ["Table Text"] * 5)
     tag_row(t, "{%tr endfor %}")
     para(doc, "{%p else %}")
-    para(doc, "Trong kỳ, các đơn vị chưa đề nghị biểu dương, khen thưởng tập thể, cá nhân nào.")
+    para(doc, s["no_commendations"])
     para(doc, "{%p endif %}")
 
 
-def reporting(doc) -> None:
+def reporting(doc, s: dict) -> None:
     r = "summary.reports"
-    para(doc, "{% set ns.k = ns.k + 1 %}{{ ns.k }}. Tình hình báo cáo của các đơn vị", "Heading 2")
+    para(doc, "{% set ns.k = ns.k + 1 %}{{ ns.k }}. " + s["reporting"], "Heading 2")
     para(doc, f"{{%p if {r}.expected %}}")
-    para(doc, (
-        "Hạn cuối nhận báo cáo {{ period.name }} là ngày {{ period.last_on_time_vn }}. Tính đến ngày"
-        f" {{{{ as_of|vndate }}}}, có {{{{ {r}.expected|num }}}} đơn vị phải báo cáo; Ban Thường trực đã nhận"
-        f" {{{{ {r}.received|num }}}} báo cáo (đạt {{{{ {r}.completeness|pct }}}}), trong đó"
-        f" {{{{ {r}.on_time|num }}}} báo cáo đúng hạn (đạt {{{{ {r}.timeliness|pct }}}}) và"
-        f" {{{{ {r}.late|num }}}} báo cáo trễ hạn; {{{{ {r}.missing|num }}}} đơn vị chưa gửi báo cáo"
-        f"{{% if {r}.pending %}}; {{{{ {r}.pending|num }}}} đơn vị chưa đến hạn{{% endif %}}"
-        f"{{% if {r}.invalid %}}; {{{{ {r}.invalid|num }}}} báo cáo không hợp lệ{{% endif %}}."
-    ))
+    para(doc, s["reporting_text"])
     para(doc, "{%p else %}")
-    para(doc, "Trong kỳ, không có đơn vị nào phải báo cáo (hạn cuối: {{ period.last_on_time_vn }}).")
+    para(doc, s["no_reporting"])
     para(doc, "{%p endif %}")
-    for status, lead, extra in (
-        ("late", "Đơn vị gửi báo cáo trễ hạn: ", " ({{ u.days_late }} ngày)"),
-        ("missing", "Đơn vị chưa gửi báo cáo: ", ""),
-        ("exempt", "Đơn vị được miễn báo cáo kỳ này: ", ""),
-    ):
+    for status, lead, extra in s["lists"]:
         para(doc, f"{{%p if units|selectattr('status', 'equalto', '{status}')|list %}}")
         para(doc, (
             f"{lead}{{% for u in units|selectattr('status', 'equalto', '{status}') %}}{{{{ u.name }}}}{extra}"
@@ -536,26 +725,25 @@ def reporting(doc) -> None:
         ))
         para(doc, "{%p endif %}")
     para(doc, f"{{%p if {r}.left_out %}}")
-    para(doc, f"Có {{{{ {r}.left_out|num }}}} báo cáo có lỗi dữ liệu, chưa được đưa vào số liệu tổng hợp.")
+    para(doc, s["left_out"])
     para(doc, "{%p endif %}")
 
-    t = table(doc, [37, 17, 16, 17, 16, 16, 23, 23])
-    add_row(t, ["Loại đơn vị", "Phải báo cáo", "Đã nhận", "Đúng hạn", "Trễ hạn", "Chưa gửi", "Tỷ lệ đã nhận",
-                "Tỷ lệ đúng hạn"], "Table Heading", header=True)
+    t = table(doc, s["widths"]["reporting"])
+    add_row(t, s["reporting_head"], "Table Heading", header=True)
     tag_row(t, "{%tr for k in kinds if k.reports.expected %}")
-    add_row(t, ["{{ k.label }}", "{{ k.reports.expected|num }}", "{{ k.reports.received|num }}",
-                "{{ k.reports.on_time|num }}", "{{ k.reports.late|num }}", "{{ k.reports.missing|num }}",
-                "{{ k.reports.completeness|pct }}", "{{ k.reports.timeliness|pct }}"], "Table Number",
+    add_row(t, figures(s, ["{{ k.label }}", "{{ k.reports.expected|num }}", "{{ k.reports.received|num }}",
+                           "{{ k.reports.on_time|num }}", "{{ k.reports.late|num }}", "{{ k.reports.missing|num }}",
+                           "{{ k.reports.completeness|pct }}", "{{ k.reports.timeliness|pct }}"]), "Table Number",
             styles=["Table Text"] + ["Table Number"] * 7)
     tag_row(t, "{%tr endfor %}")
-    add_row(t, ["Tổng cộng", f"{{{{ {r}.expected|num }}}}", f"{{{{ {r}.received|num }}}}",
-                f"{{{{ {r}.on_time|num }}}}", f"{{{{ {r}.late|num }}}}", f"{{{{ {r}.missing|num }}}}",
-                f"{{{{ {r}.completeness|pct }}}}", f"{{{{ {r}.timeliness|pct }}}}"], "Table Total")
-    p = para(doc, "Kết quả cụ thể của từng đơn vị tại Phụ lục kèm theo.")
+    add_row(t, figures(s, [s["total"], f"{{{{ {r}.expected|num }}}}", f"{{{{ {r}.received|num }}}}",
+                           f"{{{{ {r}.on_time|num }}}}", f"{{{{ {r}.late|num }}}}", f"{{{{ {r}.missing|num }}}}",
+                           f"{{{{ {r}.completeness|pct }}}}", f"{{{{ {r}.timeliness|pct }}}}"]), "Table Total")
+    p = para(doc, s["see_appendix"])
     p.paragraph_format.space_before = Pt(6)
 
 
-def signature(doc) -> None:
+def signature(doc, s: dict) -> None:
     left, right = 75.0, PORTRAIT_WIDTH - 75.0
     t = table(doc, [left, right], grid=False)
     no_cell_margins(t)
@@ -567,51 +755,48 @@ def signature(doc) -> None:
     set_cell_width(b, right)
     pa = a.paragraphs[0]
     pa.style = doc.styles["Recipients Heading"]
-    run(pa, "Nơi nhận:")
+    run(pa, s["recipients"])
     para(a, "{%p for x in plan.recipients %}", "Recipients")
     para(a, "- {{ x }}{{ ('.' if loop.last else ';') if x[-1:] not in [';', '.', ':'] else '' }}", "Recipients")
     para(a, "{%p endfor %}", "Recipients")
     pb = b.paragraphs[0]
     pb.style = doc.styles["Signature Block"]
     pb.paragraph_format.space_before = Pt(6)
-    run(pb, "{{ plan.signer.on_behalf|upper if plan.signer else '' }}")
-    para(b, "{{ plan.signer.title|upper if plan.signer else '' }}", "Signature Block")
+    run(pb, s["on_behalf"])
+    para(b, s["signer_title"], "Signature Block")
     for _ in range(4):
         para(b, "", "Signature Block")
     para(b, "{{ plan.signer.name if plan.signer else '' }}", "Signature Block")
 
 
-def appendix(doc) -> None:
+def appendix(doc, s: dict) -> None:
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     landscape(section)
     section.different_first_page_header_footer = False
-    para(doc, "Phụ lục", "Document Title")
-    para(doc, "KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA “ĐOÀN KẾT SÁNG TẠO” CỦA CÁC ĐƠN VỊ", "Document Title")
-    para(doc, "{{ period.name|upper }}", "Document Title")
-    p = para(doc, "(Kèm theo Báo cáo số …/BC-{{ plan.letterhead.symbol or '…' }} của {{ plan.issuer }})",
-             "Document Title", bold=False, italic=True)
+    para(doc, s["appendix"], "Document Title")
+    para(doc, s["appendix_title"], "Document Title")
+    para(doc, s["appendix_period"], "Document Title")
+    p = para(doc, s["appendix_of"], "Document Title", bold=False, italic=True)
     p.paragraph_format.space_after = Pt(6)
-    p = para(doc, "Hạn cuối: {{ period.last_on_time_vn }}; số liệu tính đến ngày {{ as_of|vndate }};"
-                  " “–”: đơn vị không báo cáo chỉ tiêu này.", "Document Title", bold=False, italic=True, size=12)
+    p = para(doc, s["appendix_note"], "Document Title", bold=False, italic=True, size=12)
     p.paragraph_format.space_after = Pt(6)
 
     # widths are proportions: after the indicator columns are repeated, dkst scales every column so the
     # table keeps the page width
     tcfor, tcend = "{%tc for i in indicators %}", "{%tc endfor %}"
-    t = table(doc, [13, 58, 28, 27, 8, 19, 8, 15], total_mm=LANDSCAPE_WIDTH)
-    add_row(t, ["TT", "Đơn vị", "Tình trạng", "Ngày nhận", tcfor, "{{ i.label }} ({{ i.unit }})", tcend,
-                "Mô hình"], "Table Heading", header=True)
+    no, unit, status, received, n_models = s["units_head"]
+    t = table(doc, s["widths"]["units"], total_mm=LANDSCAPE_WIDTH)
+    add_row(t, [no, unit, status, received, tcfor, "{{ i.label }} ({{ i.unit }})", tcend, n_models],
+            "Table Heading", header=True)
     tag_row(t, "{%tr for k in kinds if k.units %}")
-    add_row(t, ["{{ k.numeral }}", "{{ k.label }}",
-                "{% if k.reports.expected %}Đã gửi {{ k.reports.received }}/{{ k.reports.expected }}{% endif %}",
-                "", tcfor, "{{ k.indicators[i.id]|num }}", tcend, "{{ k.models|num }}"], "Table Total",
+    add_row(t, figures(s, ["{{ k.numeral }}", "{{ k.label }}", s["kind_sent"],
+                           "", tcfor, "{{ k.indicators[i.id]|num }}", tcend, "{{ k.models|num }}"]), "Table Total",
             styles=["Table Total", "Table Heading", "Table Total", "Table Total", "Table Total", "Table Total",
                     "Table Total", "Table Total"])
     tag_row(t, "{%tr for u in k.units %}")
-    unit_cells = ["{{ loop.index }}", "{{ u.name }}",
-                  "{{ u.status_label }}{% if u.days_late %} ({{ u.days_late }} ngày){% endif %}",
-                  "{{ u.submitted_vn }}", tcfor,
-                  "{{ u.indicators[i.id]|num if i.id in u.indicators else '–' }}", tcend, "{{ u.models|num }}"]
+    unit_cells = figures(s, ["{{ loop.index }}", "{{ u.name }}", s["unit_status"], s["unit_submitted"], tcfor,
+                             "{{ u.indicators[i.id]|num if i.id in u.indicators else '–' }}", tcend,
+                             "{{ u.models|num }}"])
     unit_styles = ["Table Number", "Table Text", "Table Text", "Table Number", "Table Number", "Table Number",
                    "Table Number", "Table Number"]
     add_row(t, unit_cells, "Table Text", styles=unit_styles)
@@ -620,8 +805,9 @@ def appendix(doc) -> None:
     tag_row(t, "{%tr for u in other_units %}")
     add_row(t, unit_cells, "Table Text", styles=unit_styles)
     tag_row(t, "{%tr endfor %}")
-    add_row(t, ["", "Tổng cộng", "Đã gửi {{ summary.reports.received }}/{{ summary.reports.expected }}", "",
-                tcfor, "{{ totals.indicators[i.id]|num }}", tcend, "{{ totals.models|num }}"], "Table Total")
+    add_row(t, figures(s, ["", s["total"], s["total_sent"], "",
+                           tcfor, "{{ totals.indicators[i.id]|num }}", tcend, "{{ totals.models|num }}"]),
+            "Table Total")
     # Word wants a paragraph after a table at the end of a document
     para(doc, "", "Table Text")
 
@@ -646,14 +832,14 @@ def settings(doc) -> None:
     compat.insert(0, OxmlElement("w:doNotExpandShiftReturn"))
 
 
-def properties(doc) -> None:
+def properties(doc, s: dict) -> None:
     cp = doc.core_properties
     fixed = dt.datetime(2023, 1, 1, 0, 0, 0)
-    cp.title = "Báo cáo kết quả thực hiện Phong trào thi đua “Đoàn kết sáng tạo”"
-    cp.subject = "Phong trào thi đua “Đoàn kết sáng tạo”"
+    cp.title = s["doc_title"]
+    cp.subject = s["doc_subject"]
     cp.author = "dkst"
     cp.last_modified_by = "dkst"
-    cp.comments = "Mẫu docxtpl của dkst: khi sửa, giữ nguyên từng thẻ Jinja trong một lần gõ."
+    cp.comments = s["doc_comments"]
     cp.keywords = "dkst"
     cp.created = fixed
     cp.modified = fixed
@@ -675,27 +861,35 @@ def repack(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def build() -> bytes:
+def build(lang: str = "vi") -> bytes:
+    """The template in ``lang`` (a key of :data:`TEXT`) as the bytes of a .docx."""
+    s = TEXT[lang]
     doc = Document()
     # the default template starts with one empty paragraph: drop it
     for p in list(doc.paragraphs):
         p._p.getparent().remove(p._p)
-    setup_styles(doc)
+    setup_styles(doc, s)
     portrait(doc.sections[0])
     header_footer(doc)
     settings(doc)
-    properties(doc)
-    letterhead(doc)
-    body(doc)
-    appendix(doc)
+    properties(doc, s)
+    letterhead(doc, s)
+    body(doc, s)
+    appendix(doc, s)
     buf = io.BytesIO()
     doc.save(buf)
     return repack(buf.getvalue())
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else OUT
-    out.write_bytes(build())
+    parser = argparse.ArgumentParser(prog="build_report_docx.py", description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", choices=sorted(TEXT), default="vi",
+                        help="the document's language (default vi; en writes templates/en/report.docx)")
+    parser.add_argument("out", nargs="?", type=Path, help="where to write (default: the built-in template's path)")
+    args = parser.parse_args(argv[1:])
+    out = args.out or OUT[args.lang]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(build(args.lang))
     print(f"wrote {out}")
     return 0
 

@@ -56,7 +56,7 @@ def remind(
     chosen = units_to_remind(checked, period, within)
     letters: list[tuple[Path, str]] = []
     try:
-        template = find_template("remind.md.j2", template_dir, ctx.root)
+        template = find_template("remind.md.j2", template_dir, ctx.root, ctx.lang)
         for unit, status in chosen:
             info = {"id": unit.id, "name": unit.name, "status": status.status,
                     "status_label": text(status.status, ctx.lang), "days_overdue": status.days_overdue,

@@ -59,10 +59,12 @@ def render(
     except AggregateError as exc:
         fail(text(exc.key, ctx.lang, **exc.params))
     try:
+        template = find_template("report.docx" if chosen == "docx" else "report.md.j2", template_dir, ctx.root,
+                                 ctx.lang)
         if chosen == "docx":
-            content: str | bytes = render_docx(context, find_template("report.docx", template_dir, ctx.root))
+            content: str | bytes = render_docx(context, template)
         else:
-            content = render_markdown(context, find_template("report.md.j2", template_dir, ctx.root))
+            content = render_markdown(context, template)
     except RenderError as exc:
         fail(str(exc), code=1)
     if output is None:
