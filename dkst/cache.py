@@ -192,7 +192,7 @@ def _start_check(base: str, items: list[tuple[str, Meta]]) -> Callable[[], list[
         if status == 0 and data:
             try:
                 return pickle.loads(data)
-            except Exception:  # noqa: BLE001 - then check here
+            except Exception:  # then check here
                 pass
         return here()
 
@@ -340,14 +340,14 @@ class _Store:
                     and isinstance(doc.get("files"), dict) and isinstance(doc.get("segments"), list)):
                 store.files, store.segments = doc["files"], doc["segments"]
                 os.utime(store.path)  # in use: not to be pruned
-        except Exception:  # noqa: BLE001 - a cache that cannot be read is no cache
+        except Exception:  # a cache that cannot be read is no cache
             store.files, store.segments = {}, []
         return store
 
     def segment(self, number: int) -> Segment | None:
         try:
             items = pickle.loads(self.segments[number])
-        except Exception:  # noqa: BLE001 - a segment that does not unpickle: its files are parsed again
+        except Exception:  # a segment that does not unpickle: its files are parsed again
             return None
         return items if isinstance(items, list) else None
 
@@ -362,7 +362,7 @@ class _Store:
         used = sorted({meta[4] for meta, _ in kept.values()})
         slots = sum(self.lengths.get(seg, 0) for seg in used)
         if len(kept) * 2 < slots:  # mostly dead: repack the files kept with the new ones
-            fresh = [_NewSegment(None, [(i, rel, meta[:4]) for rel, (meta, i) in kept.items()])] + fresh
+            fresh = [_NewSegment(None, [(i, rel, meta[:4]) for rel, (meta, i) in kept.items()]), *fresh]
             kept, used = {}, []
         segments: list[bytes] = []
         files: dict[str, Meta] = {}
