@@ -58,16 +58,21 @@ Meta = tuple[str, int, int, bytes, int, int]
 Segment = list[tuple[Any, Any, list[Any]]]
 
 
-def parse_many(root: Path, jobs: list[Job]) -> list[ParsedFile]:
-    """Parse every (path relative to ``root``, record class) job, in order: from the cache where it can."""
+def parse_many(root: Path, find: Callable[[], list[Job]]) -> list[ParsedFile]:
+    """Parse every (path relative to ``root``, record class) job that ``find`` gives, in order: from the cache
+    where it can. (The helper that checks the cached files starts before ``find`` walks the dataset.)"""
     base = os.fspath(root)
-    store = _Store.open(root) if len(jobs) >= CACHE_MIN_FILES and _cache_wanted() else None
+    store = _Store.open(root) if _cache_wanted() else None
+    check = _start_check(base, list(store.files.items())) if store is not None and store.files else None
+    jobs = find()
     results: list[ParsedFile | None] = [None] * len(jobs)
     kept: dict[str, tuple[Meta, int]] = {}  # files taken from the cache: meta, job index
-    if store is not None and store.files:
-        misses = _from_cache(base, jobs, store, results, kept)
+    if check is not None:
+        misses = _from_cache(jobs, store, check, results, kept)  # type: ignore[arg-type]
     else:
         misses = list(range(len(jobs)))
+    if store is not None and not store.files and len(jobs) < CACHE_MIN_FILES:
+        store = None  # no cache file for a small dataset
     fresh: list[_NewSegment] = []
     if misses:
         want_meta = store is not None
@@ -122,13 +127,13 @@ class _NewSegment:
 # ---------------------------------------------------------------- from the cache
 
 
-def _from_cache(base: str, jobs: list[Job], store: _Store, results: list[ParsedFile | None],
+def _from_cache(jobs: list[Job], store: _Store, check: Callable[[], set[str]], results: list[ParsedFile | None],
                 kept: dict[str, tuple[Meta, int]]) -> list[int]:
-    """Fill ``results`` with the cached files that are unchanged; return the job indexes still to parse."""
+    """Fill ``results`` with the cached files that are unchanged (``check()``: the changed ones); return the
+    job indexes still to parse."""
     files = store.files
     wanted = [(i, rel, files[rel]) for i, (rel, cls) in enumerate(jobs)
               if rel in files and files[rel][0] == cls.__name__]
-    check = _start_check(base, [(rel, meta) for _, rel, meta in wanted])
     loaded: dict[int, Segment | None] = {}
     for i, _, meta in wanted:
         seg, pos = meta[4], meta[5]
@@ -138,30 +143,30 @@ def _from_cache(base: str, jobs: list[Job], store: _Store, results: list[ParsedF
         if items is not None and pos < len(items):
             results[i] = ParsedFile(*items[pos])
     store.lengths = {seg: len(items) for seg, items in loaded.items() if items is not None}
-    changed = set(check())
-    for k, (i, rel, meta) in enumerate(wanted):
-        if k in changed or results[i] is None:
+    changed = check()
+    for i, rel, meta in wanted:
+        if rel in changed or results[i] is None:
             results[i] = None
         else:
             kept[rel] = (meta, i)
     return [i for i, parsed in enumerate(results) if parsed is None]
 
 
-def _changed(base: str, items: list[tuple[str, Meta]]) -> list[int]:
-    """Positions in ``items`` of the files that are not as the cache knew them."""
-    out = []
-    for k, (rel, meta) in enumerate(items):
+def _changed(base: str, items: list[tuple[str, Meta]]) -> set[str]:
+    """The files of ``items`` that are not as the cache knew them (or are gone)."""
+    out = set()
+    for rel, meta in items:
         try:
             size, mtime, raw = read_file(f"{base}/{rel}")
         except OSError:
-            out.append(k)
+            out.add(rel)
             continue
         if raw is None or size != meta[1] or mtime != meta[2] or _digest(raw) != meta[3]:
-            out.append(k)
+            out.add(rel)
     return out
 
 
-def _start_check(base: str, items: list[tuple[str, Meta]]) -> Callable[[], list[int]]:
+def _start_check(base: str, items: list[tuple[str, Meta]]) -> Callable[[], set[str]]:
     """Start :func:`_changed` in a forked helper (reading and hashing while this process unpickles); the
     returned function waits for its answer. Done here instead with one CPU, few files, or no fork."""
     here = lambda: _changed(base, items)  # noqa: E731
@@ -185,7 +190,7 @@ def _start_check(base: str, items: list[tuple[str, Meta]]) -> Callable[[], list[
             os._exit(code)
     os.close(w)
 
-    def answer() -> list[int]:
+    def answer() -> set[str]:
         with os.fdopen(r, "rb") as fh:
             data = fh.read()
         _, status = os.waitpid(pid, 0)

@@ -363,13 +363,16 @@ def _stray_reason(name: str, period_ids: set[str] | None = None, where: str = ""
 
 _KIND_CLASS: dict[str, type[Record]] = {"unit-plan": UnitPlan, "model": ModelRecord, "report": Report}
 
-#: ``parse(root, jobs)``: each job a (path relative to root, record class); a ParsedFile per job, in order.
-Parser = Callable[[Path, list[tuple[str, type[Record]]]], list[ParsedFile]]
+#: A file to read: its path relative to the root, and its record class.
+Job = tuple[str, type[Record]]
+#: ``parse(root, find)``: ``find()`` walks the dataset and returns the jobs; the parser returns a ParsedFile per
+#: job, in order. (The parser calls ``find`` itself so that it can start work before the walk, as the cache does.)
+Parser = Callable[[Path, Callable[[], list[Job]]], list[ParsedFile]]
 
 
-def parse_each(root: Path, jobs: list[tuple[str, type[Record]]]) -> list[ParsedFile]:
+def parse_each(root: Path, find: Callable[[], list[Job]]) -> list[ParsedFile]:
     """The plain :data:`Parser`: one file after the other (:func:`dkst.cache.parse_many` adds cache and workers)."""
-    return [parse_file(root / rel, cls) for rel, cls in jobs]
+    return [parse_file(root / rel, cls) for rel, cls in find()]
 
 
 def to_findings(parsed: ParsedFile, rel: str, unit: str | None = None,
@@ -433,15 +436,21 @@ def _load(root: Path, parse: Parser) -> Dataset:
 
     ds = Dataset(root=root)
     root_findings: list[Finding] = []
-    has_plan = _root_file(root, "plan.yaml", root_findings)
-    has_units = _root_file(root, "units.yaml", root_findings)
-    scanned = scan_units(root)
-    candidates = [sub for folder in scanned if isinstance(folder, _UnitFolder)
-                  for sub in folder.items if isinstance(sub, _Entry)]
-    jobs: list[tuple[str, type[Record]]] = [("plan.yaml", Plan)] if has_plan else []
-    jobs += [("units.yaml", UnitsFile)] if has_units else []
-    jobs += [(e.rel, _KIND_CLASS[e.kind]) for e in candidates]
-    results = dict(zip((rel for rel, _ in jobs), parse(root, jobs), strict=True))
+    scanned: list[_UnitFolder | Finding] = []
+    jobs: list[Job] = []
+
+    def find() -> list[Job]:
+        if _root_file(root, "plan.yaml", root_findings):
+            jobs.append(("plan.yaml", Plan))
+        if _root_file(root, "units.yaml", root_findings):
+            jobs.append(("units.yaml", UnitsFile))
+        scanned.extend(scan_units(root))
+        jobs.extend((sub.rel, _KIND_CLASS[sub.kind]) for folder in scanned if isinstance(folder, _UnitFolder)
+                    for sub in folder.items if isinstance(sub, _Entry))
+        return jobs
+
+    parsed_files = parse(root, find)
+    results = dict(zip((rel for rel, _ in jobs), parsed_files, strict=True))
 
     # plan.yaml first: its findings, then those of units.yaml, as when each was read in turn
     plan_findings = [f for f in root_findings if f.path == "plan.yaml"]
