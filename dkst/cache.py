@@ -220,12 +220,12 @@ def _parse_here(base: str, jobs: list[Job], misses: list[int], want_meta: bool,
 
 
 def _progress(items: list[int], total: int) -> Iterable[int]:
-    """Items through the progress bar of :mod:`dkst.progress` (a terminal only), where there is one."""
+    """Items through the progress bar of :mod:`dkst.progress` (stderr, a terminal, more than 300 items)."""
     try:
         from dkst.progress import progress
-    except ImportError:
+    except ImportError:  # pragma: no cover - progress.py is part of dkst now
         return items
-    return progress(items, total, "parse")
+    return progress(items, total, "Đọc tệp")
 
 
 # ---------------------------------------------------------------- worker processes
