@@ -26,7 +26,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -276,18 +275,29 @@ def _parse_in_pool(base: str, jobs: list[Job], misses: list[int], want_meta: boo
     chunks = [misses[k:k + CHUNK] for k in range(0, len(misses), CHUNK)]
     tasks = [[(f"{base}/{jobs[i][0]}", jobs[i][1].__name__) for i in chunk] for chunk in chunks]
     out: list[_NewSegment] = []
+    pool = None
     try:
-        with ProcessPoolExecutor(max_workers=min(_pool_size(len(misses)), len(chunks)),
-                                 mp_context=multiprocessing.get_context("fork")) as pool:
-            for chunk, (blob, keys) in zip(chunks, pool.map(_work, tasks), strict=False):
-                for i, item in zip(chunk, pickle.loads(blob), strict=True):
-                    results[i] = ParsedFile(*item)
-                if want_meta:
-                    out.append(_NewSegment(blob, [(i, jobs[i][0], key) for i, key in zip(chunk, keys, strict=True)]))
+        pool = ProcessPoolExecutor(max_workers=min(_pool_size(len(misses)), len(chunks)),
+                                   mp_context=multiprocessing.get_context("fork"), initializer=_in_worker)
+        for chunk, (blob, keys) in zip(chunks, pool.map(_work, tasks), strict=False):
+            for i, item in zip(chunk, pickle.loads(blob), strict=True):
+                results[i] = ParsedFile(*item)
+            if want_meta:
+                out.append(_NewSegment(blob, [(i, jobs[i][0], key) for i, key in zip(chunk, keys, strict=True)]))
     except (OSError, BrokenProcessPool, pickle.PickleError):
         rest = [i for i in misses if results[i] is None]
         out += _parse_here(base, jobs, rest, want_meta, results)
+    finally:
+        if pool is not None:  # on Ctrl-C too: drop the queued chunks rather than parse them all first
+            pool.shutdown(wait=True, cancel_futures=True)
     return out
+
+
+def _in_worker() -> None:
+    """Ctrl-C is for the main process, which stops the pool: no traceback from every worker."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 # ---------------------------------------------------------------- the cache file
@@ -336,8 +346,11 @@ class _Store:
             where = str(root.resolve())
         except OSError:
             return None
+        folder = cache_dir()
+        if folder.resolve().is_relative_to(where):
+            return None  # a cache home inside the dataset: the dataset is the user's, nothing is written there
         key = hashlib.blake2b(where.encode("utf-8", "surrogateescape"), digest_size=10).hexdigest()
-        store = cls(cache_dir() / f"{key}-{__version__}.pickle", where, _fingerprint())
+        store = cls(folder / f"{key}-{__version__}.pickle", where, _fingerprint())
         try:
             with open(store.path, "rb") as fh:
                 doc = pickle.load(fh)
@@ -400,6 +413,8 @@ def _add_segment(segments: list[bytes], files: dict[str, Meta], blob: bytes,
 
 def _write(path: Path, doc: dict[str, Any]) -> None:
     """Write the cache whole, then rename it into place; any failure leaves no cache, silently."""
+    import tempfile
+
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

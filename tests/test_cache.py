@@ -202,6 +202,13 @@ def test_the_cache_is_never_written_inside_the_dataset(ds: Path, xdg: Path, tmp_
     assert len(cache_files(home / ".cache")) == 1
 
 
+def test_a_cache_home_inside_the_dataset_is_not_used(ds: Path) -> None:
+    before = snapshot(ds)
+    check(ds, ds / "units" / "cache")
+    check(ds, ds)
+    assert snapshot(ds) == before
+
+
 def test_one_cache_file_per_dataset(ds: Path, made: Path, xdg: Path) -> None:
     check(ds, xdg)
     check(made, xdg)
