@@ -284,7 +284,8 @@ def _parse_in_pool(base: str, jobs: list[Job], misses: list[int], want_meta: boo
                 results[i] = ParsedFile(*item)
             if want_meta:
                 out.append(_NewSegment(blob, [(i, jobs[i][0], key) for i, key in zip(chunk, keys, strict=True)]))
-    except (OSError, BrokenProcessPool, pickle.PickleError):
+    except (OSError, ImportError, NotImplementedError, BrokenProcessPool, pickle.PickleError):
+        # no working pool here (no sem_open, no fork left, a worker killed): the rest is parsed here
         rest = [i for i in misses if results[i] is None]
         out += _parse_here(base, jobs, rest, want_meta, results)
     finally:

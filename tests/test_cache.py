@@ -251,3 +251,22 @@ def test_without_fork_the_files_are_parsed_here(ds: Path, monkeypatch: pytest.Mo
     monkeypatch.setenv("DKST_WORKERS", "2")
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     assert as_json(run_check(ds, date(2023, 12, 20)).result, "vi") == one
+
+
+def test_a_broken_pool_falls_back_to_this_process(ds: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dkst.checker import check as run_check
+    from dkst.reporters import as_json
+
+    monkeypatch.setenv("DKST_NO_CACHE", "1")
+    monkeypatch.setenv("DKST_WORKERS", "1")
+    one = as_json(run_check(ds, date(2023, 12, 20)).result, "vi")
+    main, real = os.getpid(), cache._parse_one
+
+    def dying(path: str, cls: type) -> object:
+        if os.getpid() != main:
+            os._exit(3)  # a worker killed (out of memory, say)
+        return real(path, cls)
+
+    monkeypatch.setattr(cache, "_parse_one", dying)
+    monkeypatch.setenv("DKST_WORKERS", "2")
+    assert as_json(run_check(ds, date(2023, 12, 20)).result, "vi") == one
