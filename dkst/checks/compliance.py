@@ -166,14 +166,24 @@ def _report(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -
         yield F.make("late-report", path, src.line("submitted"), submitted=day,
                      extras={"days_late": late, "requirement": req.id}, **base)
         yield Status(unit.id, req.id, req.type, "late", submitted=day, days_late=late)
-    elif deadline.passed(as_of):
+    else:
+        yield from _not_done("report", path, unit, req, deadline, as_of, base)
+
+
+def _not_done(what: str, path: str, unit: Unit, req: Requirement, deadline: Deadline, as_of: date,
+              base: dict[str, Any], counts: dict[str, int] | None = None) -> Iterator[Finding | Status]:
+    """Not done as of the day: ``missing-<what>`` past the deadline (``days_overdue``), else
+    ``pending-<what>``; ``counts`` (expected, actual) go to the extras and the status alike."""
+    counts = counts or {}
+    extras = {**counts, "requirement": req.id}
+    if deadline.passed(as_of):
         overdue = deadline.days_overdue(as_of)
-        yield F.make("missing-report", path, None, extras={"days_overdue": overdue, "requirement": req.id}, **base)
-        yield Status(unit.id, req.id, req.type, "missing", days_overdue=overdue)
+        yield F.make(f"missing-{what}", path, None, extras={**extras, "days_overdue": overdue}, **base)
+        yield Status(unit.id, req.id, req.type, "missing", days_overdue=overdue, **counts)
     else:
         left = (deadline.last_on_time - as_of).days
-        yield F.make("pending-report", path, None, days_left=left, extras={"requirement": req.id}, **base)
-        yield Status(unit.id, req.id, req.type, "pending", days_left=left)
+        yield F.make(f"pending-{what}", path, None, days_left=left, extras=extras, **base)
+        yield Status(unit.id, req.id, req.type, "pending", days_left=left, **counts)
 
 
 def _models(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -> Iterator[Finding | Status]:
@@ -185,15 +195,8 @@ def _models(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -
         return
     path = f"units/{unit.id}/models"
     base = {"unit": unit.id, **_common(unit, req), "deadline": deadline.last_on_time}
-    extras = {"expected": req.minimum, "actual": actual, "requirement": req.id}
-    if deadline.passed(as_of):
-        overdue = deadline.days_overdue(as_of)
-        yield F.make("missing-model", path, None, extras={**extras, "days_overdue": overdue}, **base)
-        yield Status(unit.id, req.id, req.type, "missing", days_overdue=overdue, expected=req.minimum, actual=actual)
-    else:
-        left = (deadline.last_on_time - as_of).days
-        yield F.make("pending-model", path, None, extras=extras, days_left=left, **base)
-        yield Status(unit.id, req.id, req.type, "pending", days_left=left, expected=req.minimum, actual=actual)
+    yield from _not_done("model", path, unit, req, deadline, as_of, base,
+                         counts={"expected": req.minimum, "actual": actual})
 
 
 def _unit_plan(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -> Iterator[Finding | Status]:
@@ -210,14 +213,7 @@ def _unit_plan(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date
             return
     path = f"units/{unit.id}/plan.yaml"
     base = {"unit": unit.id, **_common(unit, req), "deadline": deadline.last_on_time}
-    if deadline.passed(as_of):
-        overdue = deadline.days_overdue(as_of)
-        yield F.make("missing-unit-plan", path, None, extras={"days_overdue": overdue, "requirement": req.id}, **base)
-        yield Status(unit.id, req.id, req.type, "missing", days_overdue=overdue)
-    else:
-        left = (deadline.last_on_time - as_of).days
-        yield F.make("pending-unit-plan", path, None, days_left=left, extras={"requirement": req.id}, **base)
-        yield Status(unit.id, req.id, req.type, "pending", days_left=left)
+    yield from _not_done("unit-plan", path, unit, req, deadline, as_of, base)
 
 
 def _rule(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -> Iterator[Finding | Status]:
