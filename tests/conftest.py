@@ -19,6 +19,17 @@ UPDATE_GOLDEN = bool(os.environ.get("DKST_UPDATE_GOLDEN"))
 TODAY = "2024-06-30"
 
 
+def assert_golden(rel: str, actual: str | bytes) -> None:
+    """Compare an output with ``tests/golden/<rel>``; ``DKST_UPDATE_GOLDEN=1`` rewrites it (review the diff)."""
+    path = GOLDEN / rel
+    data = actual.encode("utf-8") if isinstance(actual, str) else actual
+    if UPDATE_GOLDEN:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    assert path.exists(), f"no golden file {path}: run with DKST_UPDATE_GOLDEN=1"
+    assert data == path.read_bytes(), f"{rel} differs from its golden file (DKST_UPDATE_GOLDEN=1 to refresh)"
+
+
 def dkst_executable() -> str:
     """The installed console script: next to this interpreter, else on PATH."""
     here = Path(sys.executable).parent / "dkst"

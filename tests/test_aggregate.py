@@ -21,11 +21,11 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import assert_golden
+
 REPO = Path(__file__).resolve().parent.parent
 BASIC = REPO / "tests" / "cases" / "aggregate" / "basic"
 SAMPLE = REPO / "data"
-GOLDEN = REPO / "tests" / "golden" / "aggregate"
-UPDATE = bool(os.environ.get("DKST_UPDATE_GOLDEN"))
 #: "today" for the hand-made dataset: its w3 report, dated 2024-02-01, is in the future
 BASIC_TODAY = "2024-01-01"
 SAMPLE_TODAY = "2024-06-30"
@@ -349,13 +349,6 @@ GOLDEN_RUNS = [
 SUFFIX = {"table": "txt", "csv": "csv", "json": "json", "md": "md"}
 
 
-def _golden(name: str, actual: bytes) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(actual)
-    assert path.exists(), f"no golden file {path}: run with DKST_UPDATE_GOLDEN=1"
-    assert actual == path.read_bytes(), f"{name} differs from its golden file (DKST_UPDATE_GOLDEN=1 to refresh)"
 
 
 @pytest.mark.parametrize(("period", "as_of", "lang", "fmt"), GOLDEN_RUNS)
@@ -364,7 +357,7 @@ def test_sample_golden(period: str, as_of: str, lang: str, fmt: str) -> None:
                "--format", fmt, today=SAMPLE_TODAY)
     assert proc.returncode == 0, proc.stderr.decode()
     assert proc.stderr == b""
-    _golden(f"{period}-{as_of}.{lang}.{SUFFIX[fmt]}", proc.stdout)
+    assert_golden(f"aggregate/{period}-{as_of}.{lang}.{SUFFIX[fmt]}", proc.stdout)
 
 
 def xlsx_dump(data: bytes) -> dict[str, Any]:
@@ -392,7 +385,7 @@ def test_sample_xlsx_golden_and_same_bytes(tmp_path: Path) -> None:
         assert proc.stdout == b""
     assert first.read_bytes() == second.read_bytes()
     dumped = json.dumps(xlsx_dump(first.read_bytes()), ensure_ascii=False, indent=1) + "\n"
-    _golden("H1-2023-11-30.vi.xlsx.json", dumped.encode("utf-8"))
+    assert_golden("aggregate/H1-2023-11-30.vi.xlsx.json", dumped.encode("utf-8"))
 
 
 def test_xlsx_read_back(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,17 +12,11 @@ import pytest
 
 from dkst.findings import CheckResult, make
 from dkst.reporters import as_github, as_json
-from tests.conftest import GOLDEN, REPO, UPDATE_GOLDEN, run_dkst
+from tests.conftest import REPO, assert_golden, run_dkst
 
 AS_OF = ["2023-03-15", "2023-11-30", "2024-01-15"]
 
 
-def golden(name: str, actual: str) -> None:
-    path = GOLDEN / "check" / name
-    if UPDATE_GOLDEN or not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8"), f"{name} differs; DKST_UPDATE_GOLDEN=1 to refresh"
 
 
 @pytest.mark.parametrize("as_of", AS_OF)
@@ -30,7 +24,7 @@ def golden(name: str, actual: str) -> None:
 def test_sample_golden(as_of: str, fmt: str) -> None:
     proc = run_dkst("check", "--data", "data", "--as-of", as_of, "--format", fmt)
     assert proc.returncode == 0, proc.stderr  # the sample has warnings, never errors
-    golden(f"sample-{as_of}.{fmt if fmt == 'json' else 'txt'}", proc.stdout)
+    assert_golden(f"check/sample-{as_of}.{fmt if fmt == 'json' else 'txt'}", proc.stdout)
 
 
 def test_sample_english_messages() -> None:

@@ -8,22 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import GOLDEN, UPDATE_GOLDEN, run_dkst
-
-
-def golden(name: str, actual: str) -> None:
-    path = GOLDEN / "render" / name
-    if UPDATE_GOLDEN or not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8"), f"{name} differs; DKST_UPDATE_GOLDEN=1 to refresh"
+from tests.conftest import assert_golden, run_dkst
 
 
 @pytest.mark.parametrize(("period", "as_of"), [("H1", "2023-11-30"), ("Y", "2024-01-15")])
 def test_markdown_golden(period: str, as_of: str) -> None:
     proc = run_dkst("render", "--data", "data", "--period", period, "--as-of", as_of)
     assert proc.returncode == 0, proc.stderr
-    golden(f"report-{period}-{as_of}.md", proc.stdout)
+    assert_golden(f"render/report-{period}-{as_of}.md", proc.stdout)
     assert "BÁO CÁO" in proc.stdout and "Nơi nhận" in proc.stdout and "Nguyễn Ba" in proc.stdout
 
 

@@ -20,7 +20,7 @@ import pytest
 
 from dkst import render
 from dkst.render import RenderError, find_template, render_docx, render_markdown, render_reminder
-from tests.conftest import GOLDEN, UPDATE_GOLDEN, run_dkst
+from tests.conftest import GOLDEN, assert_golden, run_dkst
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
@@ -34,12 +34,6 @@ VI_TEMPLATE_WORDS = ("BÁO CÁO", "Kết quả thực hiện", "KẾT QUẢ TH�
                      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "TM. BAN THƯỜNG TRỰC")
 
 
-def golden(name: str, actual: str) -> None:
-    path = GOLDEN / "render" / name
-    if UPDATE_GOLDEN or not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8"), f"{name} differs; DKST_UPDATE_GOLDEN=1 to refresh"
 
 
 def _render(*args: str, **kw) -> str:
@@ -86,7 +80,7 @@ def _md_table(text: str, header_cell: str) -> list[list[str]]:
 @pytest.mark.parametrize(("period", "as_of"), [("H1", "2023-11-30"), ("Y", "2024-01-15")])
 def test_markdown_golden_en(period: str, as_of: str) -> None:
     out = _render("--period", period, "--as-of", as_of, "--lang", "en")
-    golden(f"report-{period}-{as_of}-en.md", out)
+    assert_golden(f"render/report-{period}-{as_of}-en.md", out)
     for text in ("# REPORT", "SOCIALIST REPUBLIC OF VIET NAM", "Independence - Freedom - Happiness",
                  "(Solidarity and Creativity)", "## I. RESULTS", "## II. SHORTCOMINGS AND LIMITATIONS",
                  "## III. RECOMMENDATIONS AND PROPOSALS", "***Recipients:***",
@@ -167,7 +161,7 @@ def test_remind_en_letters(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.stem for p in tmp_path.glob("*.md")) == ["hoi-cuu-chien-binh", "tam-thang"]
     text = (tmp_path / "tam-thang.md").read_text(encoding="utf-8")
-    golden("remind-H1-2023-06-10-tam-thang-en.md", text)
+    assert_golden("render/remind-H1-2023-06-10-tam-thang-en.md", text)
     for snippet in ("SOCIALIST REPUBLIC OF VIET NAM", "*Tam Kỳ, 10 June 2023*", "No.: …/MTTQ-BTT",
                     "Re: reminder to send the report on the results of the “Đoàn kết sáng tạo” movement, "
                     "6 tháng đầu năm 2023", "**To: Ủy ban MTTQ Việt Nam xã Tam Thăng.**",
