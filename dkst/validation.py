@@ -129,11 +129,22 @@ def nearest(word: str, choices: list[str]) -> str | None:
     return lowered.get(word.lower())
 
 
+def _field_name(loc: tuple) -> str:
+    """The name a message gives the value at ``loc``: its key, or ``list[n]`` (1-based) for a list item."""
+    if not loc:
+        return ""
+    last = loc[-1]
+    if isinstance(last, int):
+        parent = str(loc[-2]) if len(loc) > 1 else ""
+        return f"{parent}[{last + 1}]"
+    return str(last)
+
+
 def _problem(cls: type[Record], data: Any, err: dict[str, Any]) -> SchemaProblem:
     kind = err["type"]
     loc = tuple(err["loc"])
     real, at_key = _real_loc(data, loc)
-    name = str(real[-1]) if real else ""
+    name = _field_name(real)
     if kind == "missing":
         return SchemaProblem("missing-field", real, {"field": name})
     if kind == "union_tag_not_found":
