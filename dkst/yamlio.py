@@ -246,9 +246,12 @@ def guess_legacy(raw: bytes) -> str:
     """
     if raw.count(b"\x00") * 4 > len(raw):
         return "utf-16"
+    controls = sum(1 for b in raw if b < 0x20 and b not in (0x09, 0x0A, 0x0D))
     high = [i for i, b in enumerate(raw) if b >= 0x80]
-    if not high:
-        return "unknown"
+    if not high or controls * 100 > len(raw):
+        return "unknown"  # no accented letters, or not text at all (a binary file named .yaml)
+    if len(high) * 2 > len(raw):
+        return "unknown"  # text in a legacy encoding is mostly ASCII letters
     after_vowel = sum(1 for i in high if i > 0 and (raw[i - 1] in _VOWELS or raw[i - 1] >= 0x80))
     if after_vowel * 10 >= len(high) * 7:
         vni = sum(1 for i in high if raw[i] in _VNI_TONES)

@@ -240,3 +240,14 @@ def test_exemption(valid: Path) -> None:
     assert ("unknown-ref", 13) in codes  # report-q names no requirement
     assert ("invalid-value", 14) in codes  # an empty reason
     assert not any(f["code"] == "missing-report" for f in doc["findings"])
+
+
+def test_binary_file_gets_no_encoding_guess(valid: Path) -> None:
+    import random
+
+    noise = bytes(random.Random(7).randrange(256) for _ in range(400))
+    write(valid, H1, noise)
+    doc = check_json(valid, "2023-12-20", "--lang", "en")
+    hits = [f for f in doc["findings"] if f["code"] == "encoding"]
+    assert len(hits) == 1
+    assert not any(name in hits[0]["message"] for name in ("TCVN3", "VNI", "Windows-1258", "UTF-16"))
