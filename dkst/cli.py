@@ -35,6 +35,22 @@ class StatusFormat(StrEnum):
     json = "json"
 
 
+def _version(value: bool) -> None:
+    if value:
+        from dkst import __version__
+
+        sys.stdout.write(f"dkst {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="In phiên bản của dkst rồi thoát.")] = False,
+) -> None:
+    """Theo dõi Phong trào thi đua “Đoàn kết sáng tạo”: kiểm tra, theo dõi, tổng hợp và báo cáo."""
+
+
 @app.command()
 def check(
     data: DataOpt = None,
