@@ -34,6 +34,7 @@ The context handed in by the aggregate layer (every key present; ``None`` where 
 
 :func:`render_reminder` adds ``unit`` = {id, name, status, status_label, days_overdue|None,
 days_left|None, email}.
+:func:`render_reminder_docx` does the same for the Word letter (``remind.docx``).
 
 Before rendering, :func:`prepare_context` fills the optional keys above that are absent with
 ``None`` (so ``{% if plan.signer %}`` works under ``StrictUndefined``), drops control characters
@@ -95,9 +96,10 @@ __all__ = [
     "render_docx",
     "render_markdown",
     "render_reminder",
+    "render_reminder_docx",
 ]
 
-TEMPLATE_NAMES = ("report.md.j2", "report.docx", "remind.md.j2")
+TEMPLATE_NAMES = ("report.md.j2", "report.docx", "remind.md.j2", "remind.docx")
 #: Languages with built-in templates of their own, in a sub-folder of that name; Vietnamese is the top folder.
 TEMPLATE_LANGS = ("en",)
 
@@ -781,3 +783,13 @@ def render_docx(context: Mapping[str, Any], template_path: Path) -> bytes:
         _, line = _template_line(exc, set())
         raise RenderError(f"{shown}: {_describe(exc)}{_xml_snippet(seen.get('xml', ''), line)}") from None
     return repack_zip(buf.getvalue())
+
+
+def render_reminder_docx(context: Mapping[str, Any], unit: Mapping[str, Any], template_path: Path) -> bytes:
+    """Render the Word urging letter (``remind.docx``) to one unit, as :func:`render_docx` does (same
+    sandbox, same bytes for the same context); the template sees ``unit`` too, as in :func:`render_reminder`.
+    """
+    u = dict(unit)
+    for key in ("status", "status_label", "days_overdue", "days_left", "email"):
+        u.setdefault(key, None)
+    return render_docx({**context, "unit": u}, template_path)

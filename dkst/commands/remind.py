@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -11,6 +12,15 @@ import typer
 from dkst.cli import app
 from dkst.commands.render import PeriodOpt, TemplateDirOpt
 from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, protected, resolve, write_output
+
+
+class RemindFormat(StrEnum):
+    md = "md"
+    docx = "docx"
+
+
+#: The built-in template of each format.
+TEMPLATES = {RemindFormat.md: "remind.md.j2", RemindFormat.docx: "remind.docx"}
 
 
 def units_to_remind(checked: Any, period: str, within: int) -> list[tuple[Any, Any]]:
@@ -33,16 +43,19 @@ def remind(
     lang: LangOpt = None,
     within: Annotated[int, typer.Option("--within", min=0, help="Nhắc cả đơn vị chưa đến hạn nếu còn không quá "
                                                                 "chừng này ngày.")] = 7,
+    fmt: Annotated[RemindFormat, typer.Option(
+        "--format", help="md: mỗi thư một tệp Markdown (mẫu remind.md.j2); docx: một văn bản Word "
+                         "(mẫu remind.docx).")] = RemindFormat.md,
     output: Annotated[Path | None, typer.Option(
-        "--output", help="Thư mục ghi thư nhắc (mỗi đơn vị một tệp <mã đơn vị>.md). Mặc định: out/nhac-<kỳ>/ "
-                         "của bộ dữ liệu.", show_default=False)] = None,
+        "--output", help="Thư mục ghi thư nhắc (mỗi đơn vị một tệp <mã đơn vị>.md hoặc .docx). Mặc định: "
+                         "out/nhac-<kỳ>/ của bộ dữ liệu.", show_default=False)] = None,
     template_dir: TemplateDirOpt = None,
 ) -> None:
     """Giấy nhắc (công văn đôn đốc) gửi các đơn vị chưa nộp báo cáo hoặc sắp đến hạn."""
     from dkst.aggregate import AggregateError, render_context
     from dkst.checker import check as run_check
     from dkst.i18n import text
-    from dkst.render import RenderError, find_template, render_reminder
+    from dkst.render import RenderError, find_template, render_reminder, render_reminder_docx
 
     ctx = resolve(data, as_of, lang)
     folder = output if output is not None else ctx.root / "out" / f"nhac-{period}"
@@ -54,14 +67,15 @@ def remind(
     except AggregateError as exc:
         fail(text(exc.key, ctx.lang, **exc.params))
     chosen = units_to_remind(checked, period, within)
-    letters: list[tuple[Path, str]] = []
+    letters: list[tuple[Path, str | bytes]] = []
     try:
-        template = find_template("remind.md.j2", template_dir, ctx.root, ctx.lang)
+        template = find_template(TEMPLATES[fmt], template_dir, ctx.root, ctx.lang)
         for unit, status in chosen:
             info = {"id": unit.id, "name": unit.name, "status": status.status,
                     "status_label": text(status.status, ctx.lang), "days_overdue": status.days_overdue,
                     "days_left": status.days_left, "email": unit.email}
-            letters.append((folder / f"{unit.id}.md", render_reminder(context, info, template)))
+            render = render_reminder_docx if fmt is RemindFormat.docx else render_reminder
+            letters.append((folder / f"{unit.id}.{fmt.value}", render(context, info, template)))
     except RenderError as exc:
         fail(str(exc), code=1)
     for path, content in letters:  # every letter rendered before any is written
