@@ -18,7 +18,7 @@ from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, protected, resolve, wr
 PeriodOpt = Annotated[str, typer.Option("--period", help="Mã kỳ báo cáo trong plan.yaml, ví dụ H1 hoặc Y.",
                                         show_default=False)]
 TemplateDirOpt = Annotated[Path | None, typer.Option(
-    "--template-dir", help="Thư mục mẫu riêng (report.md.j2, report.docx, remind.md.j2); ưu tiên hơn "
+    "--template-dir", help="Thư mục mẫu riêng (report.md.j2, report.docx, remind.md.j2, remind.docx); ưu tiên hơn "
                            "templates/ của bộ dữ liệu và mẫu có sẵn.", show_default=False)]
 
 
