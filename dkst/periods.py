@@ -88,11 +88,13 @@ def vn_date(day: date) -> str:
     return f"{day.day:02d}/{month}/{day.year}"
 
 
-def date_line(place: str | None, day: date) -> str:
-    """The place-and-date line of Nghị định 30/2020: ``Tam Kỳ, ngày 05 tháng 6 năm 2023``.
-
-    Days below 10 and the months January and February take a leading zero.
-    """
+def vn_date_long(day: date) -> str:
+    """``ngày 05 tháng 6 năm 2023``: days below 10 and the months January and February take a leading zero."""
     month = f"0{day.month}" if day.month <= 2 else str(day.month)
-    text = f"ngày {day.day:02d} tháng {month} năm {day.year}"
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def date_line(place: str | None, day: date) -> str:
+    """The place-and-date line of Nghị định 30/2020: ``Tam Kỳ, ngày 05 tháng 6 năm 2023``."""
+    text = vn_date_long(day)
     return f"{place}, {text}" if place else text.capitalize()

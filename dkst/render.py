@@ -80,11 +80,13 @@ import io
 import re
 import traceback
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
+
+from dkst.periods import vn_date, vn_date_long
 
 __all__ = [
     "TEMPLATE_LANGS",
@@ -174,26 +176,24 @@ def _as_date(value: Any) -> date | None:
     return None
 
 
-def vndate(value: Any) -> str:
-    """ISO date -> ``04/6/2023``: day on two digits; month on two digits for 1 and 2 only (NĐ 30/2020)."""
-    if value is None or value == "":
-        return ""
-    d = _as_date(value)
-    if d is None:
-        return str(value)
-    month = f"{d.month:02d}" if d.month < 3 else str(d.month)
-    return f"{d.day:02d}/{month}/{d.year}"
+def _date_filter(form: Callable[[date], str]) -> Callable[[Any], str]:
+    """A template filter writing a date (or an ISO date text) with ``form``: blank stays blank, and a text
+    that is not a date prints as it is."""
+
+    def apply(value: Any) -> str:
+        if value is None or value == "":
+            return ""
+        day = _as_date(value)
+        return str(value) if day is None else form(day)
+
+    apply.__doc__ = form.__doc__
+    return apply
 
 
-def vndatelong(value: Any) -> str:
-    """ISO date -> ``ngày 04 tháng 6 năm 2023`` (the date line's form, without the place)."""
-    if value is None or value == "":
-        return ""
-    d = _as_date(value)
-    if d is None:
-        return str(value)
-    month = f"{d.month:02d}" if d.month < 3 else str(d.month)
-    return f"ngày {d.day:02d} tháng {month} năm {d.year}"
+#: ``04/6/2023``: day on two digits; month on two digits for 1 and 2 only (NĐ 30/2020).
+vndate = _date_filter(vn_date)
+#: ``ngày 04 tháng 6 năm 2023`` (the date line's form, without the place).
+vndatelong = _date_filter(vn_date_long)
 
 
 def num(value: Any, none: str = "–") -> str:
@@ -277,24 +277,18 @@ EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Au
              "October", "November", "December")
 
 
-def endate(value: Any) -> str:
-    """ISO date -> ``4 Jun 2023`` (day without a leading zero, month abbreviated; ``May`` stays whole)."""
-    if value is None or value == "":
-        return ""
-    d = _as_date(value)
-    if d is None:
-        return str(value)
-    return f"{d.day} {EN_MONTHS[d.month - 1][:3]} {d.year}"
+def _en_date(day: date) -> str:
+    """``4 Jun 2023`` (day without a leading zero, month abbreviated; ``May`` stays whole)."""
+    return f"{day.day} {EN_MONTHS[day.month - 1][:3]} {day.year}"
 
 
-def endatelong(value: Any) -> str:
-    """ISO date -> ``5 June 2023`` (the date line's form, without the place)."""
-    if value is None or value == "":
-        return ""
-    d = _as_date(value)
-    if d is None:
-        return str(value)
-    return f"{d.day} {EN_MONTHS[d.month - 1]} {d.year}"
+def _en_date_long(day: date) -> str:
+    """``5 June 2023`` (the date line's form, without the place)."""
+    return f"{day.day} {EN_MONTHS[day.month - 1]} {day.year}"
+
+
+endate = _date_filter(_en_date)
+endatelong = _date_filter(_en_date_long)
 
 
 _SWAP_SEPARATORS = str.maketrans({".": ",", ",": "."})
