@@ -21,7 +21,6 @@ days_left, email} (see ``dkst/render.py``).
 
 from __future__ import annotations
 
-import argparse
 import io
 import sys
 from pathlib import Path
@@ -227,16 +226,7 @@ def build(lang: str = "vi") -> bytes:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="build_remind_docx.py", description=__doc__.splitlines()[0])
-    parser.add_argument("--lang", choices=sorted(TEXT), default="vi",
-                        help="the document's language (default vi; en writes templates/en/remind.docx)")
-    parser.add_argument("out", nargs="?", type=Path, help="where to write (default: the built-in template's path)")
-    args = parser.parse_args(argv[1:])
-    out = args.out or OUT[args.lang]
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(build(args.lang))
-    print(f"wrote {out}")
-    return 0
+    return base.run_builder(argv, "build_remind_docx.py", __doc__, build, OUT)
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ import io
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -881,17 +882,22 @@ def build(lang: str = "vi") -> bytes:
     return repack(buf.getvalue())
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="build_report_docx.py", description=__doc__.splitlines()[0])
-    parser.add_argument("--lang", choices=sorted(TEXT), default="vi",
-                        help="the document's language (default vi; en writes templates/en/report.docx)")
+def run_builder(argv: list[str], prog: str, doc: str, build: Any, outs: dict[str, Path]) -> int:
+    """The command line of a template builder: ``[--lang vi|en] [OUT]`` (this script's and its siblings')."""
+    parser = argparse.ArgumentParser(prog=prog, description=doc.splitlines()[0])
+    parser.add_argument("--lang", choices=sorted(outs), default="vi",
+                        help=f"the document's language (default vi; en writes {outs['en'].relative_to(HERE.parent)})")
     parser.add_argument("out", nargs="?", type=Path, help="where to write (default: the built-in template's path)")
     args = parser.parse_args(argv[1:])
-    out = args.out or OUT[args.lang]
+    out = args.out or outs[args.lang]
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(build(args.lang))
     print(f"wrote {out}")
     return 0
+
+
+def main(argv: list[str]) -> int:
+    return run_builder(argv, "build_report_docx.py", __doc__, build, OUT)
 
 
 if __name__ == "__main__":
