@@ -115,6 +115,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Không đạt quy tắc “{requirement}”: {expr} ({values}){text_part}",
         "en": "Rule “{requirement}” fails: {expr} ({values}){text_part}",
     },
+    # --- trust-values (#9 values): new entries below this line ---
+    # --- end trust-values (#9 values) ---
+
+    # --- trust-outputs (#9 outputs): new entries below this line ---
+    # --- end trust-outputs (#9 outputs) ---
+
+    # --- windows-cli (#10 cli): new entries below this line ---
+    # --- end windows-cli (#10 cli) ---
+
+    # --- windows-data (#10 data): new entries below this line ---
+    # --- end windows-data (#10 data) ---
+
+    # --- documents (#12): new entries below this line ---
+    # --- end documents (#12) ---
+
+    # --- forms (#13): new entries below this line ---
+    # --- end forms (#13) ---
+
+    # --- rollup (#14): new entries below this line ---
+    # --- end rollup (#14) ---
+
+    # --- house (#11): new entries below this line ---
+    # --- end house (#11) ---
+
 }
 
 REASONS: dict[str, dict[str, str]] = {
@@ -200,6 +224,30 @@ REASONS: dict[str, dict[str, str]] = {
         "en": "indicators not in plan.yaml: {detail}",
     },
     "too_long": {"vi": "dài quá {detail} ký tự", "en": "longer than {detail} characters"},
+    # --- trust-values (#9 values): new entries below this line ---
+    # --- end trust-values (#9 values) ---
+
+    # --- trust-outputs (#9 outputs): new entries below this line ---
+    # --- end trust-outputs (#9 outputs) ---
+
+    # --- windows-cli (#10 cli): new entries below this line ---
+    # --- end windows-cli (#10 cli) ---
+
+    # --- windows-data (#10 data): new entries below this line ---
+    # --- end windows-data (#10 data) ---
+
+    # --- documents (#12): new entries below this line ---
+    # --- end documents (#12) ---
+
+    # --- forms (#13): new entries below this line ---
+    # --- end forms (#13) ---
+
+    # --- rollup (#14): new entries below this line ---
+    # --- end rollup (#14) ---
+
+    # --- house (#11): new entries below this line ---
+    # --- end house (#11) ---
+
 }
 
 ENCODINGS: dict[str, dict[str, str]] = {
@@ -556,6 +604,30 @@ TEXTS: dict[str, dict[str, str]] = {
     "invalid": {"vi": "Không hợp lệ", "en": "Invalid"},
     "exempt": {"vi": "Được miễn", "en": "Exempt"},
     "not_required": {"vi": "Không yêu cầu", "en": "Not required"},
+    # --- trust-values (#9 values): new entries below this line ---
+    # --- end trust-values (#9 values) ---
+
+    # --- trust-outputs (#9 outputs): new entries below this line ---
+    # --- end trust-outputs (#9 outputs) ---
+
+    # --- windows-cli (#10 cli): new entries below this line ---
+    # --- end windows-cli (#10 cli) ---
+
+    # --- windows-data (#10 data): new entries below this line ---
+    # --- end windows-data (#10 data) ---
+
+    # --- documents (#12): new entries below this line ---
+    # --- end documents (#12) ---
+
+    # --- forms (#13): new entries below this line ---
+    # --- end forms (#13) ---
+
+    # --- rollup (#14): new entries below this line ---
+    # --- end rollup (#14) ---
+
+    # --- house (#11): new entries below this line ---
+    # --- end house (#11) ---
+
 }
 
 
