@@ -7,9 +7,11 @@ References between files and the plan's requirements are checked by :mod:`dkst.c
 
 from __future__ import annotations
 
+import errno
 import gc
 import marshal
 import os
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,7 +20,18 @@ from typing import Any
 
 from dkst import findings as F
 from dkst.findings import Finding, Severity
-from dkst.schema import PERIOD_ID, SLUG, ModelRecord, Plan, Record, Report, Unit, UnitPlan, UnitsFile
+from dkst.schema import (
+    PERIOD_ID,
+    SLUG,
+    WINDOWS_RESERVED,
+    ModelRecord,
+    Plan,
+    Record,
+    Report,
+    Unit,
+    UnitPlan,
+    UnitsFile,
+)
 from dkst.validation import clean, nearest, validate
 from dkst.yamlio import INDEX_DEPTH, MAX_BYTES, ParsedYaml, parse_bytes
 
@@ -148,11 +161,14 @@ def unpack_lines(lines: dict[tuple, int] | bytes) -> dict[tuple, int]:
 def read_file(path: str | os.PathLike[str]) -> tuple[int, int, bytes | None]:
     """``(size, mtime_ns, bytes)`` of a file, in one open; the bytes are ``None`` for a file over MAX_BYTES.
 
-    Raises :class:`OSError`.
+    Raises :class:`OSError`, also for anything but a regular file: a FIFO or a device is opened without
+    blocking (``O_NONBLOCK``) and never read, so that it cannot hang the command.
     """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
     try:
         st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
         if st.st_size > MAX_BYTES:
             return st.st_size, st.st_mtime_ns, None
         raw = os.read(fd, st.st_size + 1)  # a short read is the end of a regular file
@@ -238,7 +254,16 @@ class _UnitFolder:
 
 
 def _is_yaml_like(name: str) -> bool:
-    return name.endswith((".yaml", ".yml"))
+    """A name ending in ``.yaml`` or ``.yml`` in any case (``.YAML``, ``.Yml``: stray, with a rename hint)."""
+    return name.lower().endswith((".yaml", ".yml"))
+
+
+def _is_special(entry: os.DirEntry[str]) -> bool:
+    """A FIFO, socket or device (from the directory listing, without opening it): never to be opened."""
+    try:
+        return not entry.is_file(follow_symlinks=False) and not entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 def scan_units(root: Path) -> list[_UnitFolder | Finding]:
@@ -259,6 +284,8 @@ def scan_units(root: Path) -> list[_UnitFolder | Finding]:
         rel = f"units/{entry.name}"
         if entry.is_symlink():
             out.append(F.make("stray-file", rel, reason="symlink"))
+        elif _is_special(entry):
+            out.append(F.make("stray-file", rel, reason="not_regular"))
         elif entry.is_dir():
             items: list[_Entry | _Misfit | Finding] = []
             _scan_unit(entry.path, rel, entry.name, 0, "", items)
@@ -297,9 +324,12 @@ def _scan_unit(path: str, rel_dir: str, unit_id: str, depth: int, section: str,
         if entry.is_symlink():
             out.append(F.make("stray-file", rel, unit=unit_id, reason="symlink"))
             continue
+        if _is_special(entry):
+            out.append(F.make("stray-file", rel, unit=unit_id, reason="not_regular"))
+            continue
         if not _is_yaml_like(name):
             continue  # an attachment: a scan, a photo
-        if name.endswith(".yml"):
+        if not name.endswith(".yaml"):
             out.append(F.make("stray-file", rel, unit=unit_id, **_stray_reason(name)))
         elif depth == 0 and name == "plan.yaml":
             out.append(_Entry(rel, "unit-plan", unit_id))
@@ -334,7 +364,8 @@ def judge_units(scanned: list[_UnitFolder | Finding], unit_ids: set[str],
                     yield F.make("stray-file", sub.rel, unit=sub.unit, **_stray_reason(sub.name, period_ids))
                 elif isinstance(sub, _Entry) and sub.kind == "report" and sub.ident not in period_ids:
                     period = sub.ident or ""
-                    params = {"reason": "unknown_period", "period_id": period}
+                    params = {"reason": "unknown_period_list", "period_id": period,
+                              "periods": ", ".join(sorted(period_ids)) or "—"}
                     guess = next((p for p in sorted(period_ids) if p.lower() == period.lower()), None)
                     guess = guess or nearest(period, sorted(period_ids))
                     if guess:
@@ -352,6 +383,9 @@ def walk_units(root: Path, unit_ids: set[str], period_ids: set[str]) -> Iterator
 def _stray_reason(name: str, period_ids: set[str] | None = None, where: str = "") -> dict[str, Any]:
     if name.endswith(".yml"):
         return {"reason": "yml", "suggest": name[:-4] + ".yaml"}
+    if not name.endswith(".yaml"):  # ``.YAML``, ``.Yml``, ``.YML``…
+        stem = name[:-5] if name.lower().endswith(".yaml") else name[:-4]
+        return {"reason": "yaml_suffix", "rename": stem + ".yaml"}
     stem = name[:-5]
     if period_ids and stem in period_ids:
         return {"reason": "not_in_layout", "suggest": f"reports/{name}"}
@@ -483,6 +517,9 @@ def _load(root: Path, parse: Parser) -> Dataset:
         if entry.kind == "model" and not SLUG.match(entry.ident or ""):
             found.append(F.make("invalid-value", entry.rel, None, unit=entry.unit, field=entry.rel.rsplit("/", 1)[-1],
                                 value=entry.ident, reason="model_file_name"))
+        elif entry.kind == "model" and entry.ident in WINDOWS_RESERVED:
+            found.append(F.make("invalid-value", entry.rel, None, unit=entry.unit, field=entry.rel.rsplit("/", 1)[-1],
+                                value=entry.ident, reason="windows_name"))
         ds.findings.extend(found)
         src = _source(entry.rel, parsed, found)
         if entry.kind == "unit-plan":

@@ -116,6 +116,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Rule “{requirement}” fails: {expr} ({values}){text_part}",
     },
     # --- trust-values (#9 values): new entries below this line ---
+    "inconsistent-date": {
+        "vi": "Ngày “{field}” ({date}) trước ngày “{other}” ({other_date}): hai ngày không thể theo thứ tự này",
+        "en": "“{field}” ({date}) is before “{other}” ({other_date}): the two dates cannot be in this order",
+    },
+    "not-counted": {
+        "vi": "Mô hình “{name}” không được tính: {reason}",
+        "en": "Model “{name}” does not count: {reason}",
+    },
     # --- end trust-values (#9 values) ---
 
     # --- trust-outputs (#9 outputs): new entries below this line ---
@@ -154,8 +162,8 @@ REASONS: dict[str, dict[str, str]] = {
         "en": "must be a whole number ≥ 0, written plainly without quotes",
     },
     "count_separator": {
-        "vi": "không dùng dấu chấm phân cách hàng nghìn; viết {suggestion}",
-        "en": "do not use a dot as a thousands separator; write {suggestion}",
+        "vi": "không dùng dấu phân cách hàng nghìn; viết {suggestion}",
+        "en": "do not use a thousands separator; write {suggestion}",
     },
     "text": {"vi": "phải là văn bản", "en": "must be text"},
     "int": {"vi": "phải là số nguyên", "en": "must be a whole number"},
@@ -225,6 +233,51 @@ REASONS: dict[str, dict[str, str]] = {
     },
     "too_long": {"vi": "dài quá {detail} ký tự", "en": "longer than {detail} characters"},
     # --- trust-values (#9 values): new entries below this line ---
+    # invalid-value
+    "count_limit": {"vi": "vượt quá giới hạn 999.999.999.999", "en": "above the limit of 999 999 999 999"},
+    "year": {"vi": "năm phải từ {minimum} đến {maximum}", "en": "the year must be between {minimum} and {maximum}"},
+    "windows_name": {
+        "vi": "Windows không dùng được tên này cho tệp hay thư mục (con, prn, aux, nul, com1–com9, lpt1–lpt9)",
+        "en": "Windows cannot use this name for a file or folder (con, prn, aux, nul, com1–com9, lpt1–lpt9)",
+    },
+    "email": {
+        "vi": "không phải địa chỉ thư điện tử (ví dụ hnd@example.vn)",
+        "en": "not an e-mail address (e.g. hnd@example.vn)",
+    },
+    "tag": {
+        "vi": "không dùng thẻ kiểu của YAML (!!int, !!str, !…); hãy viết giá trị trơn",
+        "en": "YAML tags (!!int, !!str, !…) are not allowed; write the plain value",
+    },
+    # stray-file
+    "yaml_suffix": {
+        "vi": "đuôi tệp phải là “.yaml” viết thường; hãy đổi tên thành {rename}",
+        "en": "the file name must end in “.yaml”, lowercase; rename it to {rename}",
+    },
+    "unknown_period_list": {
+        "vi": "kỳ báo cáo “{period_id}” không có trong plan.yaml (các kỳ của kế hoạch: {periods})",
+        "en": "period “{period_id}” is not in plan.yaml (the plan's periods: {periods})",
+    },
+    "not_regular": {
+        "vi": "không phải tệp thường (ống FIFO, socket hay thiết bị): không được mở",
+        "en": "not a regular file (a FIFO, socket or device): it was not opened",
+    },
+    # not-counted
+    "status_registered": {
+        "vi": "mới đăng ký (chỉ tính mô hình đang triển khai hoặc hoàn thành)",
+        "en": "it is only registered (only models in progress or completed count)",
+    },
+    "status_stopped": {
+        "vi": "đã dừng (chỉ tính mô hình đang triển khai hoặc hoàn thành)",
+        "en": "it has stopped (only models in progress or completed count)",
+    },
+    "started_other_year": {
+        "vi": "bắt đầu ngày {started}, ngoài năm {year} của kế hoạch",
+        "en": "it started on {started}, outside the plan year {year}",
+    },
+    "started_after_as_of": {
+        "vi": "bắt đầu ngày {started}, sau ngày xét {as_of}",
+        "en": "it started on {started}, after the as-of date {as_of}",
+    },
     # --- end trust-values (#9 values) ---
 
     # --- trust-outputs (#9 outputs): new entries below this line ---

@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DAY_FIRST = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})$")
+# ASCII digits only: ``\d`` would take ``２０２３`` or Arabic-Indic digits, which ``int()`` then reads.
+_ISO = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$", re.ASCII)
+_DAY_FIRST = re.compile(r"^([0-9]{1,2})([/.\-])([0-9]{1,2})\2([0-9]{4})$", re.ASCII)
 
 
 class DateError(ValueError):
@@ -21,12 +22,18 @@ class DateError(ValueError):
 
 
 def parse_date(value: object) -> date:
-    """Read a date written as ISO ``2023-06-02`` or day-first ``02/06/2023``, ``2.6.2023``, ``2-6-2023``."""
+    """Read a date written as ISO ``2023-06-02`` or day-first ``02/06/2023``, ``2.6.2023``, ``2-6-2023``.
+
+    ASCII digits only, a four-digit year; an impossible day (``30/02/2023``, ``0000-01-01``) is
+    :class:`DateError` with reason ``impossible``, any other form reason ``form``. Used for files and options.
+    """
     if isinstance(value, date):
         return value
     if not isinstance(value, str):
-        raise DateError(str(value), "form")
+        raise DateError(str(value)[:60], "form")
     text = value.strip()
+    if len(text) > 10:
+        raise DateError(text[:60], "form")
     m = _ISO.match(text)
     if m:
         y, mo, d = int(m[1]), int(m[2]), int(m[3])
@@ -56,7 +63,9 @@ class Deadline:
 
     @property
     def last_on_time(self) -> date:
-        return self.day if self.inclusive else self.day - timedelta(days=1)
+        if self.inclusive or self.day == date.min:  # ``due_before: 0001-01-01``: no day before it
+            return self.day
+        return self.day - timedelta(days=1)
 
     def on_time(self, received: date) -> bool:
         return received <= self.last_on_time

@@ -21,6 +21,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from dkst.counts import MAX_COUNT, CountError, parse_count
 from dkst.periods import DateError, parse_date
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -29,7 +30,14 @@ PERIOD_ID = re.compile(r"^[A-Z][A-Z0-9]*$")
 RESERVED_WORDS = frozenset(
     {"and", "or", "not", "in", "is", "if", "else", "true", "false", "none", "min", "max", "abs"}
 )
-DATE_PATTERN = r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}([/.\-])\d{1,2}\2\d{4})$"
+DATE_PATTERN = r"^([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}([/.\-])[0-9]{1,2}\2[0-9]{4})$"
+#: Names Windows cannot give a file or folder, in any case: refused as unit and model ids (datasets travel in git).
+WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+                              *(f"lpt{i}" for i in range(1, 10))})
+YEAR_MIN, YEAR_MAX = 2000, 2100
+#: An e-mail address: something@domain.tld, no spaces (Vietnamese addresses are ASCII in practice; any letter
+#: is let through).
+EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]_]+\.[^@\s<>(),;:\"\[\]._]{2,}$")
 
 
 def _fail(kind: str, **ctx: Any) -> PydanticCustomError:
@@ -44,30 +52,43 @@ def _to_date(value: Any) -> date:
 
 
 def _to_count(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raw = getattr(value, "raw", None)
-        if raw is not None and re.fullmatch(r"\d{1,3}(\.\d{3})+", raw):
-            raise _fail("count_separator", suggestion=raw.replace(".", ""))
-        raise _fail("count")
-    if value < 0:
-        raise _fail("count")
-    return value
+    try:
+        return parse_count(value)
+    except CountError as exc:
+        if exc.suggestion is not None:
+            raise _fail(exc.reason, suggestion=exc.suggestion) from None
+        raise _fail(exc.reason) from None
+
+
+def _plain_text(value: Any) -> str | None:
+    """A scalar as the user typed it (``010`` stays ``010``), or ``None`` for anything else."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return getattr(value, "raw", None) or str(value)
+    return None
 
 
 def _to_text(value: Any) -> str:
     if value is None or (isinstance(value, str) and not value.strip()):
         raise _fail("empty")
-    if isinstance(value, bool) or isinstance(value, dict | list):
+    text = _plain_text(value)
+    if text is None:
         raise _fail("text")
-    if isinstance(value, float):
-        return getattr(value, "raw", str(value))
-    return str(value).strip() if isinstance(value, str) else str(value)
+    return text.strip() if isinstance(value, str) else text
 
 
 def _to_int(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise _fail("int")
-    return value
+    return int(value)
+
+
+def _to_year(value: Any) -> int:
+    year = _to_int(value)
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise _fail("year", minimum=YEAR_MIN, maximum=YEAR_MAX)
+    return year
 
 
 def _to_bool(value: Any) -> bool:
@@ -76,9 +97,26 @@ def _to_bool(value: Any) -> bool:
     return value
 
 
+def _to_email(value: Any) -> str:
+    text = _to_text(value)
+    if not EMAIL.match(text):
+        raise _fail("email")
+    return text
+
+
 def _slug(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = _plain_text(value)  # ``2023`` or ``010`` written plainly: the id as typed
     if not isinstance(value, str) or not SLUG.match(value):
         raise _fail("slug")
+    return value
+
+
+def _file_id(value: Any) -> str:
+    """A unit id: a slug that Windows can use as a folder name."""
+    value = _slug(value)
+    if value in WINDOWS_RESERVED:
+        raise _fail("windows_name")
     return value
 
 
@@ -103,10 +141,15 @@ Date = Annotated[
 ]
 Count = Annotated[
     int, BeforeValidator(_to_count),
-    WithJsonSchema({"type": "integer", "minimum": 0, "description": "Số nguyên ≥ 0, không dấu phân cách"}),
+    WithJsonSchema({"type": "integer", "minimum": 0, "maximum": MAX_COUNT,
+                    "description": "Số nguyên ≥ 0, không dấu phân cách"}),
 ]
 Text = Annotated[str, BeforeValidator(_to_text), WithJsonSchema({"type": ["string", "number"]})]
 Int = Annotated[int, BeforeValidator(_to_int), WithJsonSchema({"type": "integer"})]
+Year = Annotated[int, BeforeValidator(_to_year),
+                 WithJsonSchema({"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX})]
+Email = Annotated[str, BeforeValidator(_to_email),
+                  WithJsonSchema({"type": "string", "pattern": EMAIL.pattern, "description": "Địa chỉ thư điện tử"})]
 Bool = Annotated[bool, BeforeValidator(_to_bool), WithJsonSchema({"type": "boolean"})]
 Slug = Annotated[
     str, BeforeValidator(_slug),
@@ -117,6 +160,11 @@ IndicatorId = Annotated[
     str, BeforeValidator(_indicator_id),
     WithJsonSchema({"type": "string", "pattern": INDICATOR_ID.pattern,
                     "not": {"enum": sorted(RESERVED_WORDS)}}),
+]
+UnitId = Annotated[
+    str, BeforeValidator(_file_id),
+    WithJsonSchema({"type": "string", "pattern": SLUG.pattern, "not": {"enum": sorted(WINDOWS_RESERVED)},
+                    "description": "Mã: chữ thường không dấu, số, gạch nối"}),
 ]
 PeriodId = Annotated[
     str, BeforeValidator(_period_id), WithJsonSchema({"type": "string", "pattern": PERIOD_ID.pattern}),
@@ -236,7 +284,7 @@ class BasedOn(Record):
 
 class ReportTo(Record):
     office: Text | None = Field(None, description="Nơi nhận báo cáo, ví dụ: Văn phòng")
-    email: Text | None = Field(None, description="Địa chỉ thư điện tử nhận báo cáo")
+    email: Email | None = Field(None, description="Địa chỉ thư điện tử nhận báo cáo")
 
 
 class Letterhead(Record):
@@ -306,7 +354,7 @@ class Plan(Record):
     """plan.yaml: the governing plan (kế hoạch)."""
 
     title: Text = Field(description="Tên kế hoạch")
-    year: Int = Field(description="Năm của kế hoạch")
+    year: Year = Field(description="Năm của kế hoạch (2000–2100)")
     issuer: Text = Field(description="Cơ quan ban hành")
     place: Text | None = Field(None, description="Địa danh ghi ở dòng ngày tháng văn bản")
     number: Text | None = Field(None, description="Số kế hoạch")
@@ -328,11 +376,11 @@ class Plan(Record):
 class Unit(Record):
     """One entry of units.yaml."""
 
-    id: Slug = Field(description="Mã đơn vị")
+    id: UnitId = Field(description="Mã đơn vị")
     name: Text = Field(description="Tên đầy đủ của đơn vị")
     kind: Slug = Field(description="Loại đơn vị (mã trong unit_kinds của plan.yaml)")
     short_name: Text | None = Field(None, description="Tên ngắn")
-    email: Text | None = Field(None, description="Thư điện tử của đơn vị")
+    email: Email | None = Field(None, description="Thư điện tử của đơn vị")
     exempt: dict[Slug, Text] = Field(default_factory=dict, description="Miễn yêu cầu: mã yêu cầu → lý do")
 
     @property

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from dkst.schema import Record, enum_choices
+from dkst.yamlio import Tagged
 
 #: Nesting below which mappings are cleaned of empty values and ``x-`` keys (the format is never deeper).
 CLEAN_DEPTH = 6
@@ -159,6 +160,8 @@ def _problem(cls: type[Record], data: Any, err: dict[str, Any]) -> SchemaProblem
     if at_key:
         value = name
     params = {"field": name, "value": _short(value)}
+    if isinstance(value, Tagged):  # whatever the field expects, the tag is the fault
+        return SchemaProblem("invalid-value", real, {**params, "reason": "tag"})
     ctx = err.get("ctx") or {}
     if kind == "union_tag_invalid":
         params.update(field="type", value=_short(ctx.get("tag")), reason="enum",
@@ -184,7 +187,7 @@ def _problem(cls: type[Record], data: Any, err: dict[str, Any]) -> SchemaProblem
 
 
 _REASONS = {"empty", "date_form", "date_impossible", "count", "count_separator", "text", "int", "bool", "slug",
-            "indicator_id", "reserved_word", "period_id"}
+            "indicator_id", "reserved_word", "period_id", "count_limit", "year", "windows_name", "email"}
 
 
 def _short(value: Any) -> str:
@@ -263,8 +266,8 @@ def _valid(validator: Any, obj: Record, name: str, value: Any) -> bool:
 def validate(cls: type[Record], data: Any) -> tuple[Record | None, list[SchemaProblem]]:
     """Validate cleaned data; return the record (partial when invalid) and the problems found."""
     if not isinstance(data, dict):
-        return None, [SchemaProblem("invalid-value", (), {"field": "", "value": _short(data),
-                                                         "reason": "top_mapping"})]
+        reason = "tag" if isinstance(data, Tagged) else "top_mapping"
+        return None, [SchemaProblem("invalid-value", (), {"field": "", "value": _short(data), "reason": reason})]
     try:
         return cls.model_validate(data), []
     except ValidationError as exc:

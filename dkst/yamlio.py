@@ -16,6 +16,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from dkst.counts import BigDecimal
+
 MAX_BYTES = 1024 * 1024
 #: Depth of key paths kept in the line index (deeper values fall back to their parent's line).
 INDEX_DEPTH = 4
@@ -23,15 +25,31 @@ INDEX_DEPTH = 4
 Problem = tuple[str, int | None, dict[str, Any]]
 
 
-class RawFloat(float):
-    """A YAML float that remembers how it was written (``1.000`` is a thousands separator, not 1.0)."""
+class DecimalInt(int):
+    """A plain decimal scalar with leading zeros (``010`` is 10): the number, and the text as typed (for text
+    fields such as a document number)."""
 
     raw: str
 
-    def __new__(cls, value: float, raw: str) -> RawFloat:
+    def __new__(cls, value: int, raw: str) -> DecimalInt:
         obj = super().__new__(cls, value)
         obj.raw = raw
         return obj
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return DecimalInt, (int(self), self.raw)
+
+
+@dataclass(frozen=True, slots=True)
+class Tagged:
+    """A value written with a YAML tag (``!!int 5``, ``!!binary …``, ``!foo x``): refused by every field of the
+    format (FORMAT.md, "Values"), never constructed (so ``!!int 0x1F`` never becomes 31)."""
+
+    tag: str
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.tag} {self.text}".strip()
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -43,17 +61,45 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 
+# The tags our resolver gives untagged nodes. They are private, so that a node carrying any other tag was
+# tagged in the file. Numbers are not YAML 1.1's: a plain scalar of ASCII decimal digits is ``_P_DEC`` (leading
+# zeros decimal), and every other number form (``010`` octal, ``1:30``, ``0x1F``, ``1_000``, ``+5``, ``1.5``…)
+# and every date stays the text typed, for :func:`dkst.counts.parse_count` and the schema to judge.
+_P = "tag:dkst.invalid,2026:"
+_P_STR = _P + "str"
+_P_DEC = _P + "dec"
+_P_BOOL = _P + "bool"
+_P_NULL = _P + "null"
+_P_SEQ = _P + "seq"
+_P_MAP = _P + "map"
+_IMPLICIT = {_BOOL: _P_BOOL, _NULL: _P_NULL}
+#: Plain decimal scalars longer than this stay text (:class:`~dkst.counts.BigDecimal`): no count is that long.
+_MAX_DIGITS = 30
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _decimal(text: str) -> Any:
+    if len(text) > _MAX_DIGITS:
+        return BigDecimal(text)
+    if text[0] == "0" and len(text) > 1:
+        return DecimalInt(int(text), text)
+    return int(text)
+
 
 class _Slow(Exception):
     """Something the fast construction does not handle: construct the document the standard way."""
 
 
 class _Loader(yaml.CSafeLoader):
-    """libyaml's loader, with duplicate keys recorded, keys read as written, dates left as text.
+    """libyaml's loader, with duplicate keys recorded, keys read as written, numbers and dates as FORMAT.md says,
+    and tagged values kept apart as :class:`Tagged`.
 
-    :meth:`build` turns the node tree into data in one recursive pass for the plain tags these files use
-    (the standard constructor queues a generator per mapping and looks up a constructor per node, which
-    costs as much as libyaml's whole parse); anything else falls back to :meth:`construct_document`.
+    :meth:`build` turns the node tree into data in one recursive pass (the standard constructor queues a
+    generator per mapping and looks up a constructor per node, which costs as much as libyaml's whole parse);
+    :meth:`construct_document` gives the same data the standard way.
     """
 
     def __init__(self, stream: str) -> None:
@@ -61,18 +107,24 @@ class _Loader(yaml.CSafeLoader):
         self.duplicates: list[tuple[str, int, int]] = []
         #: a mapping has a key with no value or an ``x-`` key somewhere: the data needs cleaning
         self.dirty = False
+        #: a value is :class:`Tagged` somewhere
+        self.tagged = False
+        #: tagged keys: ``(line, key, tag)``
+        self.tagged_keys: list[tuple[int, str, str]] = []
 
-    # -- tag resolution, called by libyaml for every node: the same answers as PyYAML's Resolver, without
-    #    its per-call list building and path-resolver bookkeeping (the safe loader has no path resolvers)
+    # -- tag resolution, called by libyaml for every untagged node: PyYAML's implicit resolvers, without their
+    #    per-call list building and path-resolver bookkeeping, mapped onto the private tags above
 
     def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
         if kind is ScalarNode:
             if implicit[0]:
+                if value.isdigit() and value.isascii():
+                    return _P_DEC
                 for tag, regexp in _RESOLVERS.get(value[:1], _WILDCARD):
                     if regexp.match(value):
-                        return tag
-            return _STR
-        return _SEQ if kind is SequenceNode else _MAP
+                        return _IMPLICIT.get(tag, _P_STR)
+            return _P_STR
+        return _P_SEQ if kind is SequenceNode else _P_MAP
 
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:
         return None
@@ -82,17 +134,18 @@ class _Loader(yaml.CSafeLoader):
 
     # -- construction
 
+    def _key(self, key_node: Any) -> str:
+        if type(key_node) is ScalarNode:
+            if key_node.tag not in _KEY_TAGS:
+                self.tagged_keys.append((key_node.start_mark.line + 1, key_node.value, _short_tag(key_node.tag)))
+            return intern(key_node.value)
+        return f"<{key_node.id}@{key_node.start_mark.line + 1}>"
+
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
-        if not isinstance(node, MappingNode):  # ``!!map [a, b]``: an error, as in PyYAML's own loader
-            raise yaml.constructor.ConstructorError(None, None, f"expected a mapping node, but found {node.id}",
-                                                    node.start_mark)
         mapping: dict[Any, Any] = {}
         first_line: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            if isinstance(key_node, ScalarNode):
-                key: Any = key_node.value
-            else:
-                key = f"<{key_node.id}@{key_node.start_mark.line + 1}>"
+            key = self._key(key_node)
             line = key_node.start_mark.line + 1
             if key in mapping:
                 self.duplicates.append((str(key), line, first_line[key]))
@@ -103,8 +156,26 @@ class _Loader(yaml.CSafeLoader):
                 self.dirty = True
         return mapping
 
-    def construct_raw_float(self, node: ScalarNode) -> float:
-        return RawFloat(self.construct_yaml_float(node), node.value)
+    def construct_private_map(self, node: MappingNode) -> Any:
+        data: dict[Any, Any] = {}
+        yield data
+        data.update(self.construct_mapping(node))
+
+    def construct_private_seq(self, node: SequenceNode) -> Any:
+        data: list[Any] = []
+        yield data
+        data.extend(self.construct_sequence(node))
+
+    def construct_private_dec(self, node: ScalarNode) -> Any:
+        return _decimal(node.value)
+
+    def construct_private_bool(self, node: ScalarNode) -> bool:
+        return self.bool_values[node.value.lower()]
+
+    def construct_tagged(self, node: Any) -> Tagged:
+        self.tagged = True
+        text = node.value if isinstance(node, ScalarNode) else "{…}" if isinstance(node, MappingNode) else "[…]"
+        return Tagged(_short_tag(str(node.tag)), text[:60])
 
     def build(self, node: Any) -> Any:
         """The data of ``node``: the same as :meth:`construct_document`, faster."""
@@ -115,55 +186,56 @@ class _Loader(yaml.CSafeLoader):
         except (_Slow, RecursionError):
             pass
         self.duplicates.clear()
+        self.tagged_keys.clear()
         self.dirty = False
+        self.tagged = False
         return self.construct_document(node)
 
     def _build(self, node: Any) -> Any:
         tag = node.tag
-        if tag == _STR or tag == _TIMESTAMP:
-            if type(node) is ScalarNode:
-                return node.value
-        elif tag == _MAP:
-            if type(node) is MappingNode:
-                mapping: dict[str, Any] = {}
-                first_line: dict[str, int] = {}
-                for key_node, value_node in node.value:
-                    if type(key_node) is ScalarNode:
-                        key = intern(key_node.value)
-                    else:
-                        key = f"<{key_node.id}@{key_node.start_mark.line + 1}>"
-                    if key in mapping:
-                        line = key_node.start_mark.line + 1
-                        self.duplicates.append((key, line, first_line[key]))
-                    else:
-                        first_line[key] = key_node.start_mark.line + 1
-                    value = mapping[key] = self._build(value_node)
-                    if value is None or key.startswith("x-"):
-                        self.dirty = True
-                return mapping
-        elif tag == _SEQ:
-            if type(node) is SequenceNode:
-                return [self._build(item) for item in node.value]
-        elif tag == _INT:
-            if type(node) is ScalarNode:
-                value = node.value
-                if value.isdigit() and (value[0] != "0" or len(value) == 1):
-                    return int(value)
-                return self.construct_yaml_int(node)
-        elif tag == _NULL:
-            if type(node) is ScalarNode:
-                return None
-        elif tag == _BOOL:
-            if type(node) is ScalarNode:
-                return self.bool_values[node.value.lower()]
-        elif tag == _FLOAT:
-            if type(node) is ScalarNode:
-                return self.construct_raw_float(node)
-        raise _Slow
+        if tag == _P_STR:
+            return node.value
+        if tag == _P_MAP:
+            mapping: dict[str, Any] = {}
+            first_line: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                key = self._key(key_node)
+                if key in mapping:
+                    line = key_node.start_mark.line + 1
+                    self.duplicates.append((key, line, first_line[key]))
+                else:
+                    first_line[key] = key_node.start_mark.line + 1
+                value = mapping[key] = self._build(value_node)
+                if value is None or key.startswith("x-"):
+                    self.dirty = True
+            return mapping
+        if tag == _P_SEQ:
+            return [self._build(item) for item in node.value]
+        if tag == _P_DEC:
+            value = node.value
+            if value[0] != "0" and len(value) <= 18:
+                return int(value)
+            return _decimal(value)
+        if tag == _P_NULL:
+            return None
+        if tag == _P_BOOL:
+            return self.bool_values[node.value.lower()]
+        return self.construct_tagged(node)
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
-_Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_raw_float)
+_KEY_TAGS = frozenset({_P_STR, _P_DEC, _P_BOOL, _P_NULL})
+# Only the private tags are constructed; any tag written in the file (``!!int``, ``!!binary``, ``!!python/…``,
+# ``!local``) becomes a :class:`Tagged` value.
+_Loader.yaml_constructors = {
+    _P_STR: yaml.SafeLoader.construct_scalar,
+    _P_DEC: _Loader.construct_private_dec,
+    _P_BOOL: _Loader.construct_private_bool,
+    _P_NULL: yaml.SafeLoader.construct_yaml_null,
+    _P_SEQ: _Loader.construct_private_seq,
+    _P_MAP: _Loader.construct_private_map,
+    None: _Loader.construct_tagged,
+}
+_Loader.yaml_multi_constructors = {}
 
 #: first character of a plain scalar → the implicit resolvers to try, in PyYAML's order
 _WILDCARD: tuple[tuple[str, re.Pattern[str]], ...] = tuple(_Loader.yaml_implicit_resolvers.get(None, []))
@@ -338,6 +410,8 @@ def parse_text(text: str, index_depth: int = INDEX_DEPTH) -> ParsedYaml:
         loader.dispose()
     for key, line, first in loader.duplicates:
         out.problems.append(("duplicate-key", line, {"key": key, "first": first}))
+    for line, key, tag in loader.tagged_keys:
+        out.problems.append(("invalid-value", line, {"field": key, "value": f"{tag} {key}", "reason": "tag"}))
     out.data = data
     out.dirty = loader.dirty
     out.lines = _index(node, index_depth)

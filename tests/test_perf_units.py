@@ -215,7 +215,8 @@ def old_walk_unit(root: Path, folder: Path, unit_id: str, period_ids: set[str]) 
                 if period in period_ids:
                     out.append(_Entry(rel, "report", unit_id, period))
                 else:
-                    params: dict[str, Any] = {"reason": "unknown_period", "period_id": period}
+                    params: dict[str, Any] = {"reason": "unknown_period_list", "period_id": period,
+                                              "periods": ", ".join(sorted(period_ids))}
                     guess = next((p for p in sorted(period_ids) if p.lower() == period.lower()), None)
                     guess = guess or nearest(period, sorted(period_ids))
                     if guess:

@@ -104,10 +104,41 @@ def counting_models(ds: Dataset, unit_id: str, as_of: date, start: date | None =
     return out
 
 
+def not_counted(ds: Dataset, as_of: date, now: date | None = None) -> Iterator[Finding]:
+    """A ``not-counted`` finding (info) for each model of a usable unit that does not count as of the day, with
+    the reason (the rule of :func:`counting_models`), so that a model count of 0 explains itself. A model whose
+    status or start is itself at fault (a schema or ``future-date`` finding) gets none."""
+    now = now or today()
+    year = ds.index.year if ds.index is not None else None
+    for unit in ds.units:
+        for model_id, src in sorted((ds.models.get(unit.id) or {}).items()):
+            rec = src.record
+            if not isinstance(rec, ModelRecord) or rec.status is None:
+                continue
+            params: dict[str, Any] = {"name": rec.name or model_id}
+            line = src.line("started")
+            if rec.status not in COUNTING:
+                line = src.line("status")
+                params["reason"] = ("status_registered" if rec.status == ModelStatus.REGISTERED
+                                    else "status_stopped")
+            elif rec.started is None or rec.started > now:
+                continue  # missing-field, invalid-value or future-date says why
+            elif not isinstance(year, int):
+                continue  # the plan's year is broken: its own finding
+            elif rec.started.year != year:
+                params.update(reason="started_other_year", started=rec.started, year=year)
+            elif rec.started > as_of:
+                params.update(reason="started_after_as_of", started=rec.started, as_of=as_of)
+            else:
+                continue
+            yield F.make("not-counted", src.path, line, unit=unit.id, **params)
+
+
 def evaluate(ds: Dataset, as_of: date) -> Evaluation:
     """Judge every usable unit against every usable requirement as of ``as_of``."""
     ev = Evaluation(as_of)
     now = today()
+    ev.findings.extend(not_counted(ds, as_of, now))
     for unit in ds.units:
         for req in ds.index.requirements or []:
             if unit.kind not in req.kinds:

@@ -47,11 +47,21 @@ def _future(src: SourceFile, record: Any, key: str, now: Any, unit: str, period:
     return []
 
 
+def _order(src: SourceFile, record: Any, first: str, then: str, unit: str) -> list[Finding]:
+    """``inconsistent-date`` on ``then`` when it is before ``first`` (both valid dates of one file)."""
+    early, late = getattr(record, first, None), getattr(record, then, None)
+    if early is not None and late is not None and late < early:
+        return [F.make("inconsistent-date", src.path, src.line(then), unit=unit, field=then, date=late,
+                       other=first, other_date=early)]
+    return []
+
+
 def _unit_plan(src: SourceFile, unit: str, now: Any) -> list[Finding]:
     rec = src.record
     if not isinstance(rec, UnitPlan):
         return []
-    return _future(src, rec, "issued", now, unit) + _future(src, rec, "received", now, unit)
+    return (_future(src, rec, "issued", now, unit) + _future(src, rec, "received", now, unit)
+            + _order(src, rec, "issued", "received", unit))
 
 
 def _model(ds: Dataset, src: SourceFile, unit: str, model_id: str, unit_ids: set[str], now: Any,
@@ -64,6 +74,7 @@ def _model(ds: Dataset, src: SourceFile, unit: str, model_id: str, unit_ids: set
         if rec.started is None and "started" not in bad.of(src.path):
             out.append(F.make("missing-field", src.path, src.line(), unit=unit, field="started"))
         out += _future(src, rec, "started", now, unit) + _future(src, rec, "completed_on", now, unit)
+    out += _order(src, rec, "started", "completed_on", unit)
     if rec.replicated_from is not None:
         line = src.line("replicated_from")
         m = _REPLICATED_FROM.match(rec.replicated_from)

@@ -1,0 +1,68 @@
+"""Counts as FORMAT.md pins them: whole numbers 0 … 999 999 999 999 written in decimal digits.
+
+The one place where a count is read, whatever it comes from: a YAML value (the loader hands plain decimal
+scalars over as ``int``, every other number form as the text typed, see :mod:`dkst.yamlio`), or a Python value
+built by other code. Leading zeros are decimal (``010`` is 10, as Vietnamese documents write it); every other
+form is refused and never read as some other number: YAML 1.1 octal, base 60 (``1:30``), ``1_000``, ``0x1F``,
+``0o17``, ``0b11``, signs, exponents, fractions, quotes, booleans, anything above the limit.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The largest count (FORMAT.md, "Values").
+MAX_COUNT = 999_999_999_999
+
+#: A number with thousands separators, one kind throughout: ``1.000``, ``1,000``, ``1 000`` (also no-break spaces).
+_SEPARATED = re.compile(r"[0-9]{1,3}(?P<sep>[.,\u0020\u00a0\u202f])[0-9]{3}(?:(?P=sep)[0-9]{3})*", re.ASCII)
+_DIGITS = re.compile(r"[0-9]+", re.ASCII)
+
+
+class CountError(ValueError):
+    """A value that is not a count. ``reason`` is a catalogue key of :data:`dkst.i18n.REASONS`:
+
+    ``count`` (not a whole number written plainly), ``count_separator`` (thousands separators; ``suggestion``
+    is the number without them) or ``count_limit`` (above :data:`MAX_COUNT`).
+    """
+
+    def __init__(self, reason: str, suggestion: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.suggestion = suggestion
+
+
+class BigDecimal(str):
+    """A plain decimal scalar too long to be any count: kept as its text (``int()`` of thousands of digits is
+    slow and refused by Python); :func:`parse_count` says it is above the limit."""
+
+    __slots__ = ()
+
+
+def parse_count(value: object) -> int:
+    """The count ``value`` stands for, or :class:`CountError`.
+
+    Accepted: a Python ``int`` (not ``bool``) in 0 … :data:`MAX_COUNT`, as the loader gives plain decimal
+    scalars (``08`` and ``010`` included). Refused: everything else, text included (a quoted ``"12"`` is text),
+    with the hint "write 1000" for ``1.000``, ``1,000`` and ``1 000``.
+    """
+    if isinstance(value, bool):
+        raise CountError("count")
+    if isinstance(value, int):
+        if value < 0:
+            raise CountError("count")
+        if value > MAX_COUNT:
+            raise CountError("count_limit")
+        return int(value)
+    if isinstance(value, BigDecimal):
+        raise CountError("count_limit")
+    raw = getattr(value, "raw", None)  # a number object that remembers how it was written
+    text = raw if isinstance(raw, str) else value if isinstance(value, str) else None
+    if text is not None:
+        text = text.strip()
+        match = _SEPARATED.fullmatch(text)
+        if match is not None:
+            plain = text.replace(match["sep"], "")
+            if _DIGITS.fullmatch(plain):
+                raise CountError("count_separator", str(int(plain)))
+    raise CountError("count")
