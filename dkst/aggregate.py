@@ -358,9 +358,12 @@ def indicator_figures(frame: pd.DataFrame, indicators: list[str]) -> dict[str, t
     """``{id: (total or None, how many counted reports carry it)}`` over the counted rows of ``frame``."""
     cols = [IND + i for i in indicators]
     counted = frame.loc[frame["counted"], cols]
-    totals = counted.sum(min_count=1)
-    carried = counted.count()
-    return {i: (_int(totals[IND + i]), int(carried[IND + i])) for i in indicators}
+    out: dict[str, tuple[int | None, int]] = {}
+    for i in indicators:
+        # summed as Python ints, which cannot wrap (pandas sums int64 and would wrap silently past 2**63)
+        values = [int(v) for v in counted[IND + i].dropna().tolist()]
+        out[i] = (sum(values) if values else None, len(values))
+    return out
 
 
 def model_counts(models: pd.DataFrame) -> dict[str, int]:

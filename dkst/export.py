@@ -437,6 +437,8 @@ def _save(wb: Any, stamp: datetime) -> bytes:
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(wb, archive).save()
     when = (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0) if stamp.year >= 1980 else (1980, 1, 1, 0, 0, 0)
+    if when[0] > 2107:  # the last year a zip entry can carry (an as-of such as 9999-12-31)
+        when = (2107, 12, 31, 0, 0, 0)
     out = io.BytesIO()
     with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():

@@ -233,6 +233,15 @@ REASONS: dict[str, dict[str, str]] = {
     },
     "too_long": {"vi": "dài quá {detail} ký tự", "en": "longer than {detail} characters"},
     # --- trust-values (#9 values): new entries below this line ---
+    # invalid-rule
+    "bare_function": {
+        "vi": "“{detail}” là hàm, phải gọi kèm đối số, ví dụ min(a, b) hoặc abs(a - b)",
+        "en": "“{detail}” is a function and must be called with arguments, e.g. min(a, b) or abs(a - b)",
+    },
+    "arguments": {
+        "vi": "{detail}: min và max cần ít nhất hai đối số, abs đúng một; không dùng tên đối số hay dấu *",
+        "en": "{detail}: min and max take two arguments or more, abs exactly one; no named or starred arguments",
+    },
     # invalid-value
     "count_limit": {"vi": "vượt quá giới hạn 999.999.999.999", "en": "above the limit of 999 999 999 999"},
     "year": {"vi": "năm phải từ {minimum} đến {maximum}", "en": "the year must be between {minimum} and {maximum}"},

@@ -1,8 +1,11 @@
 """The expression language of ``rule`` requirements, compiled once and evaluated in a sandbox.
 
 Allowed: numbers, indicator ids, ``+ - * / // %``, comparisons (chained too), ``and``/``or``/``not``,
-parentheses, and calls of ``min``, ``max``, ``abs``. Anything else is refused at compile time. The
-expression is parsed with Python's ``ast`` and evaluated by walking the whitelisted tree: no ``eval``.
+parentheses, and calls of ``min`` and ``max`` (two arguments or more) and ``abs`` (one). Anything else is refused
+at compile time (``**``, a bare ``min``, named or starred arguments, attributes, …), so that a rule that compiles
+can always run. The expression is parsed with Python's ``ast`` and evaluated by walking the whitelisted tree: no
+``eval``. What arithmetic can still raise on a report's figures (a division by zero, a quotient too large for a
+float) skips the rule for that report.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ class RuleError(ValueError):
 
 
 class Skip(Exception):
-    """The rule does not apply to this report (an indicator is absent, or a division by zero)."""
+    """The rule does not apply to this report (an indicator is absent, or an arithmetic error)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +49,10 @@ class Rule:
         """True or False for one report's indicators; raises :class:`Skip` when it cannot be judged."""
         if not self.names <= values.keys():
             raise Skip
-        return bool(_eval(self.tree, values))
+        try:
+            return bool(_eval(self.tree, values))
+        except (ArithmeticError, ValueError, TypeError, RecursionError, MemoryError):
+            raise Skip from None
 
 
 def compile_rule(expr: str, indicators: set[str] | frozenset[str]) -> Rule:
@@ -57,26 +63,37 @@ def compile_rule(expr: str, indicators: set[str] | frozenset[str]) -> Rule:
         tree = ast.parse(expr.strip(), mode="eval").body
     except SyntaxError as exc:
         raise RuleError("syntax", exc.msg or "") from None
+    except (ValueError, RecursionError, MemoryError) as exc:  # a null byte, too deep, a huge literal
+        raise RuleError("syntax", str(exc)[:60]) from None
     names: set[str] = set()
+    called = {id(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
     for node in ast.walk(tree):
-        _allow(node, names)
+        _allow(node, names, called)
     unknown = sorted(names - set(indicators))
     if unknown:
         raise RuleError("unknown_indicator", ", ".join(unknown))
     return Rule(expr, tree, frozenset(names))
 
 
-def _allow(node: ast.AST, names: set[str]) -> None:
+def _allow(node: ast.AST, names: set[str], called: set[int]) -> None:
     if isinstance(node, ast.Name):
         if node.id not in _FUNCTIONS:
             names.add(node.id)
+        elif id(node) not in called:  # ``min`` alone, ``abs`` not called: a function is not a number
+            raise RuleError("bare_function", node.id)
         return
     if isinstance(node, ast.Call):
-        if not isinstance(node.func, ast.Name) or node.func.id not in _FUNCTIONS or node.keywords or not node.args:
+        if not isinstance(node.func, ast.Name) or node.func.id not in _FUNCTIONS:
             raise RuleError("forbidden", ast.unparse(node)[:60])
-        if node.func.id == "abs" and len(node.args) != 1:
-            raise RuleError("forbidden", ast.unparse(node)[:60])
+        wanted = 1 if node.func.id == "abs" else 2
+        starred = any(isinstance(a, ast.Starred) for a in node.args)
+        if node.keywords or starred or len(node.args) < wanted or (wanted == 1 and len(node.args) != 1):
+            raise RuleError("arguments", ast.unparse(node)[:60])
         return
+    bad_binary = isinstance(node, ast.BinOp) and type(node.op) not in _BINARY  # ``**``, ``<<``, ``&``, ``@``…
+    bad_compare = isinstance(node, ast.Compare) and any(type(op) not in _COMPARE for op in node.ops)  # in, is
+    if bad_binary or bad_compare or (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Invert)):
+        raise RuleError("forbidden", ast.unparse(node)[:60])
     if isinstance(node, ast.Constant):
         if isinstance(node.value, bool) or not isinstance(node.value, int | float):
             raise RuleError("forbidden", repr(node.value)[:60])
