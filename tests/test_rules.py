@@ -97,8 +97,8 @@ def test_invalid_rule_through_the_command(valid: Path, expr: str) -> None:
 def test_division_by_zero_skips_through_the_command(valid: Path) -> None:
     plan = valid / "plan.yaml"
     text = plan.read_text(encoding="utf-8")
-    plan.write_text(text.replace("expr: propaganda_participants >= propaganda_sessions",
-                                 "expr: propaganda_participants / (propaganda_sessions - 10) != 12345"), encoding="utf-8")
+    expr = "expr: propaganda_participants / (propaganda_sessions - 10) != 12345"
+    plan.write_text(text.replace("expr: propaganda_participants >= propaganda_sessions", expr), encoding="utf-8")
     proc = run_dkst("check", "--data", str(valid), "--as-of", "2023-12-20", "--format", "json")
     assert proc.returncode == 0, proc.stdout
     assert json.loads(proc.stdout)["findings"] == []  # an-my has 10 sessions: skipped, hoi-nong-dan's holds
