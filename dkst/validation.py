@@ -212,19 +212,24 @@ def _salvage(cls: type[Record], data: dict[str, Any]) -> Record:
         if _valid(validator, obj, name, value):
             continue
         item_cls = _record_items(cls, name)
-        if isinstance(value, list):
+        shapes = _unwrap(cls.model_fields[name].annotation)
+        origins = {typing.get_origin(t) for t in shapes}
+        models = [t for t in shapes if _is_model(t)]
+        if isinstance(value, list) and list in origins:
             kept: Any = []
             for item in value:
                 if item_cls is not None:
                     kept.append(_partial_item(item_cls, item))
                 else:
                     kept.append(getattr(obj, name)[0] if _valid(validator, obj, name, [item]) else None)
-        elif isinstance(value, dict):
+        elif isinstance(value, dict) and dict in origins:
             kept = {}
             for key, item in value.items():
                 if _valid(validator, obj, name, {key: item}):
                     kept.update(getattr(obj, name))
-        else:
+        elif isinstance(value, dict) and len(models) == 1:  # a nested record (``signer``): partial too
+            kept = _partial_item(models[0], value)
+        else:  # a list or mapping where a value is expected, or any other invalid value: left out
             obj.__dict__.pop(name, None)
             continue
         obj.__dict__[name] = kept
