@@ -22,8 +22,9 @@ _DIGITS = re.compile(r"[0-9]+", re.ASCII)
 class CountError(ValueError):
     """A value that is not a count. ``reason`` is a catalogue key of :data:`dkst.i18n.REASONS`:
 
-    ``count`` (not a whole number written plainly), ``count_separator`` (thousands separators; ``suggestion``
-    is the number without them) or ``count_limit`` (above :data:`MAX_COUNT`).
+    ``count`` (not a whole number written plainly), ``count_separator`` (dots between the thousands) or
+    ``count_grouped`` (commas or spaces), whose ``suggestion`` is the number without them, or ``count_limit``
+    (above :data:`MAX_COUNT`).
     """
 
     def __init__(self, reason: str, suggestion: str | None = None) -> None:
@@ -64,5 +65,6 @@ def parse_count(value: object) -> int:
         if match is not None:
             plain = text.replace(match["sep"], "")
             if _DIGITS.fullmatch(plain):
-                raise CountError("count_separator", str(int(plain)))
+                reason = "count_separator" if match["sep"] == "." else "count_grouped"
+                raise CountError(reason, str(int(plain)))
     raise CountError("count")

@@ -162,8 +162,8 @@ REASONS: dict[str, dict[str, str]] = {
         "en": "must be a whole number ≥ 0, written plainly without quotes",
     },
     "count_separator": {
-        "vi": "không dùng dấu phân cách hàng nghìn; viết {suggestion}",
-        "en": "do not use a thousands separator; write {suggestion}",
+        "vi": "không dùng dấu chấm phân cách hàng nghìn; viết {suggestion}",
+        "en": "do not use a dot as a thousands separator; write {suggestion}",
     },
     "text": {"vi": "phải là văn bản", "en": "must be text"},
     "int": {"vi": "phải là số nguyên", "en": "must be a whole number"},
@@ -233,6 +233,11 @@ REASONS: dict[str, dict[str, str]] = {
     },
     "too_long": {"vi": "dài quá {detail} ký tự", "en": "longer than {detail} characters"},
     # --- trust-values (#9 values): new entries below this line ---
+    # invalid-value: a count written with commas or spaces between the thousands
+    "count_grouped": {
+        "vi": "không dùng dấu phẩy hay dấu cách phân cách hàng nghìn; viết {suggestion}",
+        "en": "do not use commas or spaces as thousands separators; write {suggestion}",
+    },
     # invalid-rule
     "bare_function": {
         "vi": "“{detail}” là hàm, phải gọi kèm đối số, ví dụ min(a, b) hoặc abs(a - b)",

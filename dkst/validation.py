@@ -187,12 +187,15 @@ def _problem(cls: type[Record], data: Any, err: dict[str, Any]) -> SchemaProblem
 
 
 _REASONS = {"empty", "date_form", "date_impossible", "count", "count_separator", "text", "int", "bool", "slug",
-            "indicator_id", "reserved_word", "period_id", "count_limit", "year", "windows_name", "email"}
+            "indicator_id", "reserved_word", "period_id", "count_limit", "count_grouped", "year", "windows_name",
+            "email"}
 
 
 def _short(value: Any) -> str:
     if isinstance(value, dict | list):
         return "{…}" if isinstance(value, dict) else "[…]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     text = getattr(value, "raw", None) or ("" if value is None else str(value))
     return text if len(text) <= 60 else text[:57] + "…"
 
