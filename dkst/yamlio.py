@@ -107,8 +107,6 @@ class _Loader(yaml.CSafeLoader):
         self.duplicates: list[tuple[str, int, int]] = []
         #: a mapping has a key with no value or an ``x-`` key somewhere: the data needs cleaning
         self.dirty = False
-        #: a value is :class:`Tagged` somewhere
-        self.tagged = False
         #: tagged keys: ``(line, key, tag)``
         self.tagged_keys: list[tuple[int, str, str]] = []
 
@@ -173,7 +171,6 @@ class _Loader(yaml.CSafeLoader):
         return self.bool_values[node.value.lower()]
 
     def construct_tagged(self, node: Any) -> Tagged:
-        self.tagged = True
         text = node.value if isinstance(node, ScalarNode) else "{…}" if isinstance(node, MappingNode) else "[…]"
         return Tagged(_short_tag(str(node.tag)), text[:60])
 
@@ -188,7 +185,6 @@ class _Loader(yaml.CSafeLoader):
         self.duplicates.clear()
         self.tagged_keys.clear()
         self.dirty = False
-        self.tagged = False
         return self.construct_document(node)
 
     def _build(self, node: Any) -> Any:
