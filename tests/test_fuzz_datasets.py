@@ -101,7 +101,7 @@ def _invoke(runner: CliRunner, args: list[str]) -> tuple[int, str]:
     return result.exit_code, result.stdout
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=35, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                   HealthCheck.function_scoped_fixture])
 @given(changes=edits)
 def test_arbitrary_values_through_check_aggregate_render(runner: CliRunner, changes: list[tuple[int, str]]) -> None:
