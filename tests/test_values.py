@@ -94,8 +94,12 @@ def test_dates_with_other_digits_or_forms_are_refused(text: str) -> None:
 def test_date_options_take_ascii_digits_only(valid: Path) -> None:
     proc = run_dkst("check", "--data", str(valid), "--as-of", "２０２３-12-20")
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
-    proc = run_dkst("new", "report", "an-my", "Y", "--data", str(valid), "--submitted", "٠٢/٠٦/٢٠٢٣")
+    (valid / "units/an-my/reports/Y.yaml").unlink()
+    proc = run_dkst("new", "report", "an-my", "Y", "--data", str(valid), "--submitted", "٠٢/١٢/٢٠٢٣")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert not (valid / "units/an-my/reports/Y.yaml").exists()
+    proc = run_dkst("new", "report", "an-my", "Y", "--data", str(valid), "--submitted", "02/12/2023")
+    assert proc.returncode == 0, proc.stderr
 
 
 def test_deadline_before_the_first_day_does_not_overflow() -> None:
