@@ -415,7 +415,8 @@ def _fingerprint() -> str:
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{CACHE_FORMAT}|{__version__}|{sys.version}|{pydantic.VERSION}|{yaml.__version__}".encode())
     here = Path(__file__).resolve().parent
-    for name in ("cache.py", "dataset.py", "yamlio.py", "validation.py", "schema.py", "periods.py"):
+    for name in ("cache.py", "dataset.py", "yamlio.py", "encodings.py", "validation.py", "schema.py",
+                 "periods.py"):
         try:
             h.update((here / name).read_bytes())
         except OSError:

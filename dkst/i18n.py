@@ -654,11 +654,12 @@ def finding_message(finding: Any, lang: str = "vi") -> str:
     params.setdefault("suggest", None)
     code = finding.code
     if code == "encoding":
+        from dkst.encodings import SOURCE_NAMES, family
+
         guess = params.get("guess") or "unknown"
-        params["guess"] = ENCODINGS.get(guess, ENCODINGS["unknown"])[lang]
-        names = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI Windows", "windows-1258": "WINDOWS-1258", "utf-16": "UTF-16"}
-        how = "legacy" if guess in ("tcvn3", "vni") else "iconv" if guess in names else "unknown"
-        params["howto"] = HOWTO[how][lang].format(name=names.get(guess, ""))
+        params["guess"] = ENCODINGS.get(family(guess), ENCODINGS["unknown"])[lang]
+        how = "legacy" if guess in ("tcvn3", "vni") else "iconv" if guess in SOURCE_NAMES else "unknown"
+        params["howto"] = HOWTO[how][lang].format(name=SOURCE_NAMES.get(guess, ""))
     if code == "yaml-syntax":
         params["tab"] = TEXTS["tab"][lang] if params.get("tab") else ""
     if code == "unknown-ref":
