@@ -614,6 +614,15 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- end windows-cli (#10 cli) ---
 
     # --- windows-data (#10 data): new entries below this line ---
+    "col-report": {"vi": "Báo cáo {period}", "en": "{period} report"},
+    "col-models": {"vi": "Mô hình", "en": "Models"},
+    "col-unit-plan": {"vi": "Kế hoạch", "en": "Unit plan"},
+    "col-rule": {"vi": "Quy tắc: {id}", "en": "Rule: {id}"},
+    "sc-rule-waiting": {"vi": "…", "en": "…"},
+    "status-legend-rule": {
+        "vi": " · … ở cột quy tắc: chưa có báo cáo để kiểm tra",
+        "en": " · … in a rule column: no report to check yet",
+    },
     # --- end windows-data (#10 data) ---
 
     # --- documents (#12): new entries below this line ---
