@@ -118,8 +118,8 @@ def _waiting(checked: Checked, unit_id: str, req: Any) -> bool:
     return True
 
 
-#: Spaces between two columns (padding, the box's blank separator, padding).
-GUTTER = 3
+#: Spaces between two columns (the box's blank separator and a left padding).
+GUTTER = 2
 #: The unit column: at least this wide (names wrap inside it), at most as wide as it wants up to UNIT_MAX.
 UNIT_MIN, UNIT_MAX = 12, 24
 
@@ -180,13 +180,12 @@ def render_tables(checked: Checked, lang: str, width: int = 80) -> list[Any]:
             widths[i] -= cut
             over -= cut
         spare = -over if over < 0 else 0
-        unit_width = min(unit_want, unit_min + spare)
-        spare -= unit_width - unit_min
-        for i in sorted(group, key=lambda k: natural[k] - widths[k]):  # room left: headers on fewer lines
+        for i in sorted(group, key=lambda k: natural[k] - widths[k]):  # room left: headers on fewer lines,
             more = min(spare, natural[i] - widths[i])
             if more > 0:
                 widths[i] += more
                 spare -= more
+        unit_width = min(unit_want, unit_min + spare)  # then names on fewer lines
         out.append(_one_table(title if n == 0 else None, legend if n == len(groups) - 1 else None, lang,
                               unit_width, [(labels[i], widths[i]) for i in group],
                               [(row, [cells[i] for i in group]) for row, cells in rows]))
@@ -199,7 +198,7 @@ def _one_table(title: str | None, caption: str | None, lang: str, unit_width: in
     from rich.table import Table
     from rich.text import Text
 
-    grid = Table(title=title, caption=caption, box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False,
+    grid = Table(title=title, caption=caption, box=box.SIMPLE_HEAD, padding=(0, 0, 0, 1), pad_edge=False,
                  show_edge=False, show_lines=False, header_style="bold")
     grid.add_column(Text(text("col-unit", lang)), width=unit_width, no_wrap=False, overflow="fold")
     for label, width in columns:

@@ -137,13 +137,15 @@ def test_markup_in_names_is_shown_literally(sample: Path) -> None:
     units = sample / "units.yaml"
     text = units.read_text(encoding="utf-8")
     text = text.replace("short_name: Hội Nông dân\n", "short_name: Hội [/b]Nông [bold red]dân[/]\n", 1)
-    text = text.replace("Tổ chức thành viên", "Tổ chức [/] thành viên [link=x]", 1)
     units.write_text(text, encoding="utf-8")
     plan = sample / "plan.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace(
-        "  - id: report-h1\n", "  - id: report-h1\n    label: '[/b]BC'\n", 1), encoding="utf-8")
-    out = render(sample, "vi", 100)
+    text = plan.read_text(encoding="utf-8")
+    text = text.replace("  - id: report-h1\n", "  - id: report-h1\n    label: '[/b]BC'\n", 1)
+    plan.write_text(text.replace("member: Tổ chức thành viên", "member: Tổ chức [/] thành viên [link=x]", 1),
+                    encoding="utf-8")
+    out = render(sample, "vi", 160)
     assert "Hội [/b]Nông [bold red]dân[/]" in out
+    assert "Tổ chức [/] thành viên [link=x]" in out
     assert "[/b]BC" in out
     proc = run_dkst("status", "--data", str(sample), "--as-of", "2023-07-15", "--format", "table",
                     env={"COLUMNS": "80"})
