@@ -7,9 +7,11 @@ References between files and the plan's requirements are checked by :mod:`dkst.c
 
 from __future__ import annotations
 
+import errno
 import gc
 import marshal
 import os
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -150,9 +152,11 @@ def read_file(path: str | os.PathLike[str]) -> tuple[int, int, bytes | None]:
 
     Raises :class:`OSError`.
     """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
     try:
         st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):  # a FIFO or a device in place of a file: never read (nor waited on)
+            raise OSError(errno.EINVAL, "not a regular file")
         if st.st_size > MAX_BYTES:
             return st.st_size, st.st_mtime_ns, None
         raw = os.read(fd, st.st_size + 1)  # a short read is the end of a regular file
@@ -268,6 +272,13 @@ def scan_units(root: Path) -> list[_UnitFolder | Finding]:
     return out
 
 
+def _regular(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file(follow_symlinks=False)
+    except OSError:
+        return False
+
+
 def _scan_unit(path: str, rel_dir: str, unit_id: str, depth: int, section: str,
                out: list[_Entry | _Misfit | Finding]) -> None:
     """One folder of a unit, then its sub-folders (the order of ``os.walk``, top-down, sorted)."""
@@ -299,6 +310,9 @@ def _scan_unit(path: str, rel_dir: str, unit_id: str, depth: int, section: str,
             continue
         if not _is_yaml_like(name):
             continue  # an attachment: a scan, a photo
+        if not _regular(entry):  # a FIFO or a device: reading it could wait for ever
+            out.append(F.make("stray-file", rel, unit=unit_id, reason="not_regular"))
+            continue
         if name.endswith(".yml"):
             out.append(F.make("stray-file", rel, unit=unit_id, **_stray_reason(name)))
         elif depth == 0 and name == "plan.yaml":

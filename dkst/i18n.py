@@ -234,6 +234,10 @@ REASONS: dict[str, dict[str, str]] = {
     # --- end windows-cli (#10 cli) ---
 
     # --- windows-data (#10 data): new entries below this line ---
+    "not_regular": {
+        "vi": "không phải tệp thường (FIFO hoặc thiết bị); không được đọc",
+        "en": "not a regular file (a FIFO or a device); not read",
+    },
     # --- end windows-data (#10 data) ---
 
     # --- documents (#12): new entries below this line ---

@@ -230,3 +230,33 @@ def test_the_cache_is_private(env: tuple[Path, Path]) -> None:
         assert path.stat().st_mode & 0o077 == 0
         assert folder.stat().st_mode & 0o022 == 0
     assert cache.read_trusted(path) == path.read_bytes()
+
+
+@posix_only
+@pytest.mark.parametrize("command", [["check"], ["status", "--format", "json"], ["aggregate", "--period", "H1"]])
+def test_a_fifo_under_units_is_a_finding_never_a_hang(valid: Path, command: list[str]) -> None:
+    """The rest of #9 item 8: a FIFO where a report would be is never opened for reading."""
+    from tests.conftest import check_json, run_dkst
+
+    os.mkfifo(valid / "units/an-my/reports/Q9.yaml")
+    (valid / "units/an-my/reports/Y.yaml").unlink()
+    os.mkfifo(valid / "units/an-my/reports/Y.yaml")
+    if command == ["check"]:
+        doc = check_json(valid, "2023-12-20", "--lang", "en")
+        strays = {f["path"] for f in doc["findings"] if f["code"] == "stray-file"}
+        assert {"units/an-my/reports/Q9.yaml", "units/an-my/reports/Y.yaml"} <= strays
+        assert any("not a regular file" in f["message"] for f in doc["findings"])
+        return
+    proc = run_dkst(*command, "--data", str(valid), "--as-of", "2023-12-20")
+    assert "Traceback" not in proc.stderr and proc.returncode in (0, 1, 2), proc.stderr
+
+
+def test_read_file_refuses_a_fifo(tmp_path: Path) -> None:
+    from dkst.dataset import read_file
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    fifo = tmp_path / "x.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError):
+        read_file(fifo)
