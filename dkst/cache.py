@@ -181,7 +181,8 @@ def _start_check(base: str, items: list[tuple[str, Meta]]) -> Callable[[], set[s
     returned function waits for its answer. Done here instead with one CPU, few files, or no fork (Windows,
     or ``DKST_MP_START`` other than ``fork``)."""
     here = lambda: _changed(base, items)  # noqa: E731
-    if len(items) < HELPER_THRESHOLD or _pool_size(0) < 2 or not hasattr(os, "fork") or start_method() != "fork":
+    forced = os.environ.get("DKST_MP_START", "").strip().lower()  # (not start_method(): no multiprocessing import)
+    if len(items) < HELPER_THRESHOLD or _pool_size(0) < 2 or not hasattr(os, "fork") or forced not in ("", "fork"):
         return here
     r, w = os.pipe()
     try:
