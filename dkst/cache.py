@@ -374,10 +374,8 @@ def read_trusted(path: Path) -> bytes | None:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode) or not _private(st) or not _private(os.lstat(path)):
             return None
-        chunks = []
-        while chunk := os.read(fd, 1 << 20):
-            chunks.append(chunk)
-        return b"".join(chunks)
+        with open(fd, "rb", closefd=False) as fh:  # readall: one read of the size fstat gives
+            return fh.read()
     except OSError:
         return None
     finally:
@@ -402,10 +400,21 @@ def _well_formed(doc: Any, fingerprint: str, root: str) -> bool:
     return True
 
 
+#: Types seen as a cached file's record: ``None`` and :class:`Record` classes (``isinstance`` on a pydantic
+#: class goes through ``ABCMeta``: too slow for every cached file).
+_RECORD_TYPES: set[type] = {type(None)}
+
+
 def _well_formed_item(item: Any) -> bool:
     """One cached file's parse as :func:`_as_tuple` makes it: (record or None, lines, problems)."""
-    return (type(item) is tuple and len(item) == 3 and (item[0] is None or isinstance(item[0], Record))
-            and isinstance(item[1], (dict, bytes)) and type(item[2]) is list)
+    if type(item) is not tuple or len(item) != 3:
+        return False
+    kind = type(item[0])
+    if kind not in _RECORD_TYPES:
+        if not issubclass(kind, Record):
+            return False
+        _RECORD_TYPES.add(kind)
+    return (type(item[1]) is dict or type(item[1]) is bytes) and type(item[2]) is list
 
 
 def _fingerprint() -> str:
