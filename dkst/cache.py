@@ -17,7 +17,17 @@ Workers
     When more than ``POOL_THRESHOLD`` files need parsing and there is more than one CPU, they are parsed by a
     pool of forked processes, each sending back one pickle per chunk of files, which the cache then keeps as
     it is. ``DKST_WORKERS=1`` keeps to one process; ``DKST_WORKERS=N`` forces N workers whatever the number of
-    files. Without the fork start method, or when the pool breaks, the files are parsed in this process.
+    files. The workers are forked where the system can (Linux, macOS), else spawned (Windows): the worker
+    function is importable and its arguments are plain data, so both work; ``DKST_MP_START=spawn`` forces
+    the start method (to run Windows' way elsewhere; the forked helper above is then not used either). When
+    no pool can be had, or it breaks, the files are parsed in this process.
+
+Trust
+    A pickle is code: loading one can run anything. So the cache file is read only when it and its folder
+    belong to the user running dkst and neither is writable by group or others (on POSIX), and it is a
+    regular file reached without following a symbolic link (``O_NOFOLLOW``; on Windows, where the cache is
+    under the user's own ``%LOCALAPPDATA%``, an ``lstat`` first refuses links and junctions). Anything else,
+    and a cache of the wrong shape, is no cache: it is parsed again, without a word.
 """
 
 from __future__ import annotations
@@ -25,6 +35,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import stat
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -139,7 +150,7 @@ def _from_cache(jobs: list[Job], store: _Store, check: Callable[[], set[str]], r
         items = loaded.get(seg, ())
         if items == ():
             items = loaded[seg] = store.segment(seg)
-        if items is not None and pos < len(items):
+        if items is not None and pos < len(items) and _well_formed_item(items[pos]):
             results[i] = ParsedFile(*items[pos])
     store.lengths = {seg: len(items) for seg, items in loaded.items() if items is not None}
     changed = check()
@@ -167,9 +178,11 @@ def _changed(base: str, items: list[tuple[str, Meta]]) -> set[str]:
 
 def _start_check(base: str, items: list[tuple[str, Meta]]) -> Callable[[], set[str]]:
     """Start :func:`_changed` in a forked helper (reading and hashing while this process unpickles); the
-    returned function waits for its answer. Done here instead with one CPU, few files, or no fork."""
+    returned function waits for its answer. Done here instead with one CPU, few files, or no fork (Windows,
+    or ``DKST_MP_START`` other than ``fork``)."""
     here = lambda: _changed(base, items)  # noqa: E731
-    if len(items) < HELPER_THRESHOLD or _pool_size(0) < 2 or not hasattr(os, "fork"):
+    forced = os.environ.get("DKST_MP_START", "").strip().lower()  # (not start_method(): no multiprocessing import)
+    if len(items) < HELPER_THRESHOLD or _pool_size(0) < 2 or not hasattr(os, "fork") or forced not in ("", "fork"):
         return here
     r, w = os.pipe()
     try:
@@ -247,15 +260,29 @@ def _pool_size(todo: int) -> int:
     return 1
 
 
-_CLASSES: dict[str, type[Record]] = {}
+def start_method() -> str | None:
+    """The multiprocessing start method for the workers: ``DKST_MP_START`` if this system has it, else
+    ``fork`` where there is one, else ``spawn`` (Windows); ``None`` when there is neither."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    wanted = os.environ.get("DKST_MP_START", "").strip().lower()
+    if wanted in methods:
+        return wanted
+    for method in ("fork", "spawn"):
+        if method in methods:
+            return method
+    return None
 
 
-def _work(tasks: list[tuple[str, str]]) -> tuple[bytes, list[tuple[str, int, int, bytes] | None]]:
-    """In a worker: parse each (path, class name); send back one pickle of the results and their keys."""
+def _work(tasks: list[tuple[str, type[Record]]]) -> tuple[bytes, list[tuple[str, int, int, bytes] | None]]:
+    """In a worker: parse each (path, record class); send back one pickle of the results and their keys.
+
+    Importable and fed plain data (a class pickles as its name), as the ``spawn`` start method needs."""
     items: Segment = []
     keys = []
-    for path, cls_name in tasks:
-        parsed, key = _parse_one(path, _CLASSES[cls_name])
+    for path, cls in tasks:
+        parsed, key = _parse_one(path, cls)
         items.append(_as_tuple(parsed))
         keys.append(key)
     return _dumps(items), keys
@@ -268,23 +295,22 @@ def _parse_in_pool(base: str, jobs: list[Job], misses: list[int], want_meta: boo
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    if "fork" not in multiprocessing.get_all_start_methods():
+    method = start_method()
+    if method is None:
         return None
-    for _, cls in jobs:
-        _CLASSES.setdefault(cls.__name__, cls)
     chunks = [misses[k:k + CHUNK] for k in range(0, len(misses), CHUNK)]
-    tasks = [[(f"{base}/{jobs[i][0]}", jobs[i][1].__name__) for i in chunk] for chunk in chunks]
+    tasks = [[(f"{base}/{jobs[i][0]}", jobs[i][1]) for i in chunk] for chunk in chunks]
     out: list[_NewSegment] = []
     pool = None
     try:
         pool = ProcessPoolExecutor(max_workers=min(_pool_size(len(misses)), len(chunks)),
-                                   mp_context=multiprocessing.get_context("fork"), initializer=_in_worker)
+                                   mp_context=multiprocessing.get_context(method), initializer=_in_worker)
         for chunk, (blob, keys) in zip(chunks, pool.map(_work, tasks), strict=False):
             for i, item in zip(chunk, pickle.loads(blob), strict=True):
                 results[i] = ParsedFile(*item)
             if want_meta:
                 out.append(_NewSegment(blob, [(i, jobs[i][0], key) for i, key in zip(chunk, keys, strict=True)]))
-    except (OSError, ImportError, NotImplementedError, BrokenProcessPool, pickle.PickleError):
+    except (OSError, ImportError, NotImplementedError, BrokenProcessPool, pickle.PickleError, ValueError):
         # no working pool here (no sem_open, no fork left, a worker killed): the rest is parsed here
         rest = [i for i in misses if results[i] is None]
         out += _parse_here(base, jobs, rest, want_meta, results)
@@ -305,11 +331,90 @@ def _in_worker() -> None:
 
 
 def cache_dir() -> Path:
-    """``$XDG_CACHE_HOME/dkst`` (an absolute XDG_CACHE_HOME only, as the XDG spec says), else ``~/.cache/dkst``."""
+    """``$XDG_CACHE_HOME/dkst`` (an absolute XDG_CACHE_HOME only, as the XDG spec says), else
+    ``%LOCALAPPDATA%\\dkst\\cache`` on Windows, else ``~/.cache/dkst``."""
     base = os.environ.get("XDG_CACHE_HOME", "")
-    if not base or not os.path.isabs(base):
-        base = os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "dkst"
+    if base and os.path.isabs(base):
+        return Path(base) / "dkst"
+    local = os.environ.get("LOCALAPPDATA", "") if os.name == "nt" else ""
+    if local and os.path.isabs(local):
+        return Path(local) / "dkst" / "cache"
+    return Path(os.path.expanduser("~")) / ".cache" / "dkst"
+
+
+def _private(st: os.stat_result) -> bool:
+    """A file or folder only this user can have written: owned by them, not writable by group or others.
+
+    POSIX only: Windows has no owner id in ``os.stat`` and makes up the mode bits; there the cache folder is
+    in the user's own profile, whose access list keeps other users out."""
+    geteuid = getattr(os, "geteuid", None)
+    if geteuid is None:
+        return not getattr(st, "st_file_attributes", 0) & getattr(stat, "FILE_ATTRIBUTE_REPARSE_POINT", 0x400)
+    return st.st_uid == geteuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+#: open a cache file: never through a symbolic link (where the system can say so), never blocking on a FIFO
+_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+               | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+
+
+def read_trusted(path: Path) -> bytes | None:
+    """The bytes of the cache file ``path`` if it can be trusted (see *Trust* above), else ``None``.
+
+    The file's checks are made on the open file itself (``fstat``), so it cannot be swapped in between."""
+    try:
+        if not _private(os.stat(path.parent)) or not _private(os.lstat(path.parent)):
+            return None
+        if stat.S_ISLNK(os.lstat(path).st_mode):  # Windows has no O_NOFOLLOW: look first
+            return None
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or not _private(st) or not _private(os.lstat(path)):
+            return None
+        with open(fd, "rb", closefd=False) as fh:  # readall: one read of the size fstat gives
+            return fh.read()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _well_formed(doc: Any, fingerprint: str, root: str) -> bool:
+    """The cache document has the shape :meth:`_Store.save` writes (any other is discarded)."""
+    if not (isinstance(doc, dict) and doc.get("fingerprint") == fingerprint and doc.get("root") == root):
+        return False
+    files, segments = doc.get("files"), doc.get("segments")
+    if type(files) is not dict or type(segments) is not list:
+        return False
+    if not all(type(blob) is bytes for blob in segments):
+        return False
+    count = len(segments)
+    for rel, meta in files.items():
+        if (type(rel) is not str or type(meta) is not tuple or len(meta) != 6 or type(meta[0]) is not str
+                or type(meta[1]) is not int or type(meta[2]) is not int or type(meta[3]) is not bytes
+                or type(meta[4]) is not int or not 0 <= meta[4] < count or type(meta[5]) is not int or meta[5] < 0):
+            return False
+    return True
+
+
+#: Types seen as a cached file's record: ``None`` and :class:`Record` classes (``isinstance`` on a pydantic
+#: class goes through ``ABCMeta``: too slow for every cached file).
+_RECORD_TYPES: set[type] = {type(None)}
+
+
+def _well_formed_item(item: Any) -> bool:
+    """One cached file's parse as :func:`_as_tuple` makes it: (record or None, lines, problems)."""
+    if type(item) is not tuple or len(item) != 3:
+        return False
+    kind = type(item[0])
+    if kind not in _RECORD_TYPES:
+        if not issubclass(kind, Record):
+            return False
+        _RECORD_TYPES.add(kind)
+    return (type(item[1]) is dict or type(item[1]) is bytes) and type(item[2]) is list
 
 
 def _fingerprint() -> str:
@@ -320,7 +425,8 @@ def _fingerprint() -> str:
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{CACHE_FORMAT}|{__version__}|{sys.version}|{pydantic.VERSION}|{yaml.__version__}".encode())
     here = Path(__file__).resolve().parent
-    for name in ("cache.py", "dataset.py", "yamlio.py", "validation.py", "schema.py", "periods.py"):
+    for name in ("cache.py", "dataset.py", "yamlio.py", "encodings.py", "validation.py", "schema.py",
+                 "periods.py", "counts.py", "yamlerrors.py", "findings.py"):
         try:
             h.update((here / name).read_bytes())
         except OSError:
@@ -352,11 +458,12 @@ class _Store:
             return None  # a cache home inside the dataset: the dataset is the user's, nothing is written there
         key = hashlib.blake2b(where.encode("utf-8", "surrogateescape"), digest_size=10).hexdigest()
         store = cls(folder / f"{key}-{__version__}.pickle", where, _fingerprint())
+        raw = read_trusted(store.path)
+        if raw is None:
+            return store
         try:
-            with open(store.path, "rb") as fh:
-                doc = pickle.load(fh)
-            if (isinstance(doc, dict) and doc.get("fingerprint") == store.fingerprint and doc.get("root") == where
-                    and isinstance(doc.get("files"), dict) and isinstance(doc.get("segments"), list)):
+            doc = pickle.loads(raw)
+            if _well_formed(doc, store.fingerprint, where):
                 store.files, store.segments = doc["files"], doc["segments"]
                 os.utime(store.path)  # in use: not to be pruned
         except Exception:  # a cache that cannot be read is no cache
@@ -419,6 +526,8 @@ def _write(path: Path, doc: dict[str, Any]) -> None:
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not _private(os.stat(path.parent)) or not _private(os.lstat(path.parent)):
+            return  # a folder someone else could write to: its cache would never be read
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".pickle", dir=path.parent)
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(doc, fh, protocol=pickle.HIGHEST_PROTOCOL)

@@ -681,6 +681,15 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- end windows-cli (#10 cli) ---
 
     # --- windows-data (#10 data): new entries below this line ---
+    "col-report": {"vi": "Báo cáo {period}", "en": "{period} report"},
+    "col-models": {"vi": "Mô hình", "en": "Models"},
+    "col-unit-plan": {"vi": "Kế hoạch", "en": "Unit plan"},
+    "col-rule": {"vi": "Quy tắc: {id}", "en": "Rule: {id}"},
+    "sc-rule-waiting": {"vi": "…", "en": "…"},
+    "status-legend-rule": {
+        "vi": " · … ở cột quy tắc: chưa có báo cáo để kiểm tra",
+        "en": " · … in a rule column: no report to check yet",
+    },
     # --- end windows-data (#10 data) ---
 
     # --- documents (#12): new entries below this line ---
@@ -721,11 +730,12 @@ def finding_message(finding: Any, lang: str = "vi") -> str:
     params.setdefault("suggest", None)
     code = finding.code
     if code == "encoding":
+        from dkst.encodings import SOURCE_NAMES, family
+
         guess = params.get("guess") or "unknown"
-        params["guess"] = ENCODINGS.get(guess, ENCODINGS["unknown"])[lang]
-        names = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI Windows", "windows-1258": "WINDOWS-1258", "utf-16": "UTF-16"}
-        how = "legacy" if guess in ("tcvn3", "vni") else "iconv" if guess in names else "unknown"
-        params["howto"] = HOWTO[how][lang].format(name=names.get(guess, ""))
+        params["guess"] = ENCODINGS.get(family(guess), ENCODINGS["unknown"])[lang]
+        how = "legacy" if guess in ("tcvn3", "vni") else "iconv" if guess in SOURCE_NAMES else "unknown"
+        params["howto"] = HOWTO[how][lang].format(name=SOURCE_NAMES.get(guess, ""))
     if code == "yaml-syntax":
         params["tab"] = TEXTS["tab"][lang] if params.get("tab") else ""
     if code == "unknown-ref":

@@ -316,6 +316,7 @@ class _Requirement(Record):
     id: Slug = Field(description="Mã yêu cầu")
     text: Text | None = Field(None, description="Nguyên văn yêu cầu trong kế hoạch")
     applies_to: list[Slug] = Field(description="Các loại đơn vị phải thực hiện (mã trong unit_kinds)")
+    label: Text | None = Field(None, description="Tên ngắn làm tiêu đề cột trong bảng, ví dụ: Báo cáo 6 tháng")
 
 
 class ReportRequirement(_Requirement):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from dataclasses import asdict
 from typing import Any
 
@@ -67,24 +69,153 @@ def as_plain(checked: Checked, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def print_rich(checked: Checked, lang: str) -> None:
-    """The table in a terminal, with colour where the terminal has it."""
-    from rich.console import Console
-    from rich.table import Table
+def column_labels(checked: Checked, lang: str) -> list[str]:
+    """A header a clerk reads for each requirement column: the requirement's ``label``, else one made from its
+    type and period ("Báo cáo 6 tháng", "Mô hình", "Kế hoạch", "Quy tắc: <id>"); the same twice gets the id."""
+    ds = checked.dataset
+    reqs = ds.index.requirements or []
+    periods = ds.index.periods or {}
+    written = {r.id: r.label for r in (ds.plan.requirements if ds.plan is not None else None) or []
+               if r is not None and getattr(r, "label", None)}
+    labels = []
+    for req in reqs:
+        if req.id in written:
+            labels.append(written[req.id])
+        elif req.type == "report":
+            info = periods.get(req.period or "")
+            period = _period_words(info.name) if info is not None and lang == "vi" else req.period or ""
+            labels.append(text("col-report", lang, period=period).strip())
+        elif req.type == "models":
+            labels.append(text("col-models", lang))
+        elif req.type == "unit_plan":
+            labels.append(text("col-unit-plan", lang))
+        else:  # "rule-participants" is shown "Quy tắc: participants"
+            labels.append(text("col-rule", lang, id=re.sub(r"^rule-(?=.)", "", req.id)))
+    seen = Counter(labels)
+    return [f"{label} ({req.id})" if seen[label] > 1 else label for label, req in zip(labels, reqs, strict=True)]
+
+
+def _period_words(name: str) -> str:
+    """A period's name as it follows "Báo cáo": no year, no "đầu/cuối năm" ("6 tháng đầu năm 2023" → "6 tháng",
+    "Năm 2023" → "năm", "Quý III năm 2023" → "quý III")."""
+    words = re.sub(r"[\s/.-]*\b\d{4}\b", "", name).split()
+    while len(words) > 2 and words[-1].lower() == "năm" and words[-2].lower() in ("đầu", "cuối", "giữa"):
+        words = words[:-2]
+    if len(words) > 1 and words[-1].lower() == "năm":
+        words = words[:-1]
+    out = " ".join(words)
+    return out[:1].lower() + out[1:] if out[:1].isupper() and not out[1:2].isupper() else out
+
+
+def _waiting(checked: Checked, unit_id: str, req: Any) -> bool:
+    """A rule that holds only because no report it applies to has come in yet."""
+    from dkst.checks.compliance import received
+
+    as_of = checked.evaluation.as_of
+    for period, src in checked.dataset.reports.get(unit_id, {}).items():
+        if (req.period is None or period == req.period) and received(src, as_of) is not None:
+            return False
+    return True
+
+
+#: Spaces between two columns (the box's blank separator and a left padding).
+GUTTER = 2
+#: The unit column: at least this wide (names wrap inside it), at most as wide as it wants up to UNIT_MAX.
+UNIT_MIN, UNIT_MAX = 12, 24
+
+
+def render_tables(checked: Checked, lang: str, width: int = 80) -> list[Any]:
+    """The status table as :class:`rich.table.Table` objects that each fit ``width`` columns.
+
+    Headers a clerk reads (:func:`column_labels`); unit names wrap; a requirement column is never narrower
+    than its widest mark, so a mark is never cut or wrapped, and a long header folds inside its column. When
+    the requirements do not fit side by side, they go into several tables, each with the unit column again.
+    Every text from the dataset is shown literally (no rich markup is read from names)."""
+    from rich.cells import cell_len
+    from rich.text import Text
 
     data = table(checked)
     styles = {"on_time": "green", "done": "green", "ok": "green", "late": "yellow", "missing": "red",
-              "failed": "red", "pending": "cyan", "invalid": "magenta", "exempt": "dim", "not_required": "dim"}
-    grid = Table(title=text("status-title", lang, as_of=checked.evaluation.as_of),
-                 caption=text("status-legend", lang), show_lines=False, header_style="bold")
-    grid.add_column(text("col-unit", lang), no_wrap=False, min_width=14)
-    for req in data["requirements"]:
-        grid.add_column(req.id, overflow="fold", no_wrap=False)
-    kind = None
+              "failed": "red", "pending": "cyan", "invalid": "magenta", "exempt": "dim", "not_required": "dim",
+              "waiting": "cyan"}
+    reqs = data["requirements"]
+    rows: list[tuple[dict[str, Any], list[Text]]] = []
     for row in data["rows"]:
+        cells = []
+        for req, status in zip(reqs, row["cells"], strict=True):
+            if req.type == "rule" and status.status == "ok" and _waiting(checked, row["unit"].id, req):
+                cells.append(Text(text("sc-rule-waiting", lang), style=styles["waiting"]))
+            else:
+                cells.append(Text(mark(status, lang, compact=True), style=styles.get(status.status, "")))
+        rows.append((row, cells))
+    labels = column_labels(checked, lang)
+    marks = [max((cells[i].cell_len for _, cells in rows), default=1) for i in range(len(reqs))]
+    words = [max((cell_len(w) for w in label.split()), default=1) for label in labels]
+    need = [max(m, min(w, 12)) for m, w in zip(marks, words, strict=True)]
+    natural = [max(m, cell_len(label)) for m, label in zip(marks, labels, strict=True)]
+    unit_want = max([cell_len(text("col-unit", lang))] + [cell_len(str(r["kind"])) for r, _ in rows]
+                    + [2 + cell_len(r["unit"].label) for r, _ in rows])
+    unit_min = min(max(UNIT_MIN, min(unit_want, 16)), max(width // 4, 8))
+
+    groups: list[list[int]] = [[]]
+    used = unit_min
+    for i in range(len(reqs)):
+        wanted = GUTTER + need[i]
+        if groups[-1] and used + wanted > width:
+            groups.append([])
+            used = unit_min
+        groups[-1].append(i)
+        used += wanted
+    legend = text("status-legend", lang) + (text("status-legend-rule", lang) if any(r.type == "rule" for r in reqs)
+                                            else "")
+    title = text("status-title", lang, as_of=checked.evaluation.as_of)
+    out = []
+    for n, group in enumerate(groups):
+        widths = {i: need[i] for i in group}
+        over = unit_min + sum(GUTTER + widths[i] for i in group) - width
+        for i in sorted(group, key=lambda k: widths[k] - marks[k], reverse=True):  # too wide: fold headers
+            if over <= 0:
+                break
+            cut = min(over, widths[i] - marks[i])
+            widths[i] -= cut
+            over -= cut
+        spare = -over if over < 0 else 0
+        for i in sorted(group, key=lambda k: natural[k] - widths[k]):  # room left: headers on fewer lines,
+            more = min(spare, natural[i] - widths[i])
+            if more > 0:
+                widths[i] += more
+                spare -= more
+        unit_width = min(unit_want, unit_min + spare)  # then names on fewer lines
+        out.append(_one_table(title if n == 0 else None, legend if n == len(groups) - 1 else None, lang,
+                              unit_width, [(labels[i], widths[i]) for i in group],
+                              [(row, [cells[i] for i in group]) for row, cells in rows]))
+    return out
+
+
+def _one_table(title: str | None, caption: str | None, lang: str, unit_width: int, columns: list[tuple[str, int]],
+               rows: list[tuple[dict[str, Any], list[Any]]]) -> Any:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table(title=title, caption=caption, box=box.SIMPLE_HEAD, padding=(0, 0, 0, 1), pad_edge=False,
+                 show_edge=False, show_lines=False, header_style="bold")
+    grid.add_column(Text(text("col-unit", lang)), width=unit_width, no_wrap=False, overflow="fold")
+    for label, width in columns:
+        grid.add_column(Text(label), width=width, no_wrap=False, overflow="fold")
+    kind = None
+    for row, cells in rows:
         if row["kind"] != kind:
             kind = row["kind"]
-            grid.add_row(f"[bold]{kind}[/bold]", end_section=False)
-        cells = [f"[{styles.get(c.status, '')}]{mark(c, lang, compact=True)}[/]" for c in row["cells"]]
-        grid.add_row("  " + row["unit"].label, *cells)
-    Console().print(grid)
+            grid.add_row(Text(str(kind), style="bold"), end_section=False)
+        grid.add_row(Text("  " + row["unit"].label), *cells)
+    return grid
+
+
+def print_rich(checked: Checked, lang: str, console: Any = None) -> None:
+    """The table in a terminal (in parts if the terminal is too narrow), with colour where it has it."""
+    from rich.console import Console
+
+    console = console or Console()
+    for grid in render_tables(checked, lang, console.width):
+        console.print(grid)

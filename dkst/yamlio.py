@@ -17,6 +17,7 @@ import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from dkst.counts import BigDecimal
+from dkst.encodings import guess as guess_encoding
 
 MAX_BYTES = 1024 * 1024
 #: Depth of key paths kept in the line index (deeper values fall back to their parent's line).
@@ -287,45 +288,17 @@ def decode(raw: bytes) -> tuple[str | None, Problem | None]:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, ("encoding", None, {"guess": "utf-16"})
+        return None, ("encoding", None, {"guess": guess_encoding(raw)})
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        return None, ("encoding", line, {"guess": guess_legacy(raw)})
+        return None, ("encoding", line, {"guess": guess_encoding(raw)})
     if "\x00" in text:
-        return None, ("encoding", None, {"guess": "utf-16"})
+        return None, ("encoding", None, {"guess": guess_encoding(raw)})
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text, None
-
-
-# Bytes that only one legacy encoding uses for Vietnamese tone marks after a vowel.
-_VNI_TONES = set(b"\xf9\xf8\xfb\xef\xd9\xd8\xdb\xcf")
-_CP1258_TONES = set(b"\xcc\xec\xd2\xde\xf2")
-_VOWELS = set(b"aeiouyAEIOUY")
-
-
-def guess_legacy(raw: bytes) -> str:
-    """Name the legacy encoding that non-UTF-8 bytes most look like: utf-16, vni, windows-1258, tcvn3.
-
-    VNI and Windows-1258 write a tone as a byte after its vowel; TCVN3 (ABC) has one byte per accented
-    letter, which mostly follows a consonant.
-    """
-    if raw.count(b"\x00") * 4 > len(raw):
-        return "utf-16"
-    controls = sum(1 for b in raw if b < 0x20 and b not in (0x09, 0x0A, 0x0D))
-    high = [i for i, b in enumerate(raw) if b >= 0x80]
-    if not high or controls * 100 > len(raw):
-        return "unknown"  # no accented letters, or not text at all (a binary file named .yaml)
-    if len(high) * 2 > len(raw):
-        return "unknown"  # text in a legacy encoding is mostly ASCII letters
-    after_vowel = sum(1 for i in high if i > 0 and (raw[i - 1] in _VOWELS or raw[i - 1] >= 0x80))
-    if after_vowel * 10 >= len(high) * 7:
-        vni = sum(1 for i in high if raw[i] in _VNI_TONES)
-        cp = sum(1 for i in high if raw[i] in _CP1258_TONES)
-        return "windows-1258" if cp > vni else "vni"
-    return "tcvn3"
 
 
 def _has_alias(text: str) -> int | None:

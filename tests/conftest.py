@@ -44,7 +44,7 @@ def dkst_executable() -> str:
 def run_dkst(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
              today: str | None = TODAY) -> subprocess.CompletedProcess[str]:
     """Run ``dkst ARGS`` and return the completed process (text mode, UTF-8)."""
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("DKST_")}
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("DKST_") or k == "DKST_MP_START"}
     full_env.update({"NO_COLOR": "1", "COLUMNS": "120"})
     if today:
         full_env["DKST_TODAY"] = today

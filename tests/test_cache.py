@@ -239,7 +239,8 @@ def test_workers_on_a_broken_dataset(ds: Path, xdg: Path) -> None:
     assert {"yaml-syntax", "encoding", "duplicate-key", "invalid-value"} <= codes
 
 
-def test_without_fork_the_files_are_parsed_here(ds: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_fork_the_workers_are_spawned(ds: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As on Windows: only ``spawn`` (tests/test_spawn.py proves the pool really runs that way)."""
     import multiprocessing
 
     from dkst.checker import check as run_check
