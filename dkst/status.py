@@ -6,6 +6,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
+from dkst import escape
 from dkst.checker import Checked
 from dkst.checks.compliance import Status
 from dkst.i18n import text
@@ -57,18 +58,21 @@ def _status_dict(status: Status) -> dict[str, Any]:
 
 
 def as_plain(checked: Checked, lang: str) -> str:
-    """Tab-separated text for pipes and files: a header, then a line per unit."""
+    """Tab-separated text for pipes and files: a header, then a line per unit (no control character from
+    the data: a tab inside a name would shift the columns, an escape sequence would reach a terminal)."""
     data = table(checked)
-    header = [text("col-unit", lang), text("col-kind", lang)] + [r.id for r in data["requirements"]]
+    header = [text("col-unit", lang), text("col-kind", lang)] + [escape.terminal(r.id, keep="")
+                                                                 for r in data["requirements"]]
     lines = ["\t".join(header)]
     for row in data["rows"]:
         cells = [row["unit"].id, row["kind"]] + [mark(c, lang) for c in row["cells"]]
-        lines.append("\t".join(cells))
+        lines.append("\t".join(escape.terminal(c, keep="") for c in cells))
     return "\n".join(lines) + "\n"
 
 
 def print_rich(checked: Checked, lang: str) -> None:
-    """The table in a terminal, with colour where the terminal has it."""
+    """The table in a terminal, with colour where the terminal has it; names from the data printed literally
+    (``[/b]`` in a name is text, not markup) and without control sequences (:func:`dkst.escape.rich_text`)."""
     from rich.console import Console
     from rich.table import Table
 
@@ -79,12 +83,13 @@ def print_rich(checked: Checked, lang: str) -> None:
                  caption=text("status-legend", lang), show_lines=False, header_style="bold")
     grid.add_column(text("col-unit", lang), no_wrap=False, min_width=14)
     for req in data["requirements"]:
-        grid.add_column(req.id, overflow="fold", no_wrap=False)
+        grid.add_column(escape.rich_text(req.id), overflow="fold", no_wrap=False)
     kind = None
     for row in data["rows"]:
         if row["kind"] != kind:
             kind = row["kind"]
-            grid.add_row(f"[bold]{kind}[/bold]", end_section=False)
-        cells = [f"[{styles.get(c.status, '')}]{mark(c, lang, compact=True)}[/]" for c in row["cells"]]
-        grid.add_row("  " + row["unit"].label, *cells)
+            grid.add_row(f"[bold]{escape.rich_text(kind)}[/bold]", end_section=False)
+        cells = [f"[{styles.get(c.status, '')}]{escape.rich_text(mark(c, lang, compact=True))}[/]"
+                 for c in row["cells"]]
+        grid.add_row("  " + escape.rich_text(row["unit"].label), *cells)
     Console().print(grid)

@@ -37,17 +37,20 @@ class AggregateFormat(StrEnum):
 
 #: ``--output`` suffix → format, when ``--format`` is not given; any other suffix is refused.
 _BY_SUFFIX = {".csv": "csv", ".json": "json", ".xlsx": "xlsx", ".md": "md", ".txt": "table"}
+#: Suffixes of files dkst cannot write, refused even with ``--format`` (a text file named ``.xls`` is a trap).
+_FOREIGN = {".xls", ".xlsm", ".xlsb", ".xltx", ".ods", ".tsv", ".doc", ".docx", ".odt", ".pdf", ".html", ".htm",
+            ".xml", ".yaml", ".yml", ".zip"}
 
 
 def output_format(fmt: str | None, output: Path | None) -> tuple[str, tuple[str, dict[str, str]] | None]:
-    """The format to write, and the catalogue key and values of a refusal when ``--output``'s suffix is one
-    dkst cannot write or disagrees with ``--format`` (no suffix at all is allowed: the format decides)."""
+    """The format to write, and the catalogue key and values of a refusal: without ``--format``, a suffix
+    dkst cannot write (no suffix at all means table); with it, a suffix that belongs to another format."""
     if output is None:
         return fmt or "table", None
     suffix = output.suffix.lower()
-    if suffix and suffix not in _BY_SUFFIX:
-        return fmt or "table", ("output-suffix-unknown", {"suffix": output.suffix})
     by_suffix = _BY_SUFFIX.get(suffix)
+    if (suffix and by_suffix is None and fmt is None) or suffix in _FOREIGN:
+        return fmt or "table", ("output-suffix-unknown", {"suffix": output.suffix})
     if fmt is None:
         return by_suffix or "table", None
     if by_suffix is not None and by_suffix != fmt:
@@ -66,7 +69,8 @@ def aggregate(
     fmt: Annotated[AggregateFormat | None, typer.Option(
         "--format", help="table (mặc định; có màu trong cửa sổ lệnh, còn khi chuyển tiếp hay ghi tệp là bảng "
                          "chữ thuần rộng 100 cột), csv, json, xlsx hoặc md. Khi có --output mà không có --format: "
-                         "theo đuôi tệp (.csv, .json, .xlsx, .md, .txt: table; đuôi khác bị từ chối).",
+                         "theo đuôi tệp (.csv, .json, .xlsx, .md, .txt: table; đuôi khác bị từ chối); "
+                         "đuôi phải hợp với --format.",
         show_default=False)] = None,
     output: Annotated[Path | None, typer.Option(
         "--output", help="Ghi ra tệp này (ghi trọn vẹn, không bao giờ ghi đè dữ liệu); xlsx bắt buộc có.",
