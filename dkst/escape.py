@@ -8,11 +8,13 @@ through one of these:
 - :func:`html`: ``&``, ``<``, ``>`` and quotes as entities.
 - :func:`spreadsheet`: a CSV or Excel text cell never starts a formula (OWASP CSV injection: a leading
   ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a ``'`` in front); numbers are not touched.
-- :func:`xml_chars` / :func:`excel_text`: the control characters XML 1.0 cannot carry removed (openpyxl
-  raises ``IllegalCharacterError`` on them; Word refuses the document).
+- :func:`xml_chars` / :func:`excel_text`: control characters removed (openpyxl raises
+  ``IllegalCharacterError`` on those XML 1.0 cannot carry; Word refuses the document; a terminal obeys
+  ESC and C1); CSV cells too.
 - :func:`terminal`: escape sequences and other control characters shown as ``\\x1b``, never sent raw to a
   terminal (ESC, CSI, OSC, C0 and C1 controls, DEL, and the bidirectional overrides that reorder a line).
 - :func:`rich_text`: :func:`terminal`, then rich's markup escaped (``[/b]`` in a unit's name prints as itself).
+- :func:`json_text`: JSON with no raw C1 control (``json`` escapes only C0).
 - :func:`github_data` / :func:`github_property`: GitHub Actions workflow commands, escaped as the Actions
   toolkit escapes them (``%``, CR, LF; and ``:`` and ``,`` in properties).
 """
@@ -28,6 +30,7 @@ __all__ = [
     "github_data",
     "github_property",
     "html",
+    "json_text",
     "markdown",
     "markdown_cell",
     "markdown_lines",
@@ -72,7 +75,7 @@ def markdown_lines(value: Any) -> list[str]:
     """The non-blank lines of ``value``, stripped, each escaped for Markdown. None -> ``[]``."""
     if value is None:
         return []
-    lines = (ln.strip() for ln in _LINE_BREAKS.split(str(value)))
+    lines = (ln.strip() for ln in _LINE_BREAKS.split(xml_chars(str(value))))
     return [_md_line(ln) for ln in lines if ln]
 
 
@@ -96,15 +99,16 @@ def html(value: Any) -> str:
     return "" if value is None else _html.escape(str(value), quote=True)
 
 
-#: What XML 1.0 cannot carry (and so neither Word nor Excel): C0 controls but tab, LF, CR; and two non-characters.
-_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: What XML 1.0 cannot carry (and so neither Word nor Excel): C0 controls but tab, LF, CR; and two
+#: non-characters; with DEL and the C1 controls, which XML discourages and a terminal may obey.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 #: A cell starting with one of these is a formula (or becomes one) in Excel, LibreOffice and Google Sheets.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def xml_chars(value: str) -> str:
-    """``value`` without the control characters XML 1.0 cannot carry."""
-    return _XML_ILLEGAL.sub("", value)
+    """``value`` without control characters (tab, LF and CR kept): what XML 1.0 cannot carry, DEL and C1."""
+    return _CONTROLS.sub("", value)
 
 
 def spreadsheet(value: Any) -> Any:
@@ -116,7 +120,7 @@ def spreadsheet(value: Any) -> Any:
 
 
 def excel_text(value: Any) -> Any:
-    """An Excel cell value: text freed of the characters XML cannot carry, then guarded by
+    """An Excel or CSV cell value: text freed of control characters (:func:`xml_chars`), then guarded by
     :func:`spreadsheet`; other values unchanged."""
     if isinstance(value, str):
         return spreadsheet(xml_chars(value))
@@ -148,6 +152,15 @@ def rich_text(value: Any) -> str:
     from rich.markup import escape
 
     return escape(terminal(value))
+
+
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029]")
+
+
+def json_text(text: str) -> str:
+    """JSON written with ``ensure_ascii=False``, with DEL, the C1 controls and the line separators that
+    ``json`` leaves raw written as ``\\u009b``: the same JSON value, and nothing a terminal obeys."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 # ---------------------------------------------------------------- GitHub annotations

@@ -226,7 +226,7 @@ def problem_lines(agg: Aggregate, lang: str) -> list[tuple[str, list[str]]]:
 
 def to_json(agg: Aggregate) -> str:
     """FORMAT.md's object, keys in its order, non-ASCII kept, one trailing newline."""
-    return json.dumps(agg.summary, ensure_ascii=False, indent=2) + "\n"
+    return escape.json_text(json.dumps(agg.summary, ensure_ascii=False, indent=2)) + "\n"
 
 
 # ---------------------------------------------------------------- csv
@@ -234,12 +234,13 @@ def to_json(agg: Aggregate) -> str:
 
 def to_csv(agg: Aggregate, lang: str) -> bytes:
     """UTF-8 with BOM (Excel reads the accents): a row per unit, subtotals, total, reporting count.
-    No text cell starts a formula (:func:`dkst.escape.spreadsheet`); numbers are written as numbers."""
+    No text cell starts a formula or holds a control character (:func:`dkst.escape.excel_text`); numbers are
+    written as numbers."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
 
     def writer_row(cells: list[Any]) -> None:
-        writer.writerow([escape.spreadsheet(c) for c in cells])
+        writer.writerow([escape.excel_text(c) for c in cells])
 
     writer_row(
         [

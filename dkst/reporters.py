@@ -21,7 +21,7 @@ def as_json(result: CheckResult, lang: str) -> str:
     head = (f'{{"dataset": {dump(result.dataset)}, "as_of": {dump(result.as_of.isoformat())},\n'
             f' "summary": {dump(result.summary())},\n "findings": [')
     items = ",\n  ".join(dump(item) for item in result.rendered(lang))
-    return head + ("\n  " + items + "\n ]}\n" if items else "]}\n")
+    return escape.json_text(head + ("\n  " + items + "\n ]}\n" if items else "]}\n"))
 
 
 def as_text(result: CheckResult, lang: str, color: bool = False) -> str:

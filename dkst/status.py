@@ -45,7 +45,7 @@ def as_json(checked: Checked, lang: str) -> str:
         "units": [{"id": row["unit"].id, "name": row["unit"].name, "kind": row["unit"].kind,
                    "statuses": {c.requirement: _status_dict(c) for c in row["cells"]}} for row in data["rows"]],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return escape.json_text(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _status_dict(status: Status) -> dict[str, Any]:
