@@ -319,10 +319,12 @@ ZIP_MAX_BYTES = 200 * 1024 * 1024
 ZIP_MAX_ENTRIES = 5000
 
 
-def check_zip(data: bytes, max_bytes: int = ZIP_MAX_BYTES, max_entries: int = ZIP_MAX_ENTRIES) -> None:
+def check_zip(data: bytes, max_bytes: int | None = None, max_entries: int | None = None) -> None:
     """Raise :class:`ZipTooLarge` when ``data`` is a zip with more than ``max_entries`` entries or whose
     entries inflate past ``max_bytes`` (their declared sizes, which is all that reading them will produce).
-    Not a zip: :class:`zipfile.BadZipFile`."""
+    Not a zip: :class:`zipfile.BadZipFile`. The bounds default to :data:`ZIP_MAX_BYTES`, :data:`ZIP_MAX_ENTRIES`."""
+    max_bytes = ZIP_MAX_BYTES if max_bytes is None else max_bytes
+    max_entries = ZIP_MAX_ENTRIES if max_entries is None else max_entries
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         infos = archive.infolist()
         if len(infos) > max_entries:

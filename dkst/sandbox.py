@@ -145,21 +145,37 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         __self.tick()
-        owner = getattr(__obj, "__self__", None)
-        if isinstance(owner, str) and getattr(__obj, "__name__", "") in ("format", "format_map", "center", "ljust",
-                                                                          "rjust", "zfill", "expandtabs"):
-            _check_format(owner)
-            if any(isinstance(a, int) and a > VALUE_LIMIT for a in args):
-                raise _too_big(__obj.__name__)
         return super().call(__context, __obj, *args, **kwargs)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         self.tick()
-        return super().getattr(obj, attribute)
+        found = super().getattr(obj, attribute)
+        if isinstance(obj, str) and attribute in _STR_SIZED and callable(found):
+            _check_format(obj)
+            return _bounded_method(found, attribute)
+        return found
 
     def getitem(self, obj: Any, argument: Any) -> Any:
         self.tick()
         return super().getitem(obj, argument)
+
+
+#: Methods of a text whose numeric arguments (or format widths) size the result.
+_STR_SIZED = frozenset({"format", "format_map", "center", "ljust", "rjust", "zfill", "expandtabs", "join",
+                        "replace"})
+
+
+def _bounded_method(method: Callable[..., Any], name: str) -> Callable[..., Any]:
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        for arg in (*args, *kwargs.values()):
+            if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > VALUE_LIMIT:
+                raise _too_big(name)
+        out = method(*args, **kwargs)
+        if _sized(out) and len(out) > OUTPUT_LIMIT:
+            raise TemplateLimit("template-too-large", mb=OUTPUT_LIMIT // (1024 * 1024))
+        return out
+
+    return bounded
 
 
 def _guarded(env: LimitedSandbox, name: str, f: Callable[..., Any]) -> Callable[..., Any]:
