@@ -572,7 +572,7 @@ def _display(path: Path) -> str:
 
 def render_markdown(context: Mapping[str, Any], template_path: Path) -> str:
     """Render a Markdown (text) template, ``report.md.j2`` or any other, in the bounded sandbox."""
-    from dkst.sandbox import FolderLoader, TemplateLimit, check_file, check_output_size
+    from dkst.sandbox import FolderLoader, TemplateLimit, check_file, check_output_size, time_limit
 
     template_path = Path(template_path)
     shown = _display(template_path)
@@ -594,7 +594,7 @@ def render_markdown(context: Mapping[str, Any], template_path: Path) -> str:
     chunks: list[str] = []
     try:
         template = env.get_template(template_path.name)
-        env.start()
+        env.start(time_limit(ctx))
         size = 0
         for chunk in template.generate(ctx):
             size += len(chunk)
@@ -714,7 +714,7 @@ def render_docx(context: Mapping[str, Any], template_path: Path) -> bytes:
     from docxtpl import DocxTemplate
     from lxml import etree
 
-    from dkst.sandbox import TemplateLimit, check_file, check_output_size
+    from dkst.sandbox import TemplateLimit, check_file, check_output_size, time_limit
 
     template_path = Path(template_path)
     shown = _display(template_path)
@@ -757,7 +757,7 @@ def render_docx(context: Mapping[str, Any], template_path: Path) -> bytes:
     tpl = _Template(io.BytesIO(data))
     env = make_environment(autoescape=True, markdown=False)
     try:
-        env.start()
+        env.start(time_limit(ctx))
         tpl.render(ctx, env, autoescape=True)
         _fit_tables(tpl.docx)
         buf = io.BytesIO()

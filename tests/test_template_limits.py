@@ -30,7 +30,7 @@ def render_text(tmp_path: Path, source: str, seconds: float | None = None,
     path.write_text(source, encoding="utf-8")
     if seconds is not None and monkeypatch is not None:
         monkeypatch.setattr(sandbox, "TIME_LIMIT", seconds)
-        monkeypatch.setattr(sandbox.LimitedSandbox.start, "__defaults__", (seconds,))
+        monkeypatch.setattr(sandbox, "TIME_PER_ROW", 0.0)
     return render_markdown(CONTEXT, path)
 
 
