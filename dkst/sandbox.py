@@ -28,7 +28,8 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from jinja2 import FileSystemLoader
+from jinja2 import FileSystemLoader, nodes
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -102,16 +103,45 @@ class _Range:
         return reversed(self._range)
 
 
+class _CodeGenerator(CodeGenerator):
+    """Jinja's code generator, with every ``~`` concatenation passed through :meth:`LimitedSandbox.sized`
+    (a loop doubling a text with ``~`` would otherwise fill the memory between two ticks of the clock)."""
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        self.write("environment.sized(")
+        super().visit_Concat(node, frame)
+        self.write(")")
+
+
 class LimitedSandbox(ImmutableSandboxedEnvironment):
     """The template sandbox with a clock and bounds on values (see the module's docstring)."""
 
     intercepted_binops = frozenset({"**", "*", "+", "%"})
+    code_generator_class = _CodeGenerator
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.deadline: float | None = None
         self.seconds = TIME_LIMIT
         self.globals["range"] = lambda *a: _Range(self, *a)
+        lipsum = self.globals["lipsum"]
+        self.globals["lipsum"] = lambda n=5, *a, **kw: lipsum(self.small(n), *a, **kw)
+        # every output expression and every captured block ({% set x %}…{% endset %}) is measured too
+        given = self.finalize
+        self.finalize = lambda value: self.sized(given(value) if given is not None else value)
+        self.concat = lambda parts: self.sized("".join(parts))  # type: ignore[method-assign]
+
+    def sized(self, value: Any) -> Any:
+        """``value``, once the clock is checked and it is known not to be a text past :data:`OUTPUT_LIMIT`."""
+        self.tick()
+        if isinstance(value, str) and len(value) > OUTPUT_LIMIT:
+            raise TemplateLimit("template-too-large", mb=OUTPUT_LIMIT // (1024 * 1024))
+        return value
+
+    def small(self, n: Any) -> Any:
+        if isinstance(n, int) and n > 1000:
+            raise _too_big("lipsum")
+        return n
 
     def start(self, seconds: float | None = None) -> None:
         """Start the clock: from now on, :meth:`tick` raises once ``seconds`` (default :data:`TIME_LIMIT`) have
@@ -142,8 +172,9 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
             for seq, n in ((left, right), (right, left)):
                 if _sized(seq) and isinstance(n, int) and len(seq) * max(n, 0) > VALUE_LIMIT:
                     raise _too_big("*")
-        elif operator == "+" and _sized(left) and _sized(right) and len(left) + len(right) > OUTPUT_LIMIT:
-            raise _too_big("+")
+        elif operator == "+" and _sized(left) and _sized(right):
+            if len(left) + len(right) > (OUTPUT_LIMIT if isinstance(left, str) else VALUE_LIMIT):
+                raise _too_big("+")
         elif operator == "%":
             _check_format(left)
         return super().call_binop(context, operator, left, right)

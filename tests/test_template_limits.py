@@ -54,6 +54,11 @@ def refused(tmp_path: Path, source: str, **kw: object) -> str:
     "{{ '%0999999999d' % 1 }}",
     "{{ '{:>999999999}'.format(1) }}",
     "{{ 'x'|indent(10**9) }}",
+    "{{ lipsum(10**9) }}",
+    "{% set ns = namespace(s='x') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
+    "{% set ns = namespace(s='x') %}{% for i in range(60) %}{% set ns.s %}{{ ns.s }}{{ ns.s }}{% endset %}"
+    "{% endfor %}",
+    "{% set ns = namespace(s='x') %}{% for i in range(60) %}{% set ns.s = ns.s + ns.s %}{% endfor %}",
 ])
 def test_explosive_values_are_refused_at_once(tmp_path: Path, source: str) -> None:
     refused(tmp_path, source)
