@@ -11,7 +11,9 @@ mutation of the data) plus:
   ``9**(9**9)`` at compile time) and refuse a result past :data:`VALUE_LIMIT` (characters, items) or
   :data:`INT_BITS` (bits); ``range`` past :data:`VALUE_LIMIT` steps; a filter's numeric argument past
   :data:`VALUE_LIMIT` (``center(10**10)``); format widths of seven digits or more;
-- output: :func:`check_output_size` past :data:`OUTPUT_LIMIT` characters (callers count as they render);
+- output: every ``~`` concatenation, captured block (``{% set x %}…{% endset %}``) and printed expression is
+  measured (:meth:`LimitedSandbox.sized`), and :func:`check_output_size` bounds the whole output (callers count
+  as they render), both at :data:`OUTPUT_LIMIT` characters; ``lipsum`` at 1,000 paragraphs;
 - files: :class:`FolderLoader` reads a template (or an ``{% include %}``) only if it is a regular file, not a
   symbolic link, inside its folder, and at most :data:`FILE_LIMIT` bytes.
 
