@@ -258,6 +258,8 @@ def check_letter_folder(folder: Path, root: Path, names: list[str], force: bool 
     given = Path(folder)
     real = _real_target(given)
     _guard_place(real / "x.md", given, root)
+    if real == Path(root).resolve() or _same(real, Path(root)):  # the dataset's own top files are no letters
+        raise OutputRefused("output-protected", path=str(given))
     try:
         st = os.lstat(real)
     except FileNotFoundError:

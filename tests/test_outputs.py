@@ -240,7 +240,7 @@ def test_remind_folder_holds_exactly_this_runs_letters(sample: Path, tmp_path: P
 
 def test_remind_refuses_protected_folders(sample: Path) -> None:
     before = snapshot(sample)
-    for where in ("units", "templates", ".git", "units/an-phu"):
+    for where in ("units", "templates", ".git", "units/an-phu", "."):
         code, _, err = run("remind", "--data", str(sample), "--period", "H1", "--as-of", AS_OF, "--output",
                            str(sample / where), "--force")
         assert code == 2, (where, err)
