@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from dkst import escape
 from dkst.aggregate import IND, label
 from dkst.i18n import TEXTS, text
 
@@ -225,17 +226,23 @@ def problem_lines(agg: Aggregate, lang: str) -> list[tuple[str, list[str]]]:
 
 def to_json(agg: Aggregate) -> str:
     """FORMAT.md's object, keys in its order, non-ASCII kept, one trailing newline."""
-    return json.dumps(agg.summary, ensure_ascii=False, indent=2) + "\n"
+    return escape.json_text(json.dumps(agg.summary, ensure_ascii=False, indent=2)) + "\n"
 
 
 # ---------------------------------------------------------------- csv
 
 
 def to_csv(agg: Aggregate, lang: str) -> bytes:
-    """UTF-8 with BOM (Excel reads the accents): a row per unit, subtotals, total, reporting count."""
+    """UTF-8 with BOM (Excel reads the accents): a row per unit, subtotals, total, reporting count.
+    No text cell starts a formula or holds a control character (:func:`dkst.escape.excel_text`); numbers are
+    written as numbers."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(
+
+    def writer_row(cells: list[Any]) -> None:
+        writer.writerow([escape.excel_text(c) for c in cells])
+
+    writer_row(
         [
             t("agg-col-kind", lang),
             t("agg-col-unit-id", lang),
@@ -249,7 +256,7 @@ def to_csv(agg: Aggregate, lang: str) -> bytes:
         ]
     )
     for row in table_rows(agg, lang):
-        writer.writerow(
+        writer_row(
             [
                 row.kind_label,
                 row.unit_id,
@@ -273,10 +280,9 @@ def _blank(value: int | None) -> str:
 
 
 def md_cell(value: Any) -> str:
-    """A Markdown table cell: ``|`` and backslashes escaped, line breaks as ``<br>``."""
-    shown = "" if value is None else str(value)
-    shown = shown.replace("\\", "\\\\").replace("|", "\\|")
-    return "<br>".join(part.strip() for part in shown.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    """A Markdown table cell, escaped as ``render`` escapes (:func:`dkst.escape.markdown_cell`): ``|``,
+    backslashes, emphasis, links and HTML neutralised, line breaks as ``<br>``."""
+    return escape.markdown_cell(value)
 
 
 def to_md(agg: Aggregate, lang: str) -> str:
@@ -322,10 +328,13 @@ def table_renderable(agg: Aggregate, lang: str) -> Any:
     from rich.console import Group
     from rich.padding import Padding
     from rich.table import Table
-    from rich.text import Text
+    from rich.text import Text as RichText
+
+    def Text(value: str, **kw: Any) -> Any:  # data never sends escapes to a terminal
+        return RichText(escape.terminal(value), **kw)
 
     rows = table_rows(agg, lang)
-    heads = indicator_headers(agg)
+    heads = [escape.terminal(h) for h in indicator_headers(agg)]
     lines = header_lines(agg, lang)
     grid = Table(
         box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0), header_style="bold", expand=False
@@ -433,29 +442,30 @@ def _save(wb: Any, stamp: datetime) -> bytes:
     """Save without openpyxl's "modified = now", then re-pack the zip with fixed timestamps."""
     from openpyxl.writer.excel import ExcelWriter
 
+    from dkst.files import repack_zip
+
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(wb, archive).save()
     when = (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0) if stamp.year >= 1980 else (1980, 1, 1, 0, 0, 0)
     if when[0] > 2107:  # the last year a zip entry can carry (an as-of such as 9999-12-31)
         when = (2107, 12, 31, 0, 0, 0)
-    out = io.BytesIO()
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=when)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 3
-            entry.external_attr = 0o644 << 16
-            dst.writestr(entry, src.read(info.filename))
-    return out.getvalue()
+    return repack_zip(raw.getvalue(), when, compression=zipfile.ZIP_DEFLATED, create_system=3,
+                      external_attr=0o644 << 16)
+
+
+def _put(ws: Any, row: int, col: int, value: Any) -> Any:
+    """``ws.cell(row, col, value)`` for a value that may come from the data: a text never becomes a formula
+    and loses the control characters Excel cannot hold (:func:`dkst.escape.excel_text`)."""
+    return ws.cell(row, col, escape.excel_text(value))
 
 
 def _preamble(ws: Any, agg: Aggregate, lang: str, line: str) -> None:
     from openpyxl.styles import Font
 
-    ws.cell(1, 1, agg.dataset.plan.title).font = Font(bold=True)
-    ws.cell(2, 1, header_lines(agg, lang)[0])
-    ws.cell(3, 1, line)
+    _put(ws, 1, 1, agg.dataset.plan.title).font = Font(bold=True)
+    _put(ws, 2, 1, header_lines(agg, lang)[0])
+    _put(ws, 3, 1, line)
 
 
 def _header(ws: Any, heads: list[str], freeze_col: int = 1) -> None:
@@ -464,7 +474,7 @@ def _header(ws: Any, heads: list[str], freeze_col: int = 1) -> None:
 
     fill = PatternFill("solid", fgColor="DDEBF7")
     for col, head in enumerate(heads, 1):
-        cell = ws.cell(_HEADER_ROW, col, head)
+        cell = _put(ws, _HEADER_ROW, col, head)
         cell.font = Font(bold=True)
         cell.fill = fill
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -504,7 +514,7 @@ def _units_sheet(ws: Any, agg: Aggregate, lang: str) -> None:
             row.note or None,
         ]
         for col, value in enumerate(values, 1):
-            cell = ws.cell(r, col, value)
+            cell = _put(ws, r, col, value)
             if isinstance(value, date):
                 cell.number_format = _DATE_FORMAT
             if row.type != "unit":
@@ -512,13 +522,13 @@ def _units_sheet(ws: Any, agg: Aggregate, lang: str) -> None:
     r += 1
     for line in (t("agg-blank", lang, carried=t("row-carried", lang)), *lines[2:]):
         r += 1
-        ws.cell(r, 1, line)
+        _put(ws, r, 1, line)
     for heading, files in problem_lines(agg, lang):
         r += 2
-        ws.cell(r, 1, heading).font = Font(bold=True)
+        _put(ws, r, 1, heading).font = Font(bold=True)
         for line in files:
             r += 1
-            ws.cell(r, 1, line)
+            _put(ws, r, 1, line)
     _fit_table(ws, len(heads), _HEADER_ROW + len(rows), {1: 45})
 
 
@@ -579,7 +589,7 @@ def _models_sheet(ws: Any, agg: Aggregate, lang: str) -> None:
             m["results"],
         ]
         for col, value in enumerate(values, 1):
-            cell = ws.cell(r, col, value)
+            cell = _put(ws, r, col, value)
             if isinstance(value, date):
                 cell.number_format = _DATE_FORMAT
     _fit_table(ws, len(heads), r, {1: 40, 2: 40, 11: 60, 12: 60})
@@ -613,7 +623,7 @@ def _commendations_sheet(ws: Any, agg: Aggregate, lang: str) -> None:
             c["level"],
         ]
         for col, value in enumerate(values, 1):
-            ws.cell(r, col, value)
+            _put(ws, r, col, value)
     _fit_table(ws, len(heads), r, {1: 40, 2: 50, 4: 60})
 
 
@@ -637,7 +647,7 @@ def _reports_sheet(ws: Any, agg: Aggregate, lang: str) -> None:
         r += 1
         values = [title, *(counts[k] for k in keys), counts["completeness"], counts["timeliness"]]
         for col, value in enumerate(values, 1):
-            cell = ws.cell(r, col, value)
+            cell = _put(ws, r, col, value)
             if col > len(keys) + 1:
                 cell.number_format = "0.00%"
             if bold:

@@ -675,6 +675,82 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- end trust-values (#9 values) ---
 
     # --- trust-outputs (#9 outputs): new entries below this line ---
+    "output-git": {
+        "vi": "Không ghi vào thư mục .git: {path}",
+        "en": "Refusing to write inside a .git folder: {path}",
+    },
+    "output-protected": {
+        "vi": "Không ghi vào dữ liệu của bộ dữ liệu (plan.yaml, units.yaml, units/, templates/), kể cả khi có "
+              "--force: {path}",
+        "en": "Refusing to write over the dataset's own files (plan.yaml, units.yaml, units/, templates/), even "
+              "with --force: {path}",
+    },
+    "output-link": {
+        "vi": "Không ghi qua liên kết tượng trưng (symbolic link): {path}",
+        "en": "Refusing to write through a symbolic link: {path}",
+    },
+    "output-not-file": {
+        "vi": "Không ghi đè thứ không phải tệp thường (thư mục, FIFO, thiết bị): {path}",
+        "en": "Refusing to write over something that is not a regular file (a folder, a FIFO, a device): {path}",
+    },
+    "output-not-folder": {
+        "vi": "{path} đã có và không phải thư mục",
+        "en": "{path} exists and is not a folder",
+    },
+    "output-exists": {
+        "vi": "Tệp {path} đã có (có thể đã được sửa); thêm --force để thay bằng bản mới",
+        "en": "{path} already exists (it may have been edited); add --force to replace it",
+    },
+    "output-letters": {
+        "vi": "Thư mục {path} đã có {n} thư nhắc cũ; thêm --force để xóa chúng rồi ghi thư mới",
+        "en": "{path} already holds {n} earlier letters; add --force to remove them and write the new ones",
+    },
+    "units-unusable": {
+        "vi": "units.yaml thiếu hoặc có lỗi nên không có đơn vị nào để báo cáo; chạy dkst check để xem",
+        "en": "units.yaml is missing or has errors, so there is no unit to report on; see dkst check",
+    },
+    "template-dir-missing": {
+        "vi": "Không có thư mục mẫu: {path}",
+        "en": "Template folder not found: {path}",
+    },
+    "output-suffix-unknown": {
+        "vi": "Không ghi được tệp đuôi “{suffix}”; dùng .csv, .json, .xlsx, .md hoặc .txt",
+        "en": "Cannot write a “{suffix}” file; use .csv, .json, .xlsx, .md or .txt",
+    },
+    "output-suffix-mismatch": {
+        "vi": "Định dạng {format} không ghi vào tệp đuôi “{suffix}”; dùng đuôi {expected}",
+        "en": "Format {format} does not go in a “{suffix}” file; use {expected}",
+    },
+    "template-link": {
+        "vi": "{path}: mẫu là liên kết tượng trưng (symbolic link) hoặc trỏ ra ngoài thư mục mẫu; không dùng",
+        "en": "{path}: the template is a symbolic link or reaches outside its folder; not used",
+    },
+    "template-include-outside": {
+        "vi": "{path}: mẫu được chèn “{name}” là liên kết, không phải tệp thường, hoặc nằm ngoài thư mục mẫu; "
+              "không dùng",
+        "en": "{path}: the included template “{name}” is a link, not a regular file, or outside the template "
+              "folder; not used",
+    },
+    "template-timeout": {
+        "vi": "{path}: mẫu chạy quá {seconds} giây; đã dừng",
+        "en": "{path}: the template ran longer than {seconds} seconds; stopped",
+    },
+    "template-too-large": {
+        "vi": "{path}: mẫu tạo ra nội dung quá lớn (quá {mb} MB); đã dừng",
+        "en": "{path}: the template produces too much (over {mb} MB); stopped",
+    },
+    "template-big-value": {
+        "vi": "{path}: mẫu tính ra một giá trị quá lớn ({what}); đã dừng",
+        "en": "{path}: the template computes a value too large ({what}); stopped",
+    },
+    "template-zip-bomb": {
+        "vi": "{path}: tệp Word mẫu giải nén ra quá lớn ({detail}); không mở",
+        "en": "{path}: the Word template unpacks too large ({detail}); not opened",
+    },
+    "template-file-too-large": {
+        "vi": "{path}: tệp mẫu quá lớn (quá {mb} MB); không đọc",
+        "en": "{path}: the template file is too large (over {mb} MB); not read",
+    },
     # --- end trust-outputs (#9 outputs) ---
 
     # --- windows-cli (#10 cli): new entries below this line ---

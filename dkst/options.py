@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -29,6 +27,8 @@ LangOpt = Annotated[
     str | None,
     typer.Option("--lang", help="Ngôn ngữ thông báo: vi hoặc en (mặc định DKST_LANG, rồi vi).", show_default=False),
 ]
+ForceOpt = Annotated[bool, typer.Option(
+    "--force", help="Thay tệp kết quả đã có (mặc định: không bao giờ ghi đè tệp đã có, vì có thể đã được sửa).")]
 
 
 @dataclass
@@ -41,8 +41,10 @@ class Context:
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    """Print a one-line error to stderr and exit."""
-    sys.stderr.write(f"dkst: {message}\n")
+    """Print a one-line error to stderr and exit (control characters from data shown, never sent raw)."""
+    from dkst.escape import terminal
+
+    sys.stderr.write(f"dkst: {terminal(message)}\n")
     raise typer.Exit(code)
 
 
@@ -75,40 +77,50 @@ def resolve(data: Path | None, as_of: str | None, lang: str | None) -> Context:
 
 
 def protected(path: Path, root: Path) -> bool:
-    """Whether ``path`` is a file the user wrote: plan.yaml, units.yaml or anything under units/."""
+    """Whether ``path`` may never be an output: the dataset's plan.yaml, units.yaml, units/, templates/, or
+    anything in a ``.git`` folder (see :func:`dkst.files.check_output`)."""
+    from dkst.files import OutputRefused, check_output
+
     try:
-        rel = path.resolve().relative_to(root.resolve())
-    except ValueError:
-        return False
-    parts = rel.parts
-    return bool(parts) and (parts[0] == "units" or rel.as_posix() in ("plan.yaml", "units.yaml"))
+        check_output(path, root, force=True)
+    except OutputRefused as exc:
+        return exc.key in ("output-git", "output-protected")
+    return False
 
 
-def write_output(path: Path, content: bytes | str, root: Path, lang: str) -> None:
-    """Write an output whole or not at all (temporary file, then rename); never over the user's data."""
-    if protected(path, root):
-        fail(text("protected-output", lang, path=str(path)))
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    folder = path.parent if str(path.parent) else Path(".")
+def output_target(path: Path, root: Path, force: bool, lang: str) -> Path:
+    """Judge an output file before any work (FORMAT.md's paragraph on outputs): the path to write, or a
+    one-line error with exit code 2."""
+    from dkst.files import OutputRefused, check_output
+
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; an output is an ordinary file
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        return check_output(path, root, force)
+    except OutputRefused as exc:
+        fail(text(exc.key, lang, **exc.params))
+
+
+def write_output(path: Path, content: bytes | str, lang: str) -> None:
+    """Write an output judged by :func:`output_target` whole or not at all; a failure is a one-line error."""
+    from dkst.files import atomic_write
+
+    try:
+        atomic_write(path, content)
     except OSError as exc:
         fail(text("write-failed", lang, path=str(path), error=exc.strerror or str(exc)))
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def template_folder(folder: Path | None, lang: str) -> Path | None:
+    """``--template-dir`` as given, or a one-line error (exit 2) when it is not an existing folder."""
+    if folder is not None and not folder.is_dir():
+        fail(text("template-dir-missing", lang, path=str(folder)))
+    return folder
+
+
+def require_units(checked: Any, lang: str) -> None:
+    """Refuse (one line, exit 2) a dataset whose units.yaml gives no usable unit: absent, unreadable, or
+    with errors that leave no unit. An official report of no unit would look complete and be empty."""
+    if not checked.dataset.units:
+        fail(text("units-unusable", lang))
 
 
 def is_terminal(stream: Any = None) -> bool:

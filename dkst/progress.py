@@ -48,8 +48,10 @@ def _bar(iterable: Iterable[T], total: int, label: str) -> Iterator[T]:
 
     console = Console(file=sys.stderr)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    from dkst.escape import rich_text
+
     with Progress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task(label, total=total)
+        task = bar.add_task(rich_text(label), total=total)  # a label may hold a path: markup stays text
         for item in iterable:
             yield item
             bar.advance(task)

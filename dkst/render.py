@@ -86,6 +86,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
+from dkst import escape, files
 from dkst.periods import vn_date, vn_date_long
 
 __all__ = [
@@ -109,9 +110,6 @@ NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 OTHER_SECTION = "Kết quả khác"
 
-_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-
-
 class RenderError(Exception):
     """A template that cannot be found, read, compiled or rendered. ``str(err)`` is one line."""
 
@@ -119,6 +117,13 @@ class RenderError(Exception):
         message = " ".join(str(message).split())
         super().__init__(message)
         self.message = message
+
+
+def _limit_text(key: str, lang: Any, shown: str, **params: Any) -> str:
+    """A bound of :mod:`dkst.sandbox` as one line of the catalogue, in the document's language."""
+    from dkst.i18n import lang_of, text
+
+    return text(key, lang_of(lang if isinstance(lang, str) else None), path=shown, **params)
 
 
 # --------------------------------------------------------------------------- finding templates
@@ -148,10 +153,13 @@ def find_template(name: str, template_dir: Path | None = None, dataset_root: Pat
         candidates.append(Path(template_dir) / name)
     if dataset_root is not None:
         candidates.append(Path(dataset_root) / "templates" / name)
+    users = len(candidates)  # the user's own folders come first; a link among them is never followed
     if lang in TEMPLATE_LANGS:
         candidates.extend(d / lang / name for d in _builtin_dirs())
     candidates.extend(d / name for d in _builtin_dirs())
-    for candidate in candidates:
+    for n, candidate in enumerate(candidates):
+        if n < users and candidate.is_symlink():
+            raise RenderError(_limit_text("template-link", lang, _display(candidate)))
         if candidate.is_file():
             return candidate
     looked = ", ".join(str(c.parent) for c in candidates)
@@ -365,53 +373,17 @@ def enformula(value: Any) -> str:
     return text
 
 
-_MD_ALWAYS = re.compile(r"([\\|])")
-_MD_PAIRED = "*_`~^$"
-_MD_TAG = re.compile(r"<(?=[A-Za-z/!?])")
-_MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_MD_LEADING = re.compile(r"^(#|>|=|[-+:](?=\s|$)|\d+(?=[.)](?:\s|$)))")
-
-
-def _md_line(line: str) -> str:
-    line = _MD_ALWAYS.sub(r"\\\1", line)
-    for ch in _MD_PAIRED:
-        # a lone delimiter cannot open emphasis, code, sub/superscript or math: leave it readable
-        if line.count(ch) >= 2:
-            line = line.replace(ch, "\\" + ch)
-    if "[" in line and "]" in line:
-        line = line.replace("[", "\\[").replace("]", "\\]")
-    line = _MD_TAG.sub(r"\\<", line)
-    line = _MD_ENTITY.sub(r"\\&", line)
-    m = _MD_LEADING.match(line)
-    if m:
-        if m.group(1)[0].isdigit():
-            line = m.group(1) + "\\" + line[m.end():]
-        else:
-            line = "\\" + line
-    elif line.startswith("*") or line.startswith("["):
-        line = "\\" + line
-    return line
-
-
-def _md_lines(value: Any) -> list[str]:
-    if value is None:
-        return []
-    text = str(value)
-    lines = (ln.strip() for ln in re.split(r"\r\n|\r|\n|\u2028|\u2029", text))
-    return [_md_line(ln) for ln in lines if ln]
-
-
 def md(value: Any, br: str = " ") -> str:
     """Escape text for Markdown so it prints as typed: ``|`` -> ``\\|``, markup and HTML neutralised,
     a leading ``#``/``-``/``1.`` kept from making a heading or list, newlines joined by ``br``
-    (a space: safe inside a table cell). None -> ``""``."""
-    return br.join(_md_lines(value))
+    (a space: safe inside a table cell). None -> ``""``. (:func:`dkst.escape.markdown`.)"""
+    return escape.markdown(value, br)
 
 
 def mdpara(value: Any, indent: int = 2) -> str:
     """Like ``md`` but each line of the text stays a line (Markdown hard breaks), indented by
     ``indent`` spaces so that it stays inside the list item it follows."""
-    return ("\\\n" + " " * indent).join(_md_lines(value))
+    return ("\\\n" + " " * indent).join(escape.markdown_lines(value))
 
 
 FILTERS = {
@@ -439,11 +411,13 @@ def _finalize(value: Any) -> Any:
 
 
 def make_environment(*, loader: Any = None, autoescape: bool = False, markdown: bool = True) -> Any:
-    """The sandbox every template runs in: immutable data, strict undefined, the dkst filters."""
+    """The sandbox every template runs in: immutable data, strict undefined, the dkst filters, and the bounds
+    of :mod:`dkst.sandbox` (its clock starts with :meth:`~dkst.sandbox.LimitedSandbox.start`)."""
     from jinja2 import StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    env = ImmutableSandboxedEnvironment(
+    from dkst.sandbox import LimitedSandbox
+
+    env = LimitedSandbox(
         loader=loader,
         undefined=StrictUndefined,
         autoescape=autoescape,
@@ -453,18 +427,16 @@ def make_environment(*, loader: Any = None, autoescape: bool = False, markdown: 
         finalize=_finalize,
     )
     env.filters.update(FILTERS)
+    env.guard_filters()
     return env
 
 
 # --------------------------------------------------------------------------- the context
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-
-
 def _clean(value: Any) -> Any:
     """A deep copy with every string freed of the control characters XML 1.0 cannot carry."""
     if isinstance(value, str):
-        return _CONTROL.sub("", value)
+        return escape.xml_chars(value)
     if isinstance(value, Mapping):
         return {str(k): _clean(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -599,27 +571,42 @@ def _display(path: Path) -> str:
 
 
 def render_markdown(context: Mapping[str, Any], template_path: Path) -> str:
-    """Render a Markdown (text) template, ``report.md.j2`` or any other, in the sandbox."""
-    from jinja2 import FileSystemLoader
+    """Render a Markdown (text) template, ``report.md.j2`` or any other, in the bounded sandbox."""
+    from dkst.sandbox import FolderLoader, TemplateLimit, check_file, check_output_size, time_limit
 
     template_path = Path(template_path)
     shown = _display(template_path)
     real = str(template_path.resolve())
     base = template_path.resolve().parent
-    env = make_environment(loader=FileSystemLoader(str(base), encoding="utf-8"))
+    env = make_environment(loader=FolderLoader(str(base)))
+    lang = context.get("lang") if isinstance(context, Mapping) else None
     try:
         ctx = prepare_context(context)
     except Exception as exc:  # a context the aggregate layer got wrong: still one line
         raise RenderError(f"{shown}: bad render context: {type(exc).__name__}: {exc}") from None
     try:
+        check_file(str(template_path))
         template_path.read_bytes()
+    except TemplateLimit as exc:
+        raise RenderError(_limit_text(exc.key, lang, shown, **exc.params)) from None
     except OSError as exc:
         raise RenderError(f"{shown}: cannot read the template: {exc.strerror or exc}") from None
+    chunks: list[str] = []
     try:
         template = env.get_template(template_path.name)
-        return template.render(ctx)
-    except RecursionError:
-        raise RenderError(f"{shown}: template error: recursion too deep") from None
+        env.start(time_limit(ctx))
+        size = 0
+        for chunk in template.generate(ctx):
+            size += len(chunk)
+            check_output_size(size)
+            chunks.append(chunk)
+        return "".join(chunks)
+    except TemplateLimit as exc:
+        chunks.clear()
+        raise RenderError(_limit_text(exc.key, lang, shown, **exc.params)) from None
+    except (RecursionError, MemoryError):
+        chunks.clear()
+        raise RenderError(f"{shown}: template error: recursion too deep or out of memory") from None
     except UnicodeDecodeError as exc:
         raise RenderError(f"{shown}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except Exception as exc:
@@ -663,17 +650,8 @@ def _xml_snippet(xml: str, lineno: int | None) -> str:
 
 def repack_zip(data: bytes) -> bytes:
     """The same zip with every entry dated 1980-01-01, entry order and compression kept: the same
-    document always gives the same bytes."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_DATE)
-            entry.compress_type = info.compress_type
-            entry.create_system = 0
-            entry.external_attr = 0
-            dst.writestr(entry, src.read(info.filename))
-    return out.getvalue()
+    document always gives the same bytes (:func:`dkst.files.repack_zip`)."""
+    return files.repack_zip(data)
 
 
 def _fit_tables(document: Any) -> None:
@@ -736,14 +714,19 @@ def render_docx(context: Mapping[str, Any], template_path: Path) -> bytes:
     from docxtpl import DocxTemplate
     from lxml import etree
 
+    from dkst.sandbox import TemplateLimit, check_file, check_output_size, time_limit
+
     template_path = Path(template_path)
     shown = _display(template_path)
+    lang = context.get("lang") if isinstance(context, Mapping) else None
     seen: dict[str, str] = {}
 
     class _Template(DocxTemplate):
         def render_xml_part(self, src_xml, part, context, jinja_env=None):  # type: ignore[override]
             seen["xml"] = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
-            return super().render_xml_part(src_xml, part, context, jinja_env)
+            xml = super().render_xml_part(src_xml, part, context, jinja_env)
+            check_output_size(len(xml))
+            return xml
 
         def fix_tables(self, xml):  # type: ignore[override]
             try:
@@ -757,22 +740,34 @@ def render_docx(context: Mapping[str, Any], template_path: Path) -> bytes:
     except Exception as exc:
         raise RenderError(f"{shown}: bad render context: {type(exc).__name__}: {exc}") from None
     try:
+        check_file(str(template_path))
         data = template_path.read_bytes()
+    except TemplateLimit as exc:
+        raise RenderError(_limit_text(exc.key, lang, shown, **exc.params)) from None
     except OSError as exc:
         raise RenderError(f"{shown}: cannot read the template: {exc.strerror or exc}") from None
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise RenderError(f"{shown}: not a Word document (.docx)")
+    try:
+        files.check_zip(data)  # a zip bomb is refused before docxtpl inflates anything
+    except files.ZipTooLarge as exc:
+        raise RenderError(_limit_text("template-zip-bomb", lang, shown, detail=str(exc))) from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise RenderError(f"{shown}: not a Word document (.docx)") from None
     tpl = _Template(io.BytesIO(data))
     env = make_environment(autoescape=True, markdown=False)
     try:
+        env.start(time_limit(ctx))
         tpl.render(ctx, env, autoescape=True)
         _fit_tables(tpl.docx)
         buf = io.BytesIO()
         tpl.save(buf)
     except RenderError:
         raise
-    except RecursionError:
-        raise RenderError(f"{shown}: template error: recursion too deep") from None
+    except TemplateLimit as exc:
+        raise RenderError(_limit_text(exc.key, lang, shown, **exc.params)) from None
+    except (RecursionError, MemoryError):
+        raise RenderError(f"{shown}: template error: recursion too deep or out of memory") from None
     except Exception as exc:
         _, line = _template_line(exc, set())
         raise RenderError(f"{shown}: {_describe(exc)}{_xml_snippet(seen.get('xml', ''), line)}") from None

@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from dkst import escape
 from dkst.findings import CheckResult
 from dkst.i18n import text
 
@@ -20,11 +21,12 @@ def as_json(result: CheckResult, lang: str) -> str:
     head = (f'{{"dataset": {dump(result.dataset)}, "as_of": {dump(result.as_of.isoformat())},\n'
             f' "summary": {dump(result.summary())},\n "findings": [')
     items = ",\n  ".join(dump(item) for item in result.rendered(lang))
-    return head + ("\n  " + items + "\n ]}\n" if items else "]}\n")
+    return escape.json_text(head + ("\n  " + items + "\n ]}\n" if items else "]}\n"))
 
 
 def as_text(result: CheckResult, lang: str, color: bool = False) -> str:
-    """Findings grouped by file, a line each, then a summary line."""
+    """Findings grouped by file, a line each, then a summary line. What comes from the data (paths, values
+    quoted in messages) never sends a control sequence to the terminal (:func:`dkst.escape.terminal`)."""
     styles = {"error": ("\x1b[31m", "\x1b[0m"), "warning": ("\x1b[33m", "\x1b[0m"), "info": ("\x1b[36m", "\x1b[0m")}
     lines: list[str] = []
     current = None
@@ -33,13 +35,14 @@ def as_text(result: CheckResult, lang: str, color: bool = False) -> str:
             current = item["path"]
             if lines:
                 lines.append("")
-            lines.append(f"\x1b[1m{current}\x1b[0m" if color else current)
+            shown = escape.terminal(current)
+            lines.append(f"\x1b[1m{shown}\x1b[0m" if color else shown)
         where = f"{item['line']}" if item["line"] is not None else "-"
         sev = text("sev-" + item["severity"], lang)
         if color:
             start, end = styles[item["severity"]]
             sev = f"{start}{sev}{end}"
-        lines.append(f"  {where:>4}  {sev}  [{item['code']}] {item['message']}")
+        lines.append(f"  {where:>4}  {sev}  [{escape.terminal(item['code'])}] {escape.terminal(item['message'])}")
     if lines:
         lines.append("")
     summary = result.summary()
@@ -49,24 +52,17 @@ def as_text(result: CheckResult, lang: str, color: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(value: str) -> str:
-    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
-
-
 def as_github(result: CheckResult, lang: str) -> str:
-    """GitHub Actions workflow commands, escaped as the Actions toolkit escapes them."""
+    """GitHub Actions workflow commands, escaped as the Actions toolkit escapes them (``%``, CR, LF; ``:`` and
+    ``,`` in properties), with no control sequence from the data (:mod:`dkst.escape`)."""
     kinds = {"error": "error", "warning": "warning", "info": "notice"}
     out = []
     for item in result.rendered(lang):
-        props = [f"file={_escape_property(item['path'])}"]
+        props = [f"file={escape.github_property(item['path'])}"]
         if item["line"] is not None:
             props.append(f"line={item['line']}")
-        props.append(f"title={_escape_property(item['code'])}")
-        out.append(f"::{kinds[item['severity']]} {','.join(props)}::{_escape_data(item['message'])}")
+        props.append(f"title={escape.github_property(item['code'])}")
+        out.append(f"::{kinds[item['severity']]} {','.join(props)}::{escape.github_data(item['message'])}")
     return "".join(line + "\n" for line in out)
 
 

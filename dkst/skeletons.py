@@ -4,7 +4,7 @@ Files are written by rendering text, never by dumping YAML, so that every key ke
 comment and its place. Every value that comes from the user goes through :func:`yaml_scalar`, which
 writes a plain scalar when that reads back as the same text and a double-quoted one otherwise.
 Files are written whole or not at all (a temporary file, then a rename), and never over an existing
-file unless asked (:func:`write_new`).
+file unless asked (:func:`write_new`, which is :func:`dkst.files.create_new`).
 
 Only the standard library and PyYAML are imported here.
 """
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from dkst import files
 from dkst.periods import vn_date
 
 #: The year of the built-in sample dataset (``dkst init --sample`` copies it for this year only).
@@ -163,45 +163,9 @@ def slugify(text: str) -> str:
 # ---------------------------------------------------------------- safe writing
 
 
-class FileExists(Exception):
-    """The target file exists and ``force`` was not given."""
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_new(path: Path, content: str | bytes, force: bool = False) -> None:
-    """Write ``content`` to ``path`` whole or not at all; never replace an existing file unless ``force``.
-
-    Without ``force`` the final step is a hard link, which fails if the name exists, so even a file that
-    appears in the meantime is not overwritten. A symbolic link at ``path`` is replaced, never followed.
-    """
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    if not force and (path.exists() or path.is_symlink()):
-        raise FileExists(str(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            if hasattr(os, "fchmod"):  # not on Windows; mkstemp's 0600 would outlive the rename elsewhere
-                os.fchmod(fh.fileno(), 0o666 & ~_umask())
-            fh.write(data)
-        if force:
-            os.replace(tmp, path)
-            return
-        try:
-            os.link(tmp, path)
-        except FileExistsError:
-            raise FileExists(str(path)) from None
-        except OSError:  # a file system without hard links
-            if path.exists() or path.is_symlink():
-                raise FileExists(str(path)) from None
-            os.replace(tmp, path)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+# One home for writing files (dkst.files); these names stay for the commands that use them.
+FileExists = files.FileExists
+write_new = files.create_new
 
 
 def shell_quote(path: str) -> str:

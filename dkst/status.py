@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import asdict
 from typing import Any
 
+from dkst import escape
 from dkst.checker import Checked
 from dkst.checks.compliance import Status
 from dkst.i18n import text
@@ -46,7 +47,7 @@ def as_json(checked: Checked, lang: str) -> str:
         "units": [{"id": row["unit"].id, "name": row["unit"].name, "kind": row["unit"].kind,
                    "statuses": {c.requirement: _status_dict(c) for c in row["cells"]}} for row in data["rows"]],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return escape.json_text(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _status_dict(status: Status) -> dict[str, Any]:
@@ -59,13 +60,15 @@ def _status_dict(status: Status) -> dict[str, Any]:
 
 
 def as_plain(checked: Checked, lang: str) -> str:
-    """Tab-separated text for pipes and files: a header, then a line per unit."""
+    """Tab-separated text for pipes and files: a header, then a line per unit (no control character from
+    the data: a tab inside a name would shift the columns, an escape sequence would reach a terminal)."""
     data = table(checked)
-    header = [text("col-unit", lang), text("col-kind", lang)] + [r.id for r in data["requirements"]]
+    header = [text("col-unit", lang), text("col-kind", lang)] + [escape.terminal(r.id, keep="")
+                                                                 for r in data["requirements"]]
     lines = ["\t".join(header)]
     for row in data["rows"]:
         cells = [row["unit"].id, row["kind"]] + [mark(c, lang) for c in row["cells"]]
-        lines.append("\t".join(cells))
+        lines.append("\t".join(escape.terminal(c, keep="") for c in cells))
     return "\n".join(lines) + "\n"
 
 
@@ -202,13 +205,13 @@ def _one_table(title: str | None, caption: str | None, lang: str, unit_width: in
                  show_edge=False, show_lines=False, header_style="bold")
     grid.add_column(Text(text("col-unit", lang)), width=unit_width, no_wrap=False, overflow="fold")
     for label, width in columns:
-        grid.add_column(Text(label), width=width, no_wrap=False, overflow="fold")
+        grid.add_column(Text(escape.terminal(label)), width=width, no_wrap=False, overflow="fold")
     kind = None
     for row, cells in rows:
         if row["kind"] != kind:
             kind = row["kind"]
-            grid.add_row(Text(str(kind), style="bold"), end_section=False)
-        grid.add_row(Text("  " + row["unit"].label), *cells)
+            grid.add_row(Text(escape.terminal(str(kind)), style="bold"), end_section=False)
+        grid.add_row(Text("  " + escape.terminal(row["unit"].label)), *cells)
     return grid
 
 

@@ -13,7 +13,18 @@ from typing import Annotated
 import typer
 
 from dkst.cli import app
-from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, is_terminal, protected, resolve, write_output
+from dkst.options import (
+    AsOfOpt,
+    DataOpt,
+    ForceOpt,
+    LangOpt,
+    fail,
+    is_terminal,
+    output_target,
+    require_units,
+    resolve,
+    write_output,
+)
 
 
 class AggregateFormat(StrEnum):
@@ -24,8 +35,28 @@ class AggregateFormat(StrEnum):
     md = "md"
 
 
-#: ``--output`` suffix → format, when ``--format`` is not given.
+#: ``--output`` suffix → format, when ``--format`` is not given; any other suffix is refused.
 _BY_SUFFIX = {".csv": "csv", ".json": "json", ".xlsx": "xlsx", ".md": "md", ".txt": "table"}
+#: Suffixes of files dkst cannot write, refused even with ``--format`` (a text file named ``.xls`` is a trap).
+_FOREIGN = {".xls", ".xlsm", ".xlsb", ".xltx", ".ods", ".tsv", ".doc", ".docx", ".odt", ".pdf", ".html", ".htm",
+            ".xml", ".yaml", ".yml", ".zip"}
+
+
+def output_format(fmt: str | None, output: Path | None) -> tuple[str, tuple[str, dict[str, str]] | None]:
+    """The format to write, and the catalogue key and values of a refusal: without ``--format``, a suffix
+    dkst cannot write (no suffix at all means table); with it, a suffix that belongs to another format."""
+    if output is None:
+        return fmt or "table", None
+    suffix = output.suffix.lower()
+    by_suffix = _BY_SUFFIX.get(suffix)
+    if (suffix and by_suffix is None and fmt is None) or suffix in _FOREIGN:
+        return fmt or "table", ("output-suffix-unknown", {"suffix": output.suffix})
+    if fmt is None:
+        return by_suffix or "table", None
+    if by_suffix is not None and by_suffix != fmt:
+        expected = next(k for k, v in _BY_SUFFIX.items() if v == fmt)
+        return fmt, ("output-suffix-mismatch", {"format": fmt, "suffix": output.suffix, "expected": expected})
+    return fmt, None
 
 
 @app.command()
@@ -38,10 +69,13 @@ def aggregate(
     fmt: Annotated[AggregateFormat | None, typer.Option(
         "--format", help="table (mặc định; có màu trong cửa sổ lệnh, còn khi chuyển tiếp hay ghi tệp là bảng "
                          "chữ thuần rộng 100 cột), csv, json, xlsx hoặc md. Khi có --output mà không có --format: "
-                         "theo đuôi tệp (.csv, .json, .xlsx, .md; còn lại: table).", show_default=False)] = None,
+                         "theo đuôi tệp (.csv, .json, .xlsx, .md, .txt: table; đuôi khác bị từ chối); "
+                         "đuôi phải hợp với --format.",
+        show_default=False)] = None,
     output: Annotated[Path | None, typer.Option(
         "--output", help="Ghi ra tệp này (ghi trọn vẹn, không bao giờ ghi đè dữ liệu); xlsx bắt buộc có.",
         show_default=False)] = None,
+    force: ForceOpt = False,
 ) -> None:
     """Tổng hợp số liệu một kỳ: mỗi đơn vị một dòng, cộng theo loại đơn vị, tổng cộng."""
     from dkst import export
@@ -51,12 +85,14 @@ def aggregate(
     from dkst.i18n import text
 
     ctx = resolve(data, as_of, lang)
-    chosen = fmt.value if fmt is not None else (_BY_SUFFIX.get(output.suffix.lower(), "table") if output else "table")
+    chosen, refusal = output_format(fmt.value if fmt is not None else None, output)
+    if refusal is not None:
+        fail(text(refusal[0], ctx.lang, **refusal[1]))
     if chosen == "xlsx" and output is None:
         fail(export.t("xlsx-needs-output", ctx.lang))
-    if output is not None and protected(output, ctx.root):
-        fail(text("protected-output", ctx.lang, path=str(output)))  # before any work, not after it
+    target = output_target(output, ctx.root, force, ctx.lang) if output is not None else None  # before any work
     checked = run_check(ctx.root, ctx.as_of)
+    require_units(checked, ctx.lang)
     try:
         agg = run_aggregate(checked, period, ctx.lang)
     except AggregateError as exc:
@@ -75,8 +111,8 @@ def aggregate(
         content = export.to_md(agg, ctx.lang)
     else:
         content = export.to_xlsx(agg, ctx.lang)
-    if output is not None:
-        write_output(output, content, ctx.root, ctx.lang)
+    if target is not None:
+        write_output(target, content, ctx.lang)
     elif isinstance(content, bytes):
         sys.stdout.flush()
         sys.stdout.buffer.write(content)

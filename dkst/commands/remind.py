@@ -11,7 +11,7 @@ import typer
 
 from dkst.cli import app
 from dkst.commands.render import PeriodOpt, TemplateDirOpt
-from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, protected, resolve, write_output
+from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, require_units, resolve, template_folder, write_output
 
 
 class RemindFormat(StrEnum):
@@ -50,18 +50,26 @@ def remind(
         "--output", help="Thư mục ghi thư nhắc (mỗi đơn vị một tệp <mã đơn vị>.md hoặc .docx). Mặc định: "
                          "out/nhac-<kỳ>/ của bộ dữ liệu.", show_default=False)] = None,
     template_dir: TemplateDirOpt = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Xóa các thư nhắc cũ (<mã đơn vị>.md, .docx) trong thư mục rồi ghi thư mới; tệp khác "
+                        "không bị động đến (mặc định: từ chối nếu thư mục đã có thư nhắc).")] = False,
 ) -> None:
     """Giấy nhắc (công văn đôn đốc) gửi các đơn vị chưa nộp báo cáo hoặc sắp đến hạn."""
     from dkst.aggregate import AggregateError, render_context
     from dkst.checker import check as run_check
+    from dkst.files import OutputRefused, check_letter_folder
     from dkst.i18n import text
     from dkst.render import RenderError, find_template, render_reminder, render_reminder_docx
 
     ctx = resolve(data, as_of, lang)
     folder = output if output is not None else ctx.root / "out" / f"nhac-{period}"
-    if protected(folder / "x.md", ctx.root):
-        fail(text("protected-output", ctx.lang, path=str(folder)))
+    try:
+        check_letter_folder(folder, ctx.root, [], force)  # before any work; again with the names below
+    except OutputRefused as exc:
+        fail(text(exc.key, ctx.lang, **exc.params))
+    template_dir = template_folder(template_dir, ctx.lang)
     checked = run_check(ctx.root, ctx.as_of)
+    require_units(checked, ctx.lang)
     try:
         context = render_context(checked, period, ctx.lang)
     except AggregateError as exc:
@@ -78,7 +86,18 @@ def remind(
             letters.append((folder / f"{unit.id}.{fmt.value}", render(context, info, template)))
     except RenderError as exc:
         fail(str(exc), code=1)
-    for path, content in letters:  # every letter rendered before any is written
-        write_output(path, content, ctx.root, ctx.lang)
+    try:
+        real, earlier = check_letter_folder(folder, ctx.root, [p.name for p, _ in letters], force)
+    except OutputRefused as exc:
+        fail(text(exc.key, ctx.lang, **exc.params))
+    for old in earlier:  # every letter rendered and every name judged before anything changes
+        try:
+            old.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            fail(text("write-failed", ctx.lang, path=str(old), error=exc.strerror or str(exc)))
+    for path, content in letters:
+        write_output(real / path.name, content, ctx.lang)
         sys.stdout.write(f"{path}\n")
     sys.stderr.write(text("reminded", ctx.lang, count=len(letters), period=period) + "\n")

@@ -13,7 +13,18 @@ from typing import Annotated
 import typer
 
 from dkst.cli import app
-from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, protected, resolve, write_output
+from dkst.options import (
+    AsOfOpt,
+    DataOpt,
+    ForceOpt,
+    LangOpt,
+    fail,
+    output_target,
+    require_units,
+    resolve,
+    template_folder,
+    write_output,
+)
 
 PeriodOpt = Annotated[str, typer.Option("--period", help="Mã kỳ báo cáo trong plan.yaml, ví dụ H1 hoặc Y.",
                                         show_default=False)]
@@ -40,6 +51,7 @@ def render(
         "--output", help="Ghi ra tệp này. Mặc định: md in ra màn hình, docx ghi vào out/bao-cao-<kỳ>.docx "
                          "của bộ dữ liệu.", show_default=False)] = None,
     template_dir: TemplateDirOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Báo cáo kết quả thực hiện Phong trào trong kỳ gửi cấp trên, dạng Markdown hoặc Word."""
     from dkst.aggregate import AggregateError, render_context
@@ -51,9 +63,10 @@ def render(
     chosen = fmt.value if fmt is not None else ("docx" if output and output.suffix.lower() == ".docx" else "md")
     if output is None and chosen == "docx":
         output = ctx.root / "out" / f"bao-cao-{period}.docx"
-    if output is not None and protected(output, ctx.root):
-        fail(text("protected-output", ctx.lang, path=str(output)))
+    target = output_target(output, ctx.root, force, ctx.lang) if output is not None else None
+    template_dir = template_folder(template_dir, ctx.lang)
     checked = run_check(ctx.root, ctx.as_of)
+    require_units(checked, ctx.lang)
     try:
         context = render_context(checked, period, ctx.lang)
     except AggregateError as exc:
@@ -67,8 +80,8 @@ def render(
             content = render_markdown(context, template)
     except RenderError as exc:
         fail(str(exc), code=1)
-    if output is None:
+    if target is None:
         sys.stdout.write(content if isinstance(content, str) else "")
         return
-    write_output(output, content, ctx.root, ctx.lang)
+    write_output(target, content, ctx.lang)
     sys.stderr.write(text("written", ctx.lang, path=str(output)) + "\n")
