@@ -15,11 +15,9 @@ import typer
 from dkst.cli import app
 from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, protected, resolve, write_output
 
-PeriodOpt = Annotated[str, typer.Option("--period", help="Mã kỳ báo cáo trong plan.yaml, ví dụ H1 hoặc Y.",
-                                        show_default=False)]
+PeriodOpt = Annotated[str, typer.Option("--period", help="help.opt.period", metavar="PERIOD", show_default=False)]
 TemplateDirOpt = Annotated[Path | None, typer.Option(
-    "--template-dir", help="Thư mục mẫu riêng (report.md.j2, report.docx, remind.md.j2, remind.docx); ưu tiên hơn "
-                           "templates/ của bộ dữ liệu và mẫu có sẵn.", show_default=False)]
+    "--template-dir", help="help.opt.template-dir", metavar="DIR", show_default=False)]
 
 
 class RenderFormat(StrEnum):
@@ -27,18 +25,16 @@ class RenderFormat(StrEnum):
     docx = "docx"
 
 
-@app.command()
+@app.command(help="help.render")
 def render(
     period: PeriodOpt,
     data: DataOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     fmt: Annotated[RenderFormat | None, typer.Option(
-        "--format", help="md (mặc định) hoặc docx; khi có --output mà không có --format thì theo đuôi tệp.",
-        show_default=False)] = None,
+        "--format", help="help.render.format", show_default=False)] = None,
     output: Annotated[Path | None, typer.Option(
-        "--output", help="Ghi ra tệp này. Mặc định: md in ra màn hình, docx ghi vào out/bao-cao-<kỳ>.docx "
-                         "của bộ dữ liệu.", show_default=False)] = None,
+        "--output", help="help.render.output", metavar="FILE", show_default=False)] = None,
     template_dir: TemplateDirOpt = None,
 ) -> None:
     """Báo cáo kết quả thực hiện Phong trào trong kỳ gửi cấp trên, dạng Markdown hoặc Word."""
