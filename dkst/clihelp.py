@@ -27,6 +27,7 @@ from typer import _click
 from typer._click.formatting import HelpFormatter, join_options
 from typer._click.utils import make_default_short_help
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
+from typer.exceptions import Abort
 
 from dkst.i18n import LANGS, TEXTS, lang_of, text
 
@@ -446,7 +447,7 @@ def run(call: Any, argv: list[str]) -> NoReturn:
     except exceptions.ClickException as exc:
         show_error(exc, ctx_lang(getattr(exc, "ctx", None)) if getattr(exc, "ctx", None) else lang)
         sys.exit(exc.exit_code)
-    except exceptions.Abort:
+    except Abort:
         sys.stderr.write(f"dkst: {text('cli.aborted', lang)}\n")
         sys.exit(1)
     sys.exit(result if isinstance(result, int) else 0)

@@ -645,7 +645,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "cli.meta.FILE": {"vi": "TỆP", "en": "FILE"},
     "cli.meta.PERIOD": {"vi": "KỲ", "en": "PERIOD"},
     "cli.meta.UNIT": {"vi": "ĐƠN-VỊ", "en": "UNIT"},
-    "cli.meta.MODEL": {"vi": "MÃ-MÔ-HÌNH", "en": "MODEL"},
+    "cli.meta.MODEL": {"vi": "MÔ-HÌNH", "en": "MODEL"},
     "cli.meta.YEAR": {"vi": "NĂM", "en": "YEAR"},
     "cli.meta.DAYS": {"vi": "SỐ-NGÀY", "en": "DAYS"},
     "cli.meta.NUMBER-TEXT": {"vi": "SỐ-KÝ-HIỆU", "en": "NUMBER"},
