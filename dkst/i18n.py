@@ -618,6 +618,98 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{n:warning or info finding|warning and info findings} not shown (--no-warnings); run dkst check "
         "to see them.",
     },
+    # YAML parser errors (dkst.yamlerrors): what is wrong, then what to do
+    "yaml.other": {"vi": "cấu trúc YAML ở đây không đúng", "en": "the YAML structure is wrong here"},
+    "yaml.unclosed-quote": {
+        "vi": "dấu nháy {quote} mở ở dòng này không được đóng",
+        "en": "the {quote} opened on this line is never closed",
+    },
+    "yaml.tab": {"vi": "dòng này thụt lề bằng phím Tab", "en": "this line is indented with a tab"},
+    "yaml.bad-char": {
+        "vi": "một giá trị không được bắt đầu bằng ký tự “{char}”",
+        "en": "a value cannot start with the character “{char}”",
+    },
+    "yaml.missing-space": {
+        "vi": "sau dấu hai chấm không có dấu cách",
+        "en": "there is no space after the colon",
+    },
+    "yaml.bad-indent": {
+        "vi": "dòng này thụt lề sâu hơn dòng trên, mà dòng trên đã có giá trị",
+        "en": "this line is indented deeper than the line above, which already has a value",
+    },
+    "yaml.mapping-values": {
+        "vi": "có dấu “: ” ở chỗ không được có (giữa một đoạn chữ không đặt trong ngoặc kép)",
+        "en": "there is a “: ” where none may be (inside a text that is not quoted)",
+    },
+    "yaml.text-after-quote": {
+        "vi": "sau dấu nháy đóng còn chữ: đoạn chữ có dấu nháy ở bên trong",
+        "en": "text follows the closing quote: the text has a quote inside it",
+    },
+    "yaml.expected-key": {
+        "vi": "dòng này không có dạng “khóa: giá trị” như các dòng cùng cấp",
+        "en": "this line is not a “key: value” like the lines at its level",
+    },
+    "yaml.expected-dash": {
+        "vi": "dòng này không bắt đầu bằng “- ” như các mục khác của danh sách",
+        "en": "this line does not start with “- ” like the other items of the list",
+    },
+    "yaml.unclosed-bracket": {
+        "vi": "dấu ngoặc {bracket} mở ở dòng này không được đóng",
+        "en": "the {bracket} opened on this line is never closed",
+    },
+    "yaml.bad-escape": {
+        "vi": "trong ngoặc kép, dấu “\\” phải đi với một ký tự đặc biệt",
+        "en": "inside double quotes a “\\” must start an escape",
+    },
+    "yaml.many-documents": {
+        "vi": "tệp có nhiều văn bản YAML (ngăn cách bởi dòng “---”)",
+        "en": "the file holds several YAML documents (split by a “---” line)",
+    },
+    "yaml.block-scalar": {
+        "vi": "đoạn văn nhiều dòng (sau “|” hoặc “>”) viết chưa đúng",
+        "en": "the multi-line text (after “|” or “>”) is not written right",
+    },
+    "yaml.hint.close-quote": {
+        "vi": "thêm dấu {quote} đóng ở cuối đoạn chữ",
+        "en": "add the closing {quote} at the end of the text",
+    },
+    "yaml.hint.tab": {
+        "vi": "YAML không cho phép phím Tab để thụt lề: hãy dùng dấu cách",
+        "en": "YAML does not allow tabs for indentation: use spaces",
+    },
+    "yaml.hint.quote-value": {
+        "vi": "đặt cả giá trị trong ngoặc kép, ví dụ: ghi_chu: \"@tổ 5\"",
+        "en": "put the whole value in double quotes, e.g. note: \"@tổ 5\"",
+    },
+    "yaml.hint.missing-space": {
+        "vi": "viết “khóa: giá trị”, có một dấu cách sau dấu hai chấm",
+        "en": "write “key: value”, with a space after the colon",
+    },
+    "yaml.hint.indent": {
+        "vi": "kiểm tra thụt lề: các khóa cùng cấp phải thẳng cột, thụt bằng dấu cách",
+        "en": "check the indentation: keys of one level start in the same column, indented with spaces",
+    },
+    "yaml.hint.quote-colon": {
+        "vi": "đoạn chữ có “: ” phải đặt trong ngoặc kép, ví dụ: name: \"Hội LHPN: tổ 5\"",
+        "en": "a text that contains “: ” must be in double quotes, e.g. name: \"Hội LHPN: tổ 5\"",
+    },
+    "yaml.hint.inner-quote": {
+        "vi": "dùng ngoặc kép bên ngoài khi trong chữ có nháy đơn (hoặc viết nháy đơn hai lần: '')",
+        "en": "use double quotes outside when the text has a single quote (or write it twice: '')",
+    },
+    "yaml.hint.close-bracket": {
+        "vi": "thêm dấu ngoặc đóng, hoặc đặt cả giá trị trong ngoặc kép nếu đó là chữ",
+        "en": "add the closing bracket, or put the whole value in double quotes if it is text",
+    },
+    "yaml.hint.escape": {
+        "vi": "dùng nháy đơn cho đoạn chữ có “\\” (ví dụ đường dẫn Windows), hoặc viết “\\\\”",
+        "en": "use single quotes for a text with a “\\” (such as a Windows path), or write “\\\\”",
+    },
+    "yaml.hint.one-document": {
+        "vi": "mỗi tệp chỉ một văn bản: xóa dòng “---” ở giữa tệp",
+        "en": "one document per file: remove the “---” line in the middle",
+    },
+    "yaml.noticed": {"vi": " (trình đọc phát hiện ở dòng {line})", "en": " (the parser noticed it on line {line})"},
     # help and usage errors (dkst.clihelp): the words of --help
     "cli.usage": {"vi": "Cách dùng", "en": "Usage"},
     "cli.options": {"vi": "Tùy chọn", "en": "Options"},
@@ -955,6 +1047,10 @@ def finding_message(finding: Any, lang: str = "vi") -> str:
         params["howto"] = HOWTO[how][lang].format(name=names.get(guess, ""))
     if code == "yaml-syntax":
         params["tab"] = TEXTS["tab"][lang] if params.get("tab") else ""
+        if str(params.get("problem", "")).startswith("yaml."):  # a kind of dkst.yamlerrors
+            from dkst.yamlerrors import describe
+
+            params["problem"] = describe(params, lang)
     if code == "unknown-ref":
         params["what"] = WHAT.get(params.get("what", ""), {"vi": "Mã", "en": "Id"})[lang]
     if code == "rule-failed":
