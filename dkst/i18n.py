@@ -710,6 +710,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "one document per file: remove the “---” line in the middle",
     },
     "yaml.noticed": {"vi": " (trình đọc phát hiện ở dòng {line})", "en": " (the parser noticed it on line {line})"},
+    # dkst render before the period is over
+    "render-provisional-open": {
+        "vi": "Lưu ý: số liệu chỉ là tạm tính: đến ngày {as_of}, kỳ {period} chưa kết thúc (ngày cuối: {end}); "
+        "báo cáo vẫn được tạo.",
+        "en": "Note: the figures are provisional: as of {as_of}, period {period} has not ended (last day: {end}); "
+        "the report is written anyway.",
+    },
+    "render-provisional-due": {
+        "vi": "Lưu ý: số liệu chỉ là tạm tính: đến ngày {as_of}, hạn nộp báo cáo kỳ {period} (hạn cuối: "
+        "{deadline}) chưa qua, các đơn vị còn có thể gửi; báo cáo vẫn được tạo.",
+        "en": "Note: the figures are provisional: as of {as_of}, the reports of period {period} are not yet due "
+        "(last on-time day: {deadline}) and more may come; the report is written anyway.",
+    },
     # help and usage errors (dkst.clihelp): the words of --help
     "cli.usage": {"vi": "Cách dùng", "en": "Usage"},
     "cli.options": {"vi": "Tùy chọn", "en": "Options"},

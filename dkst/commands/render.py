@@ -6,6 +6,7 @@ Imports typer and :mod:`dkst.options` only; pandas (for the figures) and docxtpl
 from __future__ import annotations
 
 import sys
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -63,8 +64,25 @@ def render(
             content = render_markdown(context, template)
     except RenderError as exc:
         fail(str(exc), code=1)
+    warning = provisional(context["period"], ctx.as_of, ctx.lang)
     if output is None:
         sys.stdout.write(content if isinstance(content, str) else "")
-        return
-    write_output(output, content, ctx.root, ctx.lang)
-    sys.stderr.write(text("written", ctx.lang, path=str(output)) + "\n")
+    else:
+        write_output(output, content, ctx.root, ctx.lang)
+        sys.stderr.write(text("written", ctx.lang, path=str(output)) + "\n")
+    if warning:
+        sys.stdout.flush()
+        sys.stderr.write(f"dkst: {warning}\n")
+
+
+def provisional(period: dict[str, str], as_of: date, lang: str) -> str:
+    """A one-line warning when the figures may still change as of ``as_of``: the period has not ended,
+    or the last on-time day of its reports has not passed; "" otherwise."""
+    from dkst.i18n import text
+
+    end, last = date.fromisoformat(period["end"]), date.fromisoformat(period["last_on_time"])
+    if as_of <= end:
+        return text("render-provisional-open", lang, as_of=as_of, period=period["id"], end=end)
+    if as_of <= last:
+        return text("render-provisional-due", lang, as_of=as_of, period=period["id"], deadline=last)
+    return ""
