@@ -127,4 +127,4 @@ def main() -> None:
 
     setup_streams()
     _register_commands()
-    app()
+    app(prog_name="dkst")

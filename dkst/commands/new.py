@@ -23,6 +23,14 @@ new_app = typer.Typer(
 app.add_typer(new_app, name="new")
 
 
+@new_app.callback()
+def _new(lang: LangOpt = None) -> None:  # ``dkst new --lang en --help``: --lang is accepted everywhere
+    if lang is not None:
+        from dkst.options import resolve_lang
+
+        resolve_lang(lang)
+
+
 # ---------------------------------------------------------------- shell completion
 
 
