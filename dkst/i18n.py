@@ -723,6 +723,44 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Note: the figures are provisional: as of {as_of}, the reports of period {period} are not yet due "
         "(last on-time day: {deadline}) and more may come; the report is written anyway.",
     },
+    # template errors (dkst.render.RenderError.text)
+    "tpl.not-found": {
+        "vi": "Không tìm thấy mẫu {name} (đã tìm trong: {looked})",
+        "en": "Template {name} not found (looked in: {looked})",
+    },
+    "tpl.unreadable": {
+        "vi": "{where}: không đọc được tệp mẫu: {error}",
+        "en": "{where}: cannot read the template: {error}",
+    },
+    "tpl.recursion": {"vi": "{where}: mẫu gọi lồng nhau quá sâu", "en": "{where}: the template recurses too deep"},
+    "tpl.not-utf8": {
+        "vi": "{where}: tệp mẫu không phải văn bản UTF-8; hãy lưu lại với mã UTF-8",
+        "en": "{where}: the template is not UTF-8 text; save it again as UTF-8",
+    },
+    "tpl.not-docx": {"vi": "{where}: không phải văn bản Word (.docx)", "en": "{where}: not a Word document (.docx)"},
+    "tpl.syntax": {
+        "vi": "{where}: mẫu viết sai cú pháp: kiểm tra các cặp {{{{ }}}} và {{% %}}, và mỗi thẻ mở có thẻ đóng "
+        "({{% for %}} … {{% endfor %}}, {{% if %}} … {{% endif %}})",
+        "en": "{where}: template syntax error: check the {{{{ }}}} and {{% %}} pairs, and that every opening tag "
+        "is closed ({{% for %}} … {{% endfor %}}, {{% if %}} … {{% endif %}})",
+    },
+    "tpl.sandbox": {
+        "vi": "{where}: mẫu dùng thứ không được phép (mẫu chạy trong môi trường an toàn, chỉ đọc được số liệu)",
+        "en": "{where}: the template uses something not allowed (templates run in a sandbox and only read the "
+        "figures)",
+    },
+    "tpl.undefined": {
+        "vi": "{where}: mẫu dùng “{name}” nhưng không có số liệu nào tên như vậy (xem các tên dùng được "
+        "trong mẫu có sẵn của dkst)",
+        "en": "{where}: the template uses “{name}”, which is not among the figures (see the names the "
+        "built-in templates use)",
+    },
+    "tpl.include": {
+        "vi": "{where}: không tìm thấy mẫu được chèn {name}",
+        "en": "{where}: included template {name} not found",
+    },
+    "tpl.other": {"vi": "{where}: mẫu bị lỗi khi tạo văn bản", "en": "{where}: the template failed"},
+    "tpl.near": {"vi": " (gần đoạn “{text}”)", "en": " (near “{text}”)"},
     # help and usage errors (dkst.clihelp): the words of --help
     "cli.usage": {"vi": "Cách dùng", "en": "Usage"},
     "cli.options": {"vi": "Tùy chọn", "en": "Options"},

@@ -74,7 +74,7 @@ def remind(
             render = render_reminder_docx if fmt is RemindFormat.docx else render_reminder
             letters.append((folder / f"{unit.id}.{fmt.value}", render(context, info, template)))
     except RenderError as exc:
-        fail(str(exc), code=1)
+        fail(exc.text(ctx.lang), code=1)
     for path, content in letters:  # every letter rendered before any is written
         write_output(path, content, ctx.root, ctx.lang)
         sys.stdout.write(f"{path}\n")

@@ -63,7 +63,7 @@ def render(
         else:
             content = render_markdown(context, template)
     except RenderError as exc:
-        fail(str(exc), code=1)
+        fail(exc.text(ctx.lang), code=1)
     warning = provisional(context["period"], ctx.as_of, ctx.lang)
     if output is None:
         sys.stdout.write(content if isinstance(content, str) else "")
