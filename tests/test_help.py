@@ -102,3 +102,28 @@ def test_help_of_a_plain_typer_command_is_translated_too() -> None:
     assert "--x INTEGER" in result.output and "[default: 1]" in result.output
     result = CliRunner().invoke(app, ["--help"], env={"DKST_LANG": "vi"})
     assert "Lời giúp viết thẳng" in result.output and "Lệnh:" in result.output
+
+
+def test_every_help_text_is_a_catalogue_key() -> None:
+    """Help texts are translated only when they are keys of the catalogue (``help.<command>.<option>``)."""
+    import typer
+
+    from dkst import cli
+    from dkst.clihelp import BUILTIN_HELP
+    from dkst.i18n import TEXTS
+
+    cli._register_commands()
+    literal = []
+
+    def walk(cmd: object, path: list[str]) -> None:
+        name = " ".join(["dkst", *path])
+        if getattr(cmd, "help", None) not in TEXTS:
+            literal.append(name)
+        for param in getattr(cmd, "params", []):
+            if param.name not in BUILTIN_HELP and not getattr(param, "hidden", False) and param.help not in TEXTS:
+                literal.append(f"{name} {param.name}")
+        for sub_name, sub in (getattr(cmd, "commands", None) or {}).items():
+            walk(sub, [*path, sub_name])
+
+    walk(typer.main.get_command(cli.app), [])
+    assert literal == [], "declare help='help.<command>.<option>' and add it to TEXTS in both languages"
