@@ -614,7 +614,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- windows-cli (#10 cli): new entries below this line ---
     # dkst check --no-warnings
     "hidden-warnings": {
-        "vi": "Không in {n} cảnh báo và thông tin (--no-warnings); chạy dkst check để xem đủ.",
+        "vi": "Không hiện {n} cảnh báo và thông tin (--no-warnings); chạy dkst check để xem đủ.",
         "en": "{n:warning or info finding|warning and info findings} not shown (--no-warnings); run dkst check "
         "to see them.",
     },
@@ -770,13 +770,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "cli.command-metavar": {"vi": "LỆNH [THAM-SỐ]...", "en": "COMMAND [ARGS]..."},
     "cli.default": {"vi": "mặc định: {value}", "en": "default: {value}"},
     "cli.required": {"vi": "bắt buộc", "en": "required"},
-    "cli.help-option": {"vi": "In lời giúp này rồi thoát.", "en": "Show this message and exit."},
+    "cli.help-option": {"vi": "Hiện lời giúp này rồi thoát.", "en": "Show this message and exit."},
     "cli.install-completion": {
         "vi": "Cài gợi ý lệnh (phím Tab) cho trình lệnh đang dùng.",
         "en": "Install completion for the current shell.",
     },
     "cli.show-completion": {
-        "vi": "In đoạn mã gợi ý lệnh cho trình lệnh đang dùng, để chép hoặc tự cài.",
+        "vi": "Hiện đoạn mã gợi ý lệnh cho trình lệnh đang dùng, để chép hoặc tự cài.",
         "en": "Show completion for the current shell, to copy it or customize the installation.",
     },
     "cli.meta.TEXT": {"vi": "CHỮ", "en": "TEXT"},
@@ -837,7 +837,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "Theo dõi Phong trào thi đua “Đoàn kết sáng tạo”: kiểm tra, theo dõi, tổng hợp và báo cáo.",
         "en": "Track the “Solidarity and creativity” emulation movement: check, follow up, sum up and report.",
     },
-    "help.dkst.version": {"vi": "In phiên bản của dkst rồi thoát.", "en": "Show the version of dkst and exit."},
+    "help.dkst.version": {"vi": "Cho biết phiên bản của dkst rồi thoát.", "en": "Show the version of dkst and exit."},
     "help.opt.data": {
         "vi": "Thư mục bộ dữ liệu (mặc định: DKST_DATA, thư mục có plan.yaml gần nhất, ./data).",
         "en": "The dataset folder (default: DKST_DATA, the nearest folder with a plan.yaml, ./data).",
@@ -879,8 +879,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Treat warnings as errors (exit code 1).",
     },
     "help.check.no-warnings": {
-        "vi": "Chỉ in lỗi, không in cảnh báo và thông tin (cho pre-commit, hoặc để xem việc phải sửa trước); "
-        "dòng tổng kết vẫn đếm đủ và nói số mục không in.",
+        "vi": "Chỉ hiện lỗi, không hiện cảnh báo và thông tin (cho pre-commit, hoặc để xem việc phải sửa trước); "
+        "dòng tổng kết vẫn đếm đủ và cho biết số mục không hiện.",
         "en": "Print errors only, no warnings or info (for pre-commit, or to see what blocks first); the "
         "summary still counts everything and says how many were not shown.",
     },

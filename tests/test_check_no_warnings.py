@@ -34,7 +34,7 @@ def test_no_warnings_text(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Captur
     assert "cảnh báo  [" in full and "cảnh báo  [" not in out and "thông tin  [" not in out
     summary = [line for line in full.splitlines() if line.startswith("Đã kiểm tra")]
     assert summary and summary[0] in out  # the summary still counts every finding
-    assert out.rstrip().splitlines()[-1].startswith("Không in ")
+    assert out.rstrip().splitlines()[-1].startswith("Không hiện ")
 
 
 def test_no_warnings_json(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
