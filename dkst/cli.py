@@ -11,11 +11,14 @@ from typing import Annotated
 
 import typer
 
-from dkst.options import AsOfOpt, DataOpt, LangOpt, is_terminal, resolve
+from dkst.clihelp import DkstGroup
+from dkst.console import use_color
+from dkst.options import AsOfOpt, DataOpt, LangOpt, is_terminal, resolve, resolve_lang
 
 app = typer.Typer(
     name="dkst",
-    help="Theo dõi Phong trào thi đua “Đoàn kết sáng tạo”: kiểm tra, theo dõi, tổng hợp và báo cáo.",
+    cls=DkstGroup,
+    help="help.dkst",
     no_args_is_help=True,
     add_completion=True,
     rich_markup_mode=None,
@@ -46,20 +49,22 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="In phiên bản của dkst rồi thoát.")] = False,
+                                          help="help.dkst.version")] = False,
+    lang: LangOpt = None,
 ) -> None:
     """Theo dõi Phong trào thi đua “Đoàn kết sáng tạo”: kiểm tra, theo dõi, tổng hợp và báo cáo."""
+    if lang is not None:  # ``dkst --lang en check``: the commands read it from the context (options.resolve_lang)
+        resolve_lang(lang)
 
 
-@app.command()
+@app.command(help="help.check")
 def check(
     data: DataOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
-    fmt: Annotated[CheckFormat, typer.Option("--format", help="Kiểu kết quả: text, json hoặc github.")] = (
-        CheckFormat.text
-    ),
-    strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo như lỗi (mã thoát 1).")] = False,
+    fmt: Annotated[CheckFormat, typer.Option("--format", help="help.check.format")] = CheckFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="help.check.strict")] = False,
+    no_warnings: Annotated[bool, typer.Option("--no-warnings", help="help.check.no-warnings")] = False,
 ) -> None:
     """Kiểm tra mọi tệp của bộ dữ liệu và các yêu cầu của kế hoạch; mã thoát 0, 1 (có lỗi) hoặc 2."""
     from dkst.checker import check as run_check
@@ -67,12 +72,12 @@ def check(
 
     ctx = resolve(data, as_of, lang)
     checked = run_check(ctx.root, ctx.as_of)
-    color = fmt == CheckFormat.text and is_terminal() and not _no_color()
-    sys.stdout.write(report(checked.result, fmt.value, ctx.lang, color))
+    color = fmt == CheckFormat.text and use_color()
+    sys.stdout.write(report(checked.result, fmt.value, ctx.lang, color, errors_only=no_warnings))
     raise typer.Exit(checked.result.exit_code(strict))
 
 
-@app.command()
+@app.command(help="help.status")
 def status(
     data: DataOpt = None,
     as_of: AsOfOpt = None,
@@ -81,7 +86,7 @@ def status(
         StatusFormat | None,
         typer.Option(
             "--format",
-            help="table (mặc định trong cửa sổ lệnh), text (phân cách bằng tab) hoặc json.",
+            help="help.status.format",
             show_default=False,
         ),
     ] = None,
@@ -101,12 +106,6 @@ def status(
         sys.stdout.write(st.as_plain(checked, ctx.lang))
 
 
-def _no_color() -> bool:
-    import os
-
-    return bool(os.environ.get("NO_COLOR"))
-
-
 def _register_commands() -> None:
     """Import the other commands' modules; each adds itself to ``app``."""
     import importlib
@@ -119,6 +118,13 @@ def _register_commands() -> None:
 
 
 def main() -> None:
-    """Console entry point."""
+    """Console entry point: safe streams first, then the commands; exits with the command's code.
+
+    Usage errors are one line in the chosen language (:mod:`dkst.clihelp`). Callable more than once in a
+    process: the language is read again from ``sys.argv`` and the environment on every call.
+    """
+    from dkst.console import setup_streams
+
+    setup_streams()
     _register_commands()
-    app()
+    app(prog_name="dkst")

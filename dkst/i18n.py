@@ -8,6 +8,7 @@ Dates in parameters are written the Vietnamese way (``04/6/2023``) in both langu
 from __future__ import annotations
 
 import os
+import string
 from datetime import date
 from typing import Any
 
@@ -79,37 +80,37 @@ MESSAGES: dict[str, dict[str, str]] = {
     "missing-report": {
         "vi": "{unit_name} chưa gửi báo cáo kỳ “{period_name}” (hạn cuối: {deadline}); quá hạn {days_overdue} ngày",
         "en": "{unit_name} has not sent the report for “{period_name}” (last on-time day: {deadline}); "
-        "{days_overdue} days overdue",
+        "{days_overdue:day|days} overdue",
     },
     "late-report": {
         "vi": "{unit_name} gửi báo cáo kỳ “{period_name}” ngày {submitted}, trễ {days_late} ngày "
         "(hạn cuối: {deadline})",
-        "en": "{unit_name} sent the report for “{period_name}” on {submitted}, {days_late} days late "
+        "en": "{unit_name} sent the report for “{period_name}” on {submitted}, {days_late:day|days} late "
         "(last on-time day: {deadline})",
     },
     "pending-report": {
         "vi": "{unit_name} chưa gửi báo cáo kỳ “{period_name}”; hạn cuối: {deadline} (còn {days_left} ngày)",
         "en": "{unit_name} has not yet sent the report for “{period_name}”; last on-time day: {deadline} "
-        "({days_left} days left)",
+        "({days_left:day|days} left)",
     },
     "missing-model": {
         "vi": "{unit_name} mới có {actual}/{expected} mô hình được tính (hạn cuối: {deadline}); "
         "quá hạn {days_overdue} ngày",
         "en": "{unit_name} has {actual} of {expected} counting models (last on-time day: {deadline}); "
-        "{days_overdue} days overdue",
+        "{days_overdue:day|days} overdue",
     },
     "pending-model": {
         "vi": "{unit_name} mới có {actual}/{expected} mô hình được tính; hạn cuối: {deadline} (còn {days_left} ngày)",
         "en": "{unit_name} has {actual} of {expected} counting models; last on-time day: {deadline} "
-        "({days_left} days left)",
+        "({days_left:day|days} left)",
     },
     "missing-unit-plan": {
         "vi": "{unit_name} chưa có kế hoạch triển khai (hạn cuối: {deadline}); quá hạn {days_overdue} ngày",
-        "en": "{unit_name} has no implementing plan (last on-time day: {deadline}); {days_overdue} days overdue",
+        "en": "{unit_name} has no implementing plan (last on-time day: {deadline}); {days_overdue:day|days} overdue",
     },
     "pending-unit-plan": {
         "vi": "{unit_name} chưa có kế hoạch triển khai; hạn cuối: {deadline} (còn {days_left} ngày)",
-        "en": "{unit_name} has no implementing plan yet; last on-time day: {deadline} ({days_left} days left)",
+        "en": "{unit_name} has no implementing plan yet; last on-time day: {deadline} ({days_left:day|days} left)",
     },
     "rule-failed": {
         "vi": "Không đạt quy tắc “{requirement}”: {expr} ({values}){text_part}",
@@ -384,12 +385,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "written": {"vi": "Đã ghi {path}", "en": "Wrote {path}"},
     "reminded": {
         "vi": "Đã soạn {count} giấy nhắc cho kỳ {period}.",
-        "en": "Wrote {count} reminders for period {period}.",
+        "en": "Wrote {count:reminder|reminders} for period {period}.",
     },
     # check output
     "summary": {
         "vi": "Đã kiểm tra {files} tệp: {error} lỗi, {warning} cảnh báo, {info} thông tin.",
-        "en": "Checked {files} files: {error} errors, {warning} warnings, {info} info.",
+        "en": "Checked {files:file|files}: {error:error|errors}, {warning:warning|warnings}, {info} info.",
     },
     "clean": {"vi": "Không có vấn đề nào.", "en": "No problems found."},
     "sev-error": {"vi": "lỗi", "en": "error"},
@@ -754,6 +755,430 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- end trust-outputs (#9 outputs) ---
 
     # --- windows-cli (#10 cli): new entries below this line ---
+    # dkst check --no-warnings
+    "hidden-warnings": {
+        "vi": "Không hiện {n} cảnh báo và thông tin (--no-warnings); chạy dkst check để xem đủ.",
+        "en": "{n:warning or info finding|warning and info findings} not shown (--no-warnings); run dkst check "
+        "to see them.",
+    },
+    # YAML parser errors (dkst.yamlerrors): what is wrong, then what to do
+    "yaml.other": {"vi": "cấu trúc YAML ở đây không đúng", "en": "the YAML structure is wrong here"},
+    "yaml.unclosed-quote": {
+        "vi": "dấu nháy {quote} mở ở dòng này không được đóng",
+        "en": "the {quote} opened on this line is never closed",
+    },
+    "yaml.tab": {"vi": "dòng này thụt lề bằng phím Tab", "en": "this line is indented with a tab"},
+    "yaml.bad-char": {
+        "vi": "một giá trị không được bắt đầu bằng ký tự “{char}”",
+        "en": "a value cannot start with the character “{char}”",
+    },
+    "yaml.missing-space": {
+        "vi": "sau dấu hai chấm không có dấu cách",
+        "en": "there is no space after the colon",
+    },
+    "yaml.bad-indent": {
+        "vi": "dòng này thụt lề sâu hơn dòng trên, mà dòng trên đã có giá trị",
+        "en": "this line is indented deeper than the line above, which already has a value",
+    },
+    "yaml.mapping-values": {
+        "vi": "có dấu “: ” ở chỗ không được có (giữa một đoạn chữ không đặt trong ngoặc kép)",
+        "en": "there is a “: ” where none may be (inside a text that is not quoted)",
+    },
+    "yaml.text-after-quote": {
+        "vi": "sau dấu nháy đóng còn chữ: đoạn chữ có dấu nháy ở bên trong",
+        "en": "text follows the closing quote: the text has a quote inside it",
+    },
+    "yaml.expected-key": {
+        "vi": "dòng này không có dạng “khóa: giá trị” như các dòng cùng cấp",
+        "en": "this line is not a “key: value” like the lines at its level",
+    },
+    "yaml.expected-dash": {
+        "vi": "dòng này không bắt đầu bằng “- ” như các mục khác của danh sách",
+        "en": "this line does not start with “- ” like the other items of the list",
+    },
+    "yaml.unclosed-bracket": {
+        "vi": "dấu ngoặc {bracket} mở ở dòng này không được đóng",
+        "en": "the {bracket} opened on this line is never closed",
+    },
+    "yaml.bad-escape": {
+        "vi": "trong ngoặc kép, dấu “\\” phải đi với một ký tự đặc biệt",
+        "en": "inside double quotes a “\\” must start an escape",
+    },
+    "yaml.many-documents": {
+        "vi": "tệp có nhiều văn bản YAML (ngăn cách bởi dòng “---”)",
+        "en": "the file holds several YAML documents (split by a “---” line)",
+    },
+    "yaml.block-scalar": {
+        "vi": "đoạn văn nhiều dòng (sau “|” hoặc “>”) viết chưa đúng",
+        "en": "the multi-line text (after “|” or “>”) is not written right",
+    },
+    "yaml.hint.close-quote": {
+        "vi": "thêm dấu {quote} đóng ở cuối đoạn chữ",
+        "en": "add the closing {quote} at the end of the text",
+    },
+    "yaml.hint.tab": {
+        "vi": "YAML không cho phép phím Tab để thụt lề: hãy dùng dấu cách",
+        "en": "YAML does not allow tabs for indentation: use spaces",
+    },
+    "yaml.hint.quote-value": {
+        "vi": "đặt cả giá trị trong ngoặc kép, ví dụ: ghi_chu: \"@tổ 5\"",
+        "en": "put the whole value in double quotes, e.g. note: \"@tổ 5\"",
+    },
+    "yaml.hint.missing-space": {
+        "vi": "viết “khóa: giá trị”, có một dấu cách sau dấu hai chấm",
+        "en": "write “key: value”, with a space after the colon",
+    },
+    "yaml.hint.indent": {
+        "vi": "kiểm tra thụt lề: các khóa cùng cấp phải thẳng cột, thụt bằng dấu cách",
+        "en": "check the indentation: keys of one level start in the same column, indented with spaces",
+    },
+    "yaml.hint.quote-colon": {
+        "vi": "đoạn chữ có “: ” phải đặt trong ngoặc kép, ví dụ: name: \"Hội LHPN: tổ 5\"",
+        "en": "a text that contains “: ” must be in double quotes, e.g. name: \"Hội LHPN: tổ 5\"",
+    },
+    "yaml.hint.inner-quote": {
+        "vi": "dùng ngoặc kép bên ngoài khi trong chữ có nháy đơn (hoặc viết nháy đơn hai lần: '')",
+        "en": "use double quotes outside when the text has a single quote (or write it twice: '')",
+    },
+    "yaml.hint.close-bracket": {
+        "vi": "thêm dấu ngoặc đóng, hoặc đặt cả giá trị trong ngoặc kép nếu đó là chữ",
+        "en": "add the closing bracket, or put the whole value in double quotes if it is text",
+    },
+    "yaml.hint.escape": {
+        "vi": "dùng nháy đơn cho đoạn chữ có “\\” (ví dụ đường dẫn Windows), hoặc viết “\\\\”",
+        "en": "use single quotes for a text with a “\\” (such as a Windows path), or write “\\\\”",
+    },
+    "yaml.hint.one-document": {
+        "vi": "mỗi tệp chỉ một văn bản: xóa dòng “---” ở giữa tệp",
+        "en": "one document per file: remove the “---” line in the middle",
+    },
+    "yaml.noticed": {"vi": " (trình đọc phát hiện ở dòng {line})", "en": " (the parser noticed it on line {line})"},
+    # dkst render before the period is over
+    "render-provisional-open": {
+        "vi": "Lưu ý: số liệu chỉ là tạm tính: đến ngày {as_of}, kỳ {period} chưa kết thúc (ngày cuối: {end}); "
+        "báo cáo vẫn được tạo.",
+        "en": "Note: the figures are provisional: as of {as_of}, period {period} has not ended (last day: {end}); "
+        "the report is written anyway.",
+    },
+    "render-provisional-due": {
+        "vi": "Lưu ý: số liệu chỉ là tạm tính: đến ngày {as_of}, hạn nộp báo cáo kỳ {period} (hạn cuối: "
+        "{deadline}) chưa qua, các đơn vị còn có thể gửi; báo cáo vẫn được tạo.",
+        "en": "Note: the figures are provisional: as of {as_of}, the reports of period {period} are not yet due "
+        "(last on-time day: {deadline}) and more may come; the report is written anyway.",
+    },
+    # template errors (dkst.render.RenderError.text)
+    "tpl.not-found": {
+        "vi": "Không tìm thấy mẫu {name} (đã tìm trong: {looked})",
+        "en": "Template {name} not found (looked in: {looked})",
+    },
+    "tpl.unreadable": {
+        "vi": "{where}: không đọc được tệp mẫu: {error}",
+        "en": "{where}: cannot read the template: {error}",
+    },
+    "tpl.recursion": {"vi": "{where}: mẫu gọi lồng nhau quá sâu", "en": "{where}: the template recurses too deep"},
+    "tpl.not-utf8": {
+        "vi": "{where}: tệp mẫu không phải văn bản UTF-8; hãy lưu lại với mã UTF-8",
+        "en": "{where}: the template is not UTF-8 text; save it again as UTF-8",
+    },
+    "tpl.not-docx": {"vi": "{where}: không phải văn bản Word (.docx)", "en": "{where}: not a Word document (.docx)"},
+    "tpl.syntax": {
+        "vi": "{where}: mẫu viết sai cú pháp: kiểm tra các cặp {{{{ }}}} và {{% %}}, và mỗi thẻ mở có thẻ đóng "
+        "({{% for %}} … {{% endfor %}}, {{% if %}} … {{% endif %}})",
+        "en": "{where}: template syntax error: check the {{{{ }}}} and {{% %}} pairs, and that every opening tag "
+        "is closed ({{% for %}} … {{% endfor %}}, {{% if %}} … {{% endif %}})",
+    },
+    "tpl.sandbox": {
+        "vi": "{where}: mẫu dùng thứ không được phép (mẫu chạy trong môi trường an toàn, chỉ đọc được số liệu)",
+        "en": "{where}: the template uses something not allowed (templates run in a sandbox and only read the "
+        "figures)",
+    },
+    "tpl.undefined": {
+        "vi": "{where}: mẫu dùng “{name}” nhưng không có số liệu nào tên như vậy (xem các tên dùng được "
+        "trong mẫu có sẵn của dkst)",
+        "en": "{where}: the template uses “{name}”, which is not among the figures (see the names the "
+        "built-in templates use)",
+    },
+    "tpl.include": {
+        "vi": "{where}: không tìm thấy mẫu được chèn {name}",
+        "en": "{where}: included template {name} not found",
+    },
+    "tpl.other": {"vi": "{where}: mẫu bị lỗi khi tạo văn bản", "en": "{where}: the template failed"},
+    "tpl.near": {"vi": " (gần đoạn “{text}”)", "en": " (near “{text}”)"},
+    # help and usage errors (dkst.clihelp): the words of --help
+    "cli.usage": {"vi": "Cách dùng", "en": "Usage"},
+    "cli.options": {"vi": "Tùy chọn", "en": "Options"},
+    "cli.arguments": {"vi": "Đối số", "en": "Arguments"},
+    "cli.commands": {"vi": "Lệnh", "en": "Commands"},
+    "cli.options-metavar": {"vi": "[TÙY-CHỌN]", "en": "[OPTIONS]"},
+    "cli.command-metavar": {"vi": "LỆNH [THAM-SỐ]...", "en": "COMMAND [ARGS]..."},
+    "cli.default": {"vi": "mặc định: {value}", "en": "default: {value}"},
+    "cli.required": {"vi": "bắt buộc", "en": "required"},
+    "cli.help-option": {"vi": "Hiện lời giúp này rồi thoát.", "en": "Show this message and exit."},
+    "cli.install-completion": {
+        "vi": "Cài gợi ý lệnh (phím Tab) cho trình lệnh đang dùng.",
+        "en": "Install completion for the current shell.",
+    },
+    "cli.show-completion": {
+        "vi": "Hiện đoạn mã gợi ý lệnh cho trình lệnh đang dùng, để chép hoặc tự cài.",
+        "en": "Show completion for the current shell, to copy it or customize the installation.",
+    },
+    "cli.meta.TEXT": {"vi": "CHỮ", "en": "TEXT"},
+    "cli.meta.PATH": {"vi": "ĐƯỜNG-DẪN", "en": "PATH"},
+    "cli.meta.INTEGER": {"vi": "SỐ", "en": "INTEGER"},
+    "cli.meta.NUMBER": {"vi": "SỐ", "en": "NUMBER"},
+    "cli.meta.DATE": {"vi": "NGÀY", "en": "DATE"},
+    "cli.meta.DIR": {"vi": "THƯ-MỤC", "en": "DIR"},
+    "cli.meta.FILE": {"vi": "TỆP", "en": "FILE"},
+    "cli.meta.PERIOD": {"vi": "KỲ", "en": "PERIOD"},
+    "cli.meta.UNIT": {"vi": "ĐƠN-VỊ", "en": "UNIT"},
+    "cli.meta.MODEL": {"vi": "MÔ-HÌNH", "en": "MODEL"},
+    "cli.meta.YEAR": {"vi": "NĂM", "en": "YEAR"},
+    "cli.meta.DAYS": {"vi": "SỐ-NGÀY", "en": "DAYS"},
+    "cli.meta.NUMBER-TEXT": {"vi": "SỐ-KÝ-HIỆU", "en": "NUMBER"},
+    "cli.meta.NAME": {"vi": "TÊN", "en": "NAME"},
+    "cli.meta.STATUS": {"vi": "TÌNH-TRẠNG", "en": "STATUS"},
+    "cli.meta.LANG": {"vi": "vi|en", "en": "vi|en"},
+    # usage errors: one line each, after "dkst: "
+    "cli.err.missing-option": {"vi": "Thiếu tùy chọn bắt buộc {name}", "en": "Missing option {name}"},
+    "cli.err.missing-argument": {"vi": "Thiếu {name} (bắt buộc phải có)", "en": "Missing argument {name}"},
+    "cli.err.choose": {"vi": "; chọn một trong: {choices}", "en": "; choose one of: {choices}"},
+    "cli.err.bad-choice": {
+        "vi": "Giá trị “{value}” của {name} không hợp lệ{suggest}; chọn một trong: {choices}",
+        "en": "Invalid value “{value}” for {name}{suggest}; choose one of: {choices}",
+    },
+    "cli.err.range": {
+        "vi": "{name} cần một số nguyên {range}, nhận được “{value}”",
+        "en": "{name} needs a whole number {range}, got “{value}”",
+    },
+    "cli.err.integer": {
+        "vi": "{name} cần một số nguyên, nhận được “{value}”",
+        "en": "{name} needs a whole number, got “{value}”",
+    },
+    "cli.err.bad-value": {
+        "vi": "Giá trị “{value}” của {name} không dùng được",
+        "en": "Invalid value “{value}” for {name}",
+    },
+    "cli.err.no-such-option": {"vi": "Lệnh này không có tùy chọn {name}{suggest}",
+                               "en": "No such option: {name}{suggest}"},
+    "cli.err.needs-value": {"vi": "Tùy chọn {name} cần một giá trị đi kèm", "en": "Option {name} needs a value"},
+    "cli.err.takes-no-value": {"vi": "Tùy chọn {name} không nhận giá trị đi kèm",
+                               "en": "Option {name} does not take a value"},
+    "cli.err.extra-args": {"vi": "Thừa đối số: {args}", "en": "Unexpected extra arguments: {args}"},
+    "cli.err.unknown-command": {
+        "vi": "Không có lệnh “{name}”{suggest}; các lệnh: {choices}",
+        "en": "No such command “{name}”{suggest}; commands: {choices}",
+    },
+    "cli.err.missing-command": {"vi": "Thiếu tên lệnh; các lệnh: {choices}",
+                                "en": "Missing command; commands: {choices}"},
+    "cli.err.file": {"vi": "Không mở được tệp {path}", "en": "Could not open file {path}"},
+    "cli.err.usage": {"vi": "Dòng lệnh gõ chưa đúng", "en": "Wrong command line"},
+    "cli.err.other": {"vi": "Lệnh dừng vì có lỗi", "en": "The command stopped on an error"},
+    "cli.err.see-help": {"vi": "; xem: {command} --help", "en": "; see: {command} --help"},
+    "cli.aborted": {"vi": "Đã dừng.", "en": "Aborted."},
+    # help texts of commands and options (dkst.clihelp resolves a help= that is one of these keys)
+    "help.dkst": {
+        "vi": "Theo dõi Phong trào thi đua “Đoàn kết sáng tạo”: kiểm tra, theo dõi, tổng hợp và báo cáo.",
+        "en": "Track the “Solidarity and creativity” emulation movement: check, follow up, sum up and report.",
+    },
+    "help.dkst.version": {"vi": "Cho biết phiên bản của dkst rồi thoát.", "en": "Show the version of dkst and exit."},
+    "help.opt.data": {
+        "vi": "Thư mục bộ dữ liệu (mặc định: DKST_DATA, thư mục có plan.yaml gần nhất, ./data).",
+        "en": "The dataset folder (default: DKST_DATA, the nearest folder with a plan.yaml, ./data).",
+    },
+    "help.opt.as-of": {
+        "vi": "Xét dữ liệu như tại ngày này (2023-06-20 hoặc 20/06/2023); mặc định hôm nay.",
+        "en": "Look at the data as on this day (2023-06-20 or 20/06/2023); default: today.",
+    },
+    "help.opt.lang": {
+        "vi": "Ngôn ngữ thông báo: vi hoặc en (mặc định DKST_LANG, rồi vi).",
+        "en": "Language of what dkst prints: vi or en (default: DKST_LANG, then vi).",
+    },
+    "help.opt.period": {
+        "vi": "Mã kỳ báo cáo trong plan.yaml, ví dụ H1 hoặc Y.",
+        "en": "A period id of plan.yaml, such as H1 or Y.",
+    },
+    "help.opt.template-dir": {
+        "vi": "Thư mục mẫu riêng (report.md.j2, report.docx, remind.md.j2, remind.docx); ưu tiên hơn "
+        "templates/ của bộ dữ liệu và mẫu có sẵn.",
+        "en": "A folder of your own templates (report.md.j2, report.docx, remind.md.j2, remind.docx); it comes "
+        "before the dataset's templates/ and the built-in ones.",
+    },
+    "help.opt.force": {
+        "vi": "Thay tệp kết quả đã có (mặc định: không bao giờ ghi đè tệp đã có, vì có thể đã được sửa).",
+        "en": "Replace an existing output file (default: never replace one: it may have been edited).",
+    },
+    "help.remind.force": {
+        "vi": "Xóa các thư nhắc cũ (<mã đơn vị>.md, .docx) trong thư mục rồi ghi thư mới; tệp khác không bị động "
+        "đến (mặc định: từ chối nếu thư mục đã có thư nhắc).",
+        "en": "Remove the earlier letters (<unit id>.md, .docx) from the folder, then write the new ones; other "
+        "files are left alone (default: refuse a folder that already holds letters).",
+    },
+    "help.check": {
+        "vi": "Kiểm tra mọi tệp của bộ dữ liệu và các yêu cầu của kế hoạch. Mã thoát 0: không có lỗi; "
+        "1: có lỗi (hoặc cảnh báo, với --strict); 2: gõ lệnh sai hoặc không có bộ dữ liệu.",
+        "en": "Check every file of the dataset and the plan's requirements. Exit code 0: no errors; "
+        "1: errors (or warnings, with --strict); 2: a wrong command line or no dataset.",
+    },
+    "help.check.format": {
+        "vi": "Kiểu kết quả: text, json hoặc github.",
+        "en": "Output format: text, json or github.",
+    },
+    "help.check.strict": {
+        "vi": "Coi cảnh báo như lỗi (mã thoát 1).",
+        "en": "Treat warnings as errors (exit code 1).",
+    },
+    "help.check.no-warnings": {
+        "vi": "Chỉ hiện lỗi, không hiện cảnh báo và thông tin (cho pre-commit, hoặc để xem việc phải sửa trước); "
+        "dòng tổng kết vẫn đếm đủ và cho biết số mục không hiện.",
+        "en": "Print errors only, no warnings or info (for pre-commit, or to see what blocks first); the "
+        "summary still counts everything and says how many were not shown.",
+    },
+    "help.status": {
+        "vi": "Bảng tình hình: mỗi đơn vị một dòng, mỗi yêu cầu một cột.",
+        "en": "The progress table: a row per unit, a column per requirement.",
+    },
+    "help.status.format": {
+        "vi": "table (mặc định trong cửa sổ lệnh), text (phân cách bằng tab) hoặc json.",
+        "en": "table (the default in a terminal), text (tab-separated) or json.",
+    },
+    "help.aggregate": {
+        "vi": "Tổng hợp số liệu một kỳ: mỗi đơn vị một dòng, cộng theo loại đơn vị, tổng cộng.",
+        "en": "The figures of a period: a row per unit, subtotals per kind of unit, totals.",
+    },
+    "help.aggregate.format": {
+        "vi": "table (mặc định; có màu trong cửa sổ lệnh, còn khi chuyển tiếp hay ghi tệp là bảng chữ thuần "
+        "rộng 100 cột), csv, json, xlsx hoặc md. Khi có --output mà không có --format: theo đuôi tệp (.csv, "
+        ".json, .xlsx, .md, .txt: table; đuôi khác bị từ chối); đuôi phải hợp với --format.",
+        "en": "table (the default; in colour in a terminal, plain text 100 columns wide when redirected or "
+        "written to a file), csv, json, xlsx or md. With --output and no --format: from the file's suffix "
+        "(.csv, .json, .xlsx, .md, .txt: table; any other suffix is refused); the suffix must fit --format.",
+    },
+    "help.aggregate.output": {
+        "vi": "Ghi ra tệp này (ghi trọn vẹn, không bao giờ ghi đè dữ liệu); xlsx bắt buộc có.",
+        "en": "Write to this file (whole or not at all, never over the data); needed for xlsx.",
+    },
+    "help.init": {
+        "vi": "Tạo bộ dữ liệu mới: plan.yaml, units.yaml theo kế hoạch mẫu, README.md, .gitignore, "
+        ".pre-commit-config.yaml.",
+        "en": "Create a new dataset: plan.yaml and units.yaml from the built-in plan, README.md, .gitignore, "
+        ".pre-commit-config.yaml.",
+    },
+    "help.init.dir": {
+        "vi": "Thư mục của bộ dữ liệu mới: chưa có, hoặc có mà trống (hoặc --data).",
+        "en": "The new dataset's folder: one that does not exist yet, or an empty one (or --data).",
+    },
+    "help.init.sample": {
+        "vi": "Chép cả dữ liệu mẫu năm 2023 của các đơn vị (kế hoạch, mô hình, báo cáo) để tập; chỉ dùng với "
+        "năm 2023.",
+        "en": "Copy the units' 2023 sample data too (plans, models, reports), to practise on; for 2023 only.",
+    },
+    "help.init.year": {
+        "vi": "Năm của kế hoạch (mặc định: năm nay; với --sample: 2023).",
+        "en": "The plan's year (default: this year; with --sample: 2023).",
+    },
+    "help.render": {
+        "vi": "Báo cáo kết quả thực hiện Phong trào trong kỳ gửi cấp trên, dạng Markdown hoặc Word.",
+        "en": "The report of the period's results for the level above, as Markdown or Word.",
+    },
+    "help.render.format": {
+        "vi": "md (mặc định) hoặc docx; khi có --output mà không có --format thì theo đuôi tệp.",
+        "en": "md (the default) or docx; with --output and no --format, from the file's suffix.",
+    },
+    "help.render.output": {
+        "vi": "Ghi ra tệp này. Mặc định: md in ra màn hình, docx ghi vào out/bao-cao-<kỳ>.docx của bộ dữ liệu.",
+        "en": "Write to this file. Default: md to the screen, docx to the dataset's out/bao-cao-<period>.docx.",
+    },
+    "help.remind": {
+        "vi": "Giấy nhắc (công văn đôn đốc) gửi các đơn vị chưa nộp báo cáo hoặc sắp đến hạn.",
+        "en": "Urging letters to the units whose report is missing or soon due.",
+    },
+    "help.remind.within": {
+        "vi": "Nhắc cả đơn vị chưa đến hạn nếu còn không quá chừng này ngày.",
+        "en": "Also remind units not yet due if at most this many days are left.",
+    },
+    "help.remind.format": {
+        "vi": "md: mỗi thư một tệp Markdown (mẫu remind.md.j2); docx: một văn bản Word (mẫu remind.docx).",
+        "en": "md: a Markdown file per letter (template remind.md.j2); docx: a Word document (template "
+        "remind.docx).",
+    },
+    "help.remind.output": {
+        "vi": "Thư mục ghi thư nhắc (mỗi đơn vị một tệp <mã đơn vị>.md hoặc .docx). Mặc định: out/nhac-<kỳ>/ "
+        "của bộ dữ liệu.",
+        "en": "The folder for the letters (a file <unit id>.md or .docx per unit). Default: the dataset's "
+        "out/nhac-<period>/.",
+    },
+    "help.schema": {
+        "vi": "Lược đồ JSON (JSON Schema) của năm loại tệp, để trình soạn thảo (VS Code) kiểm tra ngay khi gõ.\n\n"
+        "Khi tìm thấy bộ dữ liệu, lược đồ dùng chính mã chỉ tiêu, mã đơn vị, loại đơn vị và mã yêu cầu của bộ "
+        "dữ liệu đó: sửa plan.yaml hoặc units.yaml thì chạy lại lệnh này.",
+        "en": "JSON Schemas of the five kinds of file, so that an editor (VS Code) checks them as you type.\n\n"
+        "When a dataset is found, the schemas use its own indicator ids, unit ids, kinds of unit and "
+        "requirement ids: after editing plan.yaml or units.yaml, run this command again.",
+    },
+    "help.schema.output": {
+        "vi": "Thư mục ghi các tệp dkst-<loại>.schema.json; không có thì in cả năm lược đồ ra màn hình.",
+        "en": "The folder for the dkst-<kind>.schema.json files; without it the five schemas go to the screen.",
+    },
+    "help.new": {
+        "vi": "Tạo tệp mới từ mẫu có chú thích: báo cáo, mô hình, kế hoạch của đơn vị. Không ghi đè tệp đã có.",
+        "en": "Create a new file from a commented skeleton: a report, a model, a unit's plan. Never replaces "
+        "an existing file.",
+    },
+    "help.new.unit": {
+        "vi": "Mã đơn vị trong units.yaml, ví dụ an-my.",
+        "en": "A unit id of units.yaml, such as an-my.",
+    },
+    "help.new.report": {
+        "vi": "Tạo units/<đơn vị>/reports/<kỳ>.yaml: báo cáo của đơn vị, có sẵn các chỉ tiêu của kế hoạch để điền.",
+        "en": "Create units/<unit>/reports/<period>.yaml: the unit's report, with the plan's indicators to "
+        "fill in.",
+    },
+    "help.new.report.period": {
+        "vi": "Mã kỳ báo cáo trong plan.yaml, ví dụ H1 (6 tháng) hoặc Y (năm).",
+        "en": "A period id of plan.yaml, such as H1 (six months) or Y (the year).",
+    },
+    "help.new.report.submitted": {
+        "vi": "Ngày Văn phòng nhận được báo cáo (2023-06-02 hoặc 02/6/2023); mặc định hôm nay.",
+        "en": "The day the office received the report (2023-06-02 or 02/6/2023); default: today.",
+    },
+    "help.new.model": {
+        "vi": "Tạo units/<đơn vị>/models/<mã mô hình>.yaml: một mô hình “Đoàn kết sáng tạo” của đơn vị.",
+        "en": "Create units/<unit>/models/<model id>.yaml: one of the unit's “Solidarity and creativity” models.",
+    },
+    "help.new.model.model": {
+        "vi": "Mã mô hình, cũng là tên tệp: chữ thường không dấu, số, gạch nối (ví dụ khu-pho-chuyen-doi-so).",
+        "en": "The model id, also the file name: lowercase ASCII letters, digits, hyphens "
+        "(e.g. khu-pho-chuyen-doi-so).",
+    },
+    "help.new.model.name": {
+        "vi": "Tên mô hình, ví dụ “Khu phố chuyển đổi số” (đặt trong ngoặc kép).",
+        "en": "The model's name, e.g. “Khu phố chuyển đổi số” (in double quotes).",
+    },
+    "help.new.model.status": {
+        "vi": "Tình trạng: đăng ký (registered), đang triển khai (in_progress), hoàn thành (completed), "
+        "dừng (stopped).",
+        "en": "Status: registered, in_progress, completed or stopped (or their Vietnamese names).",
+    },
+    "help.new.model.started": {
+        "vi": "Ngày bắt đầu (bắt buộc trừ khi tình trạng là đăng ký).",
+        "en": "The day it started (needed unless the status is registered).",
+    },
+    "help.new.unit-plan": {
+        "vi": "Tạo units/<đơn vị>/plan.yaml: kế hoạch triển khai Phong trào của đơn vị.",
+        "en": "Create units/<unit>/plan.yaml: the unit's plan for the movement.",
+    },
+    "help.new.unit-plan.number": {
+        "vi": "Số, ký hiệu kế hoạch của đơn vị, ví dụ 04/KH-MTTQ-BTT.",
+        "en": "The number of the unit's plan, such as 04/KH-MTTQ-BTT.",
+    },
+    "help.new.unit-plan.issued": {
+        "vi": "Ngày ban hành kế hoạch của đơn vị.",
+        "en": "The day the unit issued its plan.",
+    },
+    "help.new.unit-plan.received": {
+        "vi": "Ngày Văn phòng thành phố nhận được kế hoạch.",
+        "en": "The day the city office received the plan.",
+    },
     # --- end windows-cli (#10 cli) ---
 
     # --- windows-data (#10 data): new entries below this line ---
@@ -789,9 +1214,27 @@ def lang_of(lang: str | None) -> str:
     return chosen if chosen in LANGS else "vi"
 
 
+class _Formatter(string.Formatter):
+    """``str.format`` plus English plurals: ``{days:day|days}`` gives “1 day”, “2 days”."""
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        if "|" in format_spec:
+            one, many = format_spec.split("|", 1)
+            return f"{value} {one if value == 1 else many}"
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
+
+
+def fill(template: str, **params: Any) -> str:
+    """A catalogue template filled in (with :class:`_Formatter`'s plurals)."""
+    return _FORMATTER.vformat(template, (), params)
+
+
 def text(key: str, lang: str = "vi", **params: Any) -> str:
     """A user-facing text of ``TEXTS`` in ``lang``, filled in."""
-    return TEXTS[key][lang].format(**{k: _show(v) for k, v in params.items()})
+    return fill(TEXTS[key][lang], **{k: _show(v) for k, v in params.items()})
 
 
 def _show(value: Any) -> Any:
@@ -814,6 +1257,10 @@ def finding_message(finding: Any, lang: str = "vi") -> str:
         params["howto"] = HOWTO[how][lang].format(name=SOURCE_NAMES.get(guess, ""))
     if code == "yaml-syntax":
         params["tab"] = TEXTS["tab"][lang] if params.get("tab") else ""
+        if str(params.get("problem", "")).startswith("yaml."):  # a kind of dkst.yamlerrors
+            from dkst.yamlerrors import describe
+
+            params["problem"] = describe(params, lang)
     if code == "unknown-ref":
         params["what"] = WHAT.get(params.get("what", ""), {"vi": "Mã", "en": "Id"})[lang]
     if code == "rule-failed":
@@ -825,4 +1272,4 @@ def finding_message(finding: Any, lang: str = "vi") -> str:
         if key == "yml":
             params["suggest"] = None  # already in the reason
     params["suggest"] = TEXTS["suggest"][lang].format(x=params["suggest"]) if params["suggest"] else ""
-    return MESSAGES[code][lang].format(**params)
+    return fill(MESSAGES[code][lang], **params)

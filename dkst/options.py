@@ -15,20 +15,17 @@ from dkst.periods import DateError, parse_date, today
 
 DataOpt = Annotated[
     Path | None,
-    typer.Option("--data", help="Thư mục bộ dữ liệu (mặc định: DKST_DATA, thư mục có plan.yaml gần nhất, ./data).",
-                 show_default=False),
+    typer.Option("--data", help="help.opt.data", metavar="DIR", show_default=False),
 ]
 AsOfOpt = Annotated[
     str | None,
-    typer.Option("--as-of", help="Xét dữ liệu như tại ngày này (2023-06-20 hoặc 20/06/2023); mặc định hôm nay.",
-                 show_default=False),
+    typer.Option("--as-of", help="help.opt.as-of", metavar="DATE", show_default=False),
 ]
 LangOpt = Annotated[
     str | None,
-    typer.Option("--lang", help="Ngôn ngữ thông báo: vi hoặc en (mặc định DKST_LANG, rồi vi).", show_default=False),
+    typer.Option("--lang", help="help.opt.lang", metavar="LANG", show_default=False),
 ]
-ForceOpt = Annotated[bool, typer.Option(
-    "--force", help="Thay tệp kết quả đã có (mặc định: không bao giờ ghi đè tệp đã có, vì có thể đã được sửa).")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="help.opt.force")]
 
 
 @dataclass
@@ -49,8 +46,14 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 
 def resolve_lang(lang: str | None) -> str:
+    """``--lang`` of the command, else the one of this command line (``dkst --lang en check``), else
+    ``DKST_LANG``, else Vietnamese."""
     if lang is not None and lang.strip().lower() not in LANGS:
         fail(text("bad-lang", lang_of(None), value=lang))
+    if lang is None:
+        from dkst.clihelp import current_lang
+
+        return current_lang()
     return lang_of(lang)
 
 

@@ -111,12 +111,27 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"
 OTHER_SECTION = "Kết quả khác"
 
 class RenderError(Exception):
-    """A template that cannot be found, read, compiled or rendered. ``str(err)`` is one line."""
+    """A template that cannot be found, read, compiled or rendered. ``str(err)`` is one line (English);
+    :meth:`text` says it in a language when the error has a catalogue ``key`` (``tpl.…``)."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, key: str | None = None, **params: Any) -> None:
         message = " ".join(str(message).split())
         super().__init__(message)
         self.message = message
+        self.key = key
+        self.params = params
+
+    def text(self, lang: str) -> str:
+        """One line in ``lang``: the catalogue's words, plus Jinja's own (English) detail in English."""
+        from dkst.i18n import TEXTS, fill
+
+        if self.key not in TEXTS:
+            return self.message
+        out = " ".join(fill(TEXTS[self.key][lang], **self.params).split())
+        if self.params.get("near"):
+            out += fill(TEXTS["tpl.near"][lang], text=self.params["near"])
+        detail = self.params.get("detail")
+        return f"{out} ({detail})" if detail and lang == "en" else out
 
 
 def _limit_text(key: str, lang: Any, shown: str, **params: Any) -> str:
@@ -163,7 +178,7 @@ def find_template(name: str, template_dir: Path | None = None, dataset_root: Pat
         if candidate.is_file():
             return candidate
     looked = ", ".join(str(c.parent) for c in candidates)
-    raise RenderError(f"template {name} not found (looked in: {looked})")
+    raise RenderError(f"template {name} not found (looked in: {looked})", "tpl.not-found", name=name, looked=looked)
 
 
 # --------------------------------------------------------------------------- filters
@@ -547,6 +562,25 @@ def _describe(exc: BaseException) -> str:
     return f"template error: {type(exc).__name__}: {msg}"
 
 
+def _kind(exc: BaseException, where: str) -> dict[str, Any]:
+    """``key`` (``tpl.…``) and parameters of a Jinja error, for :meth:`RenderError.text`."""
+    from jinja2 import TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError, TemplateNotFound
+
+    detail = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    if isinstance(exc, TemplateSyntaxError):
+        return {"key": "tpl.syntax", "where": where, "detail": detail}
+    if isinstance(exc, SecurityError):
+        return {"key": "tpl.sandbox", "where": where, "detail": detail}
+    if isinstance(exc, UndefinedError):
+        found = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", detail)
+        name = next((g for g in found.groups() if g), "") if found else ""
+        return {"key": "tpl.undefined", "where": where, "name": name, "detail": detail}
+    if isinstance(exc, TemplateNotFound):
+        return {"key": "tpl.include", "where": where, "name": detail}
+    return {"key": "tpl.other", "where": where, "detail": f"{type(exc).__name__}: {detail}"}
+
+
 def _template_line(exc: BaseException, template_files: set[str]) -> tuple[str | None, int | None]:
     """The template file and line an exception was raised at (Jinja rewrites template frames)."""
     from jinja2 import TemplateSyntaxError
@@ -590,7 +624,8 @@ def render_markdown(context: Mapping[str, Any], template_path: Path) -> str:
     except TemplateLimit as exc:
         raise RenderError(_limit_text(exc.key, lang, shown, **exc.params)) from None
     except OSError as exc:
-        raise RenderError(f"{shown}: cannot read the template: {exc.strerror or exc}") from None
+        raise RenderError(f"{shown}: cannot read the template: {exc.strerror or exc}", "tpl.unreadable",
+                          where=shown, error=exc.strerror or str(exc)) from None
     chunks: list[str] = []
     try:
         template = env.get_template(template_path.name)
@@ -606,17 +641,18 @@ def render_markdown(context: Mapping[str, Any], template_path: Path) -> str:
         raise RenderError(_limit_text(exc.key, lang, shown, **exc.params)) from None
     except (RecursionError, MemoryError):
         chunks.clear()
-        raise RenderError(f"{shown}: template error: recursion too deep or out of memory") from None
+        raise RenderError(f"{shown}: template error: recursion too deep", "tpl.recursion", where=shown) from None
     except UnicodeDecodeError as exc:
-        raise RenderError(f"{shown}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise RenderError(f"{shown}: not UTF-8 text ({exc.reason} at byte {exc.start})", "tpl.not-utf8",
+                          where=shown) from None
     except Exception as exc:
         filename, line = _template_line(exc, {real})
         where = shown
         if filename and filename not in (real, "<template>"):
             fp = Path(filename)
             where = _display(fp) if fp.is_absolute() else filename
-        raise RenderError(f"{where}:{line}: {_describe(exc)}" if line else f"{where}: {_describe(exc)}") \
-            from None
+        raise RenderError(f"{where}:{line}: {_describe(exc)}" if line else f"{where}: {_describe(exc)}",
+                          **_kind(exc, f"{where}:{line}" if line else where)) from None
 
 
 def render_reminder(context: Mapping[str, Any], unit: Mapping[str, Any], template_path: Path) -> str:
@@ -634,6 +670,12 @@ def render_reminder(context: Mapping[str, Any], unit: Mapping[str, Any], templat
 
 
 def _xml_snippet(xml: str, lineno: int | None) -> str:
+    text = _xml_text(xml, lineno)
+    return f" (near “{text}”)" if text else ""
+
+
+def _xml_text(xml: str, lineno: int | None) -> str:
+    """The text of the Word paragraph at ``lineno`` of the template's XML, at most 80 characters."""
     if not lineno:
         return ""
     lines = xml.splitlines()
@@ -645,7 +687,7 @@ def _xml_snippet(xml: str, lineno: int | None) -> str:
         return ""
     if len(text) > 80:
         text = text[:77] + "…"
-    return f" (near “{text}”)"
+    return text
 
 
 def repack_zip(data: bytes) -> bytes:
@@ -745,15 +787,16 @@ def render_docx(context: Mapping[str, Any], template_path: Path) -> bytes:
     except TemplateLimit as exc:
         raise RenderError(_limit_text(exc.key, lang, shown, **exc.params)) from None
     except OSError as exc:
-        raise RenderError(f"{shown}: cannot read the template: {exc.strerror or exc}") from None
+        raise RenderError(f"{shown}: cannot read the template: {exc.strerror or exc}", "tpl.unreadable",
+                          where=shown, error=exc.strerror or str(exc)) from None
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise RenderError(f"{shown}: not a Word document (.docx)")
+        raise RenderError(f"{shown}: not a Word document (.docx)", "tpl.not-docx", where=shown)
     try:
         files.check_zip(data)  # a zip bomb is refused before docxtpl inflates anything
     except files.ZipTooLarge as exc:
         raise RenderError(_limit_text("template-zip-bomb", lang, shown, detail=str(exc))) from None
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise RenderError(f"{shown}: not a Word document (.docx)") from None
+        raise RenderError(f"{shown}: not a Word document (.docx)", "tpl.not-docx", where=shown) from None
     tpl = _Template(io.BytesIO(data))
     env = make_environment(autoescape=True, markdown=False)
     try:
@@ -767,10 +810,12 @@ def render_docx(context: Mapping[str, Any], template_path: Path) -> bytes:
     except TemplateLimit as exc:
         raise RenderError(_limit_text(exc.key, lang, shown, **exc.params)) from None
     except (RecursionError, MemoryError):
-        raise RenderError(f"{shown}: template error: recursion too deep or out of memory") from None
+        raise RenderError(f"{shown}: template error: recursion too deep", "tpl.recursion", where=shown) from None
     except Exception as exc:
         _, line = _template_line(exc, set())
-        raise RenderError(f"{shown}: {_describe(exc)}{_xml_snippet(seen.get('xml', ''), line)}") from None
+        near = _xml_text(seen.get("xml", ""), line)
+        raise RenderError(f"{shown}: {_describe(exc)}{_xml_snippet(seen.get('xml', ''), line)}",
+                          **_kind(exc, shown), near=near) from None
     return repack_zip(buf.getvalue())
 
 

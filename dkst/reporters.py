@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from dkst import escape
@@ -11,7 +12,7 @@ from dkst.findings import CheckResult
 from dkst.i18n import text
 
 
-def as_json(result: CheckResult, lang: str) -> str:
+def as_json(result: CheckResult, lang: str, summary: dict[str, int] | None = None) -> str:
     """FORMAT.md's JSON object: dataset, as_of, summary, sorted findings, one finding a line.
 
     (One compact object a line reads and greps well, and keeps to json's C encoder, which ``indent`` would
@@ -19,14 +20,18 @@ def as_json(result: CheckResult, lang: str) -> str:
     """
     dump = json.JSONEncoder(ensure_ascii=False).encode
     head = (f'{{"dataset": {dump(result.dataset)}, "as_of": {dump(result.as_of.isoformat())},\n'
-            f' "summary": {dump(result.summary())},\n "findings": [')
+            f' "summary": {dump(summary or result.summary())},\n "findings": [')
     items = ",\n  ".join(dump(item) for item in result.rendered(lang))
     return escape.json_text(head + ("\n  " + items + "\n ]}\n" if items else "]}\n"))
 
 
-def as_text(result: CheckResult, lang: str, color: bool = False) -> str:
+def as_text(result: CheckResult, lang: str, color: bool = False, full: CheckResult | None = None) -> str:
     """Findings grouped by file, a line each, then a summary line. What comes from the data (paths, values
-    quoted in messages) never sends a control sequence to the terminal (:func:`dkst.escape.terminal`)."""
+    quoted in messages) never sends a control sequence to the terminal (:func:`dkst.escape.terminal`).
+
+    ``full`` is the whole result when ``result`` shows only part of it (``--no-warnings``): the summary
+    counts everything found, and a line says how many findings were not shown.
+    """
     styles = {"error": ("\x1b[31m", "\x1b[0m"), "warning": ("\x1b[33m", "\x1b[0m"), "info": ("\x1b[36m", "\x1b[0m")}
     lines: list[str] = []
     current = None
@@ -45,9 +50,12 @@ def as_text(result: CheckResult, lang: str, color: bool = False) -> str:
         lines.append(f"  {where:>4}  {sev}  [{escape.terminal(item['code'])}] {escape.terminal(item['message'])}")
     if lines:
         lines.append("")
-    summary = result.summary()
+    summary = (full or result).summary()
     lines.append(text("summary", lang, files=result.files, **summary))
-    if not result.findings:
+    hidden = len((full or result).findings) - len(result.findings)
+    if hidden:
+        lines.append(text("hidden-warnings", lang, n=hidden))
+    elif not result.findings:
         lines.append(text("clean", lang))
     return "\n".join(lines) + "\n"
 
@@ -69,10 +77,21 @@ def as_github(result: CheckResult, lang: str) -> str:
 REPORTERS: dict[str, Callable[..., str]] = {"text": as_text, "json": as_json, "github": as_github}
 
 
-def report(result: CheckResult, fmt: str, lang: str, color: bool = False) -> str:
+def _errors_only(result: CheckResult) -> CheckResult:
+    """The same result with only its error findings (``dkst check --no-warnings``)."""
+    from dkst.findings import Severity
+
+    return replace(result, findings=[f for f in result.findings if f.level >= Severity.ERROR])
+
+
+def report(result: CheckResult, fmt: str, lang: str, color: bool = False, *, errors_only: bool = False) -> str:
+    """The result in ``fmt``. With ``errors_only`` the findings shown are the errors; the text summary and
+    the JSON ``summary`` still count every finding (the exit code does too), the text says how many
+    were not shown."""
+    shown = _errors_only(result) if errors_only else result
     if fmt == "text":
-        return as_text(result, lang, color)
-    return REPORTERS[fmt](result, lang)
+        return as_text(shown, lang, color, full=result if errors_only else None)
+    return REPORTERS[fmt](shown, lang) if fmt != "json" else as_json(shown, lang, summary=result.summary())
 
 
 __all__: list[Any] = ["REPORTERS", "as_github", "as_json", "as_text", "report"]

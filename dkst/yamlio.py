@@ -366,11 +366,10 @@ def parse_text(text: str, index_depth: int = INDEX_DEPTH) -> ParsedYaml:
             return out
         data = loader.build(node)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        problem = str(exc.problem or exc.context or "")
-        tab = bool(_TAB.search(problem)) or (line is not None and "\t" in _line_text(text, line))
-        out.problems.append(("yaml-syntax", line, {"problem": problem, "tab": tab}))
+        from dkst.yamlerrors import explain  # what a clerk should fix, and on which line
+
+        line, params = explain(exc, text)
+        out.problems.append(("yaml-syntax", line, params))
         return out
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         out.problems.append(("yaml-syntax", None, {"problem": str(exc).splitlines()[0][:200], "tab": False}))

@@ -59,22 +59,16 @@ def output_format(fmt: str | None, output: Path | None) -> tuple[str, tuple[str,
     return fmt, None
 
 
-@app.command()
+@app.command(help="help.aggregate")
 def aggregate(
-    period: Annotated[str, typer.Option("--period", help="Mã kỳ báo cáo trong plan.yaml, ví dụ H1 hoặc Y.",
-                                        show_default=False)],
+    period: Annotated[str, typer.Option("--period", help="help.opt.period", metavar="PERIOD", show_default=False)],
     data: DataOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     fmt: Annotated[AggregateFormat | None, typer.Option(
-        "--format", help="table (mặc định; có màu trong cửa sổ lệnh, còn khi chuyển tiếp hay ghi tệp là bảng "
-                         "chữ thuần rộng 100 cột), csv, json, xlsx hoặc md. Khi có --output mà không có --format: "
-                         "theo đuôi tệp (.csv, .json, .xlsx, .md, .txt: table; đuôi khác bị từ chối); "
-                         "đuôi phải hợp với --format.",
-        show_default=False)] = None,
+        "--format", help="help.aggregate.format", show_default=False)] = None,
     output: Annotated[Path | None, typer.Option(
-        "--output", help="Ghi ra tệp này (ghi trọn vẹn, không bao giờ ghi đè dữ liệu); xlsx bắt buộc có.",
-        show_default=False)] = None,
+        "--output", help="help.aggregate.output", metavar="FILE", show_default=False)] = None,
     force: ForceOpt = False,
 ) -> None:
     """Tổng hợp số liệu một kỳ: mỗi đơn vị một dòng, cộng theo loại đơn vị, tổng cộng."""

@@ -11,16 +11,15 @@ from dkst.cli import app
 from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, resolve_date, resolve_lang
 
 
-@app.command()
+@app.command(help="help.init")
 def init(
     directory: Annotated[Path | None, typer.Argument(
-        metavar="DIR", help="Thư mục của bộ dữ liệu mới: chưa có, hoặc có mà trống (hoặc --data).",
+        metavar="DIR", help="help.init.dir",
         show_default=False)] = None,
     sample: Annotated[bool, typer.Option(
-        "--sample", help="Chép cả dữ liệu mẫu năm 2023 của các đơn vị (kế hoạch, mô hình, báo cáo) để tập; "
-                         "chỉ dùng với năm 2023.")] = False,
+        "--sample", help="help.init.sample")] = False,
     year: Annotated[str | None, typer.Option(
-        "--year", help="Năm của kế hoạch (mặc định: năm nay; với --sample: 2023).", show_default=False)] = None,
+        "--year", help="help.init.year", metavar="YEAR", show_default=False)] = None,
     data: DataOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,

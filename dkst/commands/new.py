@@ -16,11 +16,19 @@ if TYPE_CHECKING:
 
 new_app = typer.Typer(
     name="new",
-    help="Tạo tệp mới từ mẫu có chú thích: báo cáo, mô hình, kế hoạch của đơn vị. Không ghi đè tệp đã có.",
+    help="help.new",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
 app.add_typer(new_app, name="new")
+
+
+@new_app.callback()
+def _new(lang: LangOpt = None) -> None:  # ``dkst new --lang en --help``: --lang is accepted everywhere
+    if lang is not None:
+        from dkst.options import resolve_lang
+
+        resolve_lang(lang)
 
 
 # ---------------------------------------------------------------- shell completion
@@ -63,9 +71,9 @@ def complete_status(incomplete: str) -> list[tuple[str, str]]:
 
 
 UnitArg = Annotated[str, typer.Argument(
-    metavar="UNIT", help="Mã đơn vị trong units.yaml, ví dụ an-my.", autocompletion=complete_unit,
+    metavar="UNIT", help="help.new.unit", autocompletion=complete_unit,
     show_default=False)]
-ForceOpt = Annotated[bool, typer.Option("--force", help="Ghi đè nếu tệp đã có (mặc định: không bao giờ ghi đè).")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="help.opt.force")]
 
 
 # ---------------------------------------------------------------- shared steps
@@ -150,15 +158,14 @@ def _shown(path: Path) -> str:
 # ---------------------------------------------------------------- the commands
 
 
-@new_app.command("report")
+@new_app.command("report", help="help.new.report")
 def new_report(
     unit: UnitArg,
     period: Annotated[str, typer.Argument(
-        metavar="PERIOD", help="Mã kỳ báo cáo trong plan.yaml, ví dụ H1 (6 tháng) hoặc Y (năm).",
+        metavar="PERIOD", help="help.new.report.period",
         autocompletion=complete_period, show_default=False)],
     submitted: Annotated[str | None, typer.Option(
-        "--submitted", help="Ngày Văn phòng nhận được báo cáo (2023-06-02 hoặc 02/6/2023); mặc định hôm nay.",
-        show_default=False)] = None,
+        "--submitted", help="help.new.report.submitted", metavar="DATE", show_default=False)] = None,
     data: DataOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
@@ -180,19 +187,17 @@ def new_report(
     _write(cat, f"units/{unit}/reports/{period}.yaml", content, force, lang_, message("hint-report", lang_))
 
 
-@new_app.command("model")
+@new_app.command("model", help="help.new.model")
 def new_model(
     unit: UnitArg,
     model: Annotated[str, typer.Argument(
-        metavar="MODEL", help="Mã mô hình, cũng là tên tệp: chữ thường không dấu, số, gạch nối "
-                              "(ví dụ khu-pho-chuyen-doi-so).", show_default=False)],
+        metavar="MODEL", help="help.new.model.model", show_default=False)],
     name: Annotated[str, typer.Option(
-        "--name", help="Tên mô hình, ví dụ “Khu phố chuyển đổi số” (đặt trong ngoặc kép).", show_default=False)],
+        "--name", help="help.new.model.name", metavar="NAME", show_default=False)],
     status: Annotated[str, typer.Option(
-        "--status", help="Tình trạng: đăng ký (registered), đang triển khai (in_progress), hoàn thành (completed), "
-                         "dừng (stopped).", autocompletion=complete_status)] = "registered",
+        "--status", help="help.new.model.status", metavar="STATUS", autocompletion=complete_status)] = "registered",
     started: Annotated[str | None, typer.Option(
-        "--started", help="Ngày bắt đầu (bắt buộc trừ khi tình trạng là đăng ký).", show_default=False)] = None,
+        "--started", help="help.new.model.started", metavar="DATE", show_default=False)] = None,
     data: DataOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
@@ -221,15 +226,15 @@ def new_model(
     _write(cat, f"units/{unit}/models/{model}.yaml", content, force, lang_, hint)
 
 
-@new_app.command("unit-plan")
+@new_app.command("unit-plan", help="help.new.unit-plan")
 def new_unit_plan(
     unit: UnitArg,
     number: Annotated[str | None, typer.Option(
-        "--number", help="Số, ký hiệu kế hoạch của đơn vị, ví dụ 04/KH-MTTQ-BTT.", show_default=False)] = None,
+        "--number", help="help.new.unit-plan.number", metavar="NUMBER-TEXT", show_default=False)] = None,
     issued: Annotated[str | None, typer.Option(
-        "--issued", help="Ngày ban hành kế hoạch của đơn vị.", show_default=False)] = None,
+        "--issued", help="help.new.unit-plan.issued", metavar="DATE", show_default=False)] = None,
     received: Annotated[str | None, typer.Option(
-        "--received", help="Ngày Văn phòng thành phố nhận được kế hoạch.", show_default=False)] = None,
+        "--received", help="help.new.unit-plan.received", metavar="DATE", show_default=False)] = None,
     data: DataOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,

@@ -35,24 +35,19 @@ def units_to_remind(checked: Any, period: str, within: int) -> list[tuple[Any, A
     return out
 
 
-@app.command()
+@app.command(help="help.remind")
 def remind(
     period: PeriodOpt,
     data: DataOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
-    within: Annotated[int, typer.Option("--within", min=0, help="Nhắc cả đơn vị chưa đến hạn nếu còn không quá "
-                                                                "chừng này ngày.")] = 7,
+    within: Annotated[int, typer.Option("--within", min=0, help="help.remind.within", metavar="DAYS")] = 7,
     fmt: Annotated[RemindFormat, typer.Option(
-        "--format", help="md: mỗi thư một tệp Markdown (mẫu remind.md.j2); docx: một văn bản Word "
-                         "(mẫu remind.docx).")] = RemindFormat.md,
+        "--format", help="help.remind.format")] = RemindFormat.md,
     output: Annotated[Path | None, typer.Option(
-        "--output", help="Thư mục ghi thư nhắc (mỗi đơn vị một tệp <mã đơn vị>.md hoặc .docx). Mặc định: "
-                         "out/nhac-<kỳ>/ của bộ dữ liệu.", show_default=False)] = None,
+        "--output", help="help.remind.output", metavar="DIR", show_default=False)] = None,
     template_dir: TemplateDirOpt = None,
-    force: Annotated[bool, typer.Option(
-        "--force", help="Xóa các thư nhắc cũ (<mã đơn vị>.md, .docx) trong thư mục rồi ghi thư mới; tệp khác "
-                        "không bị động đến (mặc định: từ chối nếu thư mục đã có thư nhắc).")] = False,
+    force: Annotated[bool, typer.Option("--force", help="help.remind.force")] = False,
 ) -> None:
     """Giấy nhắc (công văn đôn đốc) gửi các đơn vị chưa nộp báo cáo hoặc sắp đến hạn."""
     from dkst.aggregate import AggregateError, render_context
@@ -85,7 +80,7 @@ def remind(
             render = render_reminder_docx if fmt is RemindFormat.docx else render_reminder
             letters.append((folder / f"{unit.id}.{fmt.value}", render(context, info, template)))
     except RenderError as exc:
-        fail(str(exc), code=1)
+        fail(exc.text(ctx.lang), code=1)
     try:
         real, earlier = check_letter_folder(folder, ctx.root, [p.name for p, _ in letters], force)
     except OutputRefused as exc:

@@ -6,6 +6,7 @@ Imports typer and :mod:`dkst.options` only; pandas (for the figures) and docxtpl
 from __future__ import annotations
 
 import sys
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -26,11 +27,9 @@ from dkst.options import (
     write_output,
 )
 
-PeriodOpt = Annotated[str, typer.Option("--period", help="Mã kỳ báo cáo trong plan.yaml, ví dụ H1 hoặc Y.",
-                                        show_default=False)]
+PeriodOpt = Annotated[str, typer.Option("--period", help="help.opt.period", metavar="PERIOD", show_default=False)]
 TemplateDirOpt = Annotated[Path | None, typer.Option(
-    "--template-dir", help="Thư mục mẫu riêng (report.md.j2, report.docx, remind.md.j2, remind.docx); ưu tiên hơn "
-                           "templates/ của bộ dữ liệu và mẫu có sẵn.", show_default=False)]
+    "--template-dir", help="help.opt.template-dir", metavar="DIR", show_default=False)]
 
 
 class RenderFormat(StrEnum):
@@ -38,18 +37,16 @@ class RenderFormat(StrEnum):
     docx = "docx"
 
 
-@app.command()
+@app.command(help="help.render")
 def render(
     period: PeriodOpt,
     data: DataOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     fmt: Annotated[RenderFormat | None, typer.Option(
-        "--format", help="md (mặc định) hoặc docx; khi có --output mà không có --format thì theo đuôi tệp.",
-        show_default=False)] = None,
+        "--format", help="help.render.format", show_default=False)] = None,
     output: Annotated[Path | None, typer.Option(
-        "--output", help="Ghi ra tệp này. Mặc định: md in ra màn hình, docx ghi vào out/bao-cao-<kỳ>.docx "
-                         "của bộ dữ liệu.", show_default=False)] = None,
+        "--output", help="help.render.output", metavar="FILE", show_default=False)] = None,
     template_dir: TemplateDirOpt = None,
     force: ForceOpt = False,
 ) -> None:
@@ -79,9 +76,26 @@ def render(
         else:
             content = render_markdown(context, template)
     except RenderError as exc:
-        fail(str(exc), code=1)
+        fail(exc.text(ctx.lang), code=1)
+    warning = provisional(context["period"], ctx.as_of, ctx.lang)
     if target is None:
         sys.stdout.write(content if isinstance(content, str) else "")
-        return
-    write_output(target, content, ctx.lang)
-    sys.stderr.write(text("written", ctx.lang, path=str(output)) + "\n")
+    else:
+        write_output(target, content, ctx.lang)
+        sys.stderr.write(text("written", ctx.lang, path=str(output)) + "\n")
+    if warning:
+        sys.stdout.flush()
+        sys.stderr.write(f"dkst: {warning}\n")
+
+
+def provisional(period: dict[str, str], as_of: date, lang: str) -> str:
+    """A one-line warning when the figures may still change as of ``as_of``: the period has not ended,
+    or the last on-time day of its reports has not passed; "" otherwise."""
+    from dkst.i18n import text
+
+    end, last = date.fromisoformat(period["end"]), date.fromisoformat(period["last_on_time"])
+    if as_of <= end:
+        return text("render-provisional-open", lang, as_of=as_of, period=period["id"], end=end)
+    if as_of <= last:
+        return text("render-provisional-due", lang, as_of=as_of, period=period["id"], deadline=last)
+    return ""

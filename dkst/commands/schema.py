@@ -11,11 +11,10 @@ from dkst.cli import app
 from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, resolve_lang
 
 
-@app.command("schema")
+@app.command("schema", help="help.schema")
 def schema_command(
     output: Annotated[Path | None, typer.Option(
-        "--output", help="Thư mục ghi các tệp dkst-<loại>.schema.json; không có thì in cả năm lược đồ ra màn hình.",
-        show_default=False)] = None,
+        "--output", help="help.schema.output", metavar="DIR", show_default=False)] = None,
     data: DataOpt = None,
     as_of: AsOfOpt = None,  # accepted like on every command; a schema does not depend on the day
     lang: LangOpt = None,
