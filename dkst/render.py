@@ -110,6 +110,8 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"
 OTHER_SECTION = "Kết quả khác"
 
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+#: Statuses of a unit whose received report counts in the totals (unless its file is left out).
+COUNTED_STATUSES = ("on_time", "late", "exempt", "not_required")
 
 
 class RenderError(Exception):
@@ -214,17 +216,16 @@ def num(value: Any, none: str = "–") -> str:
 
 
 def pct(value: Any, none: str = "–") -> str:
-    """A ratio as a Vietnamese percentage: ``0.8824`` -> ``88,24%``, ``1.0`` -> ``100%``; None -> ``–``."""
+    """A ratio as a Vietnamese percentage, always one decimal (rounded half up), the rule of every dkst
+    output (Markdown, Word, the workbook's ``0.0%``): ``0.8824`` -> ``88,2%``, ``1.0`` -> ``100,0%``;
+    None -> ``–``."""
     if value is None or value == "" or isinstance(value, bool):
         return none
     try:
-        d = (Decimal(str(value)) * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        d = (Decimal(str(value)) * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     except ArithmeticError:
         return str(value)
-    text = f"{d:f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(".", ",") + "%"
+    return f"{d:f}".replace(".", ",") + "%"
 
 
 def lcfirst(value: Any) -> str:
@@ -233,6 +234,31 @@ def lcfirst(value: Any) -> str:
         return ""
     text = str(value)
     return text[:1].lower() + text[1:]
+
+
+#: First words of a period's name that are common nouns or ordinals, written in lower case inside a sentence
+#: ("báo cáo năm 2023", "6 tháng đầu năm 2023", "the first half of 2023"). Any other first word (a proper
+#: noun such as "Tết", an abbreviation) keeps its capital.
+SENTENCE_LOWER = frozenset({
+    "năm", "quý", "tháng", "kỳ", "đợt", "giai", "nửa", "sáu", "chín", "cả", "đầu", "cuối", "giữa", "học", "sơ",
+    "tổng", "hết", "trong", "các", "báo",
+    "year", "first", "second", "third", "fourth", "half", "quarter", "month", "period", "annual", "mid-year",
+    "the", "whole", "full", "end", "six", "nine", "calendar", "semester", "interim", "yearly",
+})
+
+
+def in_sentence(value: Any) -> str:
+    """A period's name as it reads inside a sentence: ``Năm 2023`` -> ``năm 2023``, ``First half of 2023``
+    -> ``first half of 2023``; only a first word of :data:`SENTENCE_LOWER` written with one capital is
+    lowered, so ``Tết Giáp Thìn``, ``ASEAN …`` and ``6 tháng đầu năm 2023`` stay as written."""
+    if value is None:
+        return ""
+    text = str(value)
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    if first[:1].isupper() and first[1:] == first[1:].lower() and first.lower() in SENTENCE_LOWER:
+        start = text.index(first)
+        return text[:start] + first[0].lower() + text[start + 1:]
+    return text
 
 
 def upper(value: Any) -> str:
@@ -302,7 +328,7 @@ def ennum(value: Any, none: str = "–") -> str:
 
 
 def enpct(value: Any, none: str = "–") -> str:
-    """A ratio as an English percentage: ``0.8824`` -> ``88.24%``, ``1.0`` -> ``100%``; None -> ``–``."""
+    """A ratio as an English percentage: ``0.8824`` -> ``88.2%``, ``1.0`` -> ``100.0%``; None -> ``–``."""
     shown = pct(value, none)
     return shown.translate(_SWAP_SEPARATORS) if shown.endswith("%") else shown
 
@@ -423,6 +449,7 @@ FILTERS = {
     "pct": pct,
     "figure": figure,
     "lcfirst": lcfirst,
+    "insentence": in_sentence,
     "roman": roman,
     "upper": upper,
     "endate": endate,
@@ -506,12 +533,20 @@ def prepare_context(context: Mapping[str, Any]) -> dict[str, Any]:
     _defaults(period, ("id", "name", "start", "end", "last_on_time", "deadline"))
     if not period.get("last_on_time_vn"):
         period["last_on_time_vn"] = vndate(period.get("last_on_time"))
+    if not period.get("in_sentence"):
+        period["in_sentence"] = in_sentence(period.get("name"))
     for u in ctx["units"]:
         _defaults(u, ("short_name", "kind_label", "status_label", "submitted", "days_late"))
         u.setdefault("indicators", {})
         u.setdefault("models", 0)
+        u.setdefault("left_out", False)
         if not u.get("submitted_vn"):
             u["submitted_vn"] = vndate(u.get("submitted"))
+    # the reports behind the totals: the owed reports received, and reports of units that owed none
+    counted = [u for u in ctx["units"] if u.get("submitted") and not u.get("left_out")
+               and u.get("status") in COUNTED_STATUSES]
+    ctx.setdefault("extra_reports", [u for u in counted if u.get("status") in ("exempt", "not_required")])
+    ctx.setdefault("counted_reports", len(counted))
     for m in ctx["models"]:
         _defaults(m, ("status_label", "origin_label", "started", "completed_on", "field", "summary",
                       "results", "beneficiaries"))
@@ -728,6 +763,39 @@ def _fit_tables(document: Any) -> None:
                     tcw.set(qn("w:type"), "dxa")
 
 
+_DROPPED_RELS = (
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml",
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+)
+
+
+def _describe_document(document: Any, ctx: Mapping[str, Any]) -> None:
+    """Document properties that describe this document, not the template: the title, subject and author as
+    the template renders them (``{{ period.in_sentence }}``, ``{{ plan.issuer }}``), created and modified on
+    the as-of day (so the bytes stay the same), no description, no printing date; and no preview picture
+    (a stale thumbnail of the template) nor customXml (Word's bibliography store), whatever the template
+    carried."""
+    from datetime import datetime
+
+    props = document.core_properties
+    day = _as_date(ctx.get("as_of")) or date(2000, 1, 1)
+    stamp = datetime(day.year, day.month, day.day)
+    props.created = stamp
+    props.modified = stamp
+    props.last_modified_by = props.author or ""
+    props.comments = ""
+    props.revision = 1
+    core = props._element
+    printed = core.find("{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}lastPrinted")
+    if printed is not None:
+        core.remove(printed)
+    for rels in (document.part.package.rels, document.part.rels):
+        for rid in [rid for rid, rel in rels.items() if rel.reltype in _DROPPED_RELS]:
+            del rels[rid]
+            getattr(rels, "_target_parts_by_rId", {}).pop(rid, None)
+
+
 def render_docx(context: Mapping[str, Any], template_path: Path) -> bytes:
     """Render the Word template (docxtpl, autoescaped, same sandbox) to the bytes of a .docx.
 
@@ -744,6 +812,10 @@ def render_docx(context: Mapping[str, Any], template_path: Path) -> bytes:
         def render_xml_part(self, src_xml, part, context, jinja_env=None):  # type: ignore[override]
             seen["xml"] = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
             return super().render_xml_part(src_xml, part, context, jinja_env)
+
+        def render_properties(self, context, jinja_env=None):  # type: ignore[override]
+            # the properties are plain text, not XML: no autoescape (python-docx escapes when it writes)
+            super().render_properties(context, jinja_env.overlay(autoescape=False) if jinja_env else None)
 
         def fix_tables(self, xml):  # type: ignore[override]
             try:
@@ -767,6 +839,7 @@ def render_docx(context: Mapping[str, Any], template_path: Path) -> bytes:
     try:
         tpl.render(ctx, env, autoescape=True)
         _fit_tables(tpl.docx)
+        _describe_document(tpl.docx, ctx)
         buf = io.BytesIO()
         tpl.save(buf)
     except RenderError:
