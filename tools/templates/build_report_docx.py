@@ -410,10 +410,13 @@ TEXT: dict[str, dict] = {
             " “Đoàn kết sáng tạo” {{ period.in_sentence }} (số liệu tính đến ngày {{ as_of|vndate }}) như sau:"
         ),
         "results": "I. KẾT QUẢ THỰC HIỆN",
+        "counted": (
+            "Số liệu dưới đây được tổng hợp từ {{ counted_reports|num }} báo cáo của các đơn vị{% if extra_reports %},"
+            " gồm cả {{ extra_reports|length|num }} báo cáo của đơn vị không thuộc diện phải báo cáo{% endif %};"
+            " số trong ngoặc sau mỗi chỉ tiêu là số báo cáo có chỉ tiêu đó."
+        ),
         "figures": (
-            "Tổng hợp từ {{ counted_reports|num }} báo cáo của các đơn vị{% if extra_reports %} (gồm cả"
-            " {{ extra_reports|length }} báo cáo của đơn vị không thuộc diện phải báo cáo){% endif %}:"
-            " {% for i in s.indicators %}{{ i|figure }}"
+            "Tổng hợp từ báo cáo của các đơn vị: {% for i in s.indicators %}{{ i|figure }}"
             "{% if i.total is not none %} ({{ i.units }} đơn vị báo cáo){% endif %}"
             "{{ '; ' if not loop.last else '.' }}{% endfor %}"
         ),
@@ -515,11 +518,15 @@ TEXT: dict[str, dict] = {
             " as follows:"
         ),
         "results": "I. RESULTS",
+        "counted": (
+            "The figures below are compiled from {{ counted_reports|ennum }}"
+            " {{ 'report' if counted_reports == 1 else 'reports' }} of the units{% if extra_reports %}, including"
+            " {{ extra_reports|length|ennum }} from {{ 'a unit' if extra_reports|length == 1 else 'units' }} not"
+            " required to report{% endif %}; the number in brackets after each figure is the number of reports"
+            " that carry it."
+        ),
         "figures": (
-            "Totals from {{ counted_reports|ennum }} {{ 'report' if counted_reports == 1 else 'reports' }} of the"
-            " units{% if extra_reports %} (including {{ extra_reports|length|ennum }} from"
-            " {{ 'a unit' if extra_reports|length == 1 else 'units' }} not required to report){% endif %}:"
-            " {% for i in s.indicators %}{{ i|enfigure }}"
+            "Totals from the units' reports: {% for i in s.indicators %}{{ i|enfigure }}"
             "{% if i.total is not none %} ({{ i.units|ennum }} {{ 'unit' if i.units == 1 else 'units' }}"
             " reporting){% endif %}{{ '; ' if not loop.last else '.' }}{% endfor %}"
         ),
@@ -666,6 +673,7 @@ def body(doc, s: dict) -> None:
     para(doc, s["intro"])
 
     para(doc, s["results"], "Heading 1")
+    para(doc, s["counted"])
     # one subsection per content of the plan
     para(doc, "{%p for s in sections %}")
     para(doc, "{% set ns.k = ns.k + 1 %}{{ ns.k }}. {{ s.title }}", "Heading 2")
