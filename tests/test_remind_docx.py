@@ -6,9 +6,7 @@ import io
 import zipfile
 from pathlib import Path
 
-import pytest
-
-from tests.conftest import REPO, run_dkst
+from tests.conftest import run_dkst
 
 LATE = ("hoi-cuu-chien-binh", "tam-thang")  # the sample's late units for H1 as of 2023-11-30
 

@@ -12,7 +12,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -96,7 +95,8 @@ def test_markdown_en_h1_content() -> None:
     for text in ("*Tam Kỳ, 30 November 2023*", "No.: …/BC-MTTQ-BTT", "ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ TAM KỲ",
                  "**BAN THƯỜNG TRỰC**", "Plan No. 204/KH-MTTQ-BTT dated 17 Feb 2023",
                  "6 tháng đầu năm 2023 (1 Jan 2023 – 30 Jun 2023)", "was 4 Jun 2023", "(figures as of 30 Nov 2023)",
-                 "17 units were due to report", "received the reports of 15 of them (88.2%)", "11 on time (64.7%) and 4 late",
+                 "17 units were due to report", "received the reports of 15 of them (88.2%)",
+                 "11 on time (64.7%) and 4 late",
                  "2 units have not sent a report", "Hội Chữ thập đỏ thành phố (1 day)",
                  "Hội Nông dân thành phố (3 days)", "Lượt người tham dự tuyên truyền: 11,077 lượt người",
                  "| Late (3 days) | 7 Jun 2023 |", "**Sent 15/17**", "- Lưu: VT, PT."):
@@ -168,7 +168,8 @@ def test_remind_en_letters(tmp_path: Path) -> None:
                     "has not received the report of Ủy ban MTTQ Việt Nam xã Tam Thăng",
                     "**6 days overdue** (last on-time day: 4 Jun 2023)", "mttq.tk@gmail.com",
                     "through Văn phòng Ủy ban MTTQ Việt Nam thành phố", "**ON BEHALF OF THE STANDING COMMITTEE**",
-                    "**Nguyễn Ba**", "***Recipients:***", "- As above", "- Archived: Records Office, Movement Department."):
+                    "**Nguyễn Ba**", "***Recipients:***", "- As above",
+                    "- Archived: Records Office, Movement Department."):
         assert snippet in text, snippet
     for word in (*VI_TEMPLATE_WORDS, "V/v", "quá hạn", "đề nghị"):
         assert word not in text, word

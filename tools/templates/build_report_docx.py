@@ -425,7 +425,8 @@ TEXT: dict[str, dict] = {
         "no_limitations": "Các đơn vị chưa nêu tồn tại, hạn chế trong báo cáo.",
         "proposals": "III. KIẾN NGHỊ, ĐỀ XUẤT",
         "no_proposals": "Các đơn vị chưa có kiến nghị, đề xuất.",
-        "closing": "Trên đây là báo cáo kết quả thực hiện Phong trào thi đua “Đoàn kết sáng tạo” {{ period.in_sentence }}"
+        "closing": "Trên đây là báo cáo kết quả thực hiện Phong trào thi đua “Đoàn kết sáng tạo”"
+                   " {{ period.in_sentence }}"
                    " của {{ plan.issuer }}./.",
         "models": "Xây dựng mô hình “Đoàn kết sáng tạo”",
         "models_text": (
@@ -609,7 +610,8 @@ TEXT: dict[str, dict] = {
                        " {{ 'day' if u.days_late == 1 else 'days' }}){% endif %}",
         "unit_submitted": "{{ u.submitted|endate }}",
         "total_sent": "Sent {{ summary.reports.received }}/{{ summary.reports.expected }}",
-        "doc_title": "Report on the results of the emulation movement “Đoàn kết sáng tạo”, {{ period.in_sentence }}",
+        "doc_title": "Report on the results of the emulation movement “Đoàn kết sáng tạo”,"
+                     " {{ period.in_sentence }}",
         "doc_subject": "The emulation movement “Đoàn kết sáng tạo” (Solidarity and Creativity)",
         "rules": {"organ": 24, "motto": 78.5, "subject": 45},
     },
@@ -1011,7 +1013,7 @@ def run_builder(argv: list[str], prog: str, doc: str, build: Any, outs: dict[str
     """The command line of a template builder: ``[--lang vi|en] [OUT]`` (this script's and its siblings')."""
     parser = argparse.ArgumentParser(prog=prog, description=doc.splitlines()[0])
     parser.add_argument("--lang", choices=sorted(outs), default="vi",
-                        help=f"the document's language (default vi; en writes {outs['en'].relative_to(TEMPLATES.parent)})")
+                        help=f"the document's language (default vi; en writes {outs['en']})")
     parser.add_argument("out", nargs="?", type=Path, help="where to write (default: the built-in template's path)")
     args = parser.parse_args(argv[1:])
     out = args.out or outs[args.lang]
