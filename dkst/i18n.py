@@ -617,6 +617,11 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- end windows-data (#10 data) ---
 
     # --- documents (#12): new entries below this line ---
+    "agg-col-no": {"vi": "STT", "en": "No."},
+    "xlsx-not-listed": {
+        "vi": "Không liệt kê đơn vị không phải báo cáo, không gửi báo cáo và không có mô hình trong kỳ: {units}.",
+        "en": "Not listed: units that owe no report, sent none and have no model in the period: {units}.",
+    },
     # --- end documents (#12) ---
 
     # --- forms (#13): new entries below this line ---
