@@ -618,6 +618,20 @@ TEXTS: dict[str, dict[str, str]] = {
 
     # --- documents (#12): new entries below this line ---
     "agg-col-no": {"vi": "STT", "en": "No."},
+    "init-templates-note": {
+        "vi": "(mẫu báo cáo và giấy nhắc: sửa bằng Word, giữ nguyên từng thẻ trong ngoặc nhọn; xem README)",
+        "en": "(report and letter templates: edit them in Word, keeping each tag in curly braces whole; see README)",
+    },
+    "init-templates-done": {"vi": "Đã chép {n} mẫu văn bản vào {path}:", "en": "Copied {n} templates into {path}:"},
+    "init-templates-kept": {
+        "vi": "Giữ nguyên {n} tệp đã có (không ghi đè):",
+        "en": "Kept {n} existing files (never overwritten):",
+    },
+    "init-templates-no-dataset": {
+        "vi": "{path} không phải bộ dữ liệu (không có plan.yaml); chỉ định thư mục bộ dữ liệu: "
+        "dkst init DIR --templates-only",
+        "en": "{path} is not a dataset (no plan.yaml); name the dataset folder: dkst init DIR --templates-only",
+    },
     "xlsx-not-listed": {
         "vi": "Không liệt kê đơn vị không phải báo cáo, không gửi báo cáo và không có mô hình trong kỳ: {units}.",
         "en": "Not listed: units that owe no report, sent none and have no model in the period: {units}.",

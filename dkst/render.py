@@ -137,6 +137,10 @@ def find_template(name: str, template_dir: Path | None = None, dataset_root: Pat
                   lang: str = "vi") -> Path:
     """The template file ``name``: first hit of ``template_dir``, ``<dataset_root>/templates``, built-in.
 
+    In each of the three places, a language with a sub-folder of its own (``en/``) is looked up there first:
+    ``dkst init`` copies the built-in templates with their ``en/`` folder, so an English document still comes
+    from the English template of the dataset's copy.
+
     Built in means ``dkst/templates`` (inside an installed wheel), then ``templates/`` beside the
     package (a repository checkout); for ``lang="en"`` their ``en/`` sub-folders come first, so an
     English document is built from the English template of the same name. A user's template
@@ -146,9 +150,14 @@ def find_template(name: str, template_dir: Path | None = None, dataset_root: Pat
     if not name or Path(name).name != name or name in (".", ".."):
         raise RenderError(f"{name!r} is not a template name (expected one of {', '.join(TEMPLATE_NAMES)})")
     candidates: list[Path] = []
+    own = lang if lang in TEMPLATE_LANGS else None
     if template_dir is not None:
+        if own:
+            candidates.append(Path(template_dir) / own / name)
         candidates.append(Path(template_dir) / name)
     if dataset_root is not None:
+        if own:
+            candidates.append(Path(dataset_root) / "templates" / own / name)
         candidates.append(Path(dataset_root) / "templates" / name)
     if lang in TEMPLATE_LANGS:
         candidates.extend(d / lang / name for d in _builtin_dirs())
@@ -158,6 +167,23 @@ def find_template(name: str, template_dir: Path | None = None, dataset_root: Pat
             return candidate
     looked = ", ".join(str(c.parent) for c in candidates)
     raise RenderError(f"template {name} not found (looked in: {looked})")
+
+
+def builtin_templates() -> dict[str, bytes]:
+    """The built-in templates as relative path -> bytes (``templates/report.docx``, ``templates/en/report.docx``,
+    …): what ``dkst init`` copies into a dataset for the clerk to edit. Each language keeps its folder, so a
+    dataset's ``templates/en/`` serves ``--lang en`` (see :func:`find_template`)."""
+    for folder in _builtin_dirs():
+        if not (folder / TEMPLATE_NAMES[0]).is_file():
+            continue
+        out: dict[str, bytes] = {}
+        for sub in ("", *TEMPLATE_LANGS):
+            for name in TEMPLATE_NAMES:
+                path = folder / sub / name if sub else folder / name
+                if path.is_file():
+                    out["templates/" + (f"{sub}/" if sub else "") + name] = path.read_bytes()
+        return out
+    return {}
 
 
 # --------------------------------------------------------------------------- filters
