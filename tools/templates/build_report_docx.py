@@ -613,7 +613,7 @@ TEXT: dict[str, dict] = {
         "doc_title": "Report on the results of the emulation movement “Đoàn kết sáng tạo”,"
                      " {{ period.in_sentence }}",
         "doc_subject": "The emulation movement “Đoàn kết sáng tạo” (Solidarity and Creativity)",
-        "rules": {"organ": 24, "motto": 78.5, "subject": 45},
+        "rules": {"organ": 20, "motto": 78.5, "subject": 45},
     },
 }
 
