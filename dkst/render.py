@@ -14,7 +14,9 @@ The context handed in by the aggregate layer (every key present; ``None`` where 
            signer: {on_behalf, title, name} | None,
            based_on: [{number, date, issuer, title}], report_to: {office, email} | None,
            letterhead: {superior, organ, national, motto, symbol}, recipients: [str]}
-    period: {id, name, start, end, last_on_time, deadline (ISO str), last_on_time_vn: "04/6/2023"}
+    period: {id, name, in_sentence, start, end, last_on_time, deadline (ISO str), last_on_time_vn: "04/6/2023"}
+            (``name`` is the plan's ``name_en`` under ``--lang en`` when the plan gives one; ``in_sentence`` is
+            the name as it reads inside a sentence: "Năm 2023" -> "năm 2023", see :func:`in_sentence`)
     as_of: ISO str
     date_line: "Tam Kỳ, ngày 05 tháng 6 năm 2023"
     summary: the ``dkst aggregate --format json`` object (reports, indicators, models,
@@ -45,17 +47,21 @@ that XML cannot carry, and adds, without replacing anything given:
     kinds[*].indicators       {indicator id: sum over its units, or None when none carries it}
     kinds[*].models           the kind's counting models
     totals: {indicators: {id: total|None}, models: int}   from ``summary``
+    counted_reports           how many received reports the totals come from (owed or not, not left out)
+    extra_reports             the units among them that owed no report (exempt, not required)
+    period.in_sentence        when the caller did not give it
     other_units               units whose kind is not in ``kinds`` (normally empty)
 
 Filters available to every template: ``md`` (escape for Markdown; a table cell by default),
 ``mdpara`` (multi-line text inside a list item), ``vndate`` ("04/6/2023", the Nghị định
 30/2020 rule: day zero-padded, months 1 and 2 zero-padded), ``vndatelong`` ("ngày 04 tháng 6
-năm 2023"), ``num`` (12.345; None -> "–"), ``pct`` (0.8824 -> "88,24%"), ``figure`` (an
-indicator as a phrase: "120 buổi tuyên truyền"), ``lcfirst``, ``roman``, and ``upper`` (None ->
+năm 2023"), ``num`` (12.345; None -> "–"), ``pct`` (0.8824 -> "88,2%": always one decimal, the
+rule of every dkst output), ``figure`` (an indicator as a phrase: "120 buổi tuyên truyền"),
+``insentence`` (a period's name inside a sentence), ``lcfirst``, ``roman``, and ``upper`` (None ->
 ""). ``None`` prints as the empty string.
 
 English documents (``--lang en``) use the English twins: ``endate`` ("4 Jun 2023"),
-``endatelong`` ("5 June 2023"), ``ennum`` (12,345), ``enpct`` ("88.24%"), ``enfigure``
+``endatelong`` ("5 June 2023"), ``ennum`` (12,345), ``enpct`` ("88.2%"), ``enfigure``
 ("Tuyên truyền: 144 buổi": the label and unit are the plan's own words, kept as written) and
 ``enformula`` (the fixed formulas of a Vietnamese official document in English: the national
 name, the motto, signing formulas such as "TM. BAN THƯỜNG TRỰC" -> "ON BEHALF OF THE STANDING
@@ -72,6 +78,10 @@ it may still branch on ``lang`` itself. What the data says (names of units, the 
 signer's name, plan titles, period names, typed text) is printed as written in both languages;
 labels the program owns (statuses, model origins, commendation kinds, "other results") arrive
 already in ``lang`` from :func:`dkst.aggregate.render_context`.
+
+Word documents describe themselves (:func:`_describe_document`): the template's title, subject and author
+are rendered like its body, the created and modified dates are the as-of day, and a preview picture or
+customXml the template carried is dropped.
 """
 
 from __future__ import annotations

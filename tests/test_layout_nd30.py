@@ -458,3 +458,30 @@ def test_template_lint(path: Path) -> None:
         data = render_reminder_docx(ctx, {"id": "an-my", "name": "Ủy ban MTTQ Việt Nam phường An Mỹ",
                                           "status": "missing", "days_overdue": 3}, path)
     assert zipfile.is_zipfile(io.BytesIO(data))
+
+
+def test_english_labels_from_the_plan(tmp_path: Path) -> None:
+    """The plan's optional ``name_en`` (periods) and ``label_en`` (indicators) name them in English documents;
+    the Vietnamese documents keep the Vietnamese names."""
+    import shutil as sh
+
+    from dkst.aggregate import render_context
+    from dkst.checker import check
+
+    root = tmp_path / "data"
+    sh.copytree(SAMPLE, root)
+    plan = (root / "plan.yaml").read_text(encoding="utf-8")
+    plan = plan.replace("    name: 6 tháng đầu năm 2023\n",
+                        "    name: 6 tháng đầu năm 2023\n    name_en: First half of 2023\n")
+    plan = re.sub(r"(\n  - id: propaganda_sessions\n)", r"\1    label_en: Propaganda sessions\n", plan)
+    (root / "plan.yaml").write_text(plan, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DKST_TODAY", "2024-06-30")
+        checked = check(root, AS_OF)
+        assert not [f for f in checked.result.findings if f.path == "plan.yaml"]
+        en = render_context(checked, "H1", "en")
+        vi = render_context(checked, "H1", "vi")
+    assert en["period"]["name"] == "First half of 2023" and en["period"]["in_sentence"] == "first half of 2023"
+    assert vi["period"]["name"] == "6 tháng đầu năm 2023"
+    assert next(i for i in en["indicators"] if i["id"] == "propaganda_sessions")["label"] == "Propaganda sessions"
+    assert next(i for i in vi["indicators"] if i["id"] == "propaganda_sessions")["label"] != "Propaganda sessions"
