@@ -113,7 +113,7 @@ class _Sheet:
     def _lines(value: Any, width: float) -> int:
         if value is None or isinstance(value, int | float | date | datetime):
             return 1
-        chars = max(int((width - 1) * 1.2), 1)  # Times New Roman is narrower than Excel's width unit
+        chars = max(int((width - 1) * 1.35), 1)  # Times New Roman is narrower than Excel's width unit
         return sum(max(1, math.ceil(len(part) / chars)) for part in str(value).split("\n"))
 
     def finish(self, freeze_col: int = 0) -> None:
@@ -317,17 +317,17 @@ def _models_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: str, prea
 
     columns = [
         Column(t("agg-col-no"), "stt", 5),
-        Column(t("agg-col-unit"), "wrap", 30),
-        Column(t("agg-col-model"), "wrap", 36),
-        Column(t("agg-col-model-status"), "wrap", 14),
-        Column(t("agg-col-origin"), "wrap", 12),
+        Column(t("agg-col-unit"), "wrap", 22),
+        Column(t("agg-col-model"), "wrap", 26),
+        Column(t("agg-col-model-status"), "wrap", 12),
+        Column(t("agg-col-origin"), "wrap", 11),
         Column(t("agg-col-started"), "date", 11),
         Column(t("agg-col-completed"), "date", 11),
-        Column(t("agg-col-field"), "wrap", 18),
-        Column(t("agg-col-beneficiaries"), "number", 12),
-        Column(t("agg-col-propose"), "stt", 11),
-        Column(t("agg-col-summary"), "wrap", 50),
-        Column(t("agg-col-results"), "wrap", 50),
+        Column(t("agg-col-field"), "wrap", 14),
+        Column(t("agg-col-beneficiaries"), "number", 10),
+        Column(t("agg-col-propose"), "stt", 9),
+        Column(t("agg-col-summary"), "wrap", 32),
+        Column(t("agg-col-results"), "wrap", 32),
     ]
     sheet = _Sheet(book, fm, t("sheet-models"), columns, preamble)
     names = {u.id: u.name for u in agg.dataset.units}
@@ -346,10 +346,10 @@ def _commendations_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: st
 
     columns = [
         Column(t("agg-col-no"), "stt", 5),
-        Column(t("agg-col-unit"), "wrap", 30),
-        Column(t("agg-col-name"), "wrap", 40),
+        Column(t("agg-col-unit"), "wrap", 28),
+        Column(t("agg-col-name"), "wrap", 36),
         Column(t("agg-col-commendation-kind"), "wrap", 12),
-        Column(t("agg-col-achievement"), "wrap", 50),
+        Column(t("agg-col-achievement"), "wrap", 44),
         Column(t("agg-col-level"), "wrap", 16),
     ]
     sheet = _Sheet(book, fm, t("sheet-commendations"), columns, preamble)
