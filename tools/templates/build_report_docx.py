@@ -507,7 +507,7 @@ TEXT: dict[str, dict] = {
         "date_line": "{{ (plan.place ~ ', ') if plan.place else '' }}{{ as_of|endatelong }}",
         "title": "REPORT",
         "subject": ("Results of the emulation movement", "“Đoàn kết sáng tạo” (Solidarity and Creativity)"),
-        "period": "{{ period.name }} ({{ period.start|endate }} – {{ period.end|endate }})",
+        "period": "{{ period.in_sentence }} ({{ period.start|endate }} – {{ period.end|endate }})",
         "intro": (
             "Pursuant to {% for b in plan.based_on %}Plan No. {{ b.number }}"
             "{% if b.date %} dated {{ b.date|endate }}{% endif %}{% if b.issuer %} of {{ b.issuer }}{% endif %}"
