@@ -840,6 +840,8 @@ def render_docx(context: Mapping[str, Any], template_path: Path) -> bytes:
     from docxtpl import DocxTemplate
     from lxml import etree
 
+    from dkst.docxrules import fit_rules
+
     template_path = Path(template_path)
     shown = _display(template_path)
     seen: dict[str, str] = {}
@@ -875,6 +877,7 @@ def render_docx(context: Mapping[str, Any], template_path: Path) -> bytes:
     try:
         tpl.render(ctx, env, autoescape=True)
         _fit_tables(tpl.docx)
+        fit_rules(tpl.docx)
         _describe_document(tpl.docx, ctx)
         buf = io.BytesIO()
         tpl.save(buf)

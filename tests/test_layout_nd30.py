@@ -485,3 +485,23 @@ def test_english_labels_from_the_plan(tmp_path: Path) -> None:
     assert vi["period"]["name"] == "6 tháng đầu năm 2023"
     assert next(i for i in en["indicators"] if i["id"] == "propaganda_sessions")["label"] == "Propaganda sessions"
     assert next(i for i in vi["indicators"] if i["id"] == "propaganda_sessions")["label"] != "Propaganda sessions"
+
+
+def test_rules_follow_the_letterhead_text(contexts: dict) -> None:
+    """The rules are fitted to the text above them whatever the data: an issuer without a separate organ line
+    (a ward's committee) gets a rule of 1/3–1/2 of its longest line; a plan's own motto keeps a rule as long."""
+    import copy
+
+    from dkst.docxrules import text_width_mm
+    from dkst.render import render_docx
+
+    ctx = copy.deepcopy(contexts["vi"])
+    ctx["plan"]["letterhead"].update({"superior": "ỦY BAN MTTQ VIỆT NAM PHƯỜNG AN MỸ", "organ": None,
+                                      "motto": "Độc lập - Tự do - Hạnh phúc - Ấm no"})
+    doc = _doc(render_docx(ctx, _template("report", "vi")))
+    left, right = doc.tables[0].rows[0].cells
+    superior = _paragraphs(left)[0]
+    longest = max(text_width_mm(line, 13, False) for line in ["ỦY BAN MTTQ VIỆT NAM", "PHƯỜNG AN MỸ"])
+    assert longest / 3 - 1 <= _rule_mm(left, _mm(left.width)) <= longest / 2 + 1, superior.text
+    motto = _paragraphs(right)[1]
+    assert abs(_rule_mm(right, _mm(right.width)) - bold_width_mm(motto.text, 14)) <= 3
