@@ -500,6 +500,7 @@ def problem_files(checked: Checked, period: PeriodInfo, lang: str) -> list[dict[
 def render_context(checked: Checked, period_id: str, lang: str = "vi") -> dict[str, Any]:
     """Everything the report templates read (see :mod:`dkst.render`), dates as ISO strings."""
     from dkst.i18n import text
+    from dkst.render import in_sentence
 
     agg = aggregate(checked, period_id, lang)
     ds = agg.dataset
@@ -507,10 +508,12 @@ def render_context(checked: Checked, period_id: str, lang: str = "vi") -> dict[s
     kinds = agg.kinds
     names = {u.id: u.name for u in ds.units}
     summ = agg.summary
+    english = lang == "en"
     indicators = [
         {
             "id": i,
-            "label": ind.label,
+            # the plan's optional English label for --lang en; else the label as the plan writes it
+            "label": (getattr(ind, "label_en", None) if english else None) or ind.label,
             "unit": ind.unit,
             "section": ind.section,
             "total": summ["indicators"][i]["total"],
@@ -583,11 +586,14 @@ def render_context(checked: Checked, period_id: str, lang: str = "vi") -> dict[s
         ]
         for key in TEXT_KEYS
     }
+    given = (ds.plan.periods or {}).get(period.id)
+    name = (getattr(given, "name_en", None) if english else None) or period.name
     return {
         "plan": plan_context(ds),
         "period": {
             "id": period.id,
-            "name": period.name,
+            "name": name,
+            "in_sentence": in_sentence(name),
             "start": period.start.isoformat(),
             "end": period.end.isoformat(),
             "last_on_time": period.deadline.last_on_time.isoformat(),

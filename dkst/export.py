@@ -13,14 +13,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import zipfile
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from dkst import escape
-from dkst.aggregate import IND, label
-from dkst.i18n import TEXTS, text
+from dkst.aggregate import IND
+from dkst.i18n import text
 
 if TYPE_CHECKING:
     from dkst.aggregate import Aggregate
@@ -44,11 +43,14 @@ def number(value: int | None, lang: str) -> str:
 
 
 def percent(value: float | None, lang: str) -> str:
-    """``0.8824`` → ``88,24%`` (vi) / ``88.24%`` (en); ``–`` for ``None``."""
+    """``0.8824`` → ``88,2%`` (vi) / ``88.2%`` (en), always one decimal (the rule of every dkst output, as
+    :func:`dkst.render.pct`); ``–`` for ``None``."""
+    from dkst.render import pct
+
     if value is None:
         return "–"
-    shown = f"{value * 100:.2f}".rstrip("0").rstrip(".")
-    return (shown.replace(".", ",") if lang == "vi" else shown) + "%"
+    shown = pct(value)
+    return shown if lang == "vi" else shown.replace(",", ".")
 
 
 # ---------------------------------------------------------------- the shared rows
@@ -409,247 +411,11 @@ def print_table(agg: Aggregate, lang: str) -> None:
 
 # ---------------------------------------------------------------- xlsx
 
-_DATE_FORMAT = "DD/MM/YYYY"
-_HEADER_ROW = 5
-
 
 def to_xlsx(agg: Aggregate, lang: str) -> bytes:
-    """A workbook: units (with subtotals and totals), models, commendations, and the report counts by kind.
+    """The workbook (XlsxWriter, :mod:`dkst.workbook`): units with subtotals and totals as formulas, models,
+    commendations and the reports by kind, ready to print (A4 landscape, one page wide)."""
+    from dkst.workbook import write_workbook
 
-    Every sheet starts with the plan title and the period line, then a header row that stays frozen; numbers
-    are numbers, dates are dates, blank is "not reported". The bytes are the same for the same input: the
-    workbook's created/modified dates are the as-of date at midnight and the zip entries carry fixed
-    timestamps in a stable order.
-    """
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    units = wb.active
-    units.title = t("sheet-units", lang)
-    _units_sheet(units, agg, lang)
-    _models_sheet(wb.create_sheet(t("sheet-models", lang)), agg, lang)
-    _commendations_sheet(wb.create_sheet(t("sheet-commendations", lang)), agg, lang)
-    _reports_sheet(wb.create_sheet(t("sheet-reports", lang)), agg, lang)
-    stamp = datetime(agg.as_of.year, agg.as_of.month, agg.as_of.day)
-    props = wb.properties
-    props.created = props.modified = stamp
-    props.creator = props.lastModifiedBy = "dkst"
-    props.title = agg.dataset.plan.title
-    return _save(wb, stamp)
-
-
-def _save(wb: Any, stamp: datetime) -> bytes:
-    """Save without openpyxl's "modified = now", then re-pack the zip with fixed timestamps."""
-    from openpyxl.writer.excel import ExcelWriter
-
-    from dkst.files import repack_zip
-
-    raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-        ExcelWriter(wb, archive).save()
-    when = (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0) if stamp.year >= 1980 else (1980, 1, 1, 0, 0, 0)
-    if when[0] > 2107:  # the last year a zip entry can carry (an as-of such as 9999-12-31)
-        when = (2107, 12, 31, 0, 0, 0)
-    return repack_zip(raw.getvalue(), when, compression=zipfile.ZIP_DEFLATED, create_system=3,
-                      external_attr=0o644 << 16)
-
-
-def _put(ws: Any, row: int, col: int, value: Any) -> Any:
-    """``ws.cell(row, col, value)`` for a value that may come from the data: a text never becomes a formula
-    and loses the control characters Excel cannot hold (:func:`dkst.escape.excel_text`)."""
-    return ws.cell(row, col, escape.excel_text(value))
-
-
-def _preamble(ws: Any, agg: Aggregate, lang: str, line: str) -> None:
-    from openpyxl.styles import Font
-
-    _put(ws, 1, 1, agg.dataset.plan.title).font = Font(bold=True)
-    _put(ws, 2, 1, header_lines(agg, lang)[0])
-    _put(ws, 3, 1, line)
-
-
-def _header(ws: Any, heads: list[str], freeze_col: int = 1) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    fill = PatternFill("solid", fgColor="DDEBF7")
-    for col, head in enumerate(heads, 1):
-        cell = _put(ws, _HEADER_ROW, col, head)
-        cell.font = Font(bold=True)
-        cell.fill = fill
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.freeze_panes = f"{get_column_letter(freeze_col)}{_HEADER_ROW + 1}"
-
-
-def _units_sheet(ws: Any, agg: Aggregate, lang: str) -> None:
-    from openpyxl.styles import Font
-
-    lines = header_lines(agg, lang)
-    _preamble(ws, agg, lang, lines[1])
-    heads = [
-        t("agg-col-unit", lang),
-        t("agg-col-unit-id", lang),
-        t("agg-col-kind", lang),
-        t("agg-col-status", lang),
-        t("agg-col-submitted", lang),
-        t("agg-col-days-late", lang),
-        *indicator_headers(agg),
-        t("agg-col-models", lang),
-        t("agg-col-note", lang),
-    ]
-    _header(ws, heads, freeze_col=2)
-    r = _HEADER_ROW
-    rows = table_rows(agg, lang)
-    for row in rows:
-        r += 1
-        values = [
-            row.label,
-            row.unit_id or None,
-            row.kind_label or None,
-            row.status_text or None,
-            row.submitted,
-            row.days_late,
-            *row.values,
-            row.models,
-            row.note or None,
-        ]
-        for col, value in enumerate(values, 1):
-            cell = _put(ws, r, col, value)
-            if isinstance(value, date):
-                cell.number_format = _DATE_FORMAT
-            if row.type != "unit":
-                cell.font = Font(bold=row.type != "carried", italic=row.type == "carried")
-    r += 1
-    for line in (t("agg-blank", lang, carried=t("row-carried", lang)), *lines[2:]):
-        r += 1
-        _put(ws, r, 1, line)
-    for heading, files in problem_lines(agg, lang):
-        r += 2
-        _put(ws, r, 1, heading).font = Font(bold=True)
-        for line in files:
-            r += 1
-            _put(ws, r, 1, line)
-    _fit_table(ws, len(heads), _HEADER_ROW + len(rows), {1: 45})
-
-
-def _fit_table(ws: Any, ncols: int, last_row: int, limits: dict[int, int]) -> None:
-    """Fit the widths on the header and table rows only (notes below the table overflow freely)."""
-    from openpyxl.utils import get_column_letter
-
-    for col in range(1, ncols + 1):
-        size = 4
-        for r in range(_HEADER_ROW, last_row + 1):
-            value = ws.cell(r, col).value
-            if value is None:
-                continue
-            if isinstance(value, date | datetime):
-                n = 10
-            elif r == _HEADER_ROW:
-                n = max(max(len(w) for w in str(value).split()), min(len(str(value)), 14))
-            else:
-                n = max(len(part) for part in str(value).split("\n"))
-            size = max(size, n)
-        ws.column_dimensions[get_column_letter(col)].width = min(size, limits.get(col, 50)) + 2
-
-
-def _models_sheet(ws: Any, agg: Aggregate, lang: str) -> None:
-    _preamble(ws, agg, lang, header_lines(agg, lang)[2])
-    heads = [
-        t("agg-col-unit", lang),
-        t("agg-col-model", lang),
-        t("agg-col-model-id", lang),
-        t("agg-col-model-status", lang),
-        t("agg-col-origin", lang),
-        t("agg-col-started", lang),
-        t("agg-col-completed", lang),
-        t("agg-col-field", lang),
-        t("agg-col-beneficiaries", lang),
-        t("agg-col-propose", lang),
-        t("agg-col-summary", lang),
-        t("agg-col-results", lang),
-    ]
-    _header(ws, heads, freeze_col=1)
-    names = {u.id: u.name for u in agg.dataset.units}
-    r = _HEADER_ROW
-    for m in agg.models.to_dict("records"):
-        r += 1
-        beneficiaries = None if m["beneficiaries"] is None or _na(m["beneficiaries"]) else int(m["beneficiaries"])
-        values = [
-            names.get(m["unit"], m["unit"]),
-            m["name"],
-            m["id"],
-            label(f"model-{m['status']}", lang),
-            label(f"origin-{m['origin']}", lang),
-            m["started"],
-            m["completed_on"],
-            m["field"],
-            beneficiaries,
-            t("yes" if m["propose_replication"] else "no", lang),
-            m["summary"],
-            m["results"],
-        ]
-        for col, value in enumerate(values, 1):
-            cell = _put(ws, r, col, value)
-            if isinstance(value, date):
-                cell.number_format = _DATE_FORMAT
-    _fit_table(ws, len(heads), r, {1: 40, 2: 40, 11: 60, 12: 60})
-
-
-def _na(value: Any) -> bool:
-    import pandas as pd
-
-    return bool(pd.isna(value))
-
-
-def _commendations_sheet(ws: Any, agg: Aggregate, lang: str) -> None:
-    _preamble(ws, agg, lang, header_lines(agg, lang)[3])
-    heads = [
-        t("agg-col-unit", lang),
-        t("agg-col-name", lang),
-        t("agg-col-commendation-kind", lang),
-        t("agg-col-achievement", lang),
-        t("agg-col-level", lang),
-    ]
-    _header(ws, heads, freeze_col=1)
-    names = {u.id: u.name for u in agg.dataset.units}
-    r = _HEADER_ROW
-    for c in agg.commendations.to_dict("records"):
-        r += 1
-        values = [
-            names.get(c["unit"], c["unit"]),
-            c["name"],
-            label(f"commendation-{c['kind_of']}", lang),
-            c["achievement"],
-            c["level"],
-        ]
-        for col, value in enumerate(values, 1):
-            _put(ws, r, col, value)
-    _fit_table(ws, len(heads), r, {1: 40, 2: 50, 4: 60})
-
-
-def _reports_sheet(ws: Any, agg: Aggregate, lang: str) -> None:
-    from openpyxl.styles import Font
-
-    _preamble(ws, agg, lang, header_lines(agg, lang)[1])
-    keys = ("expected", "received", "on_time", "late", "missing", "pending", "invalid", "left_out")
-    heads = [
-        t("agg-col-kind", lang),
-        *(t(f"agg-col-{k}", lang) if f"agg-col-{k}" in TEXTS else text(k, lang) for k in keys),
-        t("agg-col-completeness", lang),
-        t("agg-col-timeliness", lang),
-    ]
-    _header(ws, heads, freeze_col=1)
-    summ = agg.summary
-    r = _HEADER_ROW
-    entries = [(agg.kinds[k], summ["by_kind"][k], False) for k in agg.kinds]
-    entries.append((t("row-total", lang), summ["reports"], True))
-    for title, counts, bold in entries:
-        r += 1
-        values = [title, *(counts[k] for k in keys), counts["completeness"], counts["timeliness"]]
-        for col, value in enumerate(values, 1):
-            cell = _put(ws, r, col, value)
-            if col > len(keys) + 1:
-                cell.number_format = "0.00%"
-            if bold:
-                cell.font = Font(bold=True)
-    _fit_table(ws, len(heads), r, {1: 30})
+    return write_workbook(agg, lang, table_rows(agg, lang), indicator_headers(agg), header_lines(agg, lang),
+                          problem_lines(agg, lang))

@@ -1007,6 +1007,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "Thay tệp kết quả đã có (mặc định: không bao giờ ghi đè tệp đã có, vì có thể đã được sửa).",
         "en": "Replace an existing output file (default: never replace one: it may have been edited).",
     },
+    "help.init.templates-only": {
+        "vi": "Chỉ chép các mẫu văn bản có sẵn (báo cáo, giấy nhắc; Word và Markdown) vào templates/ của bộ dữ "
+        "liệu DIR đã có, để sửa bằng Word; không ghi đè tệp đã có.",
+        "en": "Only copy the built-in templates (report, letters; Word and Markdown) into templates/ of the "
+        "existing dataset DIR, to edit in Word; existing files are never replaced.",
+    },
     "help.remind.force": {
         "vi": "Xóa các thư nhắc cũ (<mã đơn vị>.md, .docx) trong thư mục rồi ghi thư mới; tệp khác không bị động "
         "đến (mặc định: từ chối nếu thư mục đã có thư nhắc).",
@@ -1194,6 +1200,25 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- end windows-data (#10 data) ---
 
     # --- documents (#12): new entries below this line ---
+    "agg-col-no": {"vi": "STT", "en": "No."},
+    "init-templates-note": {
+        "vi": "(mẫu báo cáo và giấy nhắc: sửa bằng Word, giữ nguyên từng thẻ trong ngoặc nhọn; xem README)",
+        "en": "(report and letter templates: edit them in Word, keeping each tag in curly braces whole; see README)",
+    },
+    "init-templates-done": {"vi": "Đã chép {n} mẫu văn bản vào {path}:", "en": "Copied {n} templates into {path}:"},
+    "init-templates-kept": {
+        "vi": "Giữ nguyên {n} tệp đã có (không ghi đè):",
+        "en": "Kept {n} existing files (never overwritten):",
+    },
+    "init-templates-no-dataset": {
+        "vi": "{path} không phải bộ dữ liệu (không có plan.yaml); chỉ định thư mục bộ dữ liệu: "
+        "dkst init DIR --templates-only",
+        "en": "{path} is not a dataset (no plan.yaml); name the dataset folder: dkst init DIR --templates-only",
+    },
+    "xlsx-not-listed": {
+        "vi": "Không liệt kê đơn vị không phải báo cáo, không gửi báo cáo và không có mô hình trong kỳ: {units}.",
+        "en": "Not listed: units that owe no report, sent none and have no model in the period: {units}.",
+    },
     # --- end documents (#12) ---
 
     # --- forms (#13): new entries below this line ---

@@ -14,7 +14,9 @@ The context handed in by the aggregate layer (every key present; ``None`` where 
            signer: {on_behalf, title, name} | None,
            based_on: [{number, date, issuer, title}], report_to: {office, email} | None,
            letterhead: {superior, organ, national, motto, symbol}, recipients: [str]}
-    period: {id, name, start, end, last_on_time, deadline (ISO str), last_on_time_vn: "04/6/2023"}
+    period: {id, name, in_sentence, start, end, last_on_time, deadline (ISO str), last_on_time_vn: "04/6/2023"}
+            (``name`` is the plan's ``name_en`` under ``--lang en`` when the plan gives one; ``in_sentence`` is
+            the name as it reads inside a sentence: "Năm 2023" -> "năm 2023", see :func:`in_sentence`)
     as_of: ISO str
     date_line: "Tam Kỳ, ngày 05 tháng 6 năm 2023"
     summary: the ``dkst aggregate --format json`` object (reports, indicators, models,
@@ -45,17 +47,21 @@ that XML cannot carry, and adds, without replacing anything given:
     kinds[*].indicators       {indicator id: sum over its units, or None when none carries it}
     kinds[*].models           the kind's counting models
     totals: {indicators: {id: total|None}, models: int}   from ``summary``
+    counted_reports           how many received reports the totals come from (owed or not, not left out)
+    extra_reports             the units among them that owed no report (exempt, not required)
+    period.in_sentence        when the caller did not give it
     other_units               units whose kind is not in ``kinds`` (normally empty)
 
 Filters available to every template: ``md`` (escape for Markdown; a table cell by default),
 ``mdpara`` (multi-line text inside a list item), ``vndate`` ("04/6/2023", the Nghị định
 30/2020 rule: day zero-padded, months 1 and 2 zero-padded), ``vndatelong`` ("ngày 04 tháng 6
-năm 2023"), ``num`` (12.345; None -> "–"), ``pct`` (0.8824 -> "88,24%"), ``figure`` (an
-indicator as a phrase: "120 buổi tuyên truyền"), ``lcfirst``, ``roman``, and ``upper`` (None ->
+năm 2023"), ``num`` (12.345; None -> "–"), ``pct`` (0.8824 -> "88,2%": always one decimal, the
+rule of every dkst output), ``figure`` (an indicator as a phrase: "120 buổi tuyên truyền"),
+``insentence`` (a period's name inside a sentence), ``lcfirst``, ``roman``, and ``upper`` (None ->
 ""). ``None`` prints as the empty string.
 
 English documents (``--lang en``) use the English twins: ``endate`` ("4 Jun 2023"),
-``endatelong`` ("5 June 2023"), ``ennum`` (12,345), ``enpct`` ("88.24%"), ``enfigure``
+``endatelong`` ("5 June 2023"), ``ennum`` (12,345), ``enpct`` ("88.2%"), ``enfigure``
 ("Tuyên truyền: 144 buổi": the label and unit are the plan's own words, kept as written) and
 ``enformula`` (the fixed formulas of a Vietnamese official document in English: the national
 name, the motto, signing formulas such as "TM. BAN THƯỜNG TRỰC" -> "ON BEHALF OF THE STANDING
@@ -72,6 +78,10 @@ it may still branch on ``lang`` itself. What the data says (names of units, the 
 signer's name, plan titles, period names, typed text) is printed as written in both languages;
 labels the program owns (statuses, model origins, commendation kinds, "other results") arrive
 already in ``lang`` from :func:`dkst.aggregate.render_context`.
+
+Word documents describe themselves (:func:`_describe_document`): the template's title, subject and author
+are rendered like its body, the created and modified dates are the as-of day, and a preview picture or
+customXml the template carried is dropped.
 """
 
 from __future__ import annotations
@@ -109,6 +119,10 @@ TEMPLATE_LANGS = ("en",)
 NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 OTHER_SECTION = "Kết quả khác"
+
+#: Statuses of a unit whose received report counts in the totals (unless its file is left out).
+COUNTED_STATUSES = ("on_time", "late", "exempt", "not_required")
+
 
 class RenderError(Exception):
     """A template that cannot be found, read, compiled or rendered. ``str(err)`` is one line (English);
@@ -155,6 +169,10 @@ def find_template(name: str, template_dir: Path | None = None, dataset_root: Pat
                   lang: str = "vi") -> Path:
     """The template file ``name``: first hit of ``template_dir``, ``<dataset_root>/templates``, built-in.
 
+    In each of the three places, a language with a sub-folder of its own (``en/``) is looked up there first:
+    ``dkst init`` copies the built-in templates with their ``en/`` folder, so an English document still comes
+    from the English template of the dataset's copy.
+
     Built in means ``dkst/templates`` (inside an installed wheel), then ``templates/`` beside the
     package (a repository checkout); for ``lang="en"`` their ``en/`` sub-folders come first, so an
     English document is built from the English template of the same name. A user's template
@@ -164,9 +182,14 @@ def find_template(name: str, template_dir: Path | None = None, dataset_root: Pat
     if not name or Path(name).name != name or name in (".", ".."):
         raise RenderError(f"{name!r} is not a template name (expected one of {', '.join(TEMPLATE_NAMES)})")
     candidates: list[Path] = []
+    own = lang if lang in TEMPLATE_LANGS else None
     if template_dir is not None:
+        if own:
+            candidates.append(Path(template_dir) / own / name)
         candidates.append(Path(template_dir) / name)
     if dataset_root is not None:
+        if own:
+            candidates.append(Path(dataset_root) / "templates" / own / name)
         candidates.append(Path(dataset_root) / "templates" / name)
     users = len(candidates)  # the user's own folders come first; a link among them is never followed
     if lang in TEMPLATE_LANGS:
@@ -179,6 +202,23 @@ def find_template(name: str, template_dir: Path | None = None, dataset_root: Pat
             return candidate
     looked = ", ".join(str(c.parent) for c in candidates)
     raise RenderError(f"template {name} not found (looked in: {looked})", "tpl.not-found", name=name, looked=looked)
+
+
+def builtin_templates() -> dict[str, bytes]:
+    """The built-in templates as relative path -> bytes (``templates/report.docx``, ``templates/en/report.docx``,
+    …): what ``dkst init`` copies into a dataset for the clerk to edit. Each language keeps its folder, so a
+    dataset's ``templates/en/`` serves ``--lang en`` (see :func:`find_template`)."""
+    for folder in _builtin_dirs():
+        if not (folder / TEMPLATE_NAMES[0]).is_file():
+            continue
+        out: dict[str, bytes] = {}
+        for sub in ("", *TEMPLATE_LANGS):
+            for name in TEMPLATE_NAMES:
+                path = folder / sub / name if sub else folder / name
+                if path.is_file():
+                    out["templates/" + (f"{sub}/" if sub else "") + name] = path.read_bytes()
+        return out
+    return {}
 
 
 # --------------------------------------------------------------------------- filters
@@ -237,17 +277,16 @@ def num(value: Any, none: str = "–") -> str:
 
 
 def pct(value: Any, none: str = "–") -> str:
-    """A ratio as a Vietnamese percentage: ``0.8824`` -> ``88,24%``, ``1.0`` -> ``100%``; None -> ``–``."""
+    """A ratio as a Vietnamese percentage, always one decimal (rounded half up), the rule of every dkst
+    output (Markdown, Word, the workbook's ``0.0%``): ``0.8824`` -> ``88,2%``, ``1.0`` -> ``100,0%``;
+    None -> ``–``."""
     if value is None or value == "" or isinstance(value, bool):
         return none
     try:
-        d = (Decimal(str(value)) * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        d = (Decimal(str(value)) * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     except ArithmeticError:
         return str(value)
-    text = f"{d:f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(".", ",") + "%"
+    return f"{d:f}".replace(".", ",") + "%"
 
 
 def lcfirst(value: Any) -> str:
@@ -256,6 +295,31 @@ def lcfirst(value: Any) -> str:
         return ""
     text = str(value)
     return text[:1].lower() + text[1:]
+
+
+#: First words of a period's name that are common nouns or ordinals, written in lower case inside a sentence
+#: ("báo cáo năm 2023", "6 tháng đầu năm 2023", "the first half of 2023"). Any other first word (a proper
+#: noun such as "Tết", an abbreviation) keeps its capital.
+SENTENCE_LOWER = frozenset({
+    "năm", "quý", "tháng", "kỳ", "đợt", "giai", "nửa", "sáu", "chín", "cả", "đầu", "cuối", "giữa", "học", "sơ",
+    "tổng", "hết", "trong", "các", "báo",
+    "year", "first", "second", "third", "fourth", "half", "quarter", "month", "period", "annual", "mid-year",
+    "the", "whole", "full", "end", "six", "nine", "calendar", "semester", "interim", "yearly",
+})
+
+
+def in_sentence(value: Any) -> str:
+    """A period's name as it reads inside a sentence: ``Năm 2023`` -> ``năm 2023``, ``First half of 2023``
+    -> ``first half of 2023``; only a first word of :data:`SENTENCE_LOWER` written with one capital is
+    lowered, so ``Tết Giáp Thìn``, ``ASEAN …`` and ``6 tháng đầu năm 2023`` stay as written."""
+    if value is None:
+        return ""
+    text = str(value)
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    if first[:1].isupper() and first[1:] == first[1:].lower() and first.lower() in SENTENCE_LOWER:
+        start = text.index(first)
+        return text[:start] + first[0].lower() + text[start + 1:]
+    return text
 
 
 def upper(value: Any) -> str:
@@ -325,7 +389,7 @@ def ennum(value: Any, none: str = "–") -> str:
 
 
 def enpct(value: Any, none: str = "–") -> str:
-    """A ratio as an English percentage: ``0.8824`` -> ``88.24%``, ``1.0`` -> ``100%``; None -> ``–``."""
+    """A ratio as an English percentage: ``0.8824`` -> ``88.2%``, ``1.0`` -> ``100.0%``; None -> ``–``."""
     shown = pct(value, none)
     return shown.translate(_SWAP_SEPARATORS) if shown.endswith("%") else shown
 
@@ -410,6 +474,7 @@ FILTERS = {
     "pct": pct,
     "figure": figure,
     "lcfirst": lcfirst,
+    "insentence": in_sentence,
     "roman": roman,
     "upper": upper,
     "endate": endate,
@@ -493,12 +558,20 @@ def prepare_context(context: Mapping[str, Any]) -> dict[str, Any]:
     _defaults(period, ("id", "name", "start", "end", "last_on_time", "deadline"))
     if not period.get("last_on_time_vn"):
         period["last_on_time_vn"] = vndate(period.get("last_on_time"))
+    if not period.get("in_sentence"):
+        period["in_sentence"] = in_sentence(period.get("name"))
     for u in ctx["units"]:
         _defaults(u, ("short_name", "kind_label", "status_label", "submitted", "days_late"))
         u.setdefault("indicators", {})
         u.setdefault("models", 0)
+        u.setdefault("left_out", False)
         if not u.get("submitted_vn"):
             u["submitted_vn"] = vndate(u.get("submitted"))
+    # the reports behind the totals: the owed reports received, and reports of units that owed none
+    counted = [u for u in ctx["units"] if u.get("submitted") and not u.get("left_out")
+               and u.get("status") in COUNTED_STATUSES]
+    ctx.setdefault("extra_reports", [u for u in counted if u.get("status") in ("exempt", "not_required")])
+    ctx.setdefault("counted_reports", len(counted))
     for m in ctx["models"]:
         _defaults(m, ("status_label", "origin_label", "started", "completed_on", "field", "summary",
                       "results", "beneficiaries"))
@@ -748,6 +821,39 @@ def _fit_tables(document: Any) -> None:
                     tcw.set(qn("w:type"), "dxa")
 
 
+_DROPPED_RELS = (
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml",
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+)
+
+
+def _describe_document(document: Any, ctx: Mapping[str, Any]) -> None:
+    """Document properties that describe this document, not the template: the title, subject and author as
+    the template renders them (``{{ period.in_sentence }}``, ``{{ plan.issuer }}``), created and modified on
+    the as-of day (so the bytes stay the same), no description, no printing date; and no preview picture
+    (a stale thumbnail of the template) nor customXml (Word's bibliography store), whatever the template
+    carried."""
+    from datetime import datetime
+
+    props = document.core_properties
+    day = _as_date(ctx.get("as_of")) or date(2000, 1, 1)
+    stamp = datetime(day.year, day.month, day.day)
+    props.created = stamp
+    props.modified = stamp
+    props.last_modified_by = props.author or ""
+    props.comments = ""
+    props.revision = 1
+    core = props._element
+    printed = core.find("{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}lastPrinted")
+    if printed is not None:
+        core.remove(printed)
+    for rels in (document.part.package.rels, document.part.rels):
+        for rid in [rid for rid, rel in rels.items() if rel.reltype in _DROPPED_RELS]:
+            del rels[rid]
+            getattr(rels, "_target_parts_by_rId", {}).pop(rid, None)
+
+
 def render_docx(context: Mapping[str, Any], template_path: Path) -> bytes:
     """Render the Word template (docxtpl, autoescaped, same sandbox) to the bytes of a .docx.
 
@@ -756,6 +862,7 @@ def render_docx(context: Mapping[str, Any], template_path: Path) -> bytes:
     from docxtpl import DocxTemplate
     from lxml import etree
 
+    from dkst.docxrules import fit_rules
     from dkst.sandbox import TemplateLimit, check_file, check_output_size, time_limit
 
     template_path = Path(template_path)
@@ -769,6 +876,10 @@ def render_docx(context: Mapping[str, Any], template_path: Path) -> bytes:
             xml = super().render_xml_part(src_xml, part, context, jinja_env)
             check_output_size(len(xml))
             return xml
+
+        def render_properties(self, context, jinja_env=None):  # type: ignore[override]
+            # the properties are plain text, not XML: no autoescape (python-docx escapes when it writes)
+            super().render_properties(context, jinja_env.overlay(autoescape=False) if jinja_env else None)
 
         def fix_tables(self, xml):  # type: ignore[override]
             try:
@@ -803,6 +914,8 @@ def render_docx(context: Mapping[str, Any], template_path: Path) -> bytes:
         env.start(time_limit(ctx))
         tpl.render(ctx, env, autoescape=True)
         _fit_tables(tpl.docx)
+        fit_rules(tpl.docx)
+        _describe_document(tpl.docx, ctx)
         buf = io.BytesIO()
         tpl.save(buf)
     except RenderError:

@@ -299,6 +299,7 @@ class Letterhead(Record):
 
 class Period(Record):
     name: Text = Field(description="Tên kỳ báo cáo, ví dụ: 6 tháng đầu năm 2023")
+    name_en: Text | None = Field(None, description="Tên kỳ bằng tiếng Anh (tùy chọn, cho --lang en)")
     start: Date = Field(description="Ngày bắt đầu kỳ")
     end: Date = Field(description="Ngày kết thúc kỳ")
     due_before: Date | None = Field(None, description="Hạn: nhận trước ngày này (hạn cuối là ngày hôm trước)")
@@ -308,6 +309,7 @@ class Period(Record):
 class Indicator(Record):
     id: IndicatorId = Field(description="Mã chỉ tiêu: chữ thường, số, gạch dưới")
     label: Text = Field(description="Tên chỉ tiêu")
+    label_en: Text | None = Field(None, description="Tên chỉ tiêu bằng tiếng Anh (tùy chọn, cho --lang en)")
     unit: Text | None = Field(None, description="Đơn vị tính, ví dụ: buổi, lượt người")
     section: Text | None = Field(None, description="Nhóm nội dung của kế hoạch, dùng làm tiêu đề trong báo cáo")
 

@@ -361,18 +361,29 @@ def test_sample_golden(period: str, as_of: str, lang: str, fmt: str) -> None:
 
 
 def xlsx_dump(data: bytes) -> dict[str, Any]:
-    """What a workbook shows: per sheet its frozen pane, column widths and cell values (dates as ISO)."""
+    """What a workbook shows and prints: per sheet its frozen pane, print set-up, column widths, the fonts
+    used, the cells that are formulas, and the values (cached values of formulas; dates as ISO)."""
     from openpyxl import load_workbook
 
-    wb = load_workbook(io.BytesIO(data))
+    wb = load_workbook(io.BytesIO(data), data_only=True)
+    formulas = load_workbook(io.BytesIO(data))
     out: dict[str, Any] = {"properties": {"created": wb.properties.created.isoformat(),
-                                          "modified": wb.properties.modified.isoformat()}}
+                                          "title": wb.properties.title, "creator": wb.properties.creator}}
     for ws in wb.worksheets:
         rows = [[v.isoformat() if isinstance(v, datetime | date) else v for v in row]
                 for row in ws.iter_rows(values_only=True)]
-        out[ws.title] = {"freeze_panes": ws.freeze_panes,
-                         "widths": {k: d.width for k, d in sorted(ws.column_dimensions.items())},
-                         "rows": rows}
+        cells = formulas[ws.title]
+        out[ws.title] = {
+            "freeze_panes": ws.freeze_panes,
+            "print": {"orientation": ws.page_setup.orientation, "paper": ws.page_setup.paperSize,
+                      "fit_width": ws.page_setup.fitToWidth, "fit_height": ws.page_setup.fitToHeight,
+                      "title_rows": ws.print_title_rows},
+            "widths": {k: d.width for k, d in sorted(ws.column_dimensions.items())},
+            "fonts": sorted({c.font.name for row in ws.iter_rows() for c in row if c.value is not None}),
+            "formulas": {c.coordinate: c.value for row in cells.iter_rows() for c in row
+                         if isinstance(c.value, str) and c.value.startswith("=")},
+            "rows": rows,
+        }
     return out
 
 
@@ -394,41 +405,81 @@ def test_xlsx_read_back(monkeypatch: pytest.MonkeyPatch) -> None:
     from dkst import export
 
     agg = library_aggregate(BASIC, "H1", date(2023, 7, 15), monkeypatch)
-    wb = load_workbook(io.BytesIO(export.to_xlsx(agg, "vi")))
+    data = export.to_xlsx(agg, "vi")
+    assert data == export.to_xlsx(agg, "vi")
+    wb = load_workbook(io.BytesIO(data), data_only=True)
     assert wb.sheetnames == ["Đơn vị", "Mô hình", "Khen thưởng", "Tình hình báo cáo"]
-    assert wb.properties.created == datetime(2023, 7, 15) == wb.properties.modified
+    assert wb.properties.created == datetime(2023, 7, 15)
     ws = wb["Đơn vị"]
     assert ws["A1"].value == "Kế hoạch thử nghiệm tổng hợp năm 2023"
     assert "15/7/2023" in ws["A2"].value
-    assert ws.freeze_panes == "B6"
+    assert ws.freeze_panes == "C6"
+    assert ws.print_title_rows == "$5:$5"
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+    assert ws.sheet_properties.pageSetUpPr.fitToPage  # one page wide (fitToWidth 1 is the default), any tall
+    assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
     header = [c.value for c in ws[5]]
-    assert header == ["Đơn vị", "Mã đơn vị", "Loại đơn vị", "Tình trạng báo cáo", "Ngày nhận", "Số ngày trễ",
+    assert header == ["STT", "Đơn vị", "Loại đơn vị", "Tình trạng báo cáo", "Ngày nhận", "Số ngày trễ",
                       "Buổi tuyên truyền (buổi)", "Lượt người dự (lượt người)", "Ý tưởng (ý tưởng)",
                       "Diễn đàn (cuộc)", "Mô hình", "Ghi chú"]
-    rows = {r[1]: r for r in ws.iter_rows(min_row=6, values_only=True) if r[1]}
-    assert rows["m2"][3:11] == ("Trễ hạn", datetime(2023, 6, 5), 1, 4, 80, None, None, 1)
-    assert rows["tp"][8] == 0 and type(rows["tp"][8]) is int
-    assert all(type(v) is int for v in rows["m1"][6:9])
-    titles = [r[0] for r in ws.iter_rows(min_row=6, values_only=True)]
+    assert all(c.alignment.wrap_text and c.font.bold and c.font.name == "Times New Roman" for c in ws[5])
+    assert ws.row_dimensions[5].height and ws.row_dimensions[5].height >= 30
+    fonts = {c.font.name for row in ws.iter_rows() for c in row if c.value is not None}
+    assert fonts == {"Times New Roman"}
+    body = list(ws.iter_rows(min_row=6, values_only=True))
+    units = [r for r in body if isinstance(r[0], int)]
+    assert [r[0] for r in units] == list(range(1, len(units) + 1))  # STT
+    m2 = next(r for r in units if r[1] == "Hội Hai")
+    assert m2[3:11] == ("Trễ hạn", datetime(2023, 6, 5), 1, 4, 80, None, None, 1)
+    assert not any("m2" == v for r in body for v in r)  # no slug column
+    titles = [r[1] for r in body]
     assert "Cộng Tổ chức thành viên" in titles and "Tổng cộng" in titles and "Số báo cáo có số liệu" in titles
-    total = next(r for r in ws.iter_rows(min_row=6, values_only=True) if r[0] == "Tổng cộng")
+    total = next(r for r in body if r[1] == "Tổng cộng")
     assert total[6:11] == (12, 230, 3, None, 3)
-    notes = [r[0] for r in ws.iter_rows(min_row=6, values_only=True) if r[0]]
+    cells = load_workbook(io.BytesIO(data))["Đơn vị"]
+    row = next(c.row for c in cells["B"] if c.value == "Tổng cộng")
+    assert str(cells.cell(row, 7).value).startswith("=SUM(")  # a formula, with its value cached (above)
+    assert cells.cell(row, 7).number_format == "#,##0"
+    notes = [r[0] for r in body if isinstance(r[0], str)]
     assert any(n.startswith("1 báo cáo đã nhận nhưng không được tính") for n in notes)
     assert any(n.startswith("units/w1/reports/H1.yaml:5: ") for n in notes)
-    assert all(ws.column_dimensions[c].width > 8 for c in "ABCDEFGHIJ")
+    assert all(ws.column_dimensions[c].width > 4 for c in "ABCDEFGHIJ")
     models = wb["Mô hình"]
     assert models.freeze_panes == "A6"
     mrows = [r for r in models.iter_rows(min_row=6, values_only=True) if r[0]]
-    assert [r[2] for r in mrows] == ["mh-a", "mh-b", "mh-g"]
+    assert [r[0] for r in mrows] == [1, 2, 3]
     assert mrows[1][3:6] == ("Hoàn thành", "Nhân rộng", datetime(2023, 3, 10)) and mrows[1][8] == 40
     comm = [r for r in wb["Khen thưởng"].iter_rows(min_row=6, values_only=True) if r[0]]
-    assert [(r[1], r[2]) for r in comm] == [("Tổ dân phố 1", "Tập thể"), ("Chi hội Một", "Tập thể"),
+    assert [(r[2], r[3]) for r in comm] == [("Tổ dân phố 1", "Tập thể"), ("Chi hội Một", "Tập thể"),
                                             ("Ông Nguyễn Văn Một", "Cá nhân")]
-    rep = [r for r in wb["Tình hình báo cáo"].iter_rows(min_row=6, values_only=True) if r[0]]
-    assert rep[-1] == ("Tổng cộng", 6, 3, 2, 1, 2, 0, 1, 1, 0.5, 0.3333)
+    rep = [r for r in wb["Tình hình báo cáo"].iter_rows(min_row=6, values_only=True) if r[1]]
+    assert rep[-1][1:10] == ("Tổng cộng", 6, 3, 2, 1, 2, 0, 1, 1)
+    assert rep[-1][10:] == (pytest.approx(0.5), pytest.approx(2 / 6))
+    rcells = load_workbook(io.BytesIO(data))["Tình hình báo cáo"]
+    assert rcells.cell(6 + len(rep) - 1, 11).number_format == "0.0%"
     en = load_workbook(io.BytesIO(export.to_xlsx(agg, "en")))
     assert en.sheetnames == ["Units", "Models", "Commendations", "Reports"]
+
+
+def test_xlsx_text_is_never_a_formula(monkeypatch: pytest.MonkeyPatch) -> None:
+    from openpyxl import load_workbook
+
+    from dkst import workbook
+
+    assert workbook._plain("=1+2\x07\x1b[31m") == "=1+2[31m"
+    assert workbook._plain(None) == ""
+    assert workbook._sum_formula(6, [5, 6, 7, 10]) == "=SUM(G6:G8,G11)"
+    agg = library_aggregate(BASIC, "H1", date(2023, 7, 15), monkeypatch)
+    agg.dataset.plan.title = "=HYPERLINK(\"http://x\",\"y\")"
+    wb = load_workbook(io.BytesIO(export_xlsx(agg)))
+    assert wb["Đơn vị"]["A1"].value == "=HYPERLINK(\"http://x\",\"y\")"
+    assert wb["Đơn vị"]["A1"].data_type == "s"
+
+
+def export_xlsx(agg: Any) -> bytes:
+    from dkst import export
+
+    return export.to_xlsx(agg, "vi")
 
 
 # ---------------------------------------------------------------- formats, output, errors
@@ -472,7 +523,7 @@ def test_table_is_default_and_fits_100_columns() -> None:
     proc = run("aggregate", "--data", str(SAMPLE), "--period", "H1", "--as-of", "2023-11-30", today=SAMPLE_TODAY)
     text = proc.stdout.decode("utf-8")
     assert text.startswith("Tổng hợp kỳ H1 (6 tháng đầu năm 2023), số liệu đến ngày 30/11/2023")
-    assert "đã nhận 15/17 (88,24%), đúng hạn 11/17 (64,71%)" in text
+    assert "đã nhận 15/17 (88,2%), đúng hạn 11/17 (64,7%)" in text
     assert max(len(line) for line in text.splitlines()) <= 100
     # numbers are never cut: the total row carries every total whole
     total = next(line for line in text.splitlines() if line.startswith("Tổng cộng"))
@@ -527,7 +578,7 @@ def test_english_labels(monkeypatch: pytest.MonkeyPatch) -> None:
     agg = library_aggregate(BASIC, "H1", date(2023, 7, 15), monkeypatch, lang="en")
     table = export.to_table(agg, "en")
     assert table.startswith("Summary of period H1 (6 tháng đầu năm 2023) as of 15/7/2023")
-    assert "Reports: received 3/6 (50%), on time 2/6 (33.33%)" in table
+    assert "Reports: received 3/6 (50.0%), on time 2/6 (33.3%)" in table
     for word in ("Unit", "Report", "Models", "Subtotal Tổ chức thành viên", "Total", "Reports giving the figure",
                  "✗ missing", "! invalid file", "exempt 03/6/2023"):
         assert word in table, word
@@ -557,7 +608,8 @@ def test_render_context(monkeypatch: pytest.MonkeyPatch) -> None:
     assert (plan["number"], plan["issued"], plan["signer"], plan["report_to"], plan["based_on"],
             plan["recipients"]) == ("7/KH-MTTQ-BTT", "2023-01-20", None, None, [], [])
     assert ctx["period"] == {"id": "H1", "name": "6 tháng đầu năm 2023", "start": "2023-01-01", "end": "2023-06-30",
-                             "last_on_time": "2023-06-04", "deadline": "2023-06-05", "last_on_time_vn": "04/6/2023"}
+                             "last_on_time": "2023-06-04", "deadline": "2023-06-05", "last_on_time_vn": "04/6/2023",
+                             "in_sentence": "6 tháng đầu năm 2023"}
     assert (ctx["as_of"], ctx["date_line"], ctx["lang"]) == ("2023-07-15", "Thử Nghiệm, ngày 15 tháng 7 năm 2023",
                                                              "vi")
     assert [(s["title"], [i["id"] for i in s["indicators"]]) for s in ctx["sections"]] == [

@@ -83,7 +83,12 @@ def test_init_writes_a_clean_dataset(tmp_path: Path) -> None:
     proc = dkst("init", str(dest), "--year", "2024")
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in dest.iterdir()) == sorted(
-        [".gitignore", ".pre-commit-config.yaml", "README.md", "plan.yaml", "units.yaml"])
+        [".gitignore", ".pre-commit-config.yaml", "README.md", "plan.yaml", "units.yaml", "templates"])
+    # the built-in templates, for the clerk to edit in Word (each language in its folder)
+    assert sorted(p.relative_to(dest).as_posix() for p in (dest / "templates").rglob("*.*")) == [
+        "templates/en/remind.docx", "templates/en/remind.md.j2", "templates/en/report.docx",
+        "templates/en/report.md.j2", "templates/remind.docx", "templates/remind.md.j2", "templates/report.docx",
+        "templates/report.md.j2"]
     assert "git init && git add . && git commit" in proc.stdout
     assert not (dest / ".git").exists()  # init does not run git
     for as_of in ("2024-01-01", "2024-06-20", "2024-12-31"):

@@ -6,9 +6,7 @@ import io
 import zipfile
 from pathlib import Path
 
-import pytest
-
-from tests.conftest import REPO, run_dkst
+from tests.conftest import run_dkst
 
 LATE = ("hoi-cuu-chien-binh", "tam-thang")  # the sample's late units for H1 as of 2023-11-30
 
@@ -82,14 +80,3 @@ def test_dataset_remind_docx_overrides_and_bad_template_writes_nothing(sample: P
     assert proc.returncode == 1
     assert "remind.docx" in proc.stderr and "Traceback" not in proc.stderr
     assert not (sample / "out").exists()
-
-
-@pytest.mark.parametrize("lang", ["vi", "en"])
-def test_builtin_template_is_what_the_build_script_writes(lang: str) -> None:
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("build_remind_docx", REPO / "templates" / "build_remind_docx.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    assert module.build(lang) == module.OUT[lang].read_bytes()

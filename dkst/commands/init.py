@@ -20,6 +20,7 @@ def init(
         "--sample", help="help.init.sample")] = False,
     year: Annotated[str | None, typer.Option(
         "--year", help="help.init.year", metavar="YEAR", show_default=False)] = None,
+    templates_only: Annotated[bool, typer.Option("--templates-only", help="help.init.templates-only")] = False,
     data: DataOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
@@ -30,6 +31,9 @@ def init(
 
     chosen = resolve_lang(lang)
     directory = directory if directory is not None else data
+    if templates_only:
+        copy_templates(directory if directory is not None else Path("."), chosen)
+        return
     if directory is None:
         fail(sk.message("init-needs-dir", chosen))
     if year is None:
@@ -55,6 +59,7 @@ def init(
         files = sk.init_files(number, sample)
     except OSError as exc:
         fail(sk.message("no-builtin", chosen, what="templates", path=exc.filename or str(exc)))
+    files.update(_templates(chosen))
 
     for rel, content in files.items():
         try:
@@ -67,6 +72,7 @@ def init(
     out = [sk.message("init-done", chosen, year=number, path=str(directory))]
     top = [rel for rel in files if "/" not in rel]
     out += [f"  {directory / rel}" for rel in top]
+    out.append(f"  {directory / 'templates'}  " + sk.message("init-templates-note", chosen))
     if sample:
         unit_files = [rel for rel in files if rel.startswith("units/")]
         units = {rel.split("/")[1] for rel in unit_files}
@@ -75,4 +81,43 @@ def init(
     out += ["", sk.message("init-next", chosen),
             f'  cd {where} && git init && git add . && git commit -m "Khởi tạo"',
             "  dkst check"]
+    typer.echo("\n".join(out))
+
+
+def _templates(lang: str) -> dict[str, bytes]:
+    """The built-in templates to copy (``templates/…`` → bytes); a one-line error if none are installed."""
+    from dkst import skeletons as sk
+    from dkst.render import builtin_templates
+
+    found = builtin_templates()
+    if not found:
+        fail(sk.message("no-builtin", lang, what="templates", path="templates/report.docx"))
+    return found
+
+
+def copy_templates(directory: Path, lang: str) -> None:
+    """``dkst init --templates-only``: the built-in templates into an existing dataset's ``templates/``, each
+    file only where none exists (a clerk's edited template is never replaced)."""
+    from dkst import skeletons as sk
+
+    if not (directory / "plan.yaml").is_file():
+        fail(sk.message("init-templates-no-dataset", lang, path=str(directory)))
+    written: list[Path] = []
+    kept: list[Path] = []
+    for rel, content in _templates(lang).items():
+        target = directory / rel
+        try:
+            sk.write_new(target, content)
+        except sk.FileExists:
+            kept.append(target)
+            continue
+        except OSError as exc:
+            fail(f"{target}: {exc.strerror or exc}")
+        written.append(target)
+    out = [sk.message("init-templates-done", lang, n=len(written), path=str(directory / "templates"))]
+    out += [f"  {path}" for path in written]
+    if kept:
+        out.append(sk.message("init-templates-kept", lang, n=len(kept)))
+        out += [f"  {path}" for path in kept]
+    out.append(sk.message("init-templates-note", lang))
     typer.echo("\n".join(out))

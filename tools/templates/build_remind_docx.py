@@ -2,9 +2,11 @@
 
 Run from the repository root (the output is the same bytes every time)::
 
-    python templates/build_remind_docx.py              # writes templates/remind.docx (Vietnamese)
-    python templates/build_remind_docx.py --lang en    # writes templates/en/remind.docx (English)
-    python templates/build_remind_docx.py [--lang en] OUT.docx
+    python tools/templates/build_remind_docx.py              # writes templates/remind.docx (Vietnamese)
+    python tools/templates/build_remind_docx.py --lang en    # writes templates/en/remind.docx (English)
+    python tools/templates/build_remind_docx.py [--lang en] OUT.docx
+
+A bootstrap, like ``build_report_docx.py``: the checked-in ``templates/*.docx`` are the source.
 
 One letter (công văn đôn đốc) per unit, the Word twin of ``remind.md.j2``: the layout of Nghị định
 30/2020/NĐ-CP (Phụ lục I) as in ``report.docx`` (A4, margins 20/20/30/15 mm, Times New Roman, the
@@ -37,7 +39,7 @@ if str(HERE) not in sys.path:
 import build_report_docx as base  # noqa: E402  (a sibling script, not a package)
 
 #: Where each language's template goes (dkst.render.find_template looks there).
-OUT = {"vi": HERE / "remind.docx", "en": HERE / "en" / "remind.docx"}
+OUT = {"vi": base.TEMPLATES / "remind.docx", "en": base.TEMPLATES / "en" / "remind.docx"}
 
 MOVEMENT_VI = "Phong trào “Đoàn kết sáng tạo”"
 
@@ -49,13 +51,13 @@ TEXT: dict[str, dict] = {
         "motto": base.TEXT["vi"]["motto"],
         "number": "Số: …/{{ plan.letterhead.symbol or '…' }}",
         "date_line": base.TEXT["vi"]["date_line"],
-        "subject": f"V/v đôn đốc gửi báo cáo kết quả thực hiện {MOVEMENT_VI} {{{{ period.name }}}}",
+        "subject": f"V/v đôn đốc gửi báo cáo kết quả thực hiện {MOVEMENT_VI} {{{{ period.in_sentence }}}}",
         "to": "Kính gửi: {{ unit.name }}.",
         "intro": (
             "Thực hiện Kế hoạch{% if plan.number %} số {{ plan.number }}{% endif %}"
             "{% if plan.issued %} ngày {{ plan.issued|vndate }}{% endif %} của {{ plan.issuer }}"
             " về {{ plan.title|lcfirst }}, các đơn vị báo cáo kết quả thực hiện " + MOVEMENT_VI +
-            " {{ period.name }} về {{ plan.issuer }} (hạn cuối: {{ period.last_on_time_vn }})."
+            " {{ period.in_sentence }} về {{ plan.issuer }} (hạn cuối: {{ period.last_on_time_vn }})."
         ),
         "not_received": "Đến ngày {{ as_of|vndate }}, {{ plan.issuer }} chưa nhận được báo cáo của {{ unit.name }}",
         "overdue": ("; báo cáo đã ", "quá hạn {{ unit.days_overdue }} ngày",
@@ -67,7 +69,7 @@ TEXT: dict[str, dict] = {
         "request": (
             "Để kịp thời tổng hợp, báo cáo Ủy ban MTTQ Việt Nam tỉnh theo quy định, {{ plan.issuer }} đề nghị"
             " {{ unit.name }} khẩn trương hoàn thành và gửi báo cáo kết quả thực hiện " + MOVEMENT_VI +
-            " {{ period.name }} (gồm số liệu các chỉ tiêu của Kế hoạch, mô hình “Đoàn kết sáng tạo”, đề xuất"
+            " {{ period.in_sentence }} (gồm số liệu các chỉ tiêu của Kế hoạch, mô hình “Đoàn kết sáng tạo”, đề xuất"
             " khen thưởng, tồn tại, hạn chế và kiến nghị, đề xuất) về {{ plan.issuer }}"
             "{% if plan.report_to %} (qua {{ plan.report_to.office }}{% if plan.report_to.email %}; đồng thời"
             " gửi qua địa chỉ email: {{ plan.report_to.email }}{% endif %}){% endif %}."
@@ -77,13 +79,14 @@ TEXT: dict[str, dict] = {
                    " để đối chiếu.",
         "closing": "Đề nghị {{ unit.name }} quan tâm thực hiện./.",
         "recipients": "Nơi nhận:",
-        "as_above": "- Như trên{{ ' (email: ' ~ unit.email ~ ')' if unit.email else '' }};",
-        "filed": "- Lưu: VT, PT.",
+        "as_above": "-\tNhư trên{{ ' (email: ' ~ unit.email ~ ')' if unit.email else '' }};",
+        "filed": "-\tLưu: VT, PT.",
         "on_behalf": base.TEXT["vi"]["on_behalf"],
         "signer_title": base.TEXT["vi"]["signer_title"],
-        "doc_title": "Công văn đôn đốc gửi báo cáo kết quả thực hiện " + MOVEMENT_VI,
+        "doc_title": "Công văn đôn đốc gửi báo cáo kết quả thực hiện " + MOVEMENT_VI + " {{ period.in_sentence }}"
+                     " – {{ unit.name }}",
         "doc_subject": base.TEXT["vi"]["doc_subject"],
-        "doc_comments": base.TEXT["vi"]["doc_comments"],
+        "rules": base.TEXT["vi"]["rules"],
     },
     "en": {
         "language": "en-GB",
@@ -92,13 +95,13 @@ TEXT: dict[str, dict] = {
         "number": "No.: …/{{ plan.letterhead.symbol or '…' }}",
         "date_line": base.TEXT["en"]["date_line"],
         "subject": "Re: reminder to send the report on the results of the “Đoàn kết sáng tạo” movement,"
-                   " {{ period.name }}",
+                   " {{ period.in_sentence }}",
         "to": "To: {{ unit.name }}.",
         "intro": (
             "Pursuant to {% if plan.number %}Plan No. {{ plan.number }}{% else %}the Plan{% endif %}"
             "{% if plan.issued %} dated {{ plan.issued|endate }}{% endif %} of {{ plan.issuer }}"
             "{% if plan.title %} ({{ plan.title }}){% endif %}, units are to report the results of the"
-            " “Đoàn kết sáng tạo” movement for {{ period.name }} to {{ plan.issuer }}"
+            " “Đoàn kết sáng tạo” movement for {{ period.in_sentence }} to {{ plan.issuer }}"
             " (last on-time day: {{ period.last_on_time|endate }})."
         ),
         "not_received": "As of {{ as_of|endate }}, {{ plan.issuer }} has not received the report of {{ unit.name }}",
@@ -113,7 +116,7 @@ TEXT: dict[str, dict] = {
         "request": (
             "So that the figures can be compiled in time and reported to the provincial Committee of the Viet Nam"
             " Fatherland Front as required, {{ plan.issuer }} requests {{ unit.name }} to complete without delay"
-            " its report on the results of the “Đoàn kết sáng tạo” movement for {{ period.name }} (the figures"
+            " its report on the results of the “Đoàn kết sáng tạo” movement for {{ period.in_sentence }} (the figures"
             " for the Plan's indicators, the “Đoàn kết sáng tạo” models, proposals for commendation, shortcomings"
             " and limitations, recommendations and proposals) and send it to {{ plan.issuer }}"
             "{% if plan.report_to %} (through {{ plan.report_to.office }}{% if plan.report_to.email %}; also by"
@@ -124,13 +127,14 @@ TEXT: dict[str, dict] = {
                    "{% endif %} know so that it can be checked against our records.",
         "closing": "{{ unit.name }} is kindly requested to give this matter its attention.",
         "recipients": "Recipients:",
-        "as_above": "- As above{{ ' (e-mail: ' ~ unit.email ~ ')' if unit.email else '' }};",
-        "filed": "- Filed: VT, PT.",
+        "as_above": "-\tAs above{{ ' (e-mail: ' ~ unit.email ~ ')' if unit.email else '' }};",
+        "filed": "-\tArchived: Records Office, Movement Department.",
         "on_behalf": base.TEXT["en"]["on_behalf"],
         "signer_title": base.TEXT["en"]["signer_title"],
-        "doc_title": "Reminder to send the report on the results of the emulation movement “Đoàn kết sáng tạo”",
+        "doc_title": "Reminder to send the report on the results of the emulation movement “Đoàn kết sáng tạo”,"
+                     " {{ period.in_sentence }} – {{ unit.name }}",
         "doc_subject": base.TEXT["en"]["doc_subject"],
-        "doc_comments": base.TEXT["en"]["doc_comments"],
+        "rules": base.TEXT["en"]["rules"],
     },
 }
 
@@ -157,7 +161,7 @@ def status_paragraph(doc, s: dict, key: str) -> None:
 
 def body(doc, s: dict) -> None:
     to = base.para(doc, s["to"], "Addressee")
-    to.paragraph_format.space_before = Pt(18)
+    to.paragraph_format.space_before = Pt(12)
     base.para(doc, s["intro"])
     base.para(doc, "{%p if unit.days_overdue %}")
     status_paragraph(doc, s, "overdue")
@@ -171,7 +175,8 @@ def body(doc, s: dict) -> None:
     base.para(doc, "{%p endif %}")
     base.para(doc, s["request"])
     base.para(doc, s["already"])
-    base.para(doc, s["closing"])
+    closing = base.para(doc, s["closing"])
+    closing.paragraph_format.keep_with_next = True  # the closing words stay with Nơi nhận and the signature
     signature(doc, s)
 
 
@@ -214,12 +219,15 @@ def build(lang: str = "vi") -> bytes:
     addressee = base.add_style(doc, "Addressee")
     base.style_font(addressee, 14)
     base.style_para(addressee, align=WD_ALIGN_PARAGRAPH.CENTER, first_indent=None, after=12, line=None)
+    # a letter fits on one page: single line spacing (NĐ 30: at least single, at most 1.5 lines)
+    doc.styles["Normal"].paragraph_format.line_spacing = 1.0
     base.portrait(doc.sections[0])
     base.header_footer(doc)
     base.settings(doc)
     base.properties(doc, s)
     letterhead(doc, s)
     body(doc, s)
+    base.clean(doc, s["language"])
     buf = io.BytesIO()
     doc.save(buf)
     return base.repack(buf.getvalue())

@@ -2,9 +2,13 @@
 
 Run from the repository root (the output is the same bytes every time)::
 
-    python templates/build_report_docx.py              # writes templates/report.docx (Vietnamese)
-    python templates/build_report_docx.py --lang en    # writes templates/en/report.docx (English)
-    python templates/build_report_docx.py [--lang en] OUT.docx
+    python tools/templates/build_report_docx.py              # writes templates/report.docx (Vietnamese)
+    python tools/templates/build_report_docx.py --lang en    # writes templates/en/report.docx (English)
+    python tools/templates/build_report_docx.py [--lang en] OUT.docx
+
+This is a bootstrap, not the source: the checked-in ``templates/*.docx`` are the templates, edited in
+Word from now on (the tests lint them, they do not compare them with this script's output). Run it
+only to start again from a clean layout, and check the result in Word before committing it.
 
 The document follows the layout of Nghị định 30/2020/NĐ-CP (Phụ lục I): A4, margins 20/20/30/15 mm,
 Times New Roman, body 14 pt justified with a 1 cm first-line indent; the letterhead as a borderless
@@ -46,13 +50,16 @@ from docx.shared import Cm, Mm, Pt
 
 FONT = "Times New Roman"
 HERE = Path(__file__).resolve().parent
+#: The repository's ``templates/`` folder (the built-in templates).
+TEMPLATES = HERE.parent.parent / "templates"
 #: Where each language's template goes (dkst.render.find_template looks there).
-OUT = {"vi": HERE / "report.docx", "en": HERE / "en" / "report.docx"}
+OUT = {"vi": TEMPLATES / "report.docx", "en": TEMPLATES / "en" / "report.docx"}
 LATER_THAN_SZ = {qn("w:" + t) for t in (
     "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
     "eastAsianLayout", "specVanish", "oMath")}
 PORTRAIT_WIDTH = 165  # mm of text: 210 - 30 - 15
-LANDSCAPE_WIDTH = 257  # mm of text: 297 - 20 - 20
+RECIPIENT_INDENT = 3  # mm: the hanging indent of a "Nơi nhận" line ("-", tab, text)
+LANDSCAPE_WIDTH = 247  # mm of text: 297 - 30 - 20
 
 
 # --------------------------------------------------------------------------- low-level helpers
@@ -335,6 +342,9 @@ def setup_styles(doc, s: dict) -> None:
     s = add_style(doc, "Recipients")
     style_font(s, 11)
     style_para(s, align=WD_ALIGN_PARAGRAPH.LEFT, first_indent=None, after=0, line=None)
+    # a hanging indent: "-", a tab, the recipient; a wrapped line starts under the recipient's first letter
+    s.paragraph_format.left_indent = Mm(RECIPIENT_INDENT)
+    s.paragraph_format.first_line_indent = Mm(-RECIPIENT_INDENT)
 
     s = add_style(doc, "Signature Block")
     style_font(s, 14, bold=True)
@@ -361,9 +371,11 @@ def landscape(section) -> None:
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width = Mm(297)
     section.page_height = Mm(210)
-    section.top_margin = Mm(20)
+    # the binding edge keeps NĐ 30's 30 mm whichever way the sheet is bound: the top (a landscape page
+    # bound with portrait ones, turned as Word turns the margins) and the left (bound on its own)
+    section.top_margin = Mm(30)
     section.bottom_margin = Mm(20)
-    section.left_margin = Mm(20)
+    section.left_margin = Mm(30)
     section.right_margin = Mm(20)
     section.header_distance = Mm(10)
     section.footer_distance = Mm(10)
@@ -387,7 +399,7 @@ TEXT: dict[str, dict] = {
         "date_line": "{{ date_line }}",
         "title": "BÁO CÁO",
         "subject": ("Kết quả thực hiện Phong trào thi đua “Đoàn kết sáng tạo”",),
-        "period": "{{ period.name }}",
+        "period": "{{ period.in_sentence }}",
         "intro": (
             "Thực hiện {% for b in plan.based_on %}Kế hoạch số {{ b.number }}"
             "{% if b.date %} ngày {{ b.date|vndate }}{% endif %}{% if b.issuer %} của {{ b.issuer }}{% endif %}"
@@ -395,9 +407,14 @@ TEXT: dict[str, dict] = {
             "Kế hoạch{% if plan.number %} số {{ plan.number }}{% endif %}"
             "{% if plan.issued %} ngày {{ plan.issued|vndate }}{% endif %} của {{ plan.issuer }}"
             " về {{ plan.title|lcfirst }}, {{ plan.issuer }} báo cáo kết quả thực hiện Phong trào thi đua"
-            " “Đoàn kết sáng tạo” {{ period.name }} (số liệu tính đến ngày {{ as_of|vndate }}) như sau:"
+            " “Đoàn kết sáng tạo” {{ period.in_sentence }} (số liệu tính đến ngày {{ as_of|vndate }}) như sau:"
         ),
         "results": "I. KẾT QUẢ THỰC HIỆN",
+        "counted": (
+            "Số liệu dưới đây được tổng hợp từ {{ counted_reports|num }} báo cáo của các đơn vị{% if extra_reports %},"
+            " gồm cả {{ extra_reports|length|num }} báo cáo của đơn vị không thuộc diện phải báo cáo{% endif %};"
+            " số trong ngoặc sau mỗi chỉ tiêu là số báo cáo có chỉ tiêu đó."
+        ),
         "figures": (
             "Tổng hợp từ báo cáo của các đơn vị: {% for i in s.indicators %}{{ i|figure }}"
             "{% if i.total is not none %} ({{ i.units }} đơn vị báo cáo){% endif %}"
@@ -408,35 +425,44 @@ TEXT: dict[str, dict] = {
         "no_limitations": "Các đơn vị chưa nêu tồn tại, hạn chế trong báo cáo.",
         "proposals": "III. KIẾN NGHỊ, ĐỀ XUẤT",
         "no_proposals": "Các đơn vị chưa có kiến nghị, đề xuất.",
-        "closing": "Trên đây là báo cáo kết quả thực hiện Phong trào thi đua “Đoàn kết sáng tạo” {{ period.name }}"
+        "closing": "Trên đây là báo cáo kết quả thực hiện Phong trào thi đua “Đoàn kết sáng tạo”"
+                   " {{ period.in_sentence }}"
                    " của {{ plan.issuer }}./.",
         "models": "Xây dựng mô hình “Đoàn kết sáng tạo”",
         "models_text": (
-            "Trong kỳ, các đơn vị đã triển khai {{ summary.models.total|num }} mô hình “Đoàn kết sáng tạo”,"
-            " trong đó {{ summary.models.new|num }} mô hình xây dựng mới, {{ summary.models.replicated|num }}"
-            " mô hình nhân rộng; {{ summary.models.in_progress|num }} mô hình đang triển khai,"
-            " {{ summary.models.completed|num }} mô hình đã hoàn thành; {{ summary.models.propose_replication|num }}"
-            " mô hình được đề xuất thành phố nhân rộng."
+            "{% set m = summary.models %}Trong kỳ, các đơn vị đã triển khai {{ m.total|num }} mô hình"
+            " “Đoàn kết sáng tạo”{% set a = [(m.new|num ~ ' mô hình xây dựng mới') if m.new else '',"
+            " (m.replicated|num ~ ' mô hình nhân rộng') if m.replicated else '']|select|join(', ') %}"
+            "{% if a %}, trong đó {{ a }}{% endif %}{% set b = [(m.in_progress|num ~ ' mô hình đang triển khai')"
+            " if m.in_progress else '', (m.completed|num ~ ' mô hình đã hoàn thành') if m.completed else '']"
+            "|select|join(', ') %}{% if b %}; {{ b }}{% endif %}{% if m.propose_replication %};"
+            " {{ m.propose_replication|num }} mô hình được đề xuất thành phố nhân rộng{% endif %}."
         ),
         "no_models": "Trong kỳ, chưa có mô hình “Đoàn kết sáng tạo” nào được triển khai.",
         "models_head": ["TT", "Đơn vị", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tình trạng", "Đề xuất nhân rộng"],
         "commendations": "Công tác đánh giá, khen thưởng",
         "commendations_text": (
-            "Qua đánh giá kết quả thực hiện Phong trào, các đơn vị đề nghị biểu dương, khen thưởng"
-            " {{ summary.commendations.collective|num }} tập thể và {{ summary.commendations.individual|num }}"
-            " cá nhân có thành tích tiêu biểu:"
+            "{% set c = summary.commendations %}Qua đánh giá kết quả thực hiện Phong trào, các đơn vị đề nghị"
+            " biểu dương, khen thưởng {{ [(c.collective|num ~ ' tập thể') if c.collective else '',"
+            " (c.individual|num ~ ' cá nhân') if c.individual else '']|select|join(' và ') }} có thành tích tiêu biểu:"
         ),
         "commendations_head": ["TT", "Đơn vị đề nghị", "Tập thể, cá nhân", "Loại", "Thành tích", "Hình thức"],
         "no_commendations": "Trong kỳ, các đơn vị chưa đề nghị biểu dương, khen thưởng tập thể, cá nhân nào.",
         "reporting": "Tình hình báo cáo của các đơn vị",
         "reporting_text": (
-            "Hạn cuối nhận báo cáo {{ period.name }} là ngày {{ period.last_on_time_vn }}. Tính đến ngày"
-            " {{ as_of|vndate }}, có {{ summary.reports.expected|num }} đơn vị phải báo cáo; Ban Thường trực đã nhận"
-            " {{ summary.reports.received|num }} báo cáo (đạt {{ summary.reports.completeness|pct }}), trong đó"
-            " {{ summary.reports.on_time|num }} báo cáo đúng hạn (đạt {{ summary.reports.timeliness|pct }}) và"
-            " {{ summary.reports.late|num }} báo cáo trễ hạn; {{ summary.reports.missing|num }} đơn vị chưa gửi báo cáo"
-            "{% if summary.reports.pending %}; {{ summary.reports.pending|num }} đơn vị chưa đến hạn{% endif %}"
-            "{% if summary.reports.invalid %}; {{ summary.reports.invalid|num }} báo cáo không hợp lệ{% endif %}."
+            "{% set r = summary.reports %}Hạn cuối nhận báo cáo {{ period.in_sentence }} là ngày"
+            " {{ period.last_on_time_vn }}. Tính đến ngày {{ as_of|vndate }}, có {{ r.expected|num }} đơn vị phải"
+            " báo cáo; Ban Thường trực đã nhận báo cáo của {{ r.received|num }} đơn vị (đạt {{ r.completeness|pct }})"
+            "{% set a = [(r.on_time|num ~ ' báo cáo đúng hạn (đạt ' ~ r.timeliness|pct ~ ')') if r.on_time else '',"
+            " (r.late|num ~ ' báo cáo trễ hạn') if r.late else '']|select|join(' và ') %}"
+            "{% if a %}, trong đó {{ a }}{% endif %}"
+            "{% if r.missing %}; {{ r.missing|num }} đơn vị chưa gửi báo cáo{% endif %}"
+            "{% if r.pending %}; {{ r.pending|num }} đơn vị chưa đến hạn{% endif %}"
+            "{% if r.invalid %}; {{ r.invalid|num }} báo cáo không hợp lệ{% endif %}."
+            "{% if extra_reports %} Ngoài ra, Ban Thường trực nhận được {{ extra_reports|length|num }} báo cáo của"
+            " đơn vị không thuộc diện phải báo cáo kỳ này ({{ extra_reports|map(attribute='name')|join(', ') }});"
+            " số liệu của {{ 'báo cáo này' if extra_reports|length == 1 else 'các báo cáo này' }} được tính vào"
+            " kết quả tổng hợp, nên tổng số báo cáo được tổng hợp là {{ counted_reports|num }}.{% endif %}"
         ),
         "no_reporting": "Trong kỳ, không có đơn vị nào phải báo cáo (hạn cuối: {{ period.last_on_time_vn }}).",
         "lists": (
@@ -455,7 +481,8 @@ TEXT: dict[str, dict] = {
         "appendix": "Phụ lục",
         "appendix_title": "KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA “ĐOÀN KẾT SÁNG TẠO” CỦA CÁC ĐƠN VỊ",
         "appendix_period": "{{ period.name|upper }}",
-        "appendix_of": "(Kèm theo Báo cáo số …/BC-{{ plan.letterhead.symbol or '…' }} của {{ plan.issuer }})",
+        "appendix_of": "(Kèm theo Báo cáo số …/BC-{{ plan.letterhead.symbol or '…' }} {{ as_of|vndatelong }}"
+                       " của {{ plan.issuer }})",
         "appendix_note": "Hạn cuối: {{ period.last_on_time_vn }}; số liệu tính đến ngày {{ as_of|vndate }};"
                          " “–”: đơn vị không báo cáo chỉ tiêu này.",
         "units_head": ["TT", "Đơn vị", "Tình trạng", "Ngày nhận", "Mô hình"],
@@ -463,9 +490,9 @@ TEXT: dict[str, dict] = {
         "unit_status": "{{ u.status_label }}{% if u.days_late %} ({{ u.days_late }} ngày){% endif %}",
         "unit_submitted": "{{ u.submitted_vn }}",
         "total_sent": "Đã gửi {{ summary.reports.received }}/{{ summary.reports.expected }}",
-        "doc_title": "Báo cáo kết quả thực hiện Phong trào thi đua “Đoàn kết sáng tạo”",
+        "doc_title": "Báo cáo kết quả thực hiện Phong trào thi đua “Đoàn kết sáng tạo” {{ period.in_sentence }}",
         "doc_subject": "Phong trào thi đua “Đoàn kết sáng tạo”",
-        "doc_comments": "Mẫu docxtpl của dkst: khi sửa, giữ nguyên từng thẻ Jinja trong một lần gõ.",
+        "rules": {"organ": 20, "motto": 60.5, "subject": 50},
     },
     "en": {
         "language": "en-GB",
@@ -480,7 +507,7 @@ TEXT: dict[str, dict] = {
         "date_line": "{{ (plan.place ~ ', ') if plan.place else '' }}{{ as_of|endatelong }}",
         "title": "REPORT",
         "subject": ("Results of the emulation movement", "“Đoàn kết sáng tạo” (Solidarity and Creativity)"),
-        "period": "{{ period.name }} ({{ period.start|endate }} – {{ period.end|endate }})",
+        "period": "{{ period.in_sentence }} ({{ period.start|endate }} – {{ period.end|endate }})",
         "intro": (
             "Pursuant to {% for b in plan.based_on %}Plan No. {{ b.number }}"
             "{% if b.date %} dated {{ b.date|endate }}{% endif %}{% if b.issuer %} of {{ b.issuer }}{% endif %}"
@@ -488,9 +515,17 @@ TEXT: dict[str, dict] = {
             "{% if plan.number %}Plan No. {{ plan.number }}{% else %}the Plan{% endif %}"
             "{% if plan.issued %} dated {{ plan.issued|endate }}{% endif %} of {{ plan.issuer }}"
             "{% if plan.title %} ({{ plan.title }}){% endif %}, {{ plan.issuer }} reports on the results of the"
-            " emulation movement “Đoàn kết sáng tạo”, {{ period.name }} (figures as of {{ as_of|endate }}), as follows:"
+            " emulation movement “Đoàn kết sáng tạo”, {{ period.in_sentence }} (figures as of {{ as_of|endate }}),"
+            " as follows:"
         ),
         "results": "I. RESULTS",
+        "counted": (
+            "The figures below are compiled from {{ counted_reports|ennum }}"
+            " {{ 'report' if counted_reports == 1 else 'reports' }} of the units{% if extra_reports %}, including"
+            " {{ extra_reports|length|ennum }} from {{ 'a unit' if extra_reports|length == 1 else 'units' }} not"
+            " required to report{% endif %}; the number in brackets after each figure is the number of reports"
+            " that carry it."
+        ),
         "figures": (
             "Totals from the units' reports: {% for i in s.indicators %}{{ i|enfigure }}"
             "{% if i.total is not none %} ({{ i.units|ennum }} {{ 'unit' if i.units == 1 else 'units' }}"
@@ -502,43 +537,47 @@ TEXT: dict[str, dict] = {
         "proposals": "III. RECOMMENDATIONS AND PROPOSALS",
         "no_proposals": "The units made no recommendations or proposals.",
         "closing": "The above is the report of {{ plan.issuer }} on the results of the emulation movement"
-                   " “Đoàn kết sáng tạo”, {{ period.name }}.",
+                   " “Đoàn kết sáng tạo”, {{ period.in_sentence }}.",
         "models": "Building “Đoàn kết sáng tạo” models",
         "models_text": (
-            "During the period, the units carried out {{ summary.models.total|ennum }} “Đoàn kết sáng tạo”"
-            " {{ 'model' if summary.models.total == 1 else 'models' }}: {{ summary.models.new|ennum }} newly built"
-            " and {{ summary.models.replicated|ennum }} replicated; {{ summary.models.in_progress|ennum }} in progress"
-            " and {{ summary.models.completed|ennum }} completed; {{ summary.models.propose_replication|ennum }}"
-            " {{ 'model' if summary.models.propose_replication == 1 else 'models' }} proposed for replication"
-            " across the city."
+            "{% set m = summary.models %}During the period, the units carried out {{ m.total|ennum }}"
+            " “Đoàn kết sáng tạo” {{ 'model' if m.total == 1 else 'models' }}{% set a = [(m.new|ennum ~ ' newly"
+            " built') if m.new else '', (m.replicated|ennum ~ ' replicated') if m.replicated else '']|select"
+            "|join(' and ') %}{% if a %}: {{ a }}{% endif %}{% set b = [(m.in_progress|ennum ~ ' in progress')"
+            " if m.in_progress else '', (m.completed|ennum ~ ' completed') if m.completed else '']|select"
+            "|join(' and ') %}{% if b %}; {{ b }}{% endif %}{% if m.propose_replication %};"
+            " {{ m.propose_replication|ennum }} {{ 'model' if m.propose_replication == 1 else 'models' }}"
+            " proposed for replication across the city{% endif %}."
         ),
         "no_models": "During the period, no “Đoàn kết sáng tạo” model was carried out.",
         "models_head": ["No.", "Unit", "Model", "Field", "Origin", "Status", "Proposed for replication"],
         "commendations": "Evaluation and commendation",
         "commendations_text": (
-            "Having evaluated the results of the movement, the units propose to commend"
-            " {{ summary.commendations.collective|ennum }}"
-            " {{ 'collective' if summary.commendations.collective == 1 else 'collectives' }} and"
-            " {{ summary.commendations.individual|ennum }}"
-            " {{ 'individual' if summary.commendations.individual == 1 else 'individuals' }}"
-            " with outstanding achievements:"
+            "{% set c = summary.commendations %}Having evaluated the results of the movement, the units propose"
+            " to commend {{ [(c.collective|ennum ~ (' collective' if c.collective == 1 else ' collectives'))"
+            " if c.collective else '', (c.individual|ennum ~ (' individual' if c.individual == 1 else"
+            " ' individuals')) if c.individual else '']|select|join(' and ') }} with outstanding achievements:"
         ),
         "commendations_head": ["No.", "Proposing unit", "Collective or individual", "Type", "Achievement", "Form"],
         "no_commendations": "During the period, the units proposed no collective or individual for commendation.",
         "reporting": "Reporting by the units",
         "reporting_text": (
-            "The last on-time day for the reports of {{ period.name }} was {{ period.last_on_time|endate }}. As of"
-            " {{ as_of|endate }}, {{ summary.reports.expected|ennum }}"
-            " {{ 'unit was' if summary.reports.expected == 1 else 'units were' }} due to report; the Standing"
-            " Committee has received {{ summary.reports.received|ennum }}"
-            " {{ 'report' if summary.reports.received == 1 else 'reports' }}"
-            " ({{ summary.reports.completeness|enpct }}), of which {{ summary.reports.on_time|ennum }} on time"
-            " ({{ summary.reports.timeliness|enpct }}) and {{ summary.reports.late|ennum }} late;"
-            " {{ summary.reports.missing|ennum }} {{ 'unit has' if summary.reports.missing == 1 else 'units have' }}"
-            " not sent a report{% if summary.reports.pending %}; {{ summary.reports.pending|ennum }}"
-            " {{ 'unit is' if summary.reports.pending == 1 else 'units are' }} not yet due{% endif %}"
-            "{% if summary.reports.invalid %}; {{ summary.reports.invalid|ennum }}"
-            " {{ 'report is' if summary.reports.invalid == 1 else 'reports are' }} invalid{% endif %}."
+            "{% set r = summary.reports %}The last on-time day for the reports of {{ period.in_sentence }} was"
+            " {{ period.last_on_time|endate }}. As of {{ as_of|endate }}, {{ r.expected|ennum }}"
+            " {{ 'unit was' if r.expected == 1 else 'units were' }} due to report; the Standing Committee has"
+            " received the reports of {{ r.received|ennum }} of them ({{ r.completeness|enpct }})"
+            "{% set a = [(r.on_time|ennum ~ ' on time (' ~ r.timeliness|enpct ~ ')') if r.on_time else '',"
+            " (r.late|ennum ~ ' late') if r.late else '']|select|join(' and ') %}{% if a %}, {{ a }}{% endif %}"
+            "{% if r.missing %}; {{ r.missing|ennum }} {{ 'unit has' if r.missing == 1 else 'units have' }}"
+            " not sent a report{% endif %}{% if r.pending %}; {{ r.pending|ennum }}"
+            " {{ 'unit is' if r.pending == 1 else 'units are' }} not yet due{% endif %}"
+            "{% if r.invalid %}; {{ r.invalid|ennum }} {{ 'report is' if r.invalid == 1 else 'reports are' }}"
+            " invalid{% endif %}.{% if extra_reports %} The Standing Committee also received"
+            " {{ extra_reports|length|ennum }} {{ 'report' if extra_reports|length == 1 else 'reports' }} from"
+            " {{ 'a unit' if extra_reports|length == 1 else 'units' }} not required to report for this period"
+            " ({{ extra_reports|map(attribute='name')|join(', ') }}); {{ 'its' if extra_reports|length == 1 else"
+            " 'their' }} figures are included in the totals, so the totals come from {{ counted_reports|ennum }}"
+            " reports.{% endif %}"
         ),
         "no_reporting": "During the period, no unit was due to report"
                         " (last on-time day: {{ period.last_on_time|endate }}).",
@@ -560,8 +599,9 @@ TEXT: dict[str, dict] = {
         "signer_title": "{{ plan.signer.title|upper|enformula if plan.signer else '' }}",
         "appendix": "Appendix",
         "appendix_title": "RESULTS OF THE EMULATION MOVEMENT “ĐOÀN KẾT SÁNG TẠO” BY UNIT",
-        "appendix_period": "{{ period.name }} ({{ period.start|endate }} – {{ period.end|endate }})",
-        "appendix_of": "(Attached to Report No. …/BC-{{ plan.letterhead.symbol or '…' }} of {{ plan.issuer }})",
+        "appendix_period": "{{ period.name|upper }} ({{ period.start|endate }} – {{ period.end|endate }})",
+        "appendix_of": "(Attached to Report No. …/BC-{{ plan.letterhead.symbol or '…' }} dated"
+                       " {{ as_of|endatelong }} of {{ plan.issuer }})",
         "appendix_note": "Last on-time day: {{ period.last_on_time|endate }}; figures as of {{ as_of|endate }};"
                          " “–”: the unit did not report this indicator.",
         "units_head": ["No.", "Unit", "Status", "Received on", "Models"],
@@ -570,9 +610,10 @@ TEXT: dict[str, dict] = {
                        " {{ 'day' if u.days_late == 1 else 'days' }}){% endif %}",
         "unit_submitted": "{{ u.submitted|endate }}",
         "total_sent": "Sent {{ summary.reports.received }}/{{ summary.reports.expected }}",
-        "doc_title": "Report on the results of the emulation movement “Đoàn kết sáng tạo”",
+        "doc_title": "Report on the results of the emulation movement “Đoàn kết sáng tạo”,"
+                     " {{ period.in_sentence }}",
         "doc_subject": "The emulation movement “Đoàn kết sáng tạo” (Solidarity and Creativity)",
-        "doc_comments": "dkst docxtpl template: when editing, keep each Jinja tag in one piece (type it at once).",
+        "rules": {"organ": 20, "motto": 78.5, "subject": 45},
     },
 }
 
@@ -597,12 +638,12 @@ def letterhead(doc, s: dict) -> None:
     pa.style = doc.styles["Letterhead"]
     run(pa, "{{ plan.letterhead.superior|upper }}")
     para(a, "{{ plan.letterhead.organ|upper }}", "Letterhead", bold=True)
-    rule(a, "Letterhead", 24, left)
+    rule(a, "Letterhead", s["rules"]["organ"], left)
     pb = b.paragraphs[0]
     pb.style = doc.styles["Letterhead"]
     run(pb, s["national"], bold=True)
     para(b, s["motto"], "Letterhead", bold=True, size=14)
-    rule(b, "Letterhead", 66, right)
+    rule(b, "Letterhead", s["rules"]["motto"], right)
 
     row = t.add_row()
     a, b = row.cells
@@ -626,7 +667,7 @@ def body(doc, s: dict) -> None:
     for line in (*more, s["period"]):
         subject.runs[-1].add_break()
         run(subject, line)
-    rule(doc, "Document Title", 40, PORTRAIT_WIDTH)
+    rule(doc, "Document Title", s["rules"]["subject"], PORTRAIT_WIDTH)
     gap = para(doc, "")
     gap.paragraph_format.space_after = Pt(0)
 
@@ -634,6 +675,7 @@ def body(doc, s: dict) -> None:
     para(doc, s["intro"])
 
     para(doc, s["results"], "Heading 1")
+    para(doc, s["counted"])
     # one subsection per content of the plan
     para(doc, "{%p for s in sections %}")
     para(doc, "{% set ns.k = ns.k + 1 %}{{ ns.k }}. {{ s.title }}", "Heading 2")
@@ -671,7 +713,8 @@ def body(doc, s: dict) -> None:
     para(doc, s["no_proposals"])
     para(doc, "{%p endfor %}")
 
-    para(doc, s["closing"])
+    closing = para(doc, s["closing"])
+    closing.paragraph_format.keep_with_next = True  # the closing words stay with Nơi nhận and the signature
     signature(doc, s)
 
 
@@ -687,7 +730,7 @@ def models(doc, s: dict) -> None:
     add_row(t, s["models_head"], "Table Heading", header=True)
     tag_row(t, "{%tr for x in models %}")
     add_row(t, ["{{ loop.index }}", "{{ x.unit_name }}", "{{ x.name }}", "{{ x.field }}", "{{ x.origin_label }}",
-                "{{ x.status_label }}", "{{ '✓' if x.propose_replication else '' }}"], "Table Text",
+                "{{ x.status_label }}", "{{ 'x' if x.propose_replication else '' }}"], "Table Text",
             styles=["Table Number", "Table Text", "Table Text", "Table Text", "Table Text", "Table Text",
                     "Table Number"])
     tag_row(t, "{%tr endfor %}")
@@ -758,7 +801,7 @@ def signature(doc, s: dict) -> None:
     pa.style = doc.styles["Recipients Heading"]
     run(pa, s["recipients"])
     para(a, "{%p for x in plan.recipients %}", "Recipients")
-    para(a, "- {{ x }}{{ ('.' if loop.last else ';') if x[-1:] not in [';', '.', ':'] else '' }}", "Recipients")
+    para(a, "-\t{{ x }}{{ ('.' if loop.last else ';') if x[-1:] not in [';', '.', ':'] else '' }}", "Recipients")
     para(a, "{%p endfor %}", "Recipients")
     pb = b.paragraphs[0]
     pb.style = doc.styles["Signature Block"]
@@ -836,16 +879,99 @@ def settings(doc) -> None:
 def properties(doc, s: dict) -> None:
     cp = doc.core_properties
     fixed = dt.datetime(2023, 1, 1, 0, 0, 0)
+    # title, subject and author are rendered like the body (dkst.render); created/modified become the as-of day
     cp.title = s["doc_title"]
     cp.subject = s["doc_subject"]
-    cp.author = "dkst"
-    cp.last_modified_by = "dkst"
-    cp.comments = s["doc_comments"]
-    cp.keywords = "dkst"
+    cp.author = "{{ plan.issuer or '' }}"
+    cp.last_modified_by = ""
+    cp.comments = ""
+    cp.keywords = ""
     cp.created = fixed
     cp.modified = fixed
-    cp.last_printed = fixed
     cp.revision = 1
+
+
+APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Application>dkst</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+    "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
+    "</Properties>"
+)
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def _drop_rels(rels: Any, reltypes: set[str]) -> None:
+    for rid in [rid for rid, rel in rels.items() if rel.reltype in reltypes]:
+        del rels[rid]
+        rels._target_parts_by_rId.pop(rid, None)
+
+
+def clean(doc, language: str) -> None:
+    """Remove what python-docx's default template leaves behind: the US-Letter thumbnail, the empty
+    bibliography in customXml, stylesWithEffects, "Microsoft Macintosh Word" in app.xml, the ~140 styles
+    no paragraph uses (headings 4–9 in Cambria/Calibri among them), theme fonts other than Times New
+    Roman, and the ja-JP theme language."""
+    import re
+
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    package = doc.part.package
+    _drop_rels(package.rels, {RT.THUMBNAIL})
+    _drop_rels(doc.part.rels, {RT.CUSTOM_XML, STYLES_WITH_EFFECTS})
+    for part in package.iter_parts():
+        name = str(part.partname)
+        if name == "/docProps/app.xml":
+            part._blob = APP_XML.encode("utf-8")
+        elif name == "/word/fontTable.xml":
+            xml = part.blob.decode("utf-8")
+            xml = re.sub(r'<w:font w:name="(?!Times New Roman"|Symbol")[^"]*">.*?</w:font>', "", xml, flags=re.S)
+            part._blob = xml.encode("utf-8")
+        elif name.startswith("/word/theme/"):
+            xml = part.blob.decode("utf-8")
+            xml = re.sub(r'<a:(latin|ea|cs) typeface="[^"]*"', rf'<a:\1 typeface="{FONT}"', xml)
+            xml = re.sub(r'<a:font script="[^"]*" typeface="[^"]*"/>', "", xml)
+            part._blob = xml.encode("utf-8")
+    math = doc.settings.element.find(qn("m:mathPr"))
+    if math is not None:
+        doc.settings.element.remove(math)
+    lang = doc.settings.element.find(qn("w:themeFontLang"))
+    if lang is not None:
+        for attr in list(lang.attrib):
+            del lang.attrib[attr]
+        lang.set(qn("w:val"), language)
+    # the styles in use, with the styles they are based on, link to or are followed by
+    used: set[str] = set()
+    roots = [doc.element] + [s.header._element for s in doc.sections] + \
+        [s.first_page_header._element for s in doc.sections]
+    for root in roots:
+        for tag in ("w:pStyle", "w:rStyle", "w:tblStyle"):
+            used.update(el.get(qn("w:val")) for el in root.iter(qn(tag)))
+    styles = doc.styles.element
+    by_id = {st.get(qn("w:styleId")): st for st in styles.findall(qn("w:style"))}
+    keep = {sid for sid, st in by_id.items() if st.get(qn("w:default")) == "1"} | used
+    todo = list(keep)
+    while todo:
+        st = by_id.get(todo.pop())
+        if st is None:
+            continue
+        for tag in ("w:basedOn", "w:next", "w:link"):
+            ref = st.find(qn(tag))
+            if ref is not None and ref.get(qn("w:val")) not in keep:
+                keep.add(ref.get(qn("w:val")))
+                todo.append(ref.get(qn("w:val")))
+    for sid, st in by_id.items():
+        if sid not in keep:
+            styles.remove(st)
+    for st in styles.findall(qn("w:style")):  # a link to a removed style would dangle
+        for tag in ("w:link", "w:next"):
+            ref = st.find(qn(tag))
+            if ref is not None and ref.get(qn("w:val")) not in keep:
+                st.remove(ref)
+        fonts = st.find(qn("w:rPr") + "/" + qn("w:rFonts"))
+        if fonts is not None:
+            set_fonts(st.find(qn("w:rPr")))
 
 
 def repack(data: bytes) -> bytes:
@@ -877,6 +1003,7 @@ def build(lang: str = "vi") -> bytes:
     letterhead(doc, s)
     body(doc, s)
     appendix(doc, s)
+    clean(doc, s["language"])
     buf = io.BytesIO()
     doc.save(buf)
     return repack(buf.getvalue())
@@ -886,7 +1013,7 @@ def run_builder(argv: list[str], prog: str, doc: str, build: Any, outs: dict[str
     """The command line of a template builder: ``[--lang vi|en] [OUT]`` (this script's and its siblings')."""
     parser = argparse.ArgumentParser(prog=prog, description=doc.splitlines()[0])
     parser.add_argument("--lang", choices=sorted(outs), default="vi",
-                        help=f"the document's language (default vi; en writes {outs['en'].relative_to(HERE.parent)})")
+                        help=f"the document's language (default vi; en writes {outs['en']})")
     parser.add_argument("out", nargs="?", type=Path, help="where to write (default: the built-in template's path)")
     args = parser.parse_args(argv[1:])
     out = args.out or outs[args.lang]
