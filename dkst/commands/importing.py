@@ -137,7 +137,13 @@ def import_forms(
     outcomes: list[Outcome] = []
     seen: dict[tuple[str, str], str] = {}
     for path in files:
-        outcome = _import_one(path, ds, cat, ctx, day, force, dry_run, seen)
+        try:
+            outcome = _import_one(path, ds, cat, ctx, day, force, dry_run, seen)
+        except Exception as exc:  # a workbook no check foresaw: one line, never a traceback
+            from dkst.forms.reader import one_line
+
+            _say("  " + text("import-unreadable", ctx.lang, file=path.name, error=one_line(exc)))
+            outcome = Outcome(path.name, reason="import-reason-file")
         outcomes.append(outcome)
         _say()
     for row in _table(outcomes, ctx.lang):

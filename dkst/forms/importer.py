@@ -118,7 +118,7 @@ def build_text(form: Form, ds: Any, cat: Any, unit: str, period: str, submitted:
     if submitted is not None:
         put("submitted", submitted.isoformat(), None)
     elif sub_cell is not None and C.raw_scalar(sub_cell.value) is not None:
-        put("submitted", C.raw_scalar(sub_cell.value), sub_cell)
+        put("submitted", _iso_if_date(C.raw_scalar(sub_cell.value)), sub_cell)
     else:
         put("submitted", as_of.isoformat(), None)
     for key in ("number", "signer"):
@@ -197,6 +197,17 @@ def build_text(form: Form, ds: Any, cat: Any, unit: str, period: str, submitted:
             origin[i] = where
     text = "\n".join(t for t, _ in tagged)
     return Built(unit, period, rel, text if text.endswith("\n") else text + "\n", origin)
+
+
+def _iso_if_date(token: str | None) -> str | None:
+    """A date the format accepts (``02/06/2023``), written ISO as ``dkst new`` writes it; anything else as it is,
+    for the loader to judge (the same :func:`dkst.periods.parse_date` decides both)."""
+    from dkst.periods import DateError, parse_date
+
+    try:
+        return parse_date(token).isoformat() if token else token
+    except DateError:
+        return token
 
 
 def _vn(day: date) -> str:

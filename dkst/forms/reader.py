@@ -130,7 +130,7 @@ def open_form(path: Path) -> Form:
             warnings.simplefilter("ignore")
             wb = openpyxl.load_workbook(path, data_only=True, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds on a damaged or foreign file
-        raise FormError("import-unreadable", file=name, error=_one_line(exc)) from None
+        raise FormError("import-unreadable", file=name, error=one_line(exc)) from None
     form = Form(path)
     try:
         for dn_name, dn in _defined_names(wb):
@@ -149,5 +149,5 @@ def open_form(path: Path) -> Form:
     return form
 
 
-def _one_line(exc: BaseException) -> str:
+def one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split())[:200] or type(exc).__name__
