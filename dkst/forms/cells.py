@@ -94,10 +94,10 @@ def raw_scalar(value: Any) -> str | None:
     """A count or date cell as the token a clerk would have typed, for the loader to judge.
 
     Numbers are written as numbers (12.0 → ``12``, 12.5 → ``12.5``), dates as ISO, and a text cell as it
-    stands when it is one plain token (``12``, ``1.000``, ``02/06/2023``), else double-quoted (which the loader
-    refuses for a count, as it would in a file).
+    stands when it is one plain token (``12``, ``1.000``, ``02/06/2023``) or other text that reads back as
+    itself, else double-quoted (which the loader refuses for a count, as it would in a file).
     """
-    from dkst.skeletons import double_quoted
+    from dkst.skeletons import yaml_scalar
 
     if value is None:
         return None
@@ -110,7 +110,7 @@ def raw_scalar(value: Any) -> str | None:
         return None
     if _PLAIN_TOKEN.fullmatch(shown) and not shown.endswith((":", " ")) and ": " not in shown and _scalar(shown):
         return shown
-    return double_quoted(shown)
+    return yaml_scalar(shown)  # plain where it reads back as this text (``12 buổi``), else double-quoted
 
 
 def _scalar(token: str) -> bool:

@@ -162,25 +162,29 @@ def build_text(form: Form, ds: Any, cat: Any, unit: str, period: str, submitted:
     names = {_norm(getattr(src.record, "name", "") or ""): mid for mid, src in (ds.models.get(unit) or {}).items()
              if getattr(src.record, "name", None)}
     items: list[tuple[str, tuple[str, str | None]]] = []
+    heads = [C.cell_text(cell.value) for cell in (form.names.get(C.MODELS) or [[]])[0]] + [None, None]
     for row in form.table(C.MODELS):
         model_cell = row[0] if row else None
         name_cell = row[1] if len(row) > 1 else None
         ident = C.cell_text(model_cell.value) if model_cell else None
         if ident is not None and model_cell is not None:
-            items.append((f"  - {yaml_scalar(ident)}", (model_cell.ref, None)))
+            items.append((f"  - {yaml_scalar(ident)}", (model_cell.ref, heads[0])))
         elif name_cell is not None and (name := C.cell_text(name_cell.value)) is not None:
-            items.append((f"  - {yaml_scalar(names.get(_norm(name), name))}", (name_cell.ref, None)))
+            items.append((f"  - {yaml_scalar(names.get(_norm(name), name))}", (name_cell.ref, heads[1])))
     at = find("models")
     if at is not None and items:
         tagged[at + 1:at + 1] = items
 
     # commendations: a row per body or person, blank rows skipped
     items = []
+    heads = [C.cell_text(cell.value) for cell in (form.names.get(C.COMMENDATIONS) or [[]])[0]]
     for row in form.table(C.COMMENDATIONS):
-        entry = [(key, cell, C.text_scalar(cell.value)) for key, cell in zip(C.COMMENDATION_KEYS, row, strict=False)]
-        entry = [(key, cell, token) for key, cell, token in entry if token is not None]
-        for k, (key, cell, token) in enumerate(entry):
-            items.append((f"{'  - ' if k == 0 else '    '}{key}: {token}", (cell.ref, None)))
+        entry = [(k, key, cell, C.text_scalar(cell.value))
+                 for k, (key, cell) in enumerate(zip(C.COMMENDATION_KEYS, row, strict=False))]
+        entry = [item for item in entry if item[3] is not None]
+        for n, (k, key, cell, token) in enumerate(entry):
+            head = heads[k] if k < len(heads) else None
+            items.append((f"{'  - ' if n == 0 else '    '}{key}: {token}", (cell.ref, head)))
     at = find("commendations")
     if at is not None and items:
         end = at + 1

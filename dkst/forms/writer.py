@@ -60,6 +60,15 @@ class FormSpec:
     created: date = date(2000, 1, 1)
 
 
+def _height(text: str, chars_per_line: int, line_height: float = 16.5) -> float:
+    """A row height (points) that shows ``text`` wrapped in a column of about ``chars_per_line`` characters.
+
+    Neither XlsxWriter nor LibreOffice sizes a row to wrapped text when the file is opened, so it is set here.
+    """
+    lines = sum(max(1, -(-len(part) // chars_per_line)) for part in text.split("\n"))
+    return max(1, lines) * line_height + 2
+
+
 def _cell(row: int, col: int) -> str:
     from xlsxwriter.utility import xl_rowcol_to_cell
 
@@ -226,6 +235,8 @@ def _form_sheet(wb: Any, ws: Any, fm: _Formats, spec: FormSpec) -> None:
         row += 1
         ws.write_number(row, 0, number, fm.label_center)
         ws.write_string(row, 1, ind.label, fm.label)
+        if len(ind.label) > 40 or len(ind.unit or "") > 26:
+            ws.set_row(row, max(_height(ind.label, 40), _height(ind.unit or "", 26)))
         ws.write_blank(row, 2, None, fm.number)
         ws.write_string(row, 3, ind.unit or "", fm.label)
         ws.data_validation(row, 2, row, 2, count_rule)
@@ -241,7 +252,10 @@ def _form_sheet(wb: Any, ws: Any, fm: _Formats, spec: FormSpec) -> None:
         for model in spec.models:
             row += 1
             ws.write_string(row, 1, model.id, fm.label)
-            ws.merge_range(row, 2, row, 4, model.name + (f" ({model.status})" if model.status else ""), fm.label)
+            shown = model.name + (f" ({model.status})" if model.status else "")
+            ws.merge_range(row, 2, row, 4, shown, fm.label)
+            if len(shown) > 56 or len(model.id) > 40:
+                ws.set_row(row, max(_height(shown, 56), _height(model.id, 40)))
     else:
         ws.merge_range(row, 0, row, 4, "Đơn vị chưa có mô hình nào trong sổ theo dõi của Văn phòng; mô hình mới "
                        "thì ghi tên và báo Văn phòng để đăng ký.", fm.note)
@@ -331,6 +345,7 @@ def _help_sheet(ws: Any, fm: _Formats, spec: FormSpec) -> None:
     for i, step in enumerate(steps, start=1):
         ws.write_number(1 + i, 0, i, fm.help)
         ws.write_string(1 + i, 1, step, fm.help)
+        ws.set_row(1 + i, _height(step, 88))
     ws.protect()
 
 
