@@ -99,6 +99,21 @@ def _table(outcomes: list[Outcome], lang: str) -> list[str]:
             for r in [head, *rows]]
 
 
+def _expand(files: list[Path]) -> list[Path]:
+    """The files given, with patterns expanded where the shell did not (``cmd.exe`` passes ``*.xlsx`` as is)."""
+    import glob
+
+    out: list[Path] = []
+    for path in files:
+        text = str(path)
+        matches = sorted(glob.glob(text)) if not path.exists() and any(ch in text for ch in "*?[") else []
+        if matches:
+            out.extend(Path(m) for m in matches)
+        else:
+            out.append(path)
+    return out
+
+
 @app.command("import")
 def import_forms(
     files: Annotated[list[Path] | None, typer.Argument(
@@ -136,7 +151,7 @@ def import_forms(
     cat = read_catalogue(ctx.root)
     outcomes: list[Outcome] = []
     seen: dict[tuple[str, str], str] = {}
-    for path in files:
+    for path in _expand(files):
         try:
             outcome = _import_one(path, ds, cat, ctx, day, force, dry_run, seen)
         except Exception as exc:  # a workbook no check foresaw: one line, never a traceback
