@@ -117,7 +117,7 @@ def _expand(files: list[Path]) -> list[Path]:
 @app.command("import")
 def import_forms(
     files: Annotated[list[Path] | None, typer.Argument(
-        metavar="FILE…", help="Các tệp phiếu .xlsx đã điền (do dkst form lập), ví dụ hop-thu/*.xlsx.",
+        metavar="FILE", help="Các tệp phiếu .xlsx đã điền (do dkst form lập), ví dụ hop-thu/*.xlsx.",
         show_default=False)] = None,
     submitted: Annotated[str | None, typer.Option(
         "--submitted", help="Ngày Văn phòng nhận được báo cáo (2023-06-02 hoặc 02/6/2023); mặc định: ngày ghi "
