@@ -175,7 +175,7 @@ def _form_sheet(wb: Any, ws: Any, fm: _Formats, spec: FormSpec) -> None:
     ws.merge_range(1, 2, 1, 4, lh.get("motto") or "Độc lập - Tự do - Hạnh phúc", fm.bold_center)
     ws.merge_range(3, 0, 3, 4, "PHIẾU BÁO CÁO KẾT QUẢ THỰC HIỆN PHONG TRÀO “ĐOÀN KẾT SÁNG TẠO”", fm.title)
     ws.set_row(3, 36)
-    ws.merge_range(4, 0, 4, 4, spec.period_name, fm.italic_center)
+    ws.merge_range(4, 0, 4, 4, f"Kỳ báo cáo: {spec.period_name}", fm.italic_center)
     ws.merge_range(5, 0, 5, 4, f"Đơn vị: {spec.unit_name}", fm.bold_center)
     due = f"Hạn gửi: {spec.due_text}." if spec.due_text else ""
     send = "Gửi phiếu đã điền về " + (spec.report_to_office or spec.issuer)
