@@ -381,8 +381,9 @@ def form_spec(ds: Any, unit_id: str, period_id: str, created: date) -> FormSpec:
     deadline = info.deadline
     due_text = None
     if deadline is not None:
-        how = "nhận trước ngày" if not deadline.inclusive else "nhận đến hết ngày"
-        due_text = f"chậm nhất ngày {vn_date(deadline.last_on_time)} ({how} {vn_date(deadline.day)})"
+        due_text = f"chậm nhất ngày {vn_date(deadline.last_on_time)}"
+        if not deadline.inclusive:
+            due_text += f" (nhận trước ngày {vn_date(deadline.day)})"
     lh = getattr(plan, "letterhead", None)
     letterhead = {k: getattr(lh, k, None) for k in ("superior", "organ", "national", "motto")}
     if not letterhead["organ"]:
