@@ -256,3 +256,15 @@ def test_model_named_instead_of_its_id(sample: Path) -> None:
     proc = imp(sample, "--dry-run", "--force", str(filled))
     assert proc.returncode == 0, proc.stdout
     assert "  - khu-pho-chuyen-doi-so\n" in proc.stdout and "submitted: 2023-06-02" in proc.stdout
+
+
+def test_form_of_another_dataset_is_refused(sample: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    shutil.copytree(sample, other)
+    plan = other / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("year: 2023", "year: 2024"), encoding="utf-8")
+    form = make_form(other, as_of="2024-05-20")
+    filled = fill(form, tmp_path / "other.xlsx", {"ind_forums": 1})
+    proc = imp(sample, str(filled))
+    assert proc.returncode == 1 and "dkst form" in proc.stdout
+    assert not (sample / REPORT).exists()

@@ -355,7 +355,9 @@ def _help_sheet(ws: Any, fm: _Formats, spec: FormSpec) -> None:
 def dataset_marker(ds: Any) -> str:
     """The marker of the dataset's plan (see :func:`dkst.forms.cells.plan_marker`)."""
     plan = ds.plan
-    return C.plan_marker(getattr(plan, "number", None), getattr(plan, "year", None), getattr(plan, "issuer", None))
+    indicators = tuple((ds.index.indicators or {}) if ds.index is not None else ())
+    return C.plan_marker(getattr(plan, "number", None), getattr(plan, "year", None), getattr(plan, "issuer", None),
+                         getattr(plan, "title", None), indicators)
 
 
 def owing_units(ds: Any, period: str) -> list[str]:
