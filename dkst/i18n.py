@@ -1222,6 +1222,105 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- end documents (#12) ---
 
     # --- forms (#13): new entries below this line ---
+    "form-no-plan": {
+        "vi": "plan.yaml có lỗi nên không lập hoặc nhập được phiếu; chạy dkst check để xem lỗi",
+        "en": "plan.yaml has errors, so no form can be made or imported; see dkst check",
+    },
+    "form-none": {
+        "vi": "Không có đơn vị nào phải gửi báo cáo kỳ {period}; chọn đơn vị bằng --unit",
+        "en": "No unit owes the report of period {period}; name units with --unit",
+    },
+    "form-written": {
+        "vi": "Đã lập {count} phiếu báo cáo kỳ {period} trong {folder}. Gửi mỗi đơn vị phiếu của mình "
+        "(kèm giấy nhắc: dkst remind --period {period}); phiếu điền xong thì nhập bằng dkst import.",
+        "en": "Wrote {count} report forms of period {period} in {folder}. Send each unit its own form (with "
+        "a reminder: dkst remind --period {period}); import the filled forms with dkst import.",
+    },
+    "import-no-files": {
+        "vi": "Chưa chỉ ra tệp phiếu nào, ví dụ: dkst import hop-thu/*.xlsx",
+        "en": "No form given, e.g. dkst import inbox/*.xlsx",
+    },
+    "import-not-xlsx": {
+        "vi": "{file}: tệp {suffix} không nhập được; mở tệp rồi lưu lại dạng .xlsx (Excel: Tệp → Lưu thành → "
+        "Sổ làm việc Excel (*.xlsx); LibreOffice: Tệp → Lưu thành → Excel 2007-365 (.xlsx)) và nhập tệp .xlsx đó",
+        "en": "{file}: a {suffix} file cannot be imported; open it and save it as .xlsx (Excel: File → Save As → "
+        "Excel Workbook (*.xlsx); LibreOffice: File → Save As → Excel 2007-365 (.xlsx)), then import that file",
+    },
+    "import-not-zip": {
+        "vi": "{file}: không phải tệp Excel .xlsx (tệp hỏng hoặc định dạng khác); mở bằng Excel và lưu lại dạng "
+        ".xlsx (Tệp → Lưu thành → Sổ làm việc Excel (*.xlsx))",
+        "en": "{file}: not an Excel .xlsx file (damaged or another format); open it in Excel and save it as .xlsx "
+        "(File → Save As → Excel Workbook (*.xlsx))",
+    },
+    "import-no-file": {"vi": "Không có tệp {file}", "en": "No such file: {file}"},
+    "import-unreadable": {
+        "vi": "{file}: không đọc được tệp Excel ({error})",
+        "en": "{file}: cannot read the workbook ({error})",
+    },
+    "form-not-dkst": {
+        "vi": "{file}: không phải phiếu do dkst form lập (thiếu ô “{name}”)",
+        "en": "{file}: not a form made by dkst form (no cell named “{name}”)",
+    },
+    "form-other-dataset": {
+        "vi": "{file}: phiếu của một kế hoạch khác (không phải bộ dữ liệu này); lập phiếu mới bằng dkst form",
+        "en": "{file}: a form of another plan (not this dataset); make new forms with dkst form",
+    },
+    "form-unknown-unit": {
+        "vi": "{where} (dkst_unit): đơn vị “{value}” không có trong units.yaml",
+        "en": "{where} (dkst_unit): unit “{value}” is not in units.yaml",
+    },
+    "form-unknown-period": {
+        "vi": "{where} (dkst_period): kỳ “{value}” không có trong plan.yaml; các kỳ: {choices}",
+        "en": "{where} (dkst_period): period “{value}” is not in plan.yaml; periods: {choices}",
+    },
+    "form-key-changed": {
+        "vi": "{where}: mã đơn vị hoặc mã kỳ đã bị sửa sau khi lập phiếu; dùng phiếu lập cho đơn vị này "
+        "(dkst form --period {period} --unit {unit})",
+        "en": "{where}: the unit or period code was changed after the form was made; use the form made for "
+        "that unit (dkst form --period {period} --unit {unit})",
+    },
+    "import-duplicate": {
+        "vi": "phiếu thứ hai của {unit} kỳ {period} trong lần nhập này (đã có {file})",
+        "en": "a second form of {unit}, period {period}, in this run (after {file})",
+    },
+    "import-exists": {
+        "vi": "{path} đã có và khác phiếu; không ghi đè (thêm --force để thay bằng số liệu của phiếu)",
+        "en": "{path} already exists and differs from the form; not replaced (add --force to replace it)",
+    },
+    "import-changes": {"vi": "Thay đổi so với {path}:", "en": "Changes from {path}:"},
+    "import-blank": {"vi": "(trống)", "en": "(blank)"},
+    "import-text-changed": {"vi": "(đã sửa)", "en": "(changed)"},
+    "import-dry-run": {
+        "vi": "Chạy thử: sẽ ghi {path} như sau (chưa ghi gì):",
+        "en": "Dry run: would write {path} as follows (nothing written):",
+    },
+    "import-symlink": {
+        "vi": "{path} là liên kết tượng trưng; không ghi qua đó",
+        "en": "{path} is a symbolic link; not writing through it",
+    },
+    "import-col-file": {"vi": "Tệp", "en": "File"},
+    "import-col-unit": {"vi": "Đơn vị", "en": "Unit"},
+    "import-col-period": {"vi": "Kỳ", "en": "Period"},
+    "import-col-result": {"vi": "Kết quả", "en": "Result"},
+    "import-written": {"vi": "đã ghi", "en": "written"},
+    "import-would-write": {"vi": "sẽ ghi (chạy thử)", "en": "would be written (dry run)"},
+    "import-unchanged": {"vi": "không thay đổi", "en": "unchanged"},
+    "import-refused": {"vi": "không nhập: {reason}", "en": "refused: {reason}"},
+    "import-errors": {"vi": "{count} lỗi trong phiếu", "en": "{count} errors in the form"},
+    "import-reason-file": {"vi": "tệp không đọc được", "en": "file not readable"},
+    "import-reason-exists": {"vi": "đã có báo cáo, cần --force", "en": "report exists, needs --force"},
+    "import-reason-unit": {"vi": "mã đơn vị không hợp lệ", "en": "bad unit code"},
+    "import-reason-period": {"vi": "mã kỳ không hợp lệ", "en": "bad period code"},
+    "import-reason-dataset": {"vi": "phiếu của bộ dữ liệu khác", "en": "form of another dataset"},
+    "import-reason-key": {"vi": "mã đơn vị/kỳ bị sửa", "en": "unit/period code edited"},
+    "import-reason-duplicate": {"vi": "phiếu trùng", "en": "duplicate form"},
+    "import-reason-write": {"vi": "không ghi được tệp", "en": "could not write the file"},
+    "import-done": {
+        "vi": "{written} báo cáo đã ghi, {unchanged} không thay đổi, {refused} phiếu không nhập. "
+        "Tiếp theo: dkst check, rồi commit các tệp đã ghi.",
+        "en": "{written} reports written, {unchanged} unchanged, {refused} forms refused. "
+        "Next: dkst check, then commit the written files.",
+    },
     # --- end forms (#13) ---
 
     # --- rollup (#14): new entries below this line ---

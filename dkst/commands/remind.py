@@ -35,6 +35,14 @@ def units_to_remind(checked: Any, period: str, within: int) -> list[tuple[Any, A
     return out
 
 
+def _form_file(root: Path, unit_id: str, period: str) -> str | None:
+    """The name of the unit's form of ``dkst form`` in the default form folder, if one is there (to attach)."""
+    from dkst.commands.form import form_folder
+
+    path = form_folder(root, period) / f"{unit_id}-{period}.xlsx"
+    return path.name if path.is_file() else None
+
+
 @app.command(help="help.remind")
 def remind(
     period: PeriodOpt,
@@ -76,7 +84,8 @@ def remind(
         for unit, status in chosen:
             info = {"id": unit.id, "name": unit.name, "status": status.status,
                     "status_label": text(status.status, ctx.lang), "days_overdue": status.days_overdue,
-                    "days_left": status.days_left, "email": unit.email}
+                    "days_left": status.days_left, "email": unit.email,
+                    "form_file": _form_file(ctx.root, unit.id, period)}
             render = render_reminder_docx if fmt is RemindFormat.docx else render_reminder
             letters.append((folder / f"{unit.id}.{fmt.value}", render(context, info, template)))
     except RenderError as exc:
