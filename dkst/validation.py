@@ -209,8 +209,11 @@ def _salvage(cls: type[Record], data: dict[str, Any]) -> Record:
         if _valid(validator, obj, name, value):
             continue
         item_cls = _record_items(cls, name)
-        if isinstance(value, list):
-            kept: Any = []
+        models = [m for m in _unwrap(cls.model_fields[name].annotation) if _is_model(m)]
+        if isinstance(value, dict) and len(models) == 1:  # a nested record (signer, parent): keep its valid part
+            kept: Any = _partial_item(models[0], value)
+        elif isinstance(value, list):
+            kept = []
             for item in value:
                 if item_cls is not None:
                     kept.append(_partial_item(item_cls, item))
