@@ -125,8 +125,9 @@ def check_parent(ds: Dataset) -> None:
         target = mapping.get(ind, ind)
         if target in seen:
             other = seen[target]
-            here, there = (ind, other) if ind in mapping or other not in mapping else (other, ind)
-            ds.findings.append(F.make("duplicate-id", "plan.yaml", line_of(here), id=target, first=line_of(there)))
+            pair = sorted([ind, other], key=lambda i: (i in mapping, line_of(i) or 0))  # the mapping entry, last
+            ds.findings.append(F.make("duplicate-id", "plan.yaml", line_of(pair[1]), id=target,
+                                      first=line_of(pair[0])))
             continue
         seen[target] = ind
     for key in parent.periods or {}:
