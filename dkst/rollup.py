@@ -39,6 +39,7 @@ from dkst.skeletons import double_quoted, line, one_line, symlinked_folder, yaml
 if TYPE_CHECKING:
     from dkst.aggregate import Aggregate
     from dkst.checker import Checked
+    from dkst.dataset import Dataset
 
 
 class RollupError(Exception):
@@ -135,35 +136,50 @@ def prepare(city: Checked, period_id: str, province: Checked, submitted: date | 
         raise RollupError("rollup-future", value=vn_date(day), today=vn_date(today()))
 
     unit_name = pds.unit_index[parent.unit].name
-    model_ids = _model_ids(agg)
+    ids = model_ids(city.dataset)
+    window = [(row.unit, row.id) for row in agg.models.itertuples(index=False)]
     existing = set(pds.models.get(parent.unit, {}))
+    # in the province by an earlier rollup, no longer in this window (stopped, or of another period): refreshed,
+    # so that the province counts it as the city does now
+    earlier = [key for key, new_id in ids.items() if new_id in existing and key not in window and _writable(city, key)]
+    written = {ids[key] for key in window} | existing
     models = [
-        _out(root, f"units/{parent.unit}/models/{new_id}.yaml",
-             model_text(agg, unit_id, model_id, parent.unit, unit_name, model_ids, existing))
-        for (unit_id, model_id), new_id in model_ids.items()
+        _out(root, f"units/{parent.unit}/models/{ids[key]}.yaml",
+             model_text(agg, key[0], key[1], parent.unit, unit_name, ids, written))
+        for key in [*window, *earlier]
     ]
     report = report_text(agg, parent.unit, unit_name, periods[target].name, target,
                          [(i, t) for i, t in pairs if t in theirs], {t: theirs[t] for _, t in pairs if t in theirs},
-                         list(model_ids.values()), day)
+                         [ids[key] for key in window], day)
     rollup = Rollup(root, parent.unit, target, _out(root, f"units/{parent.unit}/reports/{target}.yaml", report),
                     models, left_out)
     _self_check(rollup)
     return rollup
 
 
-def _model_ids(agg: Aggregate) -> dict[tuple[str, str], str]:
-    """(city unit, model) → the model's id in the province: ``<unit-id>-<model-id>``, made unique."""
+def model_ids(ds: Dataset) -> dict[tuple[str, str], str]:
+    """(city unit, model) → the model's id in the province, ``<unit-id>-<model-id>``, for every model of the
+    city's units (in registry order, then by id), so that an id does not depend on the period. Two that would
+    be the same (``a-b`` + ``c`` and ``a`` + ``b-c``) are told apart by a suffix ``-2``, ``-3``…"""
     out: dict[tuple[str, str], str] = {}
     used: set[str] = set()
-    for row in agg.models.itertuples(index=False):
-        base = f"{row.unit}-{row.id}"
-        new_id, n = base, 1
-        while new_id in used:  # ``a-b`` + ``c`` and ``a`` + ``b-c``: both ``a-b-c``
-            n += 1
-            new_id = f"{base}-{n}"
-        used.add(new_id)
-        out[(row.unit, row.id)] = new_id
+    for unit in ds.units:
+        for model_id in sorted(ds.models.get(unit.id, {})):
+            base = f"{unit.id}-{model_id}"
+            new_id, n = base, 1
+            while new_id in used:
+                n += 1
+                new_id = f"{base}-{n}"
+            used.add(new_id)
+            out[(unit.id, model_id)] = new_id
     return out
+
+
+def _writable(city: Checked, key: tuple[str, str]) -> bool:
+    """Whether a city model can be written as a valid model file (its status, and its start unless registered)."""
+    rec = city.dataset.models[key[0]][key[1]].record
+    status = getattr(getattr(rec, "status", None), "value", None)
+    return isinstance(rec, ModelRecord) and status is not None and (status == "registered" or rec.started is not None)
 
 
 def _out(root: Path, rel: str, text: str) -> OutFile:
@@ -288,7 +304,7 @@ def report_text(agg: Aggregate, unit_id: str, unit_name: str, period_name: str, 
 
 
 def model_text(agg: Aggregate, unit_id: str, model_id: str, parent_unit: str, parent_name: str,
-               model_ids: dict[tuple[str, str], str], existing: set[str]) -> str:
+               ids: dict[tuple[str, str], str], present: set[str]) -> str:
     """A city model as a model file of the province's dataset (the same bytes whatever the period)."""
     ds = agg.dataset
     rec: ModelRecord = ds.models[unit_id][model_id].record
@@ -302,10 +318,8 @@ def model_text(agg: Aggregate, unit_id: str, model_id: str, parent_unit: str, pa
     origin = getattr(rec.origin, "value", None) or "new"
     if origin == "replicated" and rec.replicated_from and "/" in rec.replicated_from:
         src_unit, src_model = rec.replicated_from.split("/", 1)
-        src_id = model_ids.get((src_unit, src_model))
-        if src_id is None and f"{src_unit}-{src_model}" in existing:
-            src_id = f"{src_unit}-{src_model}"
-        if src_id is not None:
+        src_id = ids.get((src_unit, src_model))
+        if src_id is not None and src_id in present:
             link = f"{parent_unit}/{src_id}"
         source = ds.models.get(src_unit, {}).get(src_model)
         source_name = getattr(getattr(source, "record", None), "name", None)
@@ -319,10 +333,11 @@ def model_text(agg: Aggregate, unit_id: str, model_id: str, parent_unit: str, pa
         "# sửa ở bộ dữ liệu của cấp dưới rồi chạy lại “dkst rollup --force”.",
         "",
         "x-nguon: " + yaml_scalar(f"dkst rollup từ units/{unit_id}/models/{model_id}.yaml ({_source_line(plan)})"),
-        *_text_block("name", rec.name),
-        line(f"status: {rec.status.value}"),
-        line(f"started: {rec.started.isoformat()}"),
+        *_text_block("name", rec.name or model_id),
+        f"status: {rec.status.value}",
     ]
+    if rec.started is not None:
+        out.append(f"started: {rec.started.isoformat()}")
     if rec.completed_on is not None:
         out.append(f"completed_on: {rec.completed_on.isoformat()}")
     out.append(f"origin: {origin}")

@@ -263,14 +263,33 @@ def test_the_committed_sample_is_what_the_script_makes(tmp_path: Path) -> None:
 
 
 def test_model_ids_stay_unique() -> None:
-    import pandas as pd
+    from types import SimpleNamespace
 
-    from dkst.rollup import _model_ids
+    from dkst.rollup import model_ids
 
-    class Agg:
-        models = pd.DataFrame({"unit": ["a-b", "a", "a"], "id": ["c", "b-c", "d"]})
+    ds = SimpleNamespace(units=[SimpleNamespace(id="a-b"), SimpleNamespace(id="a")],
+                         models={"a-b": {"c": None}, "a": {"d": None, "b-c": None}})
+    assert model_ids(ds) == {("a-b", "c"): "a-b-c", ("a", "b-c"): "a-b-c-2", ("a", "d"): "a-d"}  # type: ignore[arg-type]
 
-    assert _model_ids(Agg()) == {("a-b", "c"): "a-b-c", ("a", "b-c"): "a-b-c-2", ("a", "d"): "a-d"}  # type: ignore[arg-type]
+
+def test_a_model_that_stops_counting_is_refreshed(province: Path, city: Path) -> None:
+    """A model written by an earlier rollup that no longer counts: rewritten, so that the province agrees."""
+    assert rollup(city, "Y", province)[0] == 0
+    model = city / "units/an-son/models/phan-loai-rac.yaml"
+    model.write_text(model.read_text(encoding="utf-8").replace("status: in_progress", "status: stopped"),
+                     encoding="utf-8")
+    code, _, err = rollup(city, "Y", province)
+    assert code == 2 and "--force" in err
+    code, _, err = rollup(city, "Y", province, "--force")
+    assert code == 0, err
+    copy = (province / "units/tam-ky/models/an-son-phan-loai-rac.yaml").read_text(encoding="utf-8")
+    assert "status: stopped" in copy
+    report = (province / "units/tam-ky/reports/Y.yaml").read_text(encoding="utf-8")
+    assert "an-son-phan-loai-rac" not in report
+    ours = aggregate(check(city, AS_OF["Y"]), "Y").summary["models"]
+    theirs = aggregate(check(province, AS_OF["Y"]), "Y")
+    assert next(u for u in theirs.summary["units"] if u["id"] == "tam-ky")["models"] == ours["total"] == 9
+    assert errors(province, AS_OF["Y"]) == []
 
 
 def test_library_refuses_without_writing(province: Path) -> None:
