@@ -8,8 +8,9 @@ What is written (FORMAT.md, "City to province: ``dkst rollup``"), in the provinc
 
 - ``units/<parent.unit>/reports/<P'>.yaml``: the totals of the indicators that have a counterpart in the
   province's plan (``parent.indicators``, else the same id), never a 0 for a total that is not there; the
-  commendations with the unit that proposed them; highlights, limitations and proposals, one line per unit
-  with its name; ``submitted`` (given, else the as-of day); ``signer`` from the city plan's signer; ``x-nguon``;
+  commendations as written (a comment names the unit that proposed each); highlights, limitations and
+  proposals, one line per unit with its name; ``submitted`` (given, else the as-of day); ``signer`` from the
+  city plan's signer; ``x-nguon``;
 - ``units/<parent.unit>/models/<unit-id>-<model-id>.yaml`` for each counting model of the window, listed in the
   report's ``models``. The city's unit ids mean nothing to the province: partners are named in the model's
   summary, and ``replicated_from`` is kept as a reference only when the source model is in the province's
@@ -288,7 +289,8 @@ def report_text(agg: Aggregate, unit_id: str, unit_name: str, period_name: str, 
     if len(comm):
         out.append("commendations:")
         for c in comm.itertuples(index=False):
-            out += _text_block("name", f"{c.name} ({names.get(c.unit, c.unit)})", "  - ", "    ")
+            out.append(f"  # đề nghị của {one_line(names.get(c.unit, c.unit))}")
+            out += _text_block("name", c.name, "  - ", "    ")
             out.append(f"    kind: {c.kind_of}")
             if c.achievement:
                 out += _text_block("achievement", c.achievement, "    ", "    ")

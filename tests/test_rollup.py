@@ -109,6 +109,7 @@ def test_province_aggregate_carries_the_city_figures(province: Path, period: str
     comm = theirs.commendations[theirs.commendations["unit"] == "tam-ky"]
     assert comm["kind_of"].value_counts().to_dict() == ours.commendations["kind_of"].value_counts().to_dict()
     assert len(comm) == sum(ours.summary["commendations"].values()) > 0
+    assert list(comm["name"]) == list(ours.commendations["name"])  # as written, not renamed
 
 
 def test_report_content(province: Path) -> None:
@@ -119,7 +120,8 @@ def test_report_content(province: Path) -> None:
     assert "signer: Chủ tịch Nguyễn Ba" in text
     assert "  tuyen_truyen_buoi: 218" in text and "propaganda_sessions:" not in text and "critiques" not in text
     assert "  Hội Nông dân thành phố: Hỗ trợ nhân rộng mô hình" in text  # texts gathered with the unit's name
-    assert "(Hội Nông dân thành phố)" in text  # a commendation names the unit that proposed it
+    # a commendation as written, with the unit that proposed it in a comment
+    assert "  # đề nghị của Hội Nông dân thành phố\n  - name: Ông Phan Văn Lợi, hội viên Chi hội" in text
 
 
 def test_submitted_option(province: Path) -> None:
