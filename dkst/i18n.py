@@ -1324,9 +1324,152 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- end forms (#13) ---
 
     # --- rollup (#14): new entries below this line ---
+    "rollup-no-parent": {
+        "vi": "plan.yaml chưa có mục parent (mã của đơn vị này trong units.yaml của cấp trên), nên chưa biết "
+        "báo cáo lên đâu; xem mục “Báo cáo lên tỉnh” trong hướng dẫn",
+        "en": "plan.yaml has no parent (this unit's id in the level above's units.yaml), so there is nowhere to "
+        "report to; see “Reporting to the province” in the README",
+    },
+    "rollup-parent-broken": {
+        "vi": "Mục parent của plan.yaml có lỗi (dòng {line}); chạy dkst check để xem và sửa, chưa ghi tệp nào",
+        "en": "plan.yaml's parent has an error (line {line}); run dkst check to see and fix it; nothing was written",
+    },
+    "rollup-province-plan": {
+        "vi": "Không đọc được plan.yaml của bộ dữ liệu cấp trên {path}; chạy dkst check --data {path}",
+        "en": "plan.yaml of the level above's dataset {path} cannot be read; run dkst check --data {path}",
+    },
+    "rollup-same-dataset": {
+        "vi": "--to chỉ đến chính bộ dữ liệu đang tổng hợp ({path}); --to là thư mục bộ dữ liệu của cấp trên",
+        "en": "--to names the dataset being aggregated ({path}); --to is the folder of the level above's dataset",
+    },
+    "rollup-unknown-unit": {
+        "vi": "Đơn vị “{unit}” (parent.unit trong plan.yaml) không có trong units.yaml của {path}; "
+        "các mã có: {choices}. Chưa ghi tệp nào",
+        "en": "Unit “{unit}” (parent.unit in plan.yaml) is not in units.yaml of {path}; its ids: {choices}. "
+        "Nothing was written",
+    },
+    "rollup-unknown-period": {
+        "vi": "Kỳ “{value}” (ứng với kỳ {period} của plan.yaml này) không có trong plan.yaml của {path}; "
+        "các kỳ có: {choices}. Sửa parent.periods; chưa ghi tệp nào",
+        "en": "Period “{value}” (for this plan.yaml's period {period}) is not in plan.yaml of {path}; its periods: "
+        "{choices}. Fix parent.periods; nothing was written",
+    },
+    "rollup-unknown-indicator": {
+        "vi": "Chỉ tiêu “{value}” (parent.indicators: {ours} → {value}) không có trong plan.yaml của {path}; "
+        "các chỉ tiêu có: {choices}. Chưa ghi tệp nào",
+        "en": "Indicator “{value}” (parent.indicators: {ours} → {value}) is not in plan.yaml of {path}; its "
+        "indicators: {choices}. Nothing was written",
+    },
+    "rollup-symlink": {
+        "vi": "{path} là liên kết tượng trưng (symlink); dkst không ghi qua đó. Chưa ghi tệp nào",
+        "en": "{path} is a symbolic link; dkst does not write through it. Nothing was written",
+    },
+    "rollup-future": {
+        "vi": "Ngày gửi {value} sau ngày hôm nay ({today}); kiểm tra --submitted hoặc --as-of. Chưa ghi tệp nào",
+        "en": "Sending date {value} is after today ({today}); check --submitted or --as-of. Nothing was written",
+    },
+    "rollup-internal": {
+        "vi": "Lỗi của dkst khi soạn {path} ({detail}); chưa ghi tệp nào. Xin báo lỗi này cho người phát triển",
+        "en": "A dkst bug while composing {path} ({detail}); nothing was written. Please report it",
+    },
+    "rollup-exists": {
+        "vi": "{path} đã có với nội dung khác (có {n} tệp như vậy); chưa ghi tệp nào. Thêm --force để ghi đè",
+        "en": "{path} already exists with other content ({n} such files); nothing was written. Add --force to "
+        "replace them",
+    },
+    "rollup-left-out": {
+        "vi": "Không chuyển lên các chỉ tiêu mà kế hoạch của cấp trên không có: {ids} "
+        "(nếu cấp trên có chỉ tiêu tương ứng, ghi vào parent.indicators của plan.yaml)",
+        "en": "Not carried up, as the level above's plan has no such indicator: {ids} "
+        "(if it has a counterpart, map it in plan.yaml's parent.indicators)",
+    },
+    "rollup-new": {"vi": "tạo mới", "en": "new"},
+    "rollup-changed": {"vi": "ghi đè", "en": "replaced"},
+    "rollup-unchanged": {"vi": "không đổi", "en": "unchanged"},
+    "rollup-done": {
+        "vi": "Đã ghi {n} tệp vào {path} ({same} tệp không đổi). Kiểm tra: dkst check --data {path}",
+        "en": "Wrote {n} files into {path} ({same} unchanged). Check them: dkst check --data {path}",
+    },
+    "rollup-nothing": {
+        "vi": "Không có gì thay đổi: {n} tệp ở {path} đã đúng như số liệu tổng hợp",
+        "en": "Nothing changed: the {n} files in {path} already match the figures",
+    },
+    "rollup-dry-run": {
+        "vi": "Chạy thử (--dry-run), chưa ghi tệp nào. Sẽ ghi vào {path}:",
+        "en": "Dry run (--dry-run): nothing was written. Would write into {path}:",
+    },
+    "rollup-dry-run-refused": {
+        "vi": "Khi chạy thật, lệnh sẽ từ chối vì có tệp đã có với nội dung khác; thêm --force để ghi đè",
+        "en": "A real run would be refused: some files exist with other content; add --force to replace them",
+    },
     # --- end rollup (#14) ---
 
     # --- house (#11): new entries below this line ---
+    "help.form": {
+        "vi": "Lập phiếu Excel (.xlsx) cho các đơn vị điền báo cáo một kỳ, gửi kèm thư nhắc.",
+        "en": "Excel forms (.xlsx) for the units to fill in a period's report, to send with the letters.",
+    },
+    "help.form.unit": {
+        "vi": "Chỉ lập phiếu cho đơn vị này (mã trong units.yaml); nhắc lại để chọn nhiều đơn vị. Mặc định: mọi đơn "
+        "vị phải gửi báo cáo kỳ này (trừ đơn vị được miễn).",
+        "en": "Only a form for this unit (its id in units.yaml); repeat for several units. Default: every unit that "
+        "owes this period's report (not exempt).",
+    },
+    "help.form.output": {
+        "vi": "Thư mục ghi phiếu (mỗi đơn vị một tệp <mã đơn vị>-<kỳ>.xlsx). Mặc định: out/phieu-<kỳ>/ của bộ dữ liệu.",
+        "en": "The folder for the forms (a file <unit id>-<period>.xlsx per unit). Default: the dataset's "
+        "out/phieu-<period>/.",
+    },
+    "help.form.force": {
+        "vi": "Ghi đè phiếu đã có.",
+        "en": "Replace forms that exist.",
+    },
+    "help.import": {
+        "vi": "Nhập phiếu Excel đã điền thành báo cáo của đơn vị (units/<mã>/reports/<kỳ>.yaml), kiểm tra như dkst "
+        "check.",
+        "en": "Filled Excel forms become the units' reports (units/<id>/reports/<period>.yaml), checked as dkst check "
+        "does.",
+    },
+    "help.import.files": {
+        "vi": "Các tệp phiếu .xlsx đã điền (do dkst form lập), ví dụ hop-thu/*.xlsx.",
+        "en": "The filled .xlsx forms (made by dkst form), e.g. inbox/*.xlsx.",
+    },
+    "help.import.submitted": {
+        "vi": "Ngày Văn phòng nhận được báo cáo (2023-06-02 hoặc 02/6/2023); mặc định: ngày ghi trong phiếu, nếu "
+        "không có thì ngày --as-of (hôm nay).",
+        "en": "The day the office received the report (2023-06-02 or 02/6/2023); default: the form's date, else the "
+        "--as-of day (today).",
+    },
+    "help.import.force": {
+        "vi": "Thay báo cáo đã có bằng số liệu của phiếu (liệt kê số liệu thay đổi trước).",
+        "en": "Replace an existing report with the form's figures (the changed figures are listed first).",
+    },
+    "help.import.dry-run": {
+        "vi": "Chỉ in nội dung sẽ ghi, không ghi tệp nào.",
+        "en": "Only print what would be written; write nothing.",
+    },
+    "help.rollup": {
+        "vi": "Chuyển số liệu một kỳ lên cấp trên: ghi báo cáo và các mô hình của đơn vị vào bộ dữ liệu của tỉnh.",
+        "en": "Send a period's figures to the level above: the report and models as files of the province's dataset.",
+    },
+    "help.rollup.to": {
+        "vi": "Thư mục bộ dữ liệu của cấp trên (tỉnh); mã đơn vị, chỉ tiêu và kỳ theo mục parent của plan.yaml.",
+        "en": "The folder of the level above's (province's) dataset; unit, indicator and period ids by plan.yaml's "
+        "parent.",
+    },
+    "help.rollup.submitted": {
+        "vi": "Ngày gửi ghi vào báo cáo ở cấp trên (2023-12-02 hoặc 02/12/2023); mặc định ngày --as-of.",
+        "en": "The date sent, written in the report at the level above (2023-12-02 or 02/12/2023); default: the "
+        "--as-of day.",
+    },
+    "help.rollup.force": {
+        "vi": "Ghi đè các tệp đã có mà nội dung khác (mặc định: từ chối, không ghi tệp nào).",
+        "en": "Replace existing files whose content differs (default: refuse and write nothing).",
+    },
+    "help.rollup.dry-run": {
+        "vi": "Chỉ in các tệp sẽ ghi và nội dung báo cáo, không ghi gì.",
+        "en": "Only print the files that would be written and the report; write nothing.",
+    },
     # --- end house (#11) ---
 
 }

@@ -51,6 +51,7 @@ _DEF_DESCRIPTIONS = {
     "RuleRequirement": "Quy tắc kiểm tra số liệu của báo cáo",
     "Unit": "Một đơn vị",
     "Commendation": "Đề nghị biểu dương, khen thưởng",
+    "Parent": "Báo cáo lên cấp trên (dkst rollup): mã đơn vị ở cấp trên, ánh xạ chỉ tiêu và kỳ",
 }
 
 _REPLICATED_FROM = r"^\s*[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*\s*$"

@@ -353,6 +353,17 @@ Requirement = Annotated[
 ]
 
 
+class Parent(Record):
+    """plan.yaml's ``parent``: how ``dkst rollup`` reports this plan's figures to the level above."""
+
+    unit: Slug = Field(description="Mã của đơn vị này trong units.yaml của cấp trên (tỉnh), ví dụ tam-ky")
+    indicators: dict[IndicatorId, IndicatorId] = Field(
+        default_factory=dict, description="Mã chỉ tiêu của kế hoạch này → mã chỉ tiêu của cấp trên "
+                                          "(mặc định: cùng mã)")
+    periods: dict[PeriodId, PeriodId] = Field(
+        default_factory=dict, description="Mã kỳ của kế hoạch này → mã kỳ của cấp trên (mặc định: cùng mã)")
+
+
 class Plan(Record):
     """plan.yaml: the governing plan (kế hoạch)."""
 
@@ -371,6 +382,7 @@ class Plan(Record):
     periods: dict[PeriodId, Period] = Field(description="Kỳ báo cáo: mã → thông tin kỳ")
     indicators: list[Indicator] = Field(default_factory=list, description="Các chỉ tiêu báo cáo")
     requirements: list[Requirement] = Field(default_factory=list, description="Các yêu cầu đối với đơn vị")
+    parent: Parent | None = Field(None, description="Báo cáo lên cấp trên bằng dkst rollup: đơn vị, chỉ tiêu, kỳ")
 
 
 # ---------------------------------------------------------------- units.yaml

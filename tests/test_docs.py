@@ -17,7 +17,7 @@ DOCS = REPO / "docs"
 REFERENCE = DOCS / "cli-reference.md"
 GUIDES = [DOCS / "huong-dan-su-dung.md", DOCS / "format.md", REPO / "templates" / "init" / "README.md"]
 #: Commands FORMAT.md promises; the guides may describe one before it is built.
-PROMISED = {"check", "status", "aggregate", "render", "remind", "init", "new", "schema"}
+PROMISED = {"check", "status", "aggregate", "render", "remind", "init", "new", "schema", "form", "import"}
 
 
 def _commands() -> list[tuple[list[str], object]]:

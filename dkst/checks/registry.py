@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from dkst import findings as F
 from dkst.checks.rules import Rule, RuleError, compile_rule
 from dkst.periods import Deadline, deadline_of
-from dkst.schema import Indicator, ModelsRequirement, Period, RuleRequirement, Unit, UnitPlanRequirement
+from dkst.schema import Indicator, ModelsRequirement, Parent, Period, RuleRequirement, Unit, UnitPlanRequirement
 from dkst.validation import nearest
 
 if TYPE_CHECKING:
@@ -95,6 +95,45 @@ def check_plan(ds: Dataset) -> None:
         usable = _requirement(ds, index, i, req)
         if usable is not None:
             index.requirements.append(usable)
+    check_parent(ds)
+
+
+def check_parent(ds: Dataset) -> None:
+    """``parent`` (for ``dkst rollup``): its keys name this plan's indicators and periods, and no two of this
+    plan's indicators go to one indicator of the level above. (Ids themselves are checked by the schema; the
+    other side names the level above's dataset, which only ``dkst rollup`` sees.)"""
+    plan, src = ds.plan, ds.plan_file
+    parent = getattr(plan, "parent", None)
+    if plan is None or src is None or not isinstance(parent, Parent):
+        return  # absent, or broken: its schema finding says why
+    position: dict[str, int] = {}  # indicator id → its first place in plan.yaml (broken entries included)
+    for pos, ind in enumerate(plan.indicators or []):
+        if ind is not None and ind.id is not None:
+            position.setdefault(ind.id, pos)
+    mapping = parent.indicators or {}
+    for key in mapping:
+        if key not in position:
+            ds.findings.append(unknown_ref(src.line("parent", "indicators", key), "indicator", key, list(position)))
+
+    def line_of(ind: str) -> int | None:
+        if ind in mapping:
+            return src.line("parent", "indicators", ind)
+        return src.line("indicators", position[ind], "id")
+
+    seen: dict[str, str] = {}
+    for ind in position:
+        target = mapping.get(ind, ind)
+        if target in seen:
+            other = seen[target]
+            pair = sorted([ind, other], key=lambda i: (i in mapping, line_of(i) or 0))  # the mapping entry, last
+            ds.findings.append(F.make("duplicate-id", "plan.yaml", line_of(pair[1]), id=target,
+                                      first=line_of(pair[0])))
+            continue
+        seen[target] = ind
+    for key in parent.periods or {}:
+        if key not in ds.period_ids:
+            ds.findings.append(unknown_ref(src.line("parent", "periods", key), "period", key,
+                                           sorted(ds.period_ids)))
 
 
 def _position(items: list[Any], ident: str) -> int:

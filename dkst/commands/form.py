@@ -18,17 +18,15 @@ def form_folder(root: Path, period: str) -> Path:
     return root / "out" / f"phieu-{period}"
 
 
-@app.command()
+@app.command(help="help.form")
 def form(
     period: PeriodOpt,
     units: Annotated[list[str] | None, typer.Option(
-        "--unit", help="Chỉ lập phiếu cho đơn vị này (mã trong units.yaml); nhắc lại để chọn nhiều đơn vị. "
-                       "Mặc định: mọi đơn vị phải gửi báo cáo kỳ này (trừ đơn vị được miễn).",
+        "--unit", help="help.form.unit", metavar="UNIT",
         show_default=False)] = None,
     output: Annotated[Path | None, typer.Option(
-        "--output", help="Thư mục ghi phiếu (mỗi đơn vị một tệp <mã đơn vị>-<kỳ>.xlsx). Mặc định: out/phieu-<kỳ>/ "
-                         "của bộ dữ liệu.", show_default=False)] = None,
-    force: Annotated[bool, typer.Option("--force", help="Ghi đè phiếu đã có.")] = False,
+        "--output", help="help.form.output", metavar="DIR", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="help.form.force")] = False,
     data: DataOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,

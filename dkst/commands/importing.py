@@ -114,18 +114,17 @@ def _expand(files: list[Path]) -> list[Path]:
     return out
 
 
-@app.command("import")
+@app.command("import", help="help.import")
 def import_forms(
     files: Annotated[list[Path] | None, typer.Argument(
-        metavar="FILE", help="Các tệp phiếu .xlsx đã điền (do dkst form lập), ví dụ hop-thu/*.xlsx.",
+        metavar="FILE", help="help.import.files",
         show_default=False)] = None,
     submitted: Annotated[str | None, typer.Option(
-        "--submitted", help="Ngày Văn phòng nhận được báo cáo (2023-06-02 hoặc 02/6/2023); mặc định: ngày ghi "
-                            "trong phiếu, nếu không có thì ngày --as-of (hôm nay).", show_default=False)] = None,
+        "--submitted", help="help.import.submitted", metavar="DATE", show_default=False)] = None,
     force: Annotated[bool, typer.Option(
-        "--force", help="Thay báo cáo đã có bằng số liệu của phiếu (liệt kê số liệu thay đổi trước).")] = False,
+        "--force", help="help.import.force")] = False,
     dry_run: Annotated[bool, typer.Option(
-        "--dry-run", help="Chỉ in nội dung sẽ ghi, không ghi tệp nào.")] = False,
+        "--dry-run", help="help.import.dry-run")] = False,
     data: DataOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
