@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import assert_golden
+from tests.conftest import assert_golden, run_dkst
 
 REPO = Path(__file__).resolve().parent.parent
 BASIC = REPO / "tests" / "cases" / "aggregate" / "basic"
@@ -29,14 +29,6 @@ SAMPLE = REPO / "data"
 #: "today" for the hand-made dataset: its w3 report, dated 2024-02-01, is in the future
 BASIC_TODAY = "2024-01-01"
 SAMPLE_TODAY = "2024-06-30"
-
-
-def dkst_cmd() -> list[str]:
-    here = Path(sys.executable).parent / "dkst"
-    found = str(here) if here.exists() else shutil.which("dkst")
-    if found is None:
-        pytest.fail("the dkst command is not installed: pip install -e '.[test]'")
-    return [found]
 
 
 def env_for(today: str | None) -> dict[str, str]:
@@ -47,10 +39,10 @@ def env_for(today: str | None) -> dict[str, str]:
     return env
 
 
-def run(*args: str, today: str | None = BASIC_TODAY, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
-    """``dkst ARGS`` as a user runs it; stdout and stderr as bytes."""
-    proc = subprocess.run([*dkst_cmd(), *args], cwd=cwd or REPO, env=env_for(today), capture_output=True,
-                          timeout=180)
+def run(*args: str, today: str | None = BASIC_TODAY, cwd: Path | None = None,
+        process: bool = False) -> subprocess.CompletedProcess[bytes]:
+    """``dkst ARGS`` as a user runs it (in this process unless ``process``); stdout and stderr as bytes."""
+    proc = run_dkst(*args, cwd=cwd, env={"COLUMNS": None}, today=today, process=process, text=False)
     assert b"Traceback" not in proc.stderr, proc.stderr.decode()
     return proc
 
