@@ -166,6 +166,12 @@ def _run_here(args: list[str], cwd: Path, env: dict[str, str], text: bool) -> su
             err.write(traceback.format_exc())
             code = 1
     finally:
+        for stream in (sys.stdout, sys.stderr):  # the code may have wrapped our streams in streams of its own
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+        stdout, stderr = out.value(), err.value()
         sys.stdin, sys.stdout, sys.stderr = saved_streams
         if saved_main is not None:
             sys.modules["__main__"] = saved_main
@@ -173,7 +179,6 @@ def _run_here(args: list[str], cwd: Path, env: dict[str, str], text: bool) -> su
         os.chdir(saved_cwd)
         os.environ.clear()
         os.environ.update(saved_env)
-    stdout, stderr = out.value(), err.value()
     if text:
         return subprocess.CompletedProcess(argv, code, _as_text(stdout), _as_text(stderr))
     return subprocess.CompletedProcess(argv, code, stdout, stderr)

@@ -76,7 +76,7 @@ def test_github_annotations_are_escaped() -> None:
 
 
 def test_github_format_through_cli() -> None:
-    proc = run_dkst("check", "--data", "data", "--as-of", "2024-01-15", "--format", "github")
+    proc = run_dkst("check", "--data", "data", "--as-of", "2024-01-15", "--format", "github", process=True)
     assert proc.stdout.count("::warning ") == 20 and proc.stdout.count("::notice ") == 1
 
 
@@ -97,7 +97,7 @@ def test_light_startup(argv: list[str]) -> None:
 
 
 def test_status_plain_and_json() -> None:
-    proc = run_dkst("status", "--data", "data", "--as-of", "2024-01-15")
+    proc = run_dkst("status", "--data", "data", "--as-of", "2024-01-15", process=True)  # end to end
     lines = proc.stdout.splitlines()
     assert lines[0].split("\t")[:3] == ["Đơn vị", "Loại", "report-h1"]
     assert lines[1].startswith("thanh-pho\t")

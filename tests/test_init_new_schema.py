@@ -77,7 +77,7 @@ def sample(tmp_path: Path, sample_copy: Path) -> Path:
 
 def test_init_writes_a_clean_dataset(tmp_path: Path) -> None:
     dest = tmp_path / "dk-2024"
-    proc = dkst("init", str(dest), "--year", "2024")
+    proc = dkst("init", str(dest), "--year", "2024", process=True)  # end to end
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in dest.iterdir()) == sorted(
         [".gitignore", ".pre-commit-config.yaml", "README.md", "plan.yaml", "units.yaml"])
@@ -550,15 +550,16 @@ def test_schema_refuses_to_write_into_units(tmp_path: Path, sample: Path) -> Non
 # ---------------------------------------------------------------- shell completion
 
 
-def _complete(words: str, cwd: Path) -> list[str]:
+def _complete(words: str, cwd: Path, process: bool = False) -> list[str]:
     cword = str(len(words.split()) - (0 if words.endswith(" ") else 1))
-    proc = dkst(cwd=cwd, _DKST_COMPLETE="complete_bash", COMP_WORDS=words, COMP_CWORD=cword)
+    proc = dkst(cwd=cwd, _DKST_COMPLETE="complete_bash", COMP_WORDS=words, COMP_CWORD=cword, process=process)
     assert proc.returncode == 0, proc.stderr
     return proc.stdout.split()
 
 
 def test_completion_of_units_periods_and_commands(sample_copy: Path, tmp_path: Path) -> None:
-    assert _complete("dkst new report tam", sample_copy) == ["tam-ngoc", "tam-phu", "tam-thanh", "tam-thang"]
+    assert _complete("dkst new report tam", sample_copy, process=True) == [  # end to end
+        "tam-ngoc", "tam-phu", "tam-thanh", "tam-thang"]
     assert _complete("dkst new report an-my ", sample_copy) == ["H1", "Y"]
     assert _complete(f"dkst new model --data {sample_copy} hoi-n", tmp_path) == ["hoi-nong-dan"]
     assert _complete("dkst new ", sample_copy) == ["report", "model", "unit-plan"]

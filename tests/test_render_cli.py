@@ -46,7 +46,8 @@ def test_docx_is_deterministic_and_readable(tmp_path: Path) -> None:
 
 
 def test_docx_default_output_in_dataset_out(sample: Path) -> None:
-    proc = run_dkst("render", "--data", str(sample), "--period", "H1", "--as-of", "2023-11-30", "--format", "docx")
+    proc = run_dkst("render", "--data", str(sample), "--period", "H1", "--as-of", "2023-11-30", "--format", "docx",
+                    process=True)  # end to end
     assert proc.returncode == 0, proc.stderr
     assert (sample / "out" / "bao-cao-H1.docx").is_file()
 
