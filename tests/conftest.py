@@ -48,7 +48,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     global _ALL_IN_SUBPROCESSES
     _ALL_IN_SUBPROCESSES = bool(config.getoption("--dkst-subprocess", default=False))
-    config.addinivalue_line("markers", "libreoffice: runs LibreOffice (skipped when soffice is not installed)")
 
 
 def assert_golden(rel: str, actual: str | bytes) -> None:

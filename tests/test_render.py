@@ -566,6 +566,7 @@ def test_template_script_is_reproducible(tmp_path):
         "templates/report.docx is stale: run python templates/build_report_docx.py"
 
 
+@pytest.mark.libreoffice
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_converts_to_pdf(report_docx, tmp_path):
     src = tmp_path / "report.docx"

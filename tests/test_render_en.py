@@ -276,6 +276,7 @@ def test_english_template_script_is_reproducible(tmp_path: Path) -> None:
         "templates/en/report.docx is stale: run python templates/build_report_docx.py --lang en"
 
 
+@pytest.mark.libreoffice
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_converts_the_english_report(en_docx: bytes, tmp_path: Path) -> None:
     src = tmp_path / "report.docx"
