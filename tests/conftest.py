@@ -6,6 +6,12 @@ returns what :func:`subprocess.run` would. ``process=True`` (or :func:`run_dkst_
 command instead: for the few end-to-end tests, and for anything about the process itself (encodings of the
 standard streams, signals, what a fresh interpreter imports). ``pytest --dkst-subprocess`` runs every call
 through the installed command, to compare the two paths.
+
+Between in-process runs, the runner puts back the environment, the working directory, ``sys.argv``, the
+standard streams, ``__main__`` and the SIGINT handler, keeps warning filters local, and clears the
+``functools`` caches of dkst's modules and rich's global console. Anything else a command keeps in a module
+global (a console made at import time, the environment read at import time) would leak from one run into the
+next: read such things when the command runs.
 """
 
 from __future__ import annotations
@@ -14,10 +20,13 @@ import io
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import threading
 import traceback
 import types
+import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -136,6 +145,18 @@ def _as_text(data: bytes) -> str:
     return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _forget_state() -> None:
+    """What a fresh process would not remember: the caches of dkst's functions and rich's global console."""
+    for name, module in list(sys.modules.items()):
+        if name == "dkst" or name.startswith("dkst."):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", None) == name:
+                    value.cache_clear()
+    rich = sys.modules.get("rich")
+    if rich is not None and hasattr(rich, "_console"):
+        rich._console = None
+
+
 def _run_here(args: list[str], cwd: Path, env: dict[str, str], text: bool) -> subprocess.CompletedProcess[Any]:
     """``dkst ARGS`` through :func:`dkst.cli.main` in this process; everything it sees is put back after."""
     from dkst.cli import main
@@ -145,6 +166,7 @@ def _run_here(args: list[str], cwd: Path, env: dict[str, str], text: bool) -> su
     saved_argv = sys.argv
     saved_streams = sys.stdin, sys.stdout, sys.stderr
     saved_main = sys.modules.get("__main__")
+    saved_sigint = signal.getsignal(signal.SIGINT) if threading.current_thread() is threading.main_thread() else None
     out, err = _Capture("strict"), _Capture("backslashreplace")
     argv = [dkst_executable(), *args]
     code = 0
@@ -157,14 +179,18 @@ def _run_here(args: list[str], cwd: Path, env: dict[str, str], text: bool) -> su
         sys.modules["__main__"] = types.ModuleType("__main__")
         sys.stdin = io.TextIOWrapper(io.BytesIO(b""), encoding="utf-8")
         sys.stdout, sys.stderr = out, err
+        _forget_state()
         try:
-            main()
+            with warnings.catch_warnings():
+                main()
         except SystemExit as exc:
             code = _exit_code(exc, err)
         except Exception:
             err.write(traceback.format_exc())
             code = 1
     finally:
+        if saved_sigint is not None:
+            signal.signal(signal.SIGINT, saved_sigint)
         for stream in (sys.stdout, sys.stderr):  # the code may have wrapped our streams in streams of its own
             try:
                 stream.flush()
