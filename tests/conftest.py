@@ -97,12 +97,14 @@ def dkst_env(env: Mapping[str, str | None] | None = None, today: str | None = TO
 
 
 def run_dkst(*args: str, cwd: Path | None = None, env: Mapping[str, str | None] | None = None,
-             today: str | None = TODAY, process: bool = False, text: bool = True) -> subprocess.CompletedProcess[Any]:
+             today: str | None = TODAY, process: bool | None = None,
+             text: bool = True) -> subprocess.CompletedProcess[Any]:
     """Run ``dkst ARGS`` and return what :func:`subprocess.run` would (UTF-8 text, or bytes if ``text=False``).
 
-    In this process unless ``process=True``: see the module docstring."""
+    In this process unless ``process=True`` (or ``--dkst-subprocess`` and not ``process=False``): see the
+    module docstring."""
     full_env = dkst_env(env, today)
-    if process or _ALL_IN_SUBPROCESSES:
+    if process or (process is None and _ALL_IN_SUBPROCESSES):
         return subprocess.run([dkst_executable(), *args], cwd=cwd or REPO, env=full_env, capture_output=True,
                               text=text, encoding="utf-8" if text else None, timeout=180)
     return _run_here(list(args), cwd or REPO, full_env, text)

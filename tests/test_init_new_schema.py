@@ -31,7 +31,7 @@ TODAY = "2024-06-30"
 KINDS = ("plan", "units", "unit-plan", "model", "report")
 
 
-def dkst(*args: str, cwd: Path | None = None, today: str = TODAY, process: bool = False,
+def dkst(*args: str, cwd: Path | None = None, today: str = TODAY, process: bool | None = None,
          **env: str) -> subprocess.CompletedProcess[str]:
     proc = run_dkst(*args, cwd=cwd, today=today, env=env, process=process)
     assert "Traceback" not in proc.stderr, proc.stderr
@@ -550,7 +550,7 @@ def test_schema_refuses_to_write_into_units(tmp_path: Path, sample: Path) -> Non
 # ---------------------------------------------------------------- shell completion
 
 
-def _complete(words: str, cwd: Path, process: bool = False) -> list[str]:
+def _complete(words: str, cwd: Path, process: bool | None = None) -> list[str]:
     cword = str(len(words.split()) - (0 if words.endswith(" ") else 1))
     proc = dkst(cwd=cwd, _DKST_COMPLETE="complete_bash", COMP_WORDS=words, COMP_CWORD=cword, process=process)
     assert proc.returncode == 0, proc.stderr

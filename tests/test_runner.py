@@ -18,7 +18,7 @@ from tests.conftest import REPO, run_dkst
     ["no-such-command"],
 ])
 def test_in_process_is_the_installed_command(args: list[str]) -> None:
-    here = run_dkst(*args)
+    here = run_dkst(*args, process=False)
     there = run_dkst(*args, process=True)
     assert (here.returncode, here.stdout, here.stderr) == (there.returncode, there.stdout, there.stderr)
 
@@ -37,7 +37,7 @@ def test_a_crash_is_a_traceback_and_exit_1(monkeypatch: pytest.MonkeyPatch) -> N
         raise RuntimeError("boom")
 
     monkeypatch.setattr(dkst.checker, "check", boom)
-    proc = run_dkst("check", "--data", "data")
+    proc = run_dkst("check", "--data", "data", process=False)
     assert proc.returncode == 1
     assert "Traceback" in proc.stderr and "RuntimeError: boom" in proc.stderr
 
@@ -48,7 +48,7 @@ def test_everything_is_put_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     before = (dict(os.environ), os.getcwd(), list(sys.argv), sys.stdin, sys.stdout, sys.stderr,
               sys.modules["__main__"])
     proc = run_dkst("check", "--data", str(REPO / "data"), "--as-of", "2023-11-30", cwd=tmp_path,
-                    env={"LANGUAGE": "vi"})
+                    env={"LANGUAGE": "vi"}, process=False)
     assert proc.returncode == 0 and "Đã kiểm tra" in proc.stdout  # DKST_LANG did not reach the run
     after = (dict(os.environ), os.getcwd(), list(sys.argv), sys.stdin, sys.stdout, sys.stderr,
              sys.modules["__main__"])
