@@ -184,7 +184,8 @@ def _run_here(args: list[str], cwd: Path, env: dict[str, str], text: bool) -> su
         _forget_state()
         try:
             with warnings.catch_warnings():
-                main()
+                returned = main()
+            code = _exit_code(SystemExit(returned), err)  # the console script does sys.exit(main())
         except SystemExit as exc:
             code = _exit_code(exc, err)
         except Exception:
