@@ -233,10 +233,8 @@ def _parse_here(base: str, jobs: list[Job], misses: list[int], want_meta: bool,
 
 def _progress(items: list[int], total: int) -> Iterable[int]:
     """Items through the progress bar of :mod:`dkst.progress` (stderr, a terminal, more than 300 items)."""
-    try:
-        from dkst.progress import progress
-    except ImportError:  # pragma: no cover - progress.py is part of dkst now
-        return items
+    from dkst.progress import progress
+
     return progress(items, total, "Đọc tệp")
 
 

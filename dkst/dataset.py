@@ -122,9 +122,6 @@ class Dataset:
     #: the valid parts of the plan (:class:`dkst.checks.registry.PlanIndex`)
     index: Any = None
 
-    def unit(self, unit_id: str) -> Unit | None:
-        return self.unit_index.get(unit_id)
-
     @property
     def unit_index(self) -> dict[str, Unit]:
         cached = getattr(self, "_unit_index", None)
@@ -373,11 +370,6 @@ def judge_units(scanned: list[_UnitFolder | Finding], unit_ids: set[str],
                     yield F.make("stray-file", sub.rel, unit=sub.unit, **params)
                 else:
                     yield sub
-
-
-def walk_units(root: Path, unit_ids: set[str], period_ids: set[str]) -> Iterator[_Entry | Finding]:
-    """The files under ``units/`` that fit the layout, and a ``stray-file`` finding for each misfit."""
-    yield from judge_units(scan_units(root), unit_ids, period_ids)
 
 
 def _stray_reason(name: str, period_ids: set[str] | None = None, where: str = "") -> dict[str, Any]:

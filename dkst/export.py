@@ -24,7 +24,6 @@ from dkst.i18n import text
 if TYPE_CHECKING:
     from dkst.aggregate import Aggregate
 
-FORMATS = ("table", "csv", "json", "xlsx", "md")
 #: The width of the table when stdout is not a terminal (a pipe, a file): fixed, so the bytes are stable.
 PLAIN_WIDTH = 100
 

@@ -123,7 +123,7 @@ def sort_key(item: dict[str, Any]) -> tuple:
 
 @dataclass
 class CheckResult:
-    """Everything ``dkst check`` found, plus the per-unit statuses that ``status`` shows."""
+    """Everything ``dkst check`` found: the dataset, the as-of date, the findings and the number of files read."""
 
     dataset: str
     as_of: Any

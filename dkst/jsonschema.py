@@ -88,7 +88,7 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     """``schema``, or nothing at all (a key with no value)."""
     if _allows_null(schema):
         return schema
-    keep = {k: schema[k] for k in ("description", "default") if k in schema}
+    keep: dict[str, Any] = {k: schema[k] for k in ("description", "default") if k in schema}
     inner = {k: v for k, v in schema.items() if k not in ("description", "default")}
     return {**keep, "anyOf": [inner, {"type": "null"}]}
 

@@ -258,10 +258,6 @@ class ParsedYaml:
     node: Any = None
     _full: dict[tuple, int] | None = None
 
-    @property
-    def ok(self) -> bool:
-        return self.data is not None or not self.problems
-
     def line_of(self, loc: tuple) -> int | None:
         """The line of the value at ``loc`` (keys and list indexes), else of its nearest parent."""
         lines = self.lines

@@ -138,7 +138,8 @@ def test_exit_codes(valid: Path) -> None:
     assert run_dkst("check", "--data", str(valid), "--as-of", "2023-12-20").returncode == 0
     replace(valid, H1, "submitted: 2023-06-04", "submitted: 2023-06-05")  # a warning only
     assert run_dkst("check", "--data", str(valid), "--as-of", "2023-12-20").returncode == 0
-    assert run_dkst("check", "--data", str(valid), "--as-of", "2023-12-20", "--strict").returncode == 1
+    assert run_dkst("check", "--data", str(valid), "--as-of", "2023-12-20", "--strict",
+                    process=True).returncode == 1  # end to end
     write(valid, H1, "submitted: [\n")
     assert run_dkst("check", "--data", str(valid), "--as-of", "2023-12-20").returncode == 1
 

@@ -29,20 +29,20 @@ def _assert_clean(parsed) -> None:
         assert isinstance(params, dict)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(raw=st.binary(max_size=400), kind=st.sampled_from(KIND_CLASSES))
 def test_arbitrary_bytes(raw: bytes, kind) -> None:
     _assert_clean(parse_document(raw, kind))
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(doc=documents, kind=st.sampled_from(KIND_CLASSES))
 def test_arbitrary_yaml(doc, kind) -> None:
     text = yaml.safe_dump(doc, allow_unicode=True)
     _assert_clean(parse_document(text.encode("utf-8"), kind))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(text=st.text(alphabet=st.sampled_from(list("ab:-[]{}&*!|>'\"#\t\n %@`,?0123456789đệ")), max_size=120),
        kind=st.sampled_from(KIND_CLASSES))
 def test_yaml_punctuation_soup(text: str, kind) -> None:

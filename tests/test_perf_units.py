@@ -107,7 +107,7 @@ values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=
                                                         st.dictionaries(keys, inner, max_size=4)), max_leaves=20)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(doc=st.dictionaries(keys, values, max_size=6), flow=st.booleans())
 def test_build_is_the_standard_construction_on_any_yaml(doc: dict, flow: bool) -> None:
     text = yaml.safe_dump(doc, allow_unicode=True, default_flow_style=flow)
@@ -116,7 +116,7 @@ def test_build_is_the_standard_construction_on_any_yaml(doc: dict, flow: bool) -
     assert got[1:] == expected[1:]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(text=st.text(alphabet=st.sampled_from(list("ab:-[]{}!|>'\"#\n %,?0123456789.~")), max_size=80))
 def test_build_is_the_standard_construction_on_punctuation(text: str) -> None:
     try:

@@ -558,6 +558,7 @@ def test_docx_with_optional_parts_absent_and_control_characters(ctx):
     assert _table(document, "Ngày nhận") is not None
 
 
+@pytest.mark.libreoffice
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_converts_to_pdf(report_docx, tmp_path):
     src = tmp_path / "report.docx"
