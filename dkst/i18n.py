@@ -1009,7 +1009,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "help.init.templates-only": {
         "vi": "Chỉ chép các mẫu văn bản có sẵn (báo cáo, giấy nhắc; Word và Markdown) vào templates/ của bộ dữ "
-        "liệu DIR đã có, để sửa bằng Word; không ghi đè tệp đã có.",
+        "liệu THƯ-MỤC đã có, để sửa bằng Word; không ghi đè tệp đã có.",
         "en": "Only copy the built-in templates (report, letters; Word and Markdown) into templates/ of the "
         "existing dataset DIR, to edit in Word; existing files are never replaced.",
     },

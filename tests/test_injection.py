@@ -4,6 +4,7 @@ escape sequences, HTML in Markdown, GitHub annotations. Payloads are typed into 
 from __future__ import annotations
 
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -161,11 +162,13 @@ def test_aggregate_xlsx_has_no_formula_and_no_crash(hostile: Path, tmp_path: Pat
     for ws in book.worksheets:
         for row in ws.iter_rows():
             for cell in row:
-                assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
-                if isinstance(cell.value, str):
+                # only dkst's own sums and ratios are formulas: no quote, so no text from the data
+                assert cell.data_type != "f" or re.fullmatch(r"=[A-Z0-9:,<>=/ ()*.+-]+", str(cell.value)), \
+                    (ws.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str) and cell.data_type != "f":
                     texts.append(cell.value)
                     assert not cell.value.startswith(("=", "+", "@", "\t", "\r", "-")) or cell.value[1:].isdigit()
-    assert "'" + FORMULA in texts
+    assert any(FORMULA in t for t in texts)  # shown as text (a unit owing nothing is named in a note line)
     values = [c.value for ws in book.worksheets for row in ws.iter_rows() for c in row]
     assert 10 in values and 700 in values
 

@@ -10,7 +10,7 @@ import typer
 
 from dkst.cli import app
 from dkst.commands.render import PeriodOpt
-from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, protected, resolve, write_output
+from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, output_target, protected, resolve, write_output
 
 
 def form_folder(root: Path, period: str) -> Path:
@@ -60,13 +60,9 @@ def form(
         chosen = owing_units(ds, period)
     if not chosen:
         fail(text("form-none", ctx.lang, period=period), code=1)
-    files = [(folder / f"{unit}-{period}.xlsx", unit) for unit in chosen]
-    if not force:
-        for path, _ in files:
-            if path.exists() or path.is_symlink():
-                fail(text("exists", ctx.lang, path=str(path)))
+    files = [(output_target(folder / f"{unit}-{period}.xlsx", ctx.root, force, ctx.lang), unit) for unit in chosen]
     built = [(path, build(form_spec(ds, unit, period, ctx.as_of))) for path, unit in files]
     for path, content in built:  # every form built before any is written
-        write_output(path, content, ctx.root, ctx.lang)
+        write_output(path, content, ctx.lang)
         sys.stdout.write(f"{path}\n")
     sys.stderr.write(text("form-written", ctx.lang, count=len(built), period=period, folder=str(folder)) + "\n")

@@ -70,7 +70,7 @@ def identify(form: Form, ds: Any) -> tuple[str, str]:
     mine = dataset_marker(ds)
     if marker is not None and marker != mine:
         raise Refused("form-other-dataset", file=form.path.name)
-    if ds.unit(unit) is None:
+    if not any(u.id == unit for u in ds.units):
         raise Refused("form-unknown-unit", where=unit_cell.ref, value=unit or "—")
     periods = ds.index.periods or {}
     if period not in periods:

@@ -378,7 +378,7 @@ def form_spec(ds: Any, unit_id: str, period_id: str, created: date) -> FormSpec:
     from dkst.schema import ModelRecord
 
     plan = ds.plan
-    unit = ds.unit(unit_id)
+    unit = next((u for u in ds.units if u.id == unit_id), None)
     info = ds.index.periods[period_id]
     deadline = info.deadline
     due_text = None
