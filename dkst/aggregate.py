@@ -4,7 +4,8 @@ The loaded dataset becomes three tidy frames (:func:`report_frame`: one row per 
 per report of a unit whose registry entry is unusable; :func:`model_frame`: one row per counting model of the
 period's window; :func:`commendation_frame`: one row per commendation of a counted report), and every table
 is derived from them: the JSON object of FORMAT.md (:func:`summary`), the rows of the exports
-(:mod:`dkst.export`) and the context of the report templates (:func:`render_context`).
+(:mod:`dkst.export`) and the context of the report templates (:func:`dkst.report_context.render_context`).
+The frames themselves are built in :mod:`dkst.frames`.
 
 pandas is imported inside the functions only, so that importing this module costs nothing: ``dkst check``
 and ``dkst --help`` never load it.
@@ -32,42 +33,33 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
-from dkst.checks.compliance import counting_models, received
+from dkst.checks.compliance import received
 from dkst.findings import Severity
-from dkst.periods import date_line, today, vn_date
-from dkst.schema import ModelRecord, Report
+from dkst.frames import (  # noqa: F401  (the frames' names stay importable from here)
+    _COMMENDATION_COLUMNS,
+    _MODEL_COLUMNS,
+    _REPORT_COLUMNS,
+    EXPECTED_STATUSES,
+    IND,
+    MODEL_KEYS,
+    REPORT_KEYS,
+    TEXT_KEYS,
+    _int,
+    _iso,
+    commendation_frame,
+    model_frame,
+    report_frame,
+    window_end,
+)
+from dkst.periods import today
+from dkst.schema import Report
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from dkst.checker import Checked
     from dkst.checks.registry import PeriodInfo
-    from dkst.dataset import Dataset, SourceFile
-
-#: Statuses of a unit that owes the report (the ``expected`` units), in the order of the JSON keys.
-EXPECTED_STATUSES = ("on_time", "late", "missing", "pending", "invalid")
-#: Keys of ``reports`` and of every ``by_kind`` entry, in order.
-REPORT_KEYS = (
-    "expected",
-    "received",
-    "on_time",
-    "late",
-    "missing",
-    "pending",
-    "invalid",
-    "left_out",
-    "completeness",
-    "timeliness",
-)
-MODEL_KEYS = ("total", "new", "replicated", "in_progress", "completed", "propose_replication")
-TEXT_KEYS = ("highlights", "limitations", "proposals")
-#: Prefix of the indicator columns of the report frame (indicator ids cannot contain a dot, so no clash).
-IND = "ind."
-
-
-NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
-STANDING = "Ban Thường trực"
+    from dkst.dataset import Dataset
 
 
 def label(key: str, lang: str, **params: Any) -> str:
@@ -132,206 +124,6 @@ def period_of(checked: Checked, period_id: str) -> PeriodInfo:
     raise AggregateError("unknown-period", value=period_id, choices=", ".join(index.periods))
 
 
-def window_end(period: PeriodInfo, as_of: date) -> date:
-    """The last day of the models' window: the earlier of the period's end and as-of."""
-    return min(period.end, as_of)
-
-
-# ---------------------------------------------------------------- the frames
-
-_REPORT_COLUMNS = (
-    "unit",
-    "name",
-    "short_name",
-    "kind",
-    "order",
-    "status",
-    "expected",
-    "submitted",
-    "days_late",
-    "received",
-    "left_out",
-    "counted",
-    "path",
-    "collective",
-    "individual",
-    *TEXT_KEYS,
-)
-_MODEL_COLUMNS = (
-    "unit",
-    "kind",
-    "order",
-    "id",
-    "name",
-    "status",
-    "origin",
-    "started",
-    "completed_on",
-    "field",
-    "summary",
-    "results",
-    "beneficiaries",
-    "propose_replication",
-)
-_COMMENDATION_COLUMNS = ("unit", "kind", "order", "name", "kind_of", "achievement", "level")
-
-
-def report_frame(checked: Checked, period: PeriodInfo) -> pd.DataFrame:
-    """One row per unit of the registry (in order) with its status and report for ``period``, then one row per
-    report of a unit whose registry entry is unusable (``kind`` and ``status`` ``None``, always left out).
-
-    Indicator columns are ``ind.<id>`` (nullable ``Int64``: ``<NA>`` where the report does not carry it); they
-    hold what the report says whether or not it counts: mask with ``counted``.
-    """
-
-    ds, ev = checked.dataset, checked.evaluation
-    as_of, now = ev.as_of, today()
-    indicators = list(ds.index.indicators or {})
-    rows: list[dict[str, Any]] = []
-    for order, unit in enumerate(ds.units):
-        status = ev.report_status(ds, unit, period.id)
-        src = ds.reports.get(unit.id, {}).get(period.id)
-        row = _report_row(src, as_of, now, indicators, orphan=False)
-        row.update(
-            unit=unit.id,
-            name=unit.name,
-            short_name=unit.short_name,
-            kind=unit.kind,
-            order=order,
-            status=status.status,
-            expected=status.status in EXPECTED_STATUSES,
-            days_late=status.days_late if status.status == "late" else None,
-        )
-        rows.append(row)
-    known = ds.unit_index
-    for unit_id in sorted(ds.reports):
-        src = ds.reports[unit_id].get(period.id)
-        if unit_id in known or src is None:
-            continue
-        row = _report_row(src, as_of, now, indicators, orphan=True)
-        row.update(
-            unit=unit_id,
-            name=unit_id,
-            short_name=None,
-            kind=None,
-            order=len(rows),
-            status=None,
-            expected=False,
-            days_late=None,
-        )
-        rows.append(row)
-    types: dict[str, Any] = {
-        "order": "int64",
-        "expected": "bool",
-        "received": "bool",
-        "left_out": "bool",
-        "counted": "bool",
-        "collective": "int64",
-        "individual": "int64",
-        "days_late": "Int64",
-    }
-    types.update({IND + i: "Int64" for i in indicators})
-    return _frame(rows, [*_REPORT_COLUMNS, *(IND + i for i in indicators)], types)
-
-
-def _frame(rows: list[dict[str, Any]], columns: list[str], types: dict[str, Any]) -> pd.DataFrame:
-    """A frame of ``rows``; columns not in ``types`` keep Python objects (``None`` stays ``None``, not NaN)."""
-    import pandas as pd
-
-    return pd.DataFrame(
-        {c: pd.Series([r.get(c) for r in rows], dtype=types.get(c, object)) for c in columns}, columns=columns
-    )
-
-
-def _report_row(src: SourceFile | None, as_of: date, now: date, indicators: list[str], orphan: bool) -> dict[str, Any]:
-    day = received(src, as_of, now)
-    row: dict[str, Any] = {
-        "submitted": day,
-        "received": day is not None,
-        "path": src.path if src else None,
-        "collective": 0,
-        "individual": 0,
-    }
-    row["left_out"] = day is not None and (orphan or src.broken)
-    row["counted"] = day is not None and not row["left_out"]
-    rec = src.record if day is not None else None
-    for key in TEXT_KEYS:
-        row[key] = getattr(rec, key, None) if isinstance(rec, Report) else None
-    if isinstance(rec, Report):
-        values = rec.indicators or {}
-        for ind in indicators:
-            value = values.get(ind)
-            if isinstance(value, int) and not isinstance(value, bool):
-                row[IND + ind] = value
-        for item in rec.commendations or []:
-            kind = getattr(getattr(item, "kind", None), "value", None)
-            if kind in ("collective", "individual"):
-                row[kind] += 1
-    return row
-
-
-def model_frame(checked: Checked, period: PeriodInfo) -> pd.DataFrame:
-    """One row per counting model whose ``started`` lies in [period start, min(period end, as-of)], by unit in
-    registry order, then model id."""
-
-    ds = checked.dataset
-    as_of = checked.evaluation.as_of
-    last = window_end(period, as_of)
-    rows = []
-    for order, unit in enumerate(ds.units):
-        for model_id, src in counting_models(ds, unit.id, as_of, start=period.start):
-            rec: ModelRecord = src.record
-            if rec.started > last:
-                continue
-            origin = getattr(rec.origin, "value", None) or "new"
-            rows.append(
-                {
-                    "unit": unit.id,
-                    "kind": unit.kind,
-                    "order": order,
-                    "id": model_id,
-                    "name": rec.name or model_id,
-                    "status": rec.status.value,
-                    "origin": origin,
-                    "started": rec.started,
-                    "completed_on": rec.completed_on,
-                    "field": rec.field,
-                    "summary": rec.summary,
-                    "results": rec.results,
-                    "beneficiaries": rec.beneficiaries,
-                    "propose_replication": bool(rec.propose_replication),
-                }
-            )
-    return _frame(
-        rows, list(_MODEL_COLUMNS), {"order": "int64", "beneficiaries": "Int64", "propose_replication": "bool"}
-    )
-
-
-def commendation_frame(checked: Checked, period: PeriodInfo, reports: pd.DataFrame) -> pd.DataFrame:
-    """One row per commendation of a counted report, by unit in registry order, then as written."""
-
-    ds = checked.dataset
-    rows = []
-    for row in reports[reports["counted"]].itertuples(index=False):
-        rec = ds.reports[row.unit][period.id].record
-        for item in rec.commendations or []:
-            kind = getattr(getattr(item, "kind", None), "value", None)
-            if item is None or kind not in ("collective", "individual"):
-                continue
-            rows.append(
-                {
-                    "unit": row.unit,
-                    "kind": row.kind,
-                    "order": row.order,
-                    "name": item.name,
-                    "kind_of": kind,
-                    "achievement": item.achievement,
-                    "level": item.level,
-                }
-            )
-    return _frame(rows, list(_COMMENDATION_COLUMNS), {"order": "int64"})
-
-
 # ---------------------------------------------------------------- the figures
 
 
@@ -378,16 +170,6 @@ def model_counts(models: pd.DataFrame) -> dict[str, int]:
         "completed": int(status.get("completed", 0)),
         "propose_replication": int(models["propose_replication"].sum()),
     }
-
-
-def _int(value: Any) -> int | None:
-    import pandas as pd
-
-    return None if value is None or pd.isna(value) else int(value)
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if isinstance(day, date) else None
 
 
 def aggregate(checked: Checked, period_id: str, lang: str = "vi") -> Aggregate:
@@ -492,181 +274,3 @@ def problem_files(checked: Checked, period: PeriodInfo, lang: str) -> list[dict[
             line, message = None, label("orphan-unit", lang, unit=unit_id)
         out.append({"path": src.path, "unit": unit_id, "line": line, "treated": treated, "message": message})
     return out
-
-
-# ---------------------------------------------------------------- the render context
-
-
-def render_context(checked: Checked, period_id: str, lang: str = "vi") -> dict[str, Any]:
-    """Everything the report templates read (see :mod:`dkst.render`), dates as ISO strings."""
-    from dkst.i18n import text
-    from dkst.render import in_sentence
-
-    agg = aggregate(checked, period_id, lang)
-    ds = agg.dataset
-    period = agg.period
-    kinds = agg.kinds
-    names = {u.id: u.name for u in ds.units}
-    summ = agg.summary
-    english = lang == "en"
-    indicators = [
-        {
-            "id": i,
-            # the plan's optional English label for --lang en; else the label as the plan writes it
-            "label": (getattr(ind, "label_en", None) if english else None) or ind.label,
-            "unit": ind.unit,
-            "section": ind.section,
-            "total": summ["indicators"][i]["total"],
-            "units": summ["indicators"][i]["units"],
-        }
-        for i, ind in (ds.index.indicators or {}).items()
-    ]
-    sections: dict[str, list[dict[str, Any]]] = {}
-    for item in indicators:
-        sections.setdefault(item["section"] or label("other-section", lang), []).append(item)
-    short = {u.id: u.short_name for u in ds.units}
-    units = []
-    for item in summ["units"]:
-        submitted = date.fromisoformat(item["submitted"]) if item["submitted"] else None
-        units.append(
-            {
-                "id": item["id"],
-                "name": item["name"],
-                "short_name": short.get(item["id"]),
-                "kind": item["kind"],
-                "kind_label": kinds.get(item["kind"], item["kind"]),
-                "status": item["status"],
-                "status_label": text(item["status"], lang),
-                "submitted": item["submitted"],
-                "submitted_vn": vn_date(submitted) if submitted else None,
-                "days_late": item["days_late"],
-                "indicators": item["indicators"],
-                "models": item["models"],
-                "left_out": item["left_out"],
-            }
-        )
-    models = [
-        {
-            "unit_id": m.unit,
-            "unit_name": names.get(m.unit, m.unit),
-            "id": m.id,
-            "name": m.name,
-            "status": m.status,
-            "status_label": label(f"model-{m.status}", lang),
-            "origin": m.origin,
-            "origin_label": label(f"origin-{m.origin}", lang),
-            "started": _iso(m.started),
-            "completed_on": _iso(m.completed_on),
-            "field": m.field,
-            "summary": m.summary,
-            "results": m.results,
-            "beneficiaries": _int(m.beneficiaries),
-            "propose_replication": bool(m.propose_replication),
-        }
-        for m in agg.models.itertuples(index=False)
-    ]
-    commendations = [
-        {
-            "unit_id": c.unit,
-            "unit_name": names.get(c.unit, c.unit),
-            "name": c.name,
-            "kind": c.kind_of,
-            "kind_label": label(f"commendation-{c.kind_of}", lang),
-            "achievement": c.achievement,
-            "level": c.level,
-        }
-        for c in agg.commendations.itertuples(index=False)
-    ]
-    counted = agg.reports[agg.reports["counted"]]
-    texts = {
-        key: [
-            {"unit_id": r.unit, "unit_name": names.get(r.unit, r.unit), "text": getattr(r, key)}
-            for r in counted.itertuples(index=False)
-            if getattr(r, key)
-        ]
-        for key in TEXT_KEYS
-    }
-    given = (ds.plan.periods or {}).get(period.id)
-    name = (getattr(given, "name_en", None) if english else None) or period.name
-    return {
-        "plan": plan_context(ds),
-        "period": {
-            "id": period.id,
-            "name": name,
-            "in_sentence": in_sentence(name),
-            "start": period.start.isoformat(),
-            "end": period.end.isoformat(),
-            "last_on_time": period.deadline.last_on_time.isoformat(),
-            "deadline": period.deadline.day.isoformat(),
-            "last_on_time_vn": vn_date(period.deadline.last_on_time),
-        },
-        "as_of": agg.as_of.isoformat(),
-        "date_line": date_line(ds.plan.place, agg.as_of),
-        "summary": summ,
-        "indicators": indicators,
-        "sections": [{"title": title, "indicators": items} for title, items in sections.items()],
-        "kinds": [{"id": k, "label": lab, "reports": summ["by_kind"][k]} for k, lab in kinds.items()],
-        "units": units,
-        "models": models,
-        "commendations": commendations,
-        **texts,
-        "lang": lang,
-    }
-
-
-def plan_context(ds: Dataset) -> dict[str, Any]:
-    """The ``plan`` entry of the render context, with the letterhead's defaults filled in."""
-    plan = ds.plan
-    signer = plan.signer
-    report_to = plan.report_to
-    return {
-        "title": plan.title,
-        "year": plan.year,
-        "issuer": plan.issuer,
-        "place": plan.place,
-        "number": plan.number,
-        "issued": _iso(plan.issued),
-        "signer": (
-            {"on_behalf": signer.on_behalf, "title": signer.title, "name": signer.name} if signer is not None else None
-        ),
-        "based_on": [
-            {"number": b.number, "date": _iso(b.date), "issuer": b.issuer, "title": b.title}
-            for b in plan.based_on or []
-            if b is not None
-        ],
-        "report_to": ({"office": report_to.office, "email": report_to.email} if report_to is not None else None),
-        "letterhead": letterhead(plan),
-        "recipients": [r for r in plan.recipients or [] if r],
-    }
-
-
-def letterhead(plan: Any) -> dict[str, str | None]:
-    """The header block: what plan.yaml gives, else derived from the issuer.
-
-    ``Ban Thường trực Ủy ban MTTQ Việt Nam thành phố Tam Kỳ`` → superior ``ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ TAM
-    KỲ``, organ ``BAN THƯỜNG TRỰC``; another issuer → superior its name in capitals, no organ line. The symbol
-    defaults to what follows ``KH-`` in the plan's number (``25/KH-MTTQ-BTT`` → ``MTTQ-BTT``).
-    """
-    given = plan.letterhead
-    issuer = " ".join((plan.issuer or "").split())
-    organ: str | None = None
-    superior: str | None = issuer.upper() or None
-    if issuer.casefold().startswith(STANDING.casefold()) and issuer[len(STANDING) :].strip():
-        organ = STANDING.upper()
-        superior = issuer[len(STANDING) :].strip().upper()
-    symbol = None
-    number = plan.number or ""
-    if "/KH-" in number:
-        symbol = number.split("/KH-", 1)[1].strip() or None
-
-    def pick(key: str, default: str | None) -> str | None:
-        value = getattr(given, key, None) if given is not None else None
-        return value if value else default
-
-    return {
-        "superior": pick("superior", superior),
-        "organ": pick("organ", organ),
-        "national": pick("national", NATIONAL),
-        "motto": pick("motto", MOTTO),
-        "symbol": pick("symbol", symbol),
-    }

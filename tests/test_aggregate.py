@@ -585,8 +585,8 @@ def test_english_labels(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_render_context(monkeypatch: pytest.MonkeyPatch) -> None:
-    from dkst.aggregate import render_context
     from dkst.checker import check
+    from dkst.report_context import render_context
 
     monkeypatch.setenv("DKST_TODAY", BASIC_TODAY)
     checked = check(BASIC, date(2023, 7, 15))
@@ -641,7 +641,7 @@ def test_render_context(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_letterhead_defaults_for_another_issuer(monkeypatch: pytest.MonkeyPatch) -> None:
     from types import SimpleNamespace
 
-    from dkst.aggregate import letterhead
+    from dkst.report_context import letterhead
 
     plan = SimpleNamespace(issuer="Ủy ban MTTQ Việt Nam xã Tam Thanh", number=None,
                            letterhead=SimpleNamespace(superior=None, organ=None, national=None, motto="Khác",

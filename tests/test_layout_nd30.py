@@ -62,8 +62,8 @@ def bold_width_mm(text: str, pt: float) -> float:
 
 
 def _context(lang: str, period: str = "H1", as_of: date = AS_OF) -> dict[str, Any]:
-    from dkst.aggregate import render_context
     from dkst.checker import check
+    from dkst.report_context import render_context
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("DKST_TODAY", "2024-06-30")
@@ -465,8 +465,8 @@ def test_english_labels_from_the_plan(tmp_path: Path) -> None:
     the Vietnamese documents keep the Vietnamese names."""
     import shutil as sh
 
-    from dkst.aggregate import render_context
     from dkst.checker import check
+    from dkst.report_context import render_context
 
     root = tmp_path / "data"
     sh.copytree(SAMPLE, root)

@@ -2,7 +2,7 @@
 
 The fixture is written by hand (hostile text, absent parts), so it is not generated; instead its shape — the
 keys of every object and the JSON type of every value — is compared with the context that
-:func:`dkst.aggregate.render_context` builds from real datasets. A key added to or dropped from the real
+:func:`dkst.report_context.render_context` builds from real datasets. A key added to or dropped from the real
 context, or a value whose type changes, fails here until the fixture follows.
 """
 
@@ -115,8 +115,8 @@ def differences(real: Shape | None, fixture: Shape | None, path: str = "$") -> l
 @pytest.fixture(scope="module")
 def real_shape() -> Shape:
     """The merged shape of real contexts: the sample (H1, Y) and the hand-made case with a broken report."""
-    from dkst.aggregate import render_context
     from dkst.checker import check
+    from dkst.report_context import render_context
 
     contexts = []
     with pytest.MonkeyPatch.context() as mp:

@@ -58,11 +58,12 @@ def remind(
     force: Annotated[bool, typer.Option("--force", help="help.remind.force")] = False,
 ) -> None:
     """Giấy nhắc (công văn đôn đốc) gửi các đơn vị chưa nộp báo cáo hoặc sắp đến hạn."""
-    from dkst.aggregate import AggregateError, render_context
+    from dkst.aggregate import AggregateError
     from dkst.checker import check as run_check
     from dkst.files import OutputRefused, check_letter_folder
     from dkst.i18n import text
     from dkst.render import RenderError, find_template, render_reminder, render_reminder_docx
+    from dkst.report_context import render_context
 
     ctx = resolve(data, as_of, lang)
     folder = output if output is not None else ctx.root / "out" / f"nhac-{period}"

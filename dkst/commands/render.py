@@ -51,10 +51,11 @@ def render(
     force: ForceOpt = False,
 ) -> None:
     """Báo cáo kết quả thực hiện Phong trào trong kỳ gửi cấp trên, dạng Markdown hoặc Word."""
-    from dkst.aggregate import AggregateError, render_context
+    from dkst.aggregate import AggregateError
     from dkst.checker import check as run_check
     from dkst.i18n import text
     from dkst.render import RenderError, find_template, render_docx, render_markdown
+    from dkst.report_context import render_context
 
     ctx = resolve(data, as_of, lang)
     chosen = fmt.value if fmt is not None else ("docx" if output and output.suffix.lower() == ".docx" else "md")

@@ -1,0 +1,75 @@
+"""Markdown (text) documents: the report and the urging letters, rendered in the bounded sandbox."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from dkst.render_errors import RenderError, _describe, _display, _kind, _limit_text, _template_line
+from dkst.template_context import prepare_context
+from dkst.templates_lookup import make_environment
+
+
+def render_markdown(context: Mapping[str, Any], template_path: Path) -> str:
+    """Render a Markdown (text) template, ``report.md.j2`` or any other, in the bounded sandbox."""
+    from dkst.sandbox import FolderLoader, TemplateLimit, check_file, check_output_size, time_limit
+
+    template_path = Path(template_path)
+    shown = _display(template_path)
+    real = str(template_path.resolve())
+    base = template_path.resolve().parent
+    env = make_environment(loader=FolderLoader(str(base)))
+    lang = context.get("lang") if isinstance(context, Mapping) else None
+    try:
+        ctx = prepare_context(context)
+    except Exception as exc:  # a context the aggregate layer got wrong: still one line
+        raise RenderError(f"{shown}: bad render context: {type(exc).__name__}: {exc}") from None
+    try:
+        check_file(str(template_path))
+        template_path.read_bytes()
+    except TemplateLimit as exc:
+        raise RenderError(_limit_text(exc.key, lang, shown, **exc.params)) from None
+    except OSError as exc:
+        raise RenderError(f"{shown}: cannot read the template: {exc.strerror or exc}", "tpl.unreadable",
+                          where=shown, error=exc.strerror or str(exc)) from None
+    chunks: list[str] = []
+    try:
+        template = env.get_template(template_path.name)
+        env.start(time_limit(ctx))
+        size = 0
+        for chunk in template.generate(ctx):
+            size += len(chunk)
+            check_output_size(size)
+            chunks.append(chunk)
+        return "".join(chunks)
+    except TemplateLimit as exc:
+        chunks.clear()
+        raise RenderError(_limit_text(exc.key, lang, shown, **exc.params)) from None
+    except (RecursionError, MemoryError):
+        chunks.clear()
+        raise RenderError(f"{shown}: template error: recursion too deep", "tpl.recursion", where=shown) from None
+    except UnicodeDecodeError as exc:
+        raise RenderError(f"{shown}: not UTF-8 text ({exc.reason} at byte {exc.start})", "tpl.not-utf8",
+                          where=shown) from None
+    except Exception as exc:
+        filename, line = _template_line(exc, {real})
+        where = shown
+        if filename and filename not in (real, "<template>"):
+            fp = Path(filename)
+            where = _display(fp) if fp.is_absolute() else filename
+        raise RenderError(f"{where}:{line}: {_describe(exc)}" if line else f"{where}: {_describe(exc)}",
+                          **_kind(exc, f"{where}:{line}" if line else where)) from None
+
+
+def render_reminder(context: Mapping[str, Any], unit: Mapping[str, Any], template_path: Path) -> str:
+    """Render an urging letter (``remind.md.j2``) to one unit; the template sees ``unit`` too.
+
+    ``unit`` = {id, name, status, status_label, days_overdue|None, days_left|None, email}.
+    """
+    u = dict(unit)
+    for key in ("status", "status_label", "days_overdue", "days_left", "email"):
+        u.setdefault(key, None)
+    return render_markdown({**context, "unit": u}, template_path)
+
+
