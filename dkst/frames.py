@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from dkst.checks.compliance import counting_models, received
 from dkst.periods import today
-from dkst.schema import ModelRecord, Report
+from dkst.schema import ModelRecord, ModelStatus, Report
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -159,9 +159,9 @@ def _report_row(src: SourceFile | None, as_of: date, now: date, indicators: list
         "collective": 0,
         "individual": 0,
     }
-    row["left_out"] = day is not None and (orphan or src.broken)
+    row["left_out"] = day is not None and (orphan or (src is not None and src.broken))
     row["counted"] = day is not None and not row["left_out"]
-    rec = src.record if day is not None else None
+    rec = src.record if day is not None and src is not None else None
     for key in TEXT_KEYS:
         row[key] = getattr(rec, key, None) if isinstance(rec, Report) else None
     if isinstance(rec, Report):
@@ -188,7 +188,7 @@ def model_frame(checked: Checked, period: PeriodInfo) -> pd.DataFrame:
     for order, unit in enumerate(ds.units):
         for model_id, src in counting_models(ds, unit.id, as_of, start=period.start):
             rec: ModelRecord = src.record
-            if rec.started > last:
+            if rec.started is None or rec.started > last:  # counting models have a start
                 continue
             origin = getattr(rec.origin, "value", None) or "new"
             rows.append(
@@ -198,7 +198,7 @@ def model_frame(checked: Checked, period: PeriodInfo) -> pd.DataFrame:
                     "order": order,
                     "id": model_id,
                     "name": rec.name or model_id,
-                    "status": rec.status.value,
+                    "status": ModelStatus(rec.status).value,
                     "origin": origin,
                     "started": rec.started,
                     "completed_on": rec.completed_on,

@@ -147,17 +147,17 @@ def render_docx(context: Mapping[str, Any], template_path: Path) -> bytes:
     seen: dict[str, str] = {}
 
     class _Template(DocxTemplate):
-        def render_xml_part(self, src_xml, part, context, jinja_env=None):  # type: ignore[override]
+        def render_xml_part(self, src_xml, part, context, jinja_env=None):
             seen["xml"] = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
             xml = super().render_xml_part(src_xml, part, context, jinja_env)
             check_output_size(len(xml))
             return xml
 
-        def render_properties(self, context, jinja_env=None):  # type: ignore[override]
+        def render_properties(self, context, jinja_env=None):
             # the properties are plain text, not XML: no autoescape (python-docx escapes when it writes)
             super().render_properties(context, jinja_env.overlay(autoescape=False) if jinja_env else None)
 
-        def fix_tables(self, xml):  # type: ignore[override]
+        def fix_tables(self, xml):
             try:
                 etree.fromstring(xml.encode("utf-8"))
             except etree.XMLSyntaxError as exc:

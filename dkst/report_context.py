@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from dkst.aggregate import aggregate, label
+from dkst.aggregate import AggregateError, aggregate, label
 from dkst.frames import TEXT_KEYS, _int, _iso
 from dkst.periods import date_line, vn_date
 from dkst.template_context import MOTTO, NATIONAL
@@ -26,6 +26,9 @@ def render_context(checked: Checked, period_id: str, lang: str = "vi") -> dict[s
 
     agg = aggregate(checked, period_id, lang)
     ds = agg.dataset
+    plan = ds.plan
+    if plan is None:  # aggregate() has refused it already
+        raise AggregateError("no-plan")
     period = agg.period
     kinds = agg.kinds
     names = {u.id: u.name for u in ds.units}
@@ -108,7 +111,7 @@ def render_context(checked: Checked, period_id: str, lang: str = "vi") -> dict[s
         ]
         for key in TEXT_KEYS
     }
-    given = (ds.plan.periods or {}).get(period.id)
+    given = (plan.periods or {}).get(period.id)
     name = (getattr(given, "name_en", None) if english else None) or period.name
     return {
         "plan": plan_context(ds),
@@ -123,7 +126,7 @@ def render_context(checked: Checked, period_id: str, lang: str = "vi") -> dict[s
             "last_on_time_vn": vn_date(period.deadline.last_on_time),
         },
         "as_of": agg.as_of.isoformat(),
-        "date_line": date_line(ds.plan.place, agg.as_of),
+        "date_line": date_line(plan.place, agg.as_of),
         "summary": summ,
         "indicators": indicators,
         "sections": [{"title": title, "indicators": items} for title, items in sections.items()],
@@ -139,6 +142,8 @@ def render_context(checked: Checked, period_id: str, lang: str = "vi") -> dict[s
 def plan_context(ds: Dataset) -> dict[str, Any]:
     """The ``plan`` entry of the render context, with the letterhead's defaults filled in."""
     plan = ds.plan
+    if plan is None:
+        raise AggregateError("no-plan")
     signer = plan.signer
     report_to = plan.report_to
     return {

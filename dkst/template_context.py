@@ -103,22 +103,26 @@ def prepare_context(context: Mapping[str, Any]) -> dict[str, Any]:
         if k["units"]:
             numeral += 1
         k.setdefault("numeral", roman(numeral) if k["units"] else "")
-        k.setdefault("indicators", sums(k["units"]))
-        k.setdefault("models", sum(int(u.get("models") or 0) for u in k["units"]))
+        # a kind's sums are computed here, once, unless the caller gave them
+        if "indicators" not in k:
+            k["indicators"] = sums(k["units"])
+        if "models" not in k:
+            k["models"] = sum(int(u.get("models") or 0) for u in k["units"])
         k.setdefault("reports", {})
     ctx.setdefault("other_units", [u for u in ctx["units"] if u.get("kind") not in known])
 
-    summary = ctx["summary"]
-    s_ind = summary.get("indicators") or {}
-    totals = {i: (s_ind.get(i) or {}).get("total") for i in ids}
-    for i, v in sums(ctx["units"]).items():
-        if i not in s_ind:
-            totals[i] = v
-    s_models = summary.get("models") or {}
-    ctx.setdefault("totals", {
-        "indicators": totals,
-        "models": s_models.get("total", sum(int(u.get("models") or 0) for u in ctx["units"])),
-    })
+    if "totals" not in ctx:
+        # the totals are the aggregate's (``summary``); summed here only for what a hand-made context lacks
+        summary = ctx["summary"]
+        s_ind = summary.get("indicators") or {}
+        totals = {i: (s_ind.get(i) or {}).get("total") for i in ids}
+        if any(i not in s_ind for i in ids):
+            for i, v in sums(ctx["units"]).items():
+                if i not in s_ind:
+                    totals[i] = v
+        s_models = summary.get("models") or {}
+        models = s_models["total"] if "total" in s_models else sum(int(u.get("models") or 0) for u in ctx["units"])
+        ctx["totals"] = {"indicators": totals, "models": models}
     return ctx
 
 
