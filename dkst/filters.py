@@ -89,12 +89,51 @@ def lcfirst(value: Any) -> str:
 #: First words of a period's name that are common nouns or ordinals, written in lower case inside a sentence
 #: ("báo cáo năm 2023", "6 tháng đầu năm 2023", "the first half of 2023"). Any other first word (a proper
 #: noun such as "Tết", an abbreviation) keeps its capital.
-SENTENCE_LOWER = frozenset({
-    "năm", "quý", "tháng", "kỳ", "đợt", "giai", "nửa", "sáu", "chín", "cả", "đầu", "cuối", "giữa", "học", "sơ",
-    "tổng", "hết", "trong", "các", "báo",
-    "year", "first", "second", "third", "fourth", "half", "quarter", "month", "period", "annual", "mid-year",
-    "the", "whole", "full", "end", "six", "nine", "calendar", "semester", "interim", "yearly",
-})
+SENTENCE_LOWER = frozenset(
+    {
+        "năm",
+        "quý",
+        "tháng",
+        "kỳ",
+        "đợt",
+        "giai",
+        "nửa",
+        "sáu",
+        "chín",
+        "cả",
+        "đầu",
+        "cuối",
+        "giữa",
+        "học",
+        "sơ",
+        "tổng",
+        "hết",
+        "trong",
+        "các",
+        "báo",
+        "year",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "half",
+        "quarter",
+        "month",
+        "period",
+        "annual",
+        "mid-year",
+        "the",
+        "whole",
+        "full",
+        "end",
+        "six",
+        "nine",
+        "calendar",
+        "semester",
+        "interim",
+        "yearly",
+    }
+)
 
 
 def in_sentence(value: Any) -> str:
@@ -107,7 +146,7 @@ def in_sentence(value: Any) -> str:
     first = text.split(maxsplit=1)[0] if text.strip() else ""
     if first[:1].isupper() and first[1:] == first[1:].lower() and first.lower() in SENTENCE_LOWER:
         start = text.index(first)
-        return text[:start] + first[0].lower() + text[start + 1:]
+        return text[:start] + first[0].lower() + text[start + 1 :]
     return text
 
 
@@ -123,8 +162,19 @@ def roman(value: Any) -> str:
         return str(n)
     out = []
     for arabic, letters in (
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
     ):
         while n >= arabic:
             out.append(letters)
@@ -149,8 +199,20 @@ def figure(indicator: Mapping[str, Any]) -> str:
 # English twins of the filters above (templates/en/). Month names are spelled out here, not taken
 # from the C library's locale, so the output is the same on every machine.
 
-EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-             "October", "November", "December")
+EN_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def _en_date(day: date) -> str:
@@ -217,8 +279,13 @@ EN_FORMULAS = {
     )
 }
 #: Signing prefixes: thay mặt, ký thay, thừa lệnh, thừa ủy quyền, quyền.
-EN_SIGNING = {"TM": "ON BEHALF OF THE ", "KT": "FOR THE ", "TL": "BY ORDER OF THE ",
-              "TUQ": "BY AUTHORISATION OF THE ", "Q": "ACTING "}
+EN_SIGNING = {
+    "TM": "ON BEHALF OF THE ",
+    "KT": "FOR THE ",
+    "TL": "BY ORDER OF THE ",
+    "TUQ": "BY AUTHORISATION OF THE ",
+    "Q": "ACTING ",
+}
 _SIGNING = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*(.+)$", re.IGNORECASE)
 
 
@@ -273,4 +340,3 @@ FILTERS = {
     "enfigure": enfigure,
     "enformula": enformula,
 }
-

@@ -45,7 +45,6 @@ def window_end(period: PeriodInfo, as_of: date) -> date:
     return min(period.end, as_of)
 
 
-
 _REPORT_COLUMNS = (
     "unit",
     "name",

@@ -129,4 +129,3 @@ __all__ = [
     "render_reminder",
     "render_reminder_docx",
 ]
-

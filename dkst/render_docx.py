@@ -89,7 +89,7 @@ def _fit_tables(document: Any) -> None:
                 tcpr = tc.find(qn("w:tcPr"))
                 span_el = tcpr.find(qn("w:gridSpan")) if tcpr is not None else None
                 span = int(span_el.get(qn("w:val"))) if span_el is not None else 1
-                width = sum(widths[pos:pos + span])
+                width = sum(widths[pos : pos + span])
                 pos += span
                 tcw = tcpr.find(qn("w:tcW")) if tcpr is not None else None
                 if tcw is not None:
@@ -174,8 +174,12 @@ def render_docx(context: Mapping[str, Any], template_path: Path) -> bytes:
     except TemplateLimit as exc:
         raise RenderError(_limit_text(exc.key, lang, shown, **exc.params)) from None
     except OSError as exc:
-        raise RenderError(f"{shown}: cannot read the template: {exc.strerror or exc}", "tpl.unreadable",
-                          where=shown, error=exc.strerror or str(exc)) from None
+        raise RenderError(
+            f"{shown}: cannot read the template: {exc.strerror or exc}",
+            "tpl.unreadable",
+            where=shown,
+            error=exc.strerror or str(exc),
+        ) from None
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise RenderError(f"{shown}: not a Word document (.docx)", "tpl.not-docx", where=shown)
     try:
@@ -203,8 +207,9 @@ def render_docx(context: Mapping[str, Any], template_path: Path) -> bytes:
     except Exception as exc:
         _, line = _template_line(exc, set())
         near = _xml_text(seen.get("xml", ""), line)
-        raise RenderError(f"{shown}: {_describe(exc)}{_xml_snippet(seen.get('xml', ''), line)}",
-                          **_kind(exc, shown), near=near) from None
+        raise RenderError(
+            f"{shown}: {_describe(exc)}{_xml_snippet(seen.get('xml', ''), line)}", **_kind(exc, shown), near=near
+        ) from None
     return repack_zip(buf.getvalue())
 
 

@@ -40,7 +40,6 @@ def _limit_text(key: str, lang: Any, shown: str, **params: Any) -> str:
     return text(key, lang_of(lang if isinstance(lang, str) else None), path=shown, **params)
 
 
-
 def _describe(exc: BaseException) -> str:
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError, TemplateNotFound
@@ -94,4 +93,3 @@ def _display(path: Path) -> str:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
-

@@ -31,8 +31,12 @@ def render_markdown(context: Mapping[str, Any], template_path: Path) -> str:
     except TemplateLimit as exc:
         raise RenderError(_limit_text(exc.key, lang, shown, **exc.params)) from None
     except OSError as exc:
-        raise RenderError(f"{shown}: cannot read the template: {exc.strerror or exc}", "tpl.unreadable",
-                          where=shown, error=exc.strerror or str(exc)) from None
+        raise RenderError(
+            f"{shown}: cannot read the template: {exc.strerror or exc}",
+            "tpl.unreadable",
+            where=shown,
+            error=exc.strerror or str(exc),
+        ) from None
     chunks: list[str] = []
     try:
         template = env.get_template(template_path.name)
@@ -50,16 +54,19 @@ def render_markdown(context: Mapping[str, Any], template_path: Path) -> str:
         chunks.clear()
         raise RenderError(f"{shown}: template error: recursion too deep", "tpl.recursion", where=shown) from None
     except UnicodeDecodeError as exc:
-        raise RenderError(f"{shown}: not UTF-8 text ({exc.reason} at byte {exc.start})", "tpl.not-utf8",
-                          where=shown) from None
+        raise RenderError(
+            f"{shown}: not UTF-8 text ({exc.reason} at byte {exc.start})", "tpl.not-utf8", where=shown
+        ) from None
     except Exception as exc:
         filename, line = _template_line(exc, {real})
         where = shown
         if filename and filename not in (real, "<template>"):
             fp = Path(filename)
             where = _display(fp) if fp.is_absolute() else filename
-        raise RenderError(f"{where}:{line}: {_describe(exc)}" if line else f"{where}: {_describe(exc)}",
-                          **_kind(exc, f"{where}:{line}" if line else where)) from None
+        raise RenderError(
+            f"{where}:{line}: {_describe(exc)}" if line else f"{where}: {_describe(exc)}",
+            **_kind(exc, f"{where}:{line}" if line else where),
+        ) from None
 
 
 def render_reminder(context: Mapping[str, Any], unit: Mapping[str, Any], template_path: Path) -> str:
@@ -71,5 +78,3 @@ def render_reminder(context: Mapping[str, Any], unit: Mapping[str, Any], templat
     for key in ("status", "status_label", "days_overdue", "days_left", "email"):
         u.setdefault(key, None)
     return render_markdown({**context, "unit": u}, template_path)
-
-

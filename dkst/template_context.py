@@ -17,8 +17,6 @@ OTHER_SECTION = "Kết quả khác"
 COUNTED_STATUSES = ("on_time", "late", "exempt", "not_required")
 
 
-
-
 def _clean(value: Any) -> Any:
     """A deep copy with every string freed of the control characters XML 1.0 cannot carry."""
     if isinstance(value, str):
@@ -53,8 +51,17 @@ def prepare_context(context: Mapping[str, Any]) -> dict[str, Any]:
         _defaults(plan["signer"], ("on_behalf", "title", "name"))
     if isinstance(plan.get("report_to"), dict):
         _defaults(plan["report_to"], ("office", "email"))
-    for key in ("indicators", "sections", "kinds", "units", "models", "commendations",
-                "highlights", "limitations", "proposals"):
+    for key in (
+        "indicators",
+        "sections",
+        "kinds",
+        "units",
+        "models",
+        "commendations",
+        "highlights",
+        "limitations",
+        "proposals",
+    ):
         if ctx.get(key) is None:
             ctx[key] = []
     ctx.setdefault("summary", {})
@@ -74,13 +81,16 @@ def prepare_context(context: Mapping[str, Any]) -> dict[str, Any]:
         if not u.get("submitted_vn"):
             u["submitted_vn"] = vndate(u.get("submitted"))
     # the reports behind the totals: the owed reports received, and reports of units that owed none
-    counted = [u for u in ctx["units"] if u.get("submitted") and not u.get("left_out")
-               and u.get("status") in COUNTED_STATUSES]
+    counted = [
+        u for u in ctx["units"] if u.get("submitted") and not u.get("left_out") and u.get("status") in COUNTED_STATUSES
+    ]
     ctx.setdefault("extra_reports", [u for u in counted if u.get("status") in ("exempt", "not_required")])
     ctx.setdefault("counted_reports", len(counted))
     for m in ctx["models"]:
-        _defaults(m, ("status_label", "origin_label", "started", "completed_on", "field", "summary",
-                      "results", "beneficiaries"))
+        _defaults(
+            m,
+            ("status_label", "origin_label", "started", "completed_on", "field", "summary", "results", "beneficiaries"),
+        )
         m.setdefault("propose_replication", False)
     for c in ctx["commendations"]:
         _defaults(c, ("kind_label", "achievement", "level"))
@@ -124,5 +134,3 @@ def prepare_context(context: Mapping[str, Any]) -> dict[str, Any]:
         models = s_models["total"] if "total" in s_models else sum(int(u.get("models") or 0) for u in ctx["units"])
         ctx["totals"] = {"indicators": totals, "models": models}
     return ctx
-
-

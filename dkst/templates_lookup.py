@@ -21,8 +21,9 @@ def _builtin_dirs() -> list[Path]:
     return [pkg / "templates", pkg.parent / "templates"]
 
 
-def find_template(name: str, template_dir: Path | None = None, dataset_root: Path | None = None,
-                  lang: str = "vi") -> Path:
+def find_template(
+    name: str, template_dir: Path | None = None, dataset_root: Path | None = None, lang: str = "vi"
+) -> Path:
     """The template file ``name``: first hit of ``template_dir``, ``<dataset_root>/templates``, built-in.
 
     In each of the three places, a language with a sub-folder of its own (``en/``) is looked up there first:
@@ -100,5 +101,3 @@ def make_environment(*, loader: Any = None, autoescape: bool = False, markdown: 
     env.filters.update(FILTERS)
     env.guard_filters()
     return env
-
-
