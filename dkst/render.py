@@ -79,9 +79,19 @@ signer's name, plan titles, period names, typed text) is printed as written in b
 labels the program owns (statuses, model origins, commendation kinds, "other results") arrive
 already in ``lang`` from :func:`dkst.report_context.render_context`.
 
-Word documents describe themselves (:func:`_describe_document`): the template's title, subject and author
-are rendered like its body, the created and modified dates are the as-of day, and a preview picture or
-customXml the template carried is dropped.
+Word documents describe themselves (:func:`dkst.render_docx._describe_document`): the template's title,
+subject and author are rendered like its body, the created and modified dates are the as-of day, and a preview picture
+or customXml the template carried is dropped.
+
+Where each job lives (this module only keeps the names importable):
+
+    dkst.render_errors      RenderError, and how a Jinja error becomes one line naming the file and line
+    dkst.templates_lookup   find_template, builtin_templates, make_environment (the bounded sandbox)
+    dkst.filters            the filters above (dates, numbers, percentages, Markdown escaping, formulas)
+    dkst.template_context   prepare_context (defaults, grouping keys, per-kind sums)
+    dkst.render_md          render_markdown, render_reminder
+    dkst.render_docx        render_docx, render_reminder_docx (tables fitted, document properties)
+    dkst.report_context     render_context, plan_context, letterhead (built from dkst.aggregate)
 """
 
 from __future__ import annotations
