@@ -212,7 +212,7 @@ def _fingerprint() -> str:
     h.update(f"{CACHE_FORMAT}|{__version__}|{sys.version}|{pydantic.VERSION}|{yaml.__version__}".encode())
     here = Path(__file__).resolve().parent
     for name in ("cache.py", "pool.py", "dataset.py", "yamlio.py", "encodings.py", "validation.py", "schema.py",
-                 "periods.py", "counts.py", "yamlerrors.py", "findings.py"):
+                 "fields.py", "periods.py", "counts.py", "yamlerrors.py", "findings.py"):
         try:
             h.update((here / name).read_bytes())
         except OSError:
