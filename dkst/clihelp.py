@@ -169,18 +169,18 @@ class _Localized:
 
     def get_help(self, ctx: Any) -> str:
         formatter = HelpFormatter(width=_width())
-        self.format_help(ctx, formatter)  # type: ignore[attr-defined]
+        self.format_help(ctx, formatter)
         return formatter.getvalue().rstrip("\n")
 
     def format_help(self, ctx: Any, formatter: HelpFormatter) -> None:
         lang = ctx_lang(ctx)
-        self.format_usage(ctx, formatter)  # type: ignore[attr-defined]
+        self.format_usage(ctx, formatter)
         body = command_help(self, lang)
         if body:
             formatter.write_paragraph()
             with formatter.indentation():
                 formatter.write_text(body)
-        self.format_options(ctx, formatter)  # type: ignore[attr-defined]
+        self.format_options(ctx, formatter)
         if getattr(self, "epilog", None):
             formatter.write_paragraph()
             with formatter.indentation():
@@ -197,7 +197,8 @@ class _Localized:
 
     def format_options(self, ctx: Any, formatter: HelpFormatter) -> None:
         lang = ctx_lang(ctx)
-        args, opts = [], []
+        args: list[tuple[str, str]] = []
+        opts: list[tuple[str, str]] = []
         for param in self.get_params(ctx):  # type: ignore[attr-defined]
             record = help_record(param, ctx, lang)
             if record is not None:
@@ -209,7 +210,7 @@ class _Localized:
             with formatter.section(text("cli.options", lang)):
                 formatter.write_dl(opts)
         if isinstance(self, TyperGroup):
-            self._format_commands(ctx, formatter, lang)
+            self._format_commands(ctx, formatter, lang)  # type: ignore[attr-defined]
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
@@ -220,11 +221,11 @@ class _Localized:
             list(sys.argv[1:] if args is None else args))
 
 
-class DkstCommand(_Localized, TyperCommand):
+class DkstCommand(_Localized, TyperCommand):  # type: ignore[misc]  # main: click's overloads, one body
     """A typer command whose help and usage errors are in the chosen language."""
 
 
-class DkstGroup(_Localized, TyperGroup):
+class DkstGroup(_Localized, TyperGroup):  # type: ignore[misc]  # main: click's overloads, one body
     """A typer group whose help, usage errors and sub-commands are in the chosen language.
 
     Sub-commands declared without ``cls=`` (plain :class:`TyperCommand` / :class:`TyperGroup`) become
@@ -270,13 +271,14 @@ class DkstGroup(_Localized, TyperGroup):
 def _adopt(group: TyperGroup) -> None:
     """Give every plain typer sub-command of ``group`` dkst's class (same state, in a new object)."""
     for name, cmd in list(group.commands.items()):
-        kind = {TyperCommand: DkstCommand, TyperGroup: DkstGroup}.get(type(cmd))
+        kinds: dict[type, type[TyperCommand] | type[TyperGroup]] = {TyperCommand: DkstCommand, TyperGroup: DkstGroup}
+        kind = kinds.get(type(cmd))
         if kind is None:
             continue
         adopted = kind.__new__(kind)
         adopted.__dict__.update(cmd.__dict__)
         group.commands[name] = adopted
-        if kind is DkstGroup:
+        if isinstance(adopted, DkstGroup):
             _adopt(adopted)
 
 
