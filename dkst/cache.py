@@ -87,13 +87,19 @@ def _cache_wanted() -> bool:
 # ---------------------------------------------------------------- from the cache
 
 
-def _from_cache(jobs: list[Job], store: _Store, check: Callable[[], set[str]], results: list[ParsedFile | None],
-                kept: dict[str, tuple[Meta, int]]) -> list[int]:
+def _from_cache(
+    jobs: list[Job],
+    store: _Store,
+    check: Callable[[], set[str]],
+    results: list[ParsedFile | None],
+    kept: dict[str, tuple[Meta, int]],
+) -> list[int]:
     """Fill ``results`` with the cached files that are unchanged (``check()``: the changed ones); return the
     job indexes still to parse."""
     files = store.files
-    wanted = [(i, rel, files[rel]) for i, (rel, cls) in enumerate(jobs)
-              if rel in files and files[rel][0] == cls.__name__]
+    wanted = [
+        (i, rel, files[rel]) for i, (rel, cls) in enumerate(jobs) if rel in files and files[rel][0] == cls.__name__
+    ]
     loaded: dict[int, Segment | None] = {}
     for i, _, meta in wanted:
         seg, pos = meta[4], meta[5]
@@ -110,7 +116,6 @@ def _from_cache(jobs: list[Job], store: _Store, check: Callable[[], set[str]], r
         else:
             kept[rel] = (meta, i)
     return [i for i, parsed in enumerate(results) if parsed is None]
-
 
 
 # ---------------------------------------------------------------- the cache file
@@ -140,8 +145,13 @@ def _private(st: os.stat_result) -> bool:
 
 
 #: open a cache file: never through a symbolic link (where the system can say so), never blocking on a FIFO
-_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
-               | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
 
 
 def read_trusted(path: Path) -> bytes | None:
@@ -179,9 +189,19 @@ def _well_formed(doc: Any, fingerprint: str, root: str) -> bool:
         return False
     count = len(segments)
     for rel, meta in files.items():
-        if (type(rel) is not str or type(meta) is not tuple or len(meta) != 6 or type(meta[0]) is not str
-                or type(meta[1]) is not int or type(meta[2]) is not int or type(meta[3]) is not bytes
-                or type(meta[4]) is not int or not 0 <= meta[4] < count or type(meta[5]) is not int or meta[5] < 0):
+        if (
+            type(rel) is not str
+            or type(meta) is not tuple
+            or len(meta) != 6
+            or type(meta[0]) is not str
+            or type(meta[1]) is not int
+            or type(meta[2]) is not int
+            or type(meta[3]) is not bytes
+            or type(meta[4]) is not int
+            or not 0 <= meta[4] < count
+            or type(meta[5]) is not int
+            or meta[5] < 0
+        ):
             return False
     return True
 
@@ -211,8 +231,20 @@ def _fingerprint() -> str:
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{CACHE_FORMAT}|{__version__}|{sys.version}|{pydantic.VERSION}|{yaml.__version__}".encode())
     here = Path(__file__).resolve().parent
-    for name in ("cache.py", "pool.py", "dataset.py", "yamlio.py", "encodings.py", "validation.py", "schema.py",
-                 "fields.py", "periods.py", "counts.py", "yamlerrors.py", "findings.py"):
+    for name in (
+        "cache.py",
+        "pool.py",
+        "dataset.py",
+        "yamlio.py",
+        "encodings.py",
+        "validation.py",
+        "schema.py",
+        "fields.py",
+        "periods.py",
+        "counts.py",
+        "yamlerrors.py",
+        "findings.py",
+    ):
         try:
             h.update((here / name).read_bytes())
         except OSError:
@@ -263,8 +295,9 @@ class _Store:
             return None
         return items if isinstance(items, list) else None
 
-    def save(self, kept: dict[str, tuple[Meta, int]], fresh: list[NewSegment],
-             results: list[ParsedFile | None]) -> None:
+    def save(
+        self, kept: dict[str, tuple[Meta, int]], fresh: list[NewSegment], results: list[ParsedFile | None]
+    ) -> None:
         """Write the cache again if anything changed: the segments still in use, then the new ones.
 
         When fewer than half of the files in the old segments are still in use, everything is pickled anew."""
@@ -289,15 +322,27 @@ class _Store:
                 _add_segment(segments, files, new.blob, new.files)
                 continue
             for k in range(0, len(new.files), CHUNK):  # parsed here: pickled now, in segments
-                part = [f for f in new.files[k:k + CHUNK] if f[2] is not None]
+                part = [f for f in new.files[k : k + CHUNK] if f[2] is not None]
                 blob = dumps([as_tuple(results[i]) for i, _, _ in part])  # type: ignore[arg-type]
                 _add_segment(segments, files, blob, part)
-        _write(self.path, {"fingerprint": self.fingerprint, "root": self.root, "written": time.time(),
-                           "files": files, "segments": segments})
+        _write(
+            self.path,
+            {
+                "fingerprint": self.fingerprint,
+                "root": self.root,
+                "written": time.time(),
+                "files": files,
+                "segments": segments,
+            },
+        )
 
 
-def _add_segment(segments: list[bytes], files: dict[str, Meta], blob: bytes,
-                 members: list[tuple[int, str, tuple[str, int, int, bytes] | None]]) -> None:
+def _add_segment(
+    segments: list[bytes],
+    files: dict[str, Meta],
+    blob: bytes,
+    members: list[tuple[int, str, tuple[str, int, int, bytes] | None]],
+) -> None:
     number = len(segments)
     segments.append(blob)
     for pos, (_, rel, key) in enumerate(members):

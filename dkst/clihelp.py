@@ -44,8 +44,11 @@ from dkst.usage import (
 )
 
 #: Help of the options typer adds itself, by parameter name.
-BUILTIN_HELP = {"help": "cli.help-option", "install_completion": "cli.install-completion",
-                "show_completion": "cli.show-completion"}
+BUILTIN_HELP = {
+    "help": "cli.help-option",
+    "install_completion": "cli.install-completion",
+    "show_completion": "cli.show-completion",
+}
 
 
 def _width() -> int:
@@ -75,7 +78,6 @@ def metavar(param: Any, ctx: Any, lang: str) -> str:
     if desc.is_datetime:
         return meta("DATE", lang)
     return meta("TEXT", lang)
-
 
 
 def _default(param: Any, ctx: Any) -> str:
@@ -212,13 +214,22 @@ class _Localized:
         if isinstance(self, TyperGroup):
             self._format_commands(ctx, formatter, lang)  # type: ignore[attr-defined]
 
-    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
-             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)  # type: ignore[misc]
-        run(lambda: super(_Localized, self).main(  # type: ignore[misc]
-            args, prog_name, complete_var, standalone_mode=False, **extra),
-            list(sys.argv[1:] if args is None else args))
+        run(
+            lambda: super(_Localized, self).main(  # type: ignore[misc]
+                args, prog_name, complete_var, standalone_mode=False, **extra
+            ),
+            list(sys.argv[1:] if args is None else args),
+        )
 
 
 class DkstCommand(_Localized, TyperCommand):  # type: ignore[misc]  # main: click's overloads, one body
@@ -257,8 +268,7 @@ class DkstGroup(_Localized, TyperGroup):  # type: ignore[misc]  # main: click's 
             names = [n for n in self.list_commands(ctx) if not getattr(self.commands[n], "hidden", False)]
             near = get_close_matches(name, names, n=1)
             suggest = text("did-you-mean", ctx_lang(ctx), x=near[0]) if near else ""
-            raise DkstUsageError("cli.err.unknown-command", ctx, name=name, suggest=suggest,
-                                 choices=", ".join(names))
+            raise DkstUsageError("cli.err.unknown-command", ctx, name=name, suggest=suggest, choices=", ".join(names))
         return (name if cmd else None), cmd, args[1:]
 
     def invoke(self, ctx: Any) -> Any:
@@ -283,7 +293,21 @@ def _adopt(group: TyperGroup) -> None:
 
 
 __all__ = [
-    "BUILTIN_HELP", "LANG_KEY", "DkstCommand", "DkstGroup", "DkstUsageError", "command_help", "ctx_lang",
-    "current_lang", "describe", "help_record", "lang_from_argv", "meta", "metavar", "run", "short_help",
-    "show_error", "tr",
+    "BUILTIN_HELP",
+    "LANG_KEY",
+    "DkstCommand",
+    "DkstGroup",
+    "DkstUsageError",
+    "command_help",
+    "ctx_lang",
+    "current_lang",
+    "describe",
+    "help_record",
+    "lang_from_argv",
+    "meta",
+    "metavar",
+    "run",
+    "short_help",
+    "show_error",
+    "tr",
 ]

@@ -18,13 +18,12 @@ from dkst.periods import DateError, parse_date
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 INDICATOR_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 PERIOD_ID = re.compile(r"^[A-Z][A-Z0-9]*$")
-RESERVED_WORDS = frozenset(
-    {"and", "or", "not", "in", "is", "if", "else", "true", "false", "none", "min", "max", "abs"}
-)
+RESERVED_WORDS = frozenset({"and", "or", "not", "in", "is", "if", "else", "true", "false", "none", "min", "max", "abs"})
 DATE_PATTERN = r"^([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}([/.\-])[0-9]{1,2}\2[0-9]{4})$"
 #: Names Windows cannot give a file or folder, in any case: refused as unit and model ids (datasets travel in git).
-WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
-                              *(f"lpt{i}" for i in range(1, 10))})
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+)
 YEAR_MIN, YEAR_MAX = 2000, 2100
 #: An e-mail address: something@domain.tld, no spaces (Vietnamese addresses are ASCII in practice; any letter
 #: is let through).
@@ -126,37 +125,54 @@ def _period_id(value: Any) -> str:
 
 
 Date = Annotated[
-    date, BeforeValidator(_to_date),
-    WithJsonSchema({"type": "string", "pattern": DATE_PATTERN,
-                    "description": "Ngày: 2023-06-02 hoặc 02/06/2023"}),
+    date,
+    BeforeValidator(_to_date),
+    WithJsonSchema({"type": "string", "pattern": DATE_PATTERN, "description": "Ngày: 2023-06-02 hoặc 02/06/2023"}),
 ]
 Count = Annotated[
-    int, BeforeValidator(_to_count),
-    WithJsonSchema({"type": "integer", "minimum": 0, "maximum": MAX_COUNT,
-                    "description": "Số nguyên ≥ 0, không dấu phân cách"}),
+    int,
+    BeforeValidator(_to_count),
+    WithJsonSchema(
+        {"type": "integer", "minimum": 0, "maximum": MAX_COUNT, "description": "Số nguyên ≥ 0, không dấu phân cách"}
+    ),
 ]
 Text = Annotated[str, BeforeValidator(_to_text), WithJsonSchema({"type": ["string", "number"]})]
 Int = Annotated[int, BeforeValidator(_to_int), WithJsonSchema({"type": "integer"})]
-Year = Annotated[int, BeforeValidator(_to_year),
-                 WithJsonSchema({"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX})]
-Email = Annotated[str, BeforeValidator(_to_email),
-                  WithJsonSchema({"type": "string", "pattern": EMAIL.pattern, "description": "Địa chỉ thư điện tử"})]
+Year = Annotated[
+    int, BeforeValidator(_to_year), WithJsonSchema({"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX})
+]
+Email = Annotated[
+    str,
+    BeforeValidator(_to_email),
+    WithJsonSchema({"type": "string", "pattern": EMAIL.pattern, "description": "Địa chỉ thư điện tử"}),
+]
 Bool = Annotated[bool, BeforeValidator(_to_bool), WithJsonSchema({"type": "boolean"})]
 Slug = Annotated[
-    str, BeforeValidator(_slug),
-    WithJsonSchema({"type": "string", "pattern": SLUG.pattern,
-                    "description": "Mã: chữ thường không dấu, số, gạch nối"}),
+    str,
+    BeforeValidator(_slug),
+    WithJsonSchema(
+        {"type": "string", "pattern": SLUG.pattern, "description": "Mã: chữ thường không dấu, số, gạch nối"}
+    ),
 ]
 IndicatorId = Annotated[
-    str, BeforeValidator(_indicator_id),
-    WithJsonSchema({"type": "string", "pattern": INDICATOR_ID.pattern,
-                    "not": {"enum": sorted(RESERVED_WORDS)}}),
+    str,
+    BeforeValidator(_indicator_id),
+    WithJsonSchema({"type": "string", "pattern": INDICATOR_ID.pattern, "not": {"enum": sorted(RESERVED_WORDS)}}),
 ]
 UnitId = Annotated[
-    str, BeforeValidator(_file_id),
-    WithJsonSchema({"type": "string", "pattern": SLUG.pattern, "not": {"enum": sorted(WINDOWS_RESERVED)},
-                    "description": "Mã: chữ thường không dấu, số, gạch nối"}),
+    str,
+    BeforeValidator(_file_id),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": SLUG.pattern,
+            "not": {"enum": sorted(WINDOWS_RESERVED)},
+            "description": "Mã: chữ thường không dấu, số, gạch nối",
+        }
+    ),
 ]
 PeriodId = Annotated[
-    str, BeforeValidator(_period_id), WithJsonSchema({"type": "string", "pattern": PERIOD_ID.pattern}),
+    str,
+    BeforeValidator(_period_id),
+    WithJsonSchema({"type": "string", "pattern": PERIOD_ID.pattern}),
 ]

@@ -70,7 +70,6 @@ class NewSegment:
     files: list[tuple[int, str, Key | None]] = field(default_factory=list)
 
 
-
 def changed(base: str, items: Sequence[tuple[str, tuple[Any, ...]]]) -> set[str]:
     """The files of ``items`` that are not as the cache knew them (or are gone)."""
     out = set()
@@ -125,12 +124,12 @@ def start_check(base: str, items: Sequence[tuple[str, tuple[Any, ...]]]) -> Call
     return answer
 
 
-
 # ---------------------------------------------------------------- parsing in this process
 
 
-def parse_here(base: str, jobs: list[Job], misses: list[int], want_meta: bool,
-                results: list[ParsedFile | None]) -> list[NewSegment]:
+def parse_here(
+    base: str, jobs: list[Job], misses: list[int], want_meta: bool, results: list[ParsedFile | None]
+) -> list[NewSegment]:
     segment = NewSegment(None)
     for i in _progress(misses, len(misses)):
         rel, cls = jobs[i]
@@ -146,7 +145,6 @@ def _progress(items: list[int], total: int) -> Iterable[int]:
     from dkst.progress import progress
 
     return progress(items, total, "Đọc tệp")
-
 
 
 # ---------------------------------------------------------------- worker processes
@@ -197,8 +195,9 @@ def work(tasks: list[tuple[str, type[Record]]]) -> tuple[bytes, list[Key | None]
     return dumps(items), keys
 
 
-def parse_in_pool(base: str, jobs: list[Job], misses: list[int], want_meta: bool,
-                   results: list[ParsedFile | None]) -> list[NewSegment] | None:
+def parse_in_pool(
+    base: str, jobs: list[Job], misses: list[int], want_meta: bool, results: list[ParsedFile | None]
+) -> list[NewSegment] | None:
     """Parse the misses in worker processes; ``None`` when no pool can be had (then the caller parses)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -207,13 +206,16 @@ def parse_in_pool(base: str, jobs: list[Job], misses: list[int], want_meta: bool
     method = start_method()
     if method is None:
         return None
-    chunks = [misses[k:k + CHUNK] for k in range(0, len(misses), CHUNK)]
+    chunks = [misses[k : k + CHUNK] for k in range(0, len(misses), CHUNK)]
     tasks = [[(f"{base}/{jobs[i][0]}", jobs[i][1]) for i in chunk] for chunk in chunks]
     out: list[NewSegment] = []
     pool = None
     try:
-        pool = ProcessPoolExecutor(max_workers=min(pool_size(len(misses)), len(chunks)),
-                                   mp_context=multiprocessing.get_context(method), initializer=in_worker)
+        pool = ProcessPoolExecutor(
+            max_workers=min(pool_size(len(misses)), len(chunks)),
+            mp_context=multiprocessing.get_context(method),
+            initializer=in_worker,
+        )
         for chunk, (blob, keys) in zip(chunks, pool.map(work, tasks), strict=False):
             for i, item in zip(chunk, pickle.loads(blob), strict=True):
                 results[i] = ParsedFile(*item)
@@ -236,6 +238,19 @@ def in_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-
-__all__ = ["CHUNK", "Job", "Key", "NewSegment", "Segment", "as_tuple", "dumps", "parse_here", "parse_in_pool",
-           "parse_one", "pool_size", "start_check", "start_method", "work"]
+__all__ = [
+    "CHUNK",
+    "Job",
+    "Key",
+    "NewSegment",
+    "Segment",
+    "as_tuple",
+    "dumps",
+    "parse_here",
+    "parse_in_pool",
+    "parse_one",
+    "pool_size",
+    "start_check",
+    "start_method",
+    "work",
+]

@@ -75,9 +75,17 @@ class ModelStatus(Labelled):
 
     @classmethod
     def aliases(cls) -> dict[str, str]:
-        return {"registered": "registered", "đăng ký": "registered", "in_progress": "in_progress",
-                "in progress": "in_progress", "đang triển khai": "in_progress",
-                "completed": "completed", "hoàn thành": "completed", "stopped": "stopped", "dừng": "stopped"}
+        return {
+            "registered": "registered",
+            "đăng ký": "registered",
+            "in_progress": "in_progress",
+            "in progress": "in_progress",
+            "đang triển khai": "in_progress",
+            "completed": "completed",
+            "hoàn thành": "completed",
+            "stopped": "stopped",
+            "dừng": "stopped",
+        }
 
 
 class Origin(Labelled):
@@ -95,8 +103,12 @@ class CommendationKind(Labelled):
 
     @classmethod
     def aliases(cls) -> dict[str, str]:
-        return {"collective": "collective", "tập thể": "collective",
-                "individual": "individual", "cá nhân": "individual"}
+        return {
+            "collective": "collective",
+            "tập thể": "collective",
+            "individual": "individual",
+            "cá nhân": "individual",
+        }
 
 
 class RuleSeverity(Labelled):
@@ -106,8 +118,14 @@ class RuleSeverity(Labelled):
 
     @classmethod
     def aliases(cls) -> dict[str, str]:
-        return {"warning": "warning", "cảnh báo": "warning", "error": "error", "lỗi": "error",
-                "info": "info", "thông tin": "info"}
+        return {
+            "warning": "warning",
+            "cảnh báo": "warning",
+            "error": "error",
+            "lỗi": "error",
+            "info": "info",
+            "thông tin": "info",
+        }
 
 
 def enum_choices(expected: str) -> str:
@@ -125,13 +143,18 @@ def _enum_schema(cls: type[Labelled], description: str) -> WithJsonSchema:
     return WithJsonSchema({"type": "string", "enum": cls.json_names(), "description": description})
 
 
-StatusField = Annotated[ModelStatus, BeforeValidator(ModelStatus.read),
-                        _enum_schema(ModelStatus, "đăng ký | đang triển khai | hoàn thành | dừng")]
+StatusField = Annotated[
+    ModelStatus,
+    BeforeValidator(ModelStatus.read),
+    _enum_schema(ModelStatus, "đăng ký | đang triển khai | hoàn thành | dừng"),
+]
 OriginField = Annotated[Origin, BeforeValidator(Origin.read), _enum_schema(Origin, "mới | nhân rộng")]
-CommendationKindField = Annotated[CommendationKind, BeforeValidator(CommendationKind.read),
-                                  _enum_schema(CommendationKind, "tập thể | cá nhân")]
-SeverityField = Annotated[RuleSeverity, BeforeValidator(RuleSeverity.read),
-                          _enum_schema(RuleSeverity, "warning | error | info")]
+CommendationKindField = Annotated[
+    CommendationKind, BeforeValidator(CommendationKind.read), _enum_schema(CommendationKind, "tập thể | cá nhân")
+]
+SeverityField = Annotated[
+    RuleSeverity, BeforeValidator(RuleSeverity.read), _enum_schema(RuleSeverity, "warning | error | info")
+]
 
 
 class Record(BaseModel):
@@ -215,8 +238,9 @@ class UnitPlanRequirement(_Requirement):
 
 class RuleRequirement(_Requirement):
     type: Literal["rule"]
-    expr: Text = Field(description="Biểu thức trên các mã chỉ tiêu, "
-                                   "ví dụ: propaganda_participants >= propaganda_sessions")
+    expr: Text = Field(
+        description="Biểu thức trên các mã chỉ tiêu, ví dụ: propaganda_participants >= propaganda_sessions"
+    )
     period: PeriodId | None = None
     severity: SeverityField | None = None
 
@@ -232,10 +256,11 @@ class Parent(Record):
 
     unit: Slug = Field(description="Mã của đơn vị này trong units.yaml của cấp trên (tỉnh), ví dụ tam-ky")
     indicators: dict[IndicatorId, IndicatorId] = Field(
-        default_factory=dict, description="Mã chỉ tiêu của kế hoạch này → mã chỉ tiêu của cấp trên "
-                                          "(mặc định: cùng mã)")
+        default_factory=dict, description="Mã chỉ tiêu của kế hoạch này → mã chỉ tiêu của cấp trên (mặc định: cùng mã)"
+    )
     periods: dict[PeriodId, PeriodId] = Field(
-        default_factory=dict, description="Mã kỳ của kế hoạch này → mã kỳ của cấp trên (mặc định: cùng mã)")
+        default_factory=dict, description="Mã kỳ của kế hoạch này → mã kỳ của cấp trên (mặc định: cùng mã)"
+    )
 
 
 class Plan(Record):

@@ -30,7 +30,6 @@ SAMPLE_YEAR = 2023
 # ---------------------------------------------------------------- messages of init and new
 
 
-
 #: Keys of init's and new's texts that the catalogue holds under another name.
 _RENAMED = {"written": "new-written"}
 
@@ -53,7 +52,7 @@ write_new = files.create_new
 def shell_quote(path: str) -> str:
     """A path as the user's shell wants it typed: POSIX quoting, or double quotes on Windows."""
     if os.name == "nt":
-        return f'"{path}"' if any(ch in path for ch in ' &()^%!;,') else path
+        return f'"{path}"' if any(ch in path for ch in " &()^%!;,") else path
     import shlex
 
     return shlex.quote(path)
@@ -85,8 +84,11 @@ class Catalogue:
     def model_ids(self, unit_id: str) -> list[str]:
         folder = self.root / "units" / unit_id / "models"
         try:
-            return sorted(p.name[:-5] for p in folder.iterdir()
-                          if p.name.endswith(".yaml") and not p.name.startswith(".") and p.is_file())
+            return sorted(
+                p.name[:-5]
+                for p in folder.iterdir()
+                if p.name.endswith(".yaml") and not p.name.startswith(".") and p.is_file()
+            )
         except OSError:
             return []
 
@@ -153,8 +155,7 @@ def report_skeleton(cat: Catalogue, unit_id: str, period_id: str, submitted: dat
         "# Số liệu: số nguyên ≥ 0, viết liền (1250, không viết 1.250). Đơn vị báo cáo “không có” thì ghi 0;",
         "# chỉ tiêu đơn vị không báo cáo thì để trống (để trống khác với 0).",
     ]
-    good = [ind for ind in cat.indicators
-            if INDICATOR_ID.match(str(ind["id"])) and ind["id"] not in RESERVED_WORDS]
+    good = [ind for ind in cat.indicators if INDICATOR_ID.match(str(ind["id"])) and ind["id"] not in RESERVED_WORDS]
     if good:
         lines.append("indicators:")
         section = None
@@ -195,12 +196,12 @@ def report_skeleton(cat: Catalogue, unit_id: str, period_id: str, submitted: dat
     return "\n".join(lines) + "\n"
 
 
-MODEL_STATUS_HELP = ("registered (đăng ký), in_progress (đang triển khai), completed (hoàn thành) "
-                     "hoặc stopped (dừng)")
+MODEL_STATUS_HELP = "registered (đăng ký), in_progress (đang triển khai), completed (hoàn thành) hoặc stopped (dừng)"
 
 
-def model_skeleton(cat: Catalogue, unit_id: str, model_id: str, name: str, status: str,
-                   started: date | None, today: date) -> str:
+def model_skeleton(
+    cat: Catalogue, unit_id: str, model_id: str, name: str, status: str, started: date | None, today: date
+) -> str:
     """A model file: the name and status given, every other key blank with its comment."""
     unit = cat.units[unit_id]
     members = [u for u, v in cat.units.items() if u != unit_id and v.get("kind") == "member"]
@@ -213,8 +214,10 @@ def model_skeleton(cat: Catalogue, unit_id: str, model_id: str, name: str, statu
         line(f"name: {yaml_scalar(name)}", "tên mô hình (bắt buộc)"),
         "# Tình trạng (bắt buộc): " + MODEL_STATUS_HELP + ".",
         line(f"status: {status}", "tình trạng (bắt buộc)"),
-        line(f"started: {started.isoformat()}" if started else "started:",
-             "ngày bắt đầu; bắt buộc, trừ khi tình trạng là đăng ký"),
+        line(
+            f"started: {started.isoformat()}" if started else "started:",
+            "ngày bắt đầu; bắt buộc, trừ khi tình trạng là đăng ký",
+        ),
         line("completed_on:", "ngày hoàn thành, nếu đã hoàn thành"),
         line("origin: new", "new (xây dựng mới) hoặc replicated (nhân rộng)"),
         line("replicated_from:", "chỉ khi nhân rộng: <mã đơn vị>/<mã mô hình>, ví dụ an-my/khu-pho-chuyen-doi-so"),
@@ -228,8 +231,9 @@ def model_skeleton(cat: Catalogue, unit_id: str, model_id: str, name: str, statu
     return "\n".join(lines) + "\n"
 
 
-def unit_plan_skeleton(cat: Catalogue, unit_id: str, number: str | None, issued: date | None,
-                       received: date | None, today: date) -> str:
+def unit_plan_skeleton(
+    cat: Catalogue, unit_id: str, number: str | None, issued: date | None, received: date | None, today: date
+) -> str:
     """A unit's implementing plan: number and issued (required) as given or blank."""
     unit = cat.units[unit_id]
     year = f" năm {cat.year}" if cat.year else ""
@@ -238,13 +242,14 @@ def unit_plan_skeleton(cat: Catalogue, unit_id: str, number: str | None, issued:
         f"# của {one_line(unit['name'])}.",
         f"# Tệp do “dkst new unit-plan” tạo ngày {_today_line(today)}. Dòng bắt đầu bằng # là ghi chú.",
         "",
-        line(f"number: {yaml_scalar(number)}" if number else "number:",
-             "số, ký hiệu văn bản (bắt buộc), ví dụ: 04/KH-MTTQ-BTT"),
+        line(
+            f"number: {yaml_scalar(number)}" if number else "number:",
+            "số, ký hiệu văn bản (bắt buộc), ví dụ: 04/KH-MTTQ-BTT",
+        ),
         line(f"issued: {issued.isoformat()}" if issued else "issued:", "ngày ban hành (bắt buộc)"),
         line("title:", "trích yếu, ví dụ: Triển khai thực hiện Phong trào “Đoàn kết sáng tạo” năm …"),
         line("signer:", "người ký, ví dụ: Chủ tịch Trần Văn Hưng"),
-        line(f"received: {received.isoformat()}" if received else "received:",
-             "ngày Văn phòng thành phố nhận được"),
+        line(f"received: {received.isoformat()}" if received else "received:", "ngày Văn phòng thành phố nhận được"),
     ]
     return "\n".join(lines) + "\n"
 
@@ -283,7 +288,8 @@ def _based_on(year: int) -> str:
         "    date: 2023-02-17\n"
         "    issuer: Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Quảng Nam\n"
         "    title: Triển khai Phong trào thi đua “Đoàn kết sáng tạo, nâng cao năng suất, chất lượng, hiệu quả, "
-        "hội nhập quốc tế” trên địa bàn tỉnh năm 2023\n")
+        "hội nhập quốc tế” trên địa bàn tỉnh năm 2023\n"
+    )
     if year == SAMPLE_YEAR:
         provincial = provincial_2023
     else:
@@ -293,12 +299,14 @@ def _based_on(year: int) -> str:
             f"  #   date: {year}-…\n"
             "  #   issuer: Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Quảng Nam\n"
             "  #   title: Triển khai Phong trào thi đua “Đoàn kết sáng tạo, nâng cao năng suất, chất lượng, "
-            f"hiệu quả, hội nhập quốc tế” trên địa bàn tỉnh năm {year}\n")
+            f"hiệu quả, hội nhập quốc tế” trên địa bàn tỉnh năm {year}\n"
+        )
     return provincial + (
         "  - number: 109/KH-MTTQ-BTT\n"
         "    date: 12/9/2022\n"
         "    issuer: Ban Thường trực Ủy ban MTTQ Việt Nam thành phố\n"
-        "    title: Triển khai thực hiện Phong trào “Đoàn kết sáng tạo” trên địa bàn thành phố")
+        "    title: Triển khai thực hiện Phong trào “Đoàn kết sáng tạo” trên địa bàn thành phố"
+    )
 
 
 def init_values(year: int, sample: bool) -> dict[str, Any]:
@@ -307,7 +315,10 @@ def init_values(year: int, sample: bool) -> dict[str, Any]:
         "\n> **Dữ liệu mẫu.** Bộ dữ liệu này được tạo bằng `dkst init --sample`: các đơn vị và kế hoạch theo "
         "văn bản gốc, còn mọi ngày tháng, số liệu, mô hình, tên người trong thư mục `units/` là **minh họa**, "
         "không phải số liệu thật. Dùng để tập; khi làm thật, tạo bộ dữ liệu mới bằng `dkst init` "
-        "(không có `--sample`).\n" if sample else "")
+        "(không có `--sample`).\n"
+        if sample
+        else ""
+    )
     return {"year": year, "based_on": _based_on(year), "sample_note": sample_note}
 
 
@@ -356,8 +367,30 @@ def _walk_files(folder: Path) -> Iterable[Path]:
 
 
 __all__ = [
-    "COMMENT_COLUMN", "INIT_FILES", "MODEL_STATUS_HELP", "SAMPLE_YEAR", "Catalogue", "FileExists", "builtin_dir",
-    "double_quoted", "fill", "init_files", "init_values", "line", "message", "model_skeleton", "normalise_text",
-    "one_line", "quick_ids", "quick_root", "read_catalogue", "report_skeleton", "shell_quote", "slugify",
-    "symlinked_folder", "unit_plan_skeleton", "write_new", "yaml_scalar",
+    "COMMENT_COLUMN",
+    "INIT_FILES",
+    "MODEL_STATUS_HELP",
+    "SAMPLE_YEAR",
+    "Catalogue",
+    "FileExists",
+    "builtin_dir",
+    "double_quoted",
+    "fill",
+    "init_files",
+    "init_values",
+    "line",
+    "message",
+    "model_skeleton",
+    "normalise_text",
+    "one_line",
+    "quick_ids",
+    "quick_root",
+    "read_catalogue",
+    "report_skeleton",
+    "shell_quote",
+    "slugify",
+    "symlinked_folder",
+    "unit_plan_skeleton",
+    "write_new",
+    "yaml_scalar",
 ]

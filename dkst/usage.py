@@ -151,8 +151,7 @@ def describe(exc: _click.exceptions.ClickException, lang: str) -> str:
         if choices:
             near = get_close_matches(shown, choices, n=1)
             suggest = text("did-you-mean", lang, x=near[0]) if near else ""
-            return text("cli.err.bad-choice", lang, value=shown, name=name, choices=", ".join(choices),
-                        suggest=suggest)
+            return text("cli.err.bad-choice", lang, value=shown, name=name, choices=", ".join(choices), suggest=suggest)
         desc = getattr(param, "type_descriptor", None)
         if desc is not None and desc.annotation is int:
             span = value_range(param)
@@ -205,5 +204,16 @@ def run(call: Any, argv: list[str]) -> NoReturn:
     sys.exit(result if isinstance(result, int) else 0)
 
 
-__all__ = ["LANG_KEY", "DkstUsageError", "ctx_lang", "current_lang", "describe", "lang_from_argv", "meta", "run",
-           "show_error", "tr", "value_range"]
+__all__ = [
+    "LANG_KEY",
+    "DkstUsageError",
+    "ctx_lang",
+    "current_lang",
+    "describe",
+    "lang_from_argv",
+    "meta",
+    "run",
+    "show_error",
+    "tr",
+    "value_range",
+]

@@ -16,10 +16,12 @@ from typing import Any
 COMMENT_COLUMN = 33
 
 _TRUE_FALSE_NULL = re.compile(
-    r"(true|True|TRUE|false|False|FALSE|null|Null|NULL|~|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)")
+    r"(true|True|TRUE|false|False|FALSE|null|Null|NULL|~|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)"
+)
 _NUMBER_12 = re.compile(
     r"[-+]?(0o[0-7]+|0x[0-9a-fA-F]+|(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?"
-    r"|\.(inf|Inf|INF|nan|NaN|NAN))")
+    r"|\.(inf|Inf|INF|nan|NaN|NAN))"
+)
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 
 
