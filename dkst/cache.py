@@ -1,4 +1,4 @@
-"""Parsing many files, once: a parse cache kept outside the dataset, and worker processes.
+"""Parsing many files, once: a parse cache kept outside the dataset (the workers are in :mod:`dkst.pool`).
 
 :func:`parse_many` is the :data:`dkst.dataset.Parser` that ``dkst check`` (and every command built on it) uses.
 
@@ -14,13 +14,8 @@ The cache
     cached (they parse in a blink). ``DKST_NO_CACHE=1`` turns it off.
 
 Workers
-    When more than ``POOL_THRESHOLD`` files need parsing and there is more than one CPU, they are parsed by a
-    pool of forked processes, each sending back one pickle per chunk of files, which the cache then keeps as
-    it is. ``DKST_WORKERS=1`` keeps to one process; ``DKST_WORKERS=N`` forces N workers whatever the number of
-    files. The workers are forked where the system can (Linux, macOS), else spawned (Windows): the worker
-    function is importable and its arguments are plain data, so both work; ``DKST_MP_START=spawn`` forces
-    the start method (to run Windows' way elsewhere; the forked helper above is then not used either). When
-    no pool can be had, or it breaks, the files are parsed in this process.
+    Files not taken from the cache are parsed by :mod:`dkst.pool` (in worker processes when there are many);
+    the pickled chunks it sends back are kept as they are.
 
 Trust
     A pickle is code: loading one can run anything. So the cache file is read only when it and its folder
@@ -38,34 +33,26 @@ import pickle
 import stat
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dkst import __version__
-from dkst.dataset import ParsedFile, parse_document, read_file, too_large, unreadable
+from dkst import __version__, pool
+from dkst.dataset import ParsedFile
+from dkst.pool import CHUNK, Job, NewSegment, Segment, as_tuple, dumps, start_method
 from dkst.schema import Record
 
 #: Bump when what the cache holds changes shape.
 CACHE_FORMAT = 2
 #: Fewer files than this: no cache (nothing worth keeping, and no cache file per throw-away test folder).
 CACHE_MIN_FILES = 100
-#: More files than this to parse: a pool of worker processes (with more than one CPU).
-POOL_THRESHOLD = 2000
-#: Fewer cached files than this: they are checked in this process (a helper process costs more).
-HELPER_THRESHOLD = 1000
-#: Files per segment of the cache, and per task sent to a worker.
-CHUNK = 250
 #: A cache file not used for this long is removed when another one is written.
 MAX_AGE_SECONDS = 60 * 24 * 3600
 
-Job = tuple[str, type[Record]]
 #: What the cache knows of a file: class name, size, mtime_ns, blake2b of the bytes (16), and where its
 #: parse is: segment number, position in the segment.
 Meta = tuple[str, int, int, bytes, int, int]
-#: A segment unpickled: (record, lines, problems) per file.
-Segment = list[tuple[Any, Any, list[Any]]]
 
 
 def parse_many(root: Path, find: Callable[[], list[Job]]) -> list[ParsedFile]:
@@ -73,7 +60,7 @@ def parse_many(root: Path, find: Callable[[], list[Job]]) -> list[ParsedFile]:
     where it can. (The helper that checks the cached files starts before ``find`` walks the dataset.)"""
     base = os.fspath(root)
     store = _Store.open(root) if _cache_wanted() else None
-    check = _start_check(base, list(store.files.items())) if store is not None and store.files else None
+    check = pool.start_check(base, list(store.files.items())) if store is not None and store.files else None
     jobs = find()
     results: list[ParsedFile | None] = [None] * len(jobs)
     kept: dict[str, tuple[Meta, int]] = {}  # files taken from the cache: meta, job index
@@ -83,11 +70,11 @@ def parse_many(root: Path, find: Callable[[], list[Job]]) -> list[ParsedFile]:
         misses = list(range(len(jobs)))
     if store is not None and not store.files and len(jobs) < CACHE_MIN_FILES:
         store = None  # no cache file for a small dataset
-    fresh: list[_NewSegment] = []
+    fresh: list[NewSegment] = []
     if misses:
         want_meta = store is not None
-        done = _parse_in_pool(base, jobs, misses, want_meta, results) if _pool_size(len(misses)) > 1 else None
-        fresh = done if done is not None else _parse_here(base, jobs, misses, want_meta, results)
+        done = pool.parse_in_pool(base, jobs, misses, want_meta, results) if pool.pool_size(len(misses)) > 1 else None
+        fresh = done if done is not None else pool.parse_here(base, jobs, misses, want_meta, results)
     if store is not None:
         store.save(kept, fresh, results)
     return results  # type: ignore[return-value]
@@ -97,53 +84,22 @@ def _cache_wanted() -> bool:
     return os.environ.get("DKST_NO_CACHE", "").strip() in ("", "0")
 
 
-# ---------------------------------------------------------------- one file
-
-
-def _digest(raw: bytes) -> bytes:
-    return hashlib.blake2b(raw, digest_size=16).digest()
-
-
-def _parse_one(path: str, cls: type[Record]) -> tuple[ParsedFile, tuple[str, int, int, bytes] | None]:
-    """Read and parse one file: the result, and what the cache needs to know the file again.
-
-    Files that cannot be read or are too large get no cache entry: they are cheap to judge again."""
-    try:
-        size, mtime, raw = read_file(path)
-    except OSError as exc:
-        return unreadable(exc), None
-    if raw is None:
-        return too_large(size), None
-    return parse_document(raw, cls), (cls.__name__, size, mtime, _digest(raw))
-
-
-def _as_tuple(parsed: ParsedFile) -> tuple[Any, Any, list[Any]]:
-    return parsed.record, parsed.lines, parsed.problems
-
-
-def _dumps(items: Segment) -> bytes:
-    return pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-@dataclass
-class _NewSegment:
-    """Files parsed in this run, to be kept: the pickled segment (once made) and each file's key."""
-
-    blob: bytes | None
-    #: per position in the segment: (job index, rel, (class, size, mtime, digest) or None: not to be kept)
-    files: list[tuple[int, str, tuple[str, int, int, bytes] | None]] = field(default_factory=list)
-
-
 # ---------------------------------------------------------------- from the cache
 
 
-def _from_cache(jobs: list[Job], store: _Store, check: Callable[[], set[str]], results: list[ParsedFile | None],
-                kept: dict[str, tuple[Meta, int]]) -> list[int]:
+def _from_cache(
+    jobs: list[Job],
+    store: _Store,
+    check: Callable[[], set[str]],
+    results: list[ParsedFile | None],
+    kept: dict[str, tuple[Meta, int]],
+) -> list[int]:
     """Fill ``results`` with the cached files that are unchanged (``check()``: the changed ones); return the
     job indexes still to parse."""
     files = store.files
-    wanted = [(i, rel, files[rel]) for i, (rel, cls) in enumerate(jobs)
-              if rel in files and files[rel][0] == cls.__name__]
+    wanted = [
+        (i, rel, files[rel]) for i, (rel, cls) in enumerate(jobs) if rel in files and files[rel][0] == cls.__name__
+    ]
     loaded: dict[int, Segment | None] = {}
     for i, _, meta in wanted:
         seg, pos = meta[4], meta[5]
@@ -160,169 +116,6 @@ def _from_cache(jobs: list[Job], store: _Store, check: Callable[[], set[str]], r
         else:
             kept[rel] = (meta, i)
     return [i for i, parsed in enumerate(results) if parsed is None]
-
-
-def _changed(base: str, items: list[tuple[str, Meta]]) -> set[str]:
-    """The files of ``items`` that are not as the cache knew them (or are gone)."""
-    out = set()
-    for rel, meta in items:
-        try:
-            size, mtime, raw = read_file(f"{base}/{rel}")
-        except OSError:
-            out.add(rel)
-            continue
-        if raw is None or size != meta[1] or mtime != meta[2] or _digest(raw) != meta[3]:
-            out.add(rel)
-    return out
-
-
-def _start_check(base: str, items: list[tuple[str, Meta]]) -> Callable[[], set[str]]:
-    """Start :func:`_changed` in a forked helper (reading and hashing while this process unpickles); the
-    returned function waits for its answer. Done here instead with one CPU, few files, or no fork (Windows,
-    or ``DKST_MP_START`` other than ``fork``)."""
-    here = lambda: _changed(base, items)  # noqa: E731
-    forced = os.environ.get("DKST_MP_START", "").strip().lower()  # (not start_method(): no multiprocessing import)
-    if len(items) < HELPER_THRESHOLD or _pool_size(0) < 2 or not hasattr(os, "fork") or forced not in ("", "fork"):
-        return here
-    r, w = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(r)
-        os.close(w)
-        return here
-    if pid == 0:  # the helper: answer, and leave without running this process's exit handlers
-        code = 1
-        try:
-            os.close(r)
-            with os.fdopen(w, "wb") as fh:
-                fh.write(pickle.dumps(_changed(base, items)))
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(w)
-
-    def answer() -> set[str]:
-        with os.fdopen(r, "rb") as fh:
-            data = fh.read()
-        _, status = os.waitpid(pid, 0)
-        if status == 0 and data:
-            try:
-                return pickle.loads(data)
-            except Exception:  # then check here
-                pass
-        return here()
-
-    return answer
-
-
-# ---------------------------------------------------------------- parsing in this process
-
-
-def _parse_here(base: str, jobs: list[Job], misses: list[int], want_meta: bool,
-                results: list[ParsedFile | None]) -> list[_NewSegment]:
-    segment = _NewSegment(None)
-    for i in _progress(misses, len(misses)):
-        rel, cls = jobs[i]
-        parsed, key = _parse_one(f"{base}/{rel}", cls)
-        results[i] = parsed
-        if want_meta and key is not None:
-            segment.files.append((i, rel, key))
-    return [segment] if segment.files else []
-
-
-def _progress(items: list[int], total: int) -> Iterable[int]:
-    """Items through the progress bar of :mod:`dkst.progress` (stderr, a terminal, more than 300 items)."""
-    from dkst.progress import progress
-
-    return progress(items, total, "Đọc tệp")
-
-
-# ---------------------------------------------------------------- worker processes
-
-
-def _pool_size(todo: int) -> int:
-    """How many worker processes for ``todo`` files (1: none); ``DKST_WORKERS`` decides if set."""
-    wanted = os.environ.get("DKST_WORKERS", "").strip()
-    if wanted:
-        try:
-            return max(1, int(wanted))
-        except ValueError:
-            pass
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        cpus = os.cpu_count() or 1
-    if todo > POOL_THRESHOLD or todo == 0:  # 0: how many CPUs there are to use
-        return min(cpus, 8)
-    return 1
-
-
-def start_method() -> str | None:
-    """The multiprocessing start method for the workers: ``DKST_MP_START`` if this system has it, else
-    ``fork`` where there is one, else ``spawn`` (Windows); ``None`` when there is neither."""
-    import multiprocessing
-
-    methods = multiprocessing.get_all_start_methods()
-    wanted = os.environ.get("DKST_MP_START", "").strip().lower()
-    if wanted in methods:
-        return wanted
-    for method in ("fork", "spawn"):
-        if method in methods:
-            return method
-    return None
-
-
-def _work(tasks: list[tuple[str, type[Record]]]) -> tuple[bytes, list[tuple[str, int, int, bytes] | None]]:
-    """In a worker: parse each (path, record class); send back one pickle of the results and their keys.
-
-    Importable and fed plain data (a class pickles as its name), as the ``spawn`` start method needs."""
-    items: Segment = []
-    keys = []
-    for path, cls in tasks:
-        parsed, key = _parse_one(path, cls)
-        items.append(_as_tuple(parsed))
-        keys.append(key)
-    return _dumps(items), keys
-
-
-def _parse_in_pool(base: str, jobs: list[Job], misses: list[int], want_meta: bool,
-                   results: list[ParsedFile | None]) -> list[_NewSegment] | None:
-    """Parse the misses in worker processes; ``None`` when no pool can be had (then the caller parses)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    method = start_method()
-    if method is None:
-        return None
-    chunks = [misses[k:k + CHUNK] for k in range(0, len(misses), CHUNK)]
-    tasks = [[(f"{base}/{jobs[i][0]}", jobs[i][1]) for i in chunk] for chunk in chunks]
-    out: list[_NewSegment] = []
-    pool = None
-    try:
-        pool = ProcessPoolExecutor(max_workers=min(_pool_size(len(misses)), len(chunks)),
-                                   mp_context=multiprocessing.get_context(method), initializer=_in_worker)
-        for chunk, (blob, keys) in zip(chunks, pool.map(_work, tasks), strict=False):
-            for i, item in zip(chunk, pickle.loads(blob), strict=True):
-                results[i] = ParsedFile(*item)
-            if want_meta:
-                out.append(_NewSegment(blob, [(i, jobs[i][0], key) for i, key in zip(chunk, keys, strict=True)]))
-    except (OSError, ImportError, NotImplementedError, BrokenProcessPool, pickle.PickleError, ValueError):
-        # no working pool here (no sem_open, no fork left, a worker killed): the rest is parsed here
-        rest = [i for i in misses if results[i] is None]
-        out += _parse_here(base, jobs, rest, want_meta, results)
-    finally:
-        if pool is not None:  # on Ctrl-C too: drop the queued chunks rather than parse them all first
-            pool.shutdown(wait=True, cancel_futures=True)
-    return out
-
-
-def _in_worker() -> None:
-    """Ctrl-C is for the main process, which stops the pool: no traceback from every worker."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 # ---------------------------------------------------------------- the cache file
@@ -352,8 +145,13 @@ def _private(st: os.stat_result) -> bool:
 
 
 #: open a cache file: never through a symbolic link (where the system can say so), never blocking on a FIFO
-_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
-               | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
 
 
 def read_trusted(path: Path) -> bytes | None:
@@ -391,9 +189,19 @@ def _well_formed(doc: Any, fingerprint: str, root: str) -> bool:
         return False
     count = len(segments)
     for rel, meta in files.items():
-        if (type(rel) is not str or type(meta) is not tuple or len(meta) != 6 or type(meta[0]) is not str
-                or type(meta[1]) is not int or type(meta[2]) is not int or type(meta[3]) is not bytes
-                or type(meta[4]) is not int or not 0 <= meta[4] < count or type(meta[5]) is not int or meta[5] < 0):
+        if (
+            type(rel) is not str
+            or type(meta) is not tuple
+            or len(meta) != 6
+            or type(meta[0]) is not str
+            or type(meta[1]) is not int
+            or type(meta[2]) is not int
+            or type(meta[3]) is not bytes
+            or type(meta[4]) is not int
+            or not 0 <= meta[4] < count
+            or type(meta[5]) is not int
+            or meta[5] < 0
+        ):
             return False
     return True
 
@@ -404,7 +212,7 @@ _RECORD_TYPES: set[type] = {type(None)}
 
 
 def _well_formed_item(item: Any) -> bool:
-    """One cached file's parse as :func:`_as_tuple` makes it: (record or None, lines, problems)."""
+    """One cached file's parse as :func:`as_tuple` makes it: (record or None, lines, problems)."""
     if type(item) is not tuple or len(item) != 3:
         return False
     kind = type(item[0])
@@ -423,8 +231,20 @@ def _fingerprint() -> str:
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{CACHE_FORMAT}|{__version__}|{sys.version}|{pydantic.VERSION}|{yaml.__version__}".encode())
     here = Path(__file__).resolve().parent
-    for name in ("cache.py", "dataset.py", "yamlio.py", "encodings.py", "validation.py", "schema.py",
-                 "periods.py", "counts.py", "yamlerrors.py", "findings.py"):
+    for name in (
+        "cache.py",
+        "pool.py",
+        "dataset.py",
+        "yamlio.py",
+        "encodings.py",
+        "validation.py",
+        "schema.py",
+        "fields.py",
+        "periods.py",
+        "counts.py",
+        "yamlerrors.py",
+        "findings.py",
+    ):
         try:
             h.update((here / name).read_bytes())
         except OSError:
@@ -475,8 +295,9 @@ class _Store:
             return None
         return items if isinstance(items, list) else None
 
-    def save(self, kept: dict[str, tuple[Meta, int]], fresh: list[_NewSegment],
-             results: list[ParsedFile | None]) -> None:
+    def save(
+        self, kept: dict[str, tuple[Meta, int]], fresh: list[NewSegment], results: list[ParsedFile | None]
+    ) -> None:
         """Write the cache again if anything changed: the segments still in use, then the new ones.
 
         When fewer than half of the files in the old segments are still in use, everything is pickled anew."""
@@ -486,7 +307,7 @@ class _Store:
         used = sorted({meta[4] for meta, _ in kept.values()})
         slots = sum(self.lengths.get(seg, 0) for seg in used)
         if len(kept) * 2 < slots:  # mostly dead: repack the files kept with the new ones
-            fresh = [_NewSegment(None, [(i, rel, meta[:4]) for rel, (meta, i) in kept.items()]), *fresh]
+            fresh = [NewSegment(None, [(i, rel, meta[:4]) for rel, (meta, i) in kept.items()]), *fresh]
             kept, used = {}, []
         segments: list[bytes] = []
         files: dict[str, Meta] = {}
@@ -501,15 +322,27 @@ class _Store:
                 _add_segment(segments, files, new.blob, new.files)
                 continue
             for k in range(0, len(new.files), CHUNK):  # parsed here: pickled now, in segments
-                part = [f for f in new.files[k:k + CHUNK] if f[2] is not None]
-                blob = _dumps([_as_tuple(results[i]) for i, _, _ in part])  # type: ignore[arg-type]
+                part = [f for f in new.files[k : k + CHUNK] if f[2] is not None]
+                blob = dumps([as_tuple(results[i]) for i, _, _ in part])  # type: ignore[arg-type]
                 _add_segment(segments, files, blob, part)
-        _write(self.path, {"fingerprint": self.fingerprint, "root": self.root, "written": time.time(),
-                           "files": files, "segments": segments})
+        _write(
+            self.path,
+            {
+                "fingerprint": self.fingerprint,
+                "root": self.root,
+                "written": time.time(),
+                "files": files,
+                "segments": segments,
+            },
+        )
 
 
-def _add_segment(segments: list[bytes], files: dict[str, Meta], blob: bytes,
-                 members: list[tuple[int, str, tuple[str, int, int, bytes] | None]]) -> None:
+def _add_segment(
+    segments: list[bytes],
+    files: dict[str, Meta],
+    blob: bytes,
+    members: list[tuple[int, str, tuple[str, int, int, bytes] | None]],
+) -> None:
     number = len(segments)
     segments.append(blob)
     for pos, (_, rel, key) in enumerate(members):
@@ -562,4 +395,4 @@ def _scandir(folder: Path) -> Iterator[os.DirEntry[str]]:
         return
 
 
-__all__ = ["cache_dir", "parse_many"]
+__all__ = ["cache_dir", "parse_many", "read_trusted", "start_method"]

@@ -1,14 +1,14 @@
-"""``--help`` and usage errors in the chosen language, through typer's own hooks.
+"""``--help`` in the chosen language, through typer's own hooks.
 
 typer 0.29 vendors click (``typer._click``) with its words as literals ("Usage: ", "Error: ", "Missing option")
 and runs a dozen more through ``gettext`` of the global domain; neither can be switched per call. So dkst
 passes its own command and group classes (``cls=``, :class:`DkstGroup` and :class:`DkstCommand`) that format
-usage, help and the parameter table from the catalogue (:data:`dkst.i18n.TEXTS`), and runs click with
-``standalone_mode=False`` to turn click's exceptions into one line in the chosen language (exit 2).
+usage, help and the parameter table from the catalogue (:data:`dkst.i18n.TEXTS`), and run click through
+:func:`dkst.usage.run`, which turns click's exceptions into one line in the chosen language (exit 2).
 
-The language is read from the command line (``--lang X`` anywhere before ``--``), else ``DKST_LANG``, else
-Vietnamese, when parsing starts, and kept in the root context's ``meta``: help is formatted while parsing
-(``--help`` is eager), before the ``--lang`` option has a value. Nothing is kept between two calls.
+The language (:mod:`dkst.usage`) is read when parsing starts and kept in the root context's ``meta``: help is
+formatted while parsing (``--help`` is eager), before the ``--lang`` option has a value. Nothing is kept
+between two calls.
 
 A help text, a command's help or a ``metavar`` may be a catalogue key (``help.check.format``, ``DATE``):
 it is looked up at format time in the chosen language; any other string is shown as written.
@@ -21,65 +21,34 @@ import shutil
 import sys
 from collections.abc import Sequence
 from difflib import get_close_matches
-from typing import Any, NoReturn
+from typing import Any
 
 from typer import _click
 from typer._click.formatting import HelpFormatter, join_options
 from typer._click.utils import make_default_short_help
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
-from typer.exceptions import Abort
 
-from dkst.i18n import LANGS, TEXTS, lang_of, text
-
-LANG_KEY = "dkst.lang"
+from dkst.i18n import text
+from dkst.usage import (
+    LANG_KEY,
+    DkstUsageError,
+    ctx_lang,
+    current_lang,
+    describe,
+    lang_from_argv,
+    meta,
+    run,
+    show_error,
+    tr,
+    value_range,
+)
 
 #: Help of the options typer adds itself, by parameter name.
-BUILTIN_HELP = {"help": "cli.help-option", "install_completion": "cli.install-completion",
-                "show_completion": "cli.show-completion"}
-
-
-# --------------------------------------------------------------------------- language and catalogue
-
-
-def lang_from_argv(args: Sequence[str]) -> str:
-    """``--lang X`` / ``--lang=X`` on the command line (before ``--``), else ``DKST_LANG``, else ``vi``."""
-    value: str | None = None
-    for i, arg in enumerate(args):
-        if arg == "--":
-            break
-        if arg == "--lang" and i + 1 < len(args):
-            value = args[i + 1]
-        elif arg.startswith("--lang="):
-            value = arg.split("=", 1)[1]
-    if value is not None and value.strip().lower() in LANGS:
-        return value.strip().lower()
-    return lang_of(None)
-
-
-def tr(value: str | None, lang: str) -> str:
-    """A catalogue key (``help.…``, ``cli.…``) in ``lang``; any other text as it is."""
-    if not value:
-        return ""
-    entry = TEXTS.get(value)
-    return entry[lang] if entry is not None else value
-
-
-def meta(value: str, lang: str) -> str:
-    """A placeholder such as ``DATE`` or ``UNIT`` in ``lang`` (``cli.meta.DATE``), else as written."""
-    entry = TEXTS.get(f"cli.meta.{value}")
-    return entry[lang] if entry is not None else tr(value, lang)
-
-
-def ctx_lang(ctx: Any) -> str:
-    """The language of this command line (set when parsing began), else the environment's."""
-    found = getattr(ctx, "meta", {}).get(LANG_KEY) if ctx is not None else None
-    return found if found in LANGS else lang_from_argv(sys.argv[1:])
-
-
-def current_lang() -> str:
-    """The language of the command line being run (``lang_of(None)`` outside one)."""
-    ctx = _click.globals.get_current_context(silent=True)
-    return ctx_lang(ctx) if ctx is not None else lang_of(None)
+BUILTIN_HELP = {
+    "help": "cli.help-option",
+    "install_completion": "cli.install-completion",
+    "show_completion": "cli.show-completion",
+}
 
 
 def _width() -> int:
@@ -109,17 +78,6 @@ def metavar(param: Any, ctx: Any, lang: str) -> str:
     if desc.is_datetime:
         return meta("DATE", lang)
     return meta("TEXT", lang)
-
-
-def _range(param: Any) -> str:
-    low, high = getattr(param, "min", None), getattr(param, "max", None)
-    if low is not None and high is not None:
-        return f"{low}–{high}"
-    if low is not None:
-        return f"≥ {low}"
-    if high is not None:
-        return f"≤ {high}"
-    return ""
 
 
 def _default(param: Any, ctx: Any) -> str:
@@ -155,7 +113,7 @@ def help_record(param: Any, ctx: Any, lang: str) -> tuple[str, str] | None:
     default = _default(param, ctx)
     if default:
         extra.append(text("cli.default", lang, value=default))
-    span = _range(param)
+    span = value_range(param)
     if span:
         extra.append(span)
     if param.required:
@@ -213,18 +171,18 @@ class _Localized:
 
     def get_help(self, ctx: Any) -> str:
         formatter = HelpFormatter(width=_width())
-        self.format_help(ctx, formatter)  # type: ignore[attr-defined]
+        self.format_help(ctx, formatter)
         return formatter.getvalue().rstrip("\n")
 
     def format_help(self, ctx: Any, formatter: HelpFormatter) -> None:
         lang = ctx_lang(ctx)
-        self.format_usage(ctx, formatter)  # type: ignore[attr-defined]
+        self.format_usage(ctx, formatter)
         body = command_help(self, lang)
         if body:
             formatter.write_paragraph()
             with formatter.indentation():
                 formatter.write_text(body)
-        self.format_options(ctx, formatter)  # type: ignore[attr-defined]
+        self.format_options(ctx, formatter)
         if getattr(self, "epilog", None):
             formatter.write_paragraph()
             with formatter.indentation():
@@ -241,7 +199,8 @@ class _Localized:
 
     def format_options(self, ctx: Any, formatter: HelpFormatter) -> None:
         lang = ctx_lang(ctx)
-        args, opts = [], []
+        args: list[tuple[str, str]] = []
+        opts: list[tuple[str, str]] = []
         for param in self.get_params(ctx):  # type: ignore[attr-defined]
             record = help_record(param, ctx, lang)
             if record is not None:
@@ -253,22 +212,31 @@ class _Localized:
             with formatter.section(text("cli.options", lang)):
                 formatter.write_dl(opts)
         if isinstance(self, TyperGroup):
-            self._format_commands(ctx, formatter, lang)
+            self._format_commands(ctx, formatter, lang)  # type: ignore[attr-defined]
 
-    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
-             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)  # type: ignore[misc]
-        run(lambda: super(_Localized, self).main(  # type: ignore[misc]
-            args, prog_name, complete_var, standalone_mode=False, **extra),
-            list(sys.argv[1:] if args is None else args))
+        run(
+            lambda: super(_Localized, self).main(  # type: ignore[misc]
+                args, prog_name, complete_var, standalone_mode=False, **extra
+            ),
+            list(sys.argv[1:] if args is None else args),
+        )
 
 
-class DkstCommand(_Localized, TyperCommand):
+class DkstCommand(_Localized, TyperCommand):  # type: ignore[misc]  # main: click's overloads, one body
     """A typer command whose help and usage errors are in the chosen language."""
 
 
-class DkstGroup(_Localized, TyperGroup):
+class DkstGroup(_Localized, TyperGroup):  # type: ignore[misc]  # main: click's overloads, one body
     """A typer group whose help, usage errors and sub-commands are in the chosen language.
 
     Sub-commands declared without ``cls=`` (plain :class:`TyperCommand` / :class:`TyperGroup`) become
@@ -300,8 +268,7 @@ class DkstGroup(_Localized, TyperGroup):
             names = [n for n in self.list_commands(ctx) if not getattr(self.commands[n], "hidden", False)]
             near = get_close_matches(name, names, n=1)
             suggest = text("did-you-mean", ctx_lang(ctx), x=near[0]) if near else ""
-            raise DkstUsageError("cli.err.unknown-command", ctx, name=name, suggest=suggest,
-                                 choices=", ".join(names))
+            raise DkstUsageError("cli.err.unknown-command", ctx, name=name, suggest=suggest, choices=", ".join(names))
         return (name if cmd else None), cmd, args[1:]
 
     def invoke(self, ctx: Any) -> Any:
@@ -314,140 +281,33 @@ class DkstGroup(_Localized, TyperGroup):
 def _adopt(group: TyperGroup) -> None:
     """Give every plain typer sub-command of ``group`` dkst's class (same state, in a new object)."""
     for name, cmd in list(group.commands.items()):
-        kind = {TyperCommand: DkstCommand, TyperGroup: DkstGroup}.get(type(cmd))
+        kinds: dict[type, type[TyperCommand] | type[TyperGroup]] = {TyperCommand: DkstCommand, TyperGroup: DkstGroup}
+        kind = kinds.get(type(cmd))
         if kind is None:
             continue
         adopted = kind.__new__(kind)
         adopted.__dict__.update(cmd.__dict__)
         group.commands[name] = adopted
-        if kind is DkstGroup:
+        if isinstance(adopted, DkstGroup):
             _adopt(adopted)
 
 
-# --------------------------------------------------------------------------- usage errors
-
-
-class DkstUsageError(_click.exceptions.UsageError):
-    """A usage error of dkst's own, told by catalogue key and parameters."""
-
-    def __init__(self, key: str, ctx: Any = None, **params: Any) -> None:
-        super().__init__(key, ctx)
-        self.key = key
-        self.params = params
-
-
-def _option_name(param: Any) -> str:
-    if isinstance(param, TyperOption) and param.opts:
-        return sorted(param.opts, key=len)[-1]
-    return str(param.metavar or param.name or "").upper() if param is not None else ""
-
-
-def _shown_name(param: Any, lang: str) -> str:
-    if isinstance(param, TyperOption):
-        return _option_name(param)
-    return meta(param.metavar or str(param.name).upper(), lang) if param is not None else ""
-
-
-def _input(exc: BaseException) -> Any:
-    """The value a parameter refused, from the pydantic error typer raised it from."""
-    cause = exc.__cause__
-    errors = getattr(cause, "errors", None)
-    if callable(errors):
-        try:
-            found = errors()
-            if found:
-                return found[0].get("input")
-        except Exception:
-            return None
-    return None
-
-
-def _choices(param: Any) -> list[str]:
-    desc = getattr(param, "type_descriptor", None)
-    if desc is None or not desc.is_choice:
-        return []
-    return [str(getattr(c, "value", c)) for c in desc.choices or ()]
-
-
-def _find_option(ctx: Any, name: str) -> Any:
-    if ctx is None:
-        return None
-    for param in ctx.command.get_params(ctx):
-        if name in getattr(param, "opts", ()) or name in getattr(param, "secondary_opts", ()):
-            return param
-    return None
-
-
-def describe(exc: _click.exceptions.ClickException, lang: str) -> str:
-    """One line, in ``lang``, saying what is wrong with the command line."""
-    exceptions = _click.exceptions
-    ctx = getattr(exc, "ctx", None)
-    if isinstance(exc, DkstUsageError):
-        return text(exc.key, lang, **exc.params)
-    if isinstance(exc, exceptions.MissingParameter):
-        param = exc.param
-        choices = _choices(param)
-        tail = text("cli.err.choose", lang, choices=", ".join(choices)) if choices else ""
-        key = "cli.err.missing-option" if isinstance(param, TyperOption) else "cli.err.missing-argument"
-        return text(key, lang, name=_shown_name(param, lang)) + tail
-    if isinstance(exc, exceptions.BadParameter):
-        param = exc.param
-        value = _input(exc)
-        shown = "" if value is None else str(value)
-        name = _shown_name(param, lang)
-        choices = _choices(param)
-        if choices:
-            near = get_close_matches(shown, choices, n=1)
-            suggest = text("did-you-mean", lang, x=near[0]) if near else ""
-            return text("cli.err.bad-choice", lang, value=shown, name=name, choices=", ".join(choices),
-                        suggest=suggest)
-        desc = getattr(param, "type_descriptor", None)
-        if desc is not None and desc.annotation is int:
-            span = _range(param)
-            if span:
-                return text("cli.err.range", lang, name=name, range=span, value=shown)
-            return text("cli.err.integer", lang, name=name, value=shown)
-        return text("cli.err.bad-value", lang, name=name, value=shown)
-    if isinstance(exc, exceptions.NoSuchOption):
-        near = sorted(exc.possibilities or ())
-        suggest = text("did-you-mean", lang, x=near[0]) if near else ""
-        return text("cli.err.no-such-option", lang, name=exc.option_name, suggest=suggest)
-    if isinstance(exc, exceptions.BadOptionUsage):
-        param = _find_option(ctx, exc.option_name)
-        if param is not None and getattr(param, "is_flag", False):
-            return text("cli.err.takes-no-value", lang, name=exc.option_name)
-        return text("cli.err.needs-value", lang, name=exc.option_name)
-    if isinstance(exc, exceptions.FileError):
-        return text("cli.err.file", lang, path=exc.ui_filename)
-    if isinstance(exc, exceptions.UsageError):
-        return text("cli.err.usage", lang)
-    return text("cli.err.other", lang)
-
-
-def show_error(exc: _click.exceptions.ClickException, lang: str) -> None:
-    """Print the one-line error (with where to look for help) on standard error."""
-    ctx = getattr(exc, "ctx", None)
-    line = describe(exc, lang)
-    if ctx is not None and isinstance(exc, _click.exceptions.UsageError):
-        line += text("cli.err.see-help", lang, command=ctx.command_path)
-    sys.stdout.flush()
-    sys.stderr.write(f"dkst: {line}\n")
-    sys.stderr.flush()
-
-
-def run(call: Any, argv: list[str]) -> NoReturn:
-    """Run a click command non-standalone; exit with its code, a usage error being one line and code 2."""
-    exceptions = _click.exceptions
-    lang = lang_from_argv(argv)
-    try:
-        result = call()
-    except exceptions.NoArgsIsHelpError as exc:
-        sys.stderr.write(exc.format_message() + "\n")
-        sys.exit(exc.exit_code)
-    except exceptions.ClickException as exc:
-        show_error(exc, ctx_lang(getattr(exc, "ctx", None)) if getattr(exc, "ctx", None) else lang)
-        sys.exit(exc.exit_code)
-    except Abort:
-        sys.stderr.write(f"dkst: {text('cli.aborted', lang)}\n")
-        sys.exit(1)
-    sys.exit(result if isinstance(result, int) else 0)
+__all__ = [
+    "BUILTIN_HELP",
+    "LANG_KEY",
+    "DkstCommand",
+    "DkstGroup",
+    "DkstUsageError",
+    "command_help",
+    "ctx_lang",
+    "current_lang",
+    "describe",
+    "help_record",
+    "lang_from_argv",
+    "meta",
+    "metavar",
+    "run",
+    "short_help",
+    "show_error",
+    "tr",
+]

@@ -35,7 +35,8 @@ from typing import TYPE_CHECKING, Any
 from dkst.findings import Severity
 from dkst.periods import today, vn_date
 from dkst.schema import ModelRecord, Parent, Plan, Report
-from dkst.skeletons import double_quoted, line, one_line, symlinked_folder, yaml_scalar
+from dkst.skeletons import symlinked_folder
+from dkst.yamlwrite import double_quoted, line, one_line, yaml_scalar
 
 if TYPE_CHECKING:
     from dkst.aggregate import Aggregate

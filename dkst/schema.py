@@ -8,7 +8,6 @@ whole numbers ≥ 0, enumerations in English or Vietnamese in any case, ids as s
 from __future__ import annotations
 
 import re
-from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -19,156 +18,29 @@ from pydantic import (
     Field,
     WithJsonSchema,
 )
-from pydantic_core import PydanticCustomError
 
-from dkst.counts import MAX_COUNT, CountError, parse_count
-from dkst.periods import DateError, parse_date
-
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-INDICATOR_ID = re.compile(r"^[a-z][a-z0-9_]*$")
-PERIOD_ID = re.compile(r"^[A-Z][A-Z0-9]*$")
-RESERVED_WORDS = frozenset(
-    {"and", "or", "not", "in", "is", "if", "else", "true", "false", "none", "min", "max", "abs"}
+from dkst.fields import (  # the value types, and the patterns and words other modules read here
+    DATE_PATTERN,
+    EMAIL,
+    INDICATOR_ID,
+    PERIOD_ID,
+    RESERVED_WORDS,
+    SLUG,
+    WINDOWS_RESERVED,
+    YEAR_MAX,
+    YEAR_MIN,
+    Bool,
+    Count,
+    Date,
+    Email,
+    IndicatorId,
+    Int,
+    PeriodId,
+    Slug,
+    Text,
+    UnitId,
+    Year,
 )
-DATE_PATTERN = r"^([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}([/.\-])[0-9]{1,2}\2[0-9]{4})$"
-#: Names Windows cannot give a file or folder, in any case: refused as unit and model ids (datasets travel in git).
-WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
-                              *(f"lpt{i}" for i in range(1, 10))})
-YEAR_MIN, YEAR_MAX = 2000, 2100
-#: An e-mail address: something@domain.tld, no spaces (Vietnamese addresses are ASCII in practice; any letter
-#: is let through).
-EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]_]+\.[^@\s<>(),;:\"\[\]._]{2,}$")
-
-
-def _fail(kind: str, **ctx: Any) -> PydanticCustomError:
-    return PydanticCustomError(kind, kind, ctx)
-
-
-def _to_date(value: Any) -> date:
-    try:
-        return parse_date(value)
-    except DateError as exc:
-        raise _fail("date_" + exc.reason) from None
-
-
-def _to_count(value: Any) -> int:
-    try:
-        return parse_count(value)
-    except CountError as exc:
-        if exc.suggestion is not None:
-            raise _fail(exc.reason, suggestion=exc.suggestion) from None
-        raise _fail(exc.reason) from None
-
-
-def _plain_text(value: Any) -> str | None:
-    """A scalar as the user typed it (``010`` stays ``010``), or ``None`` for anything else."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return getattr(value, "raw", None) or str(value)
-    return None
-
-
-def _to_text(value: Any) -> str:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        raise _fail("empty")
-    text = _plain_text(value)
-    if text is None:
-        raise _fail("text")
-    return text.strip() if isinstance(value, str) else text
-
-
-def _to_int(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise _fail("int")
-    return int(value)
-
-
-def _to_year(value: Any) -> int:
-    year = _to_int(value)
-    if not YEAR_MIN <= year <= YEAR_MAX:
-        raise _fail("year", minimum=YEAR_MIN, maximum=YEAR_MAX)
-    return year
-
-
-def _to_bool(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise _fail("bool")
-    return value
-
-
-def _to_email(value: Any) -> str:
-    text = _to_text(value)
-    if not EMAIL.match(text):
-        raise _fail("email")
-    return text
-
-
-def _slug(value: Any) -> str:
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = _plain_text(value)  # ``2023`` or ``010`` written plainly: the id as typed
-    if not isinstance(value, str) or not SLUG.match(value):
-        raise _fail("slug")
-    return value
-
-
-def _file_id(value: Any) -> str:
-    """A unit id: a slug that Windows can use as a folder name."""
-    value = _slug(value)
-    if value in WINDOWS_RESERVED:
-        raise _fail("windows_name")
-    return value
-
-
-def _indicator_id(value: Any) -> str:
-    if not isinstance(value, str) or not INDICATOR_ID.match(value):
-        raise _fail("indicator_id")
-    if value in RESERVED_WORDS:
-        raise _fail("reserved_word")
-    return value
-
-
-def _period_id(value: Any) -> str:
-    if not isinstance(value, str) or not PERIOD_ID.match(value):
-        raise _fail("period_id")
-    return value
-
-
-Date = Annotated[
-    date, BeforeValidator(_to_date),
-    WithJsonSchema({"type": "string", "pattern": DATE_PATTERN,
-                    "description": "Ngày: 2023-06-02 hoặc 02/06/2023"}),
-]
-Count = Annotated[
-    int, BeforeValidator(_to_count),
-    WithJsonSchema({"type": "integer", "minimum": 0, "maximum": MAX_COUNT,
-                    "description": "Số nguyên ≥ 0, không dấu phân cách"}),
-]
-Text = Annotated[str, BeforeValidator(_to_text), WithJsonSchema({"type": ["string", "number"]})]
-Int = Annotated[int, BeforeValidator(_to_int), WithJsonSchema({"type": "integer"})]
-Year = Annotated[int, BeforeValidator(_to_year),
-                 WithJsonSchema({"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX})]
-Email = Annotated[str, BeforeValidator(_to_email),
-                  WithJsonSchema({"type": "string", "pattern": EMAIL.pattern, "description": "Địa chỉ thư điện tử"})]
-Bool = Annotated[bool, BeforeValidator(_to_bool), WithJsonSchema({"type": "boolean"})]
-Slug = Annotated[
-    str, BeforeValidator(_slug),
-    WithJsonSchema({"type": "string", "pattern": SLUG.pattern,
-                    "description": "Mã: chữ thường không dấu, số, gạch nối"}),
-]
-IndicatorId = Annotated[
-    str, BeforeValidator(_indicator_id),
-    WithJsonSchema({"type": "string", "pattern": INDICATOR_ID.pattern,
-                    "not": {"enum": sorted(RESERVED_WORDS)}}),
-]
-UnitId = Annotated[
-    str, BeforeValidator(_file_id),
-    WithJsonSchema({"type": "string", "pattern": SLUG.pattern, "not": {"enum": sorted(WINDOWS_RESERVED)},
-                    "description": "Mã: chữ thường không dấu, số, gạch nối"}),
-]
-PeriodId = Annotated[
-    str, BeforeValidator(_period_id), WithJsonSchema({"type": "string", "pattern": PERIOD_ID.pattern}),
-]
 
 
 class Labelled(StrEnum):
@@ -203,9 +75,17 @@ class ModelStatus(Labelled):
 
     @classmethod
     def aliases(cls) -> dict[str, str]:
-        return {"registered": "registered", "đăng ký": "registered", "in_progress": "in_progress",
-                "in progress": "in_progress", "đang triển khai": "in_progress",
-                "completed": "completed", "hoàn thành": "completed", "stopped": "stopped", "dừng": "stopped"}
+        return {
+            "registered": "registered",
+            "đăng ký": "registered",
+            "in_progress": "in_progress",
+            "in progress": "in_progress",
+            "đang triển khai": "in_progress",
+            "completed": "completed",
+            "hoàn thành": "completed",
+            "stopped": "stopped",
+            "dừng": "stopped",
+        }
 
 
 class Origin(Labelled):
@@ -223,8 +103,12 @@ class CommendationKind(Labelled):
 
     @classmethod
     def aliases(cls) -> dict[str, str]:
-        return {"collective": "collective", "tập thể": "collective",
-                "individual": "individual", "cá nhân": "individual"}
+        return {
+            "collective": "collective",
+            "tập thể": "collective",
+            "individual": "individual",
+            "cá nhân": "individual",
+        }
 
 
 class RuleSeverity(Labelled):
@@ -234,8 +118,14 @@ class RuleSeverity(Labelled):
 
     @classmethod
     def aliases(cls) -> dict[str, str]:
-        return {"warning": "warning", "cảnh báo": "warning", "error": "error", "lỗi": "error",
-                "info": "info", "thông tin": "info"}
+        return {
+            "warning": "warning",
+            "cảnh báo": "warning",
+            "error": "error",
+            "lỗi": "error",
+            "info": "info",
+            "thông tin": "info",
+        }
 
 
 def enum_choices(expected: str) -> str:
@@ -249,15 +139,22 @@ def enum_choices(expected: str) -> str:
     return ", ".join(f"{v} ({vietnamese[v]})" if v in vietnamese else v for v in values) or expected
 
 
-def _enum(cls: type[Labelled], description: str) -> Any:
-    return Annotated[cls, BeforeValidator(cls.read),
-                     WithJsonSchema({"type": "string", "enum": cls.json_names(), "description": description})]
+def _enum_schema(cls: type[Labelled], description: str) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "enum": cls.json_names(), "description": description})
 
 
-StatusField = _enum(ModelStatus, "đăng ký | đang triển khai | hoàn thành | dừng")
-OriginField = _enum(Origin, "mới | nhân rộng")
-CommendationKindField = _enum(CommendationKind, "tập thể | cá nhân")
-SeverityField = _enum(RuleSeverity, "warning | error | info")
+StatusField = Annotated[
+    ModelStatus,
+    BeforeValidator(ModelStatus.read),
+    _enum_schema(ModelStatus, "đăng ký | đang triển khai | hoàn thành | dừng"),
+]
+OriginField = Annotated[Origin, BeforeValidator(Origin.read), _enum_schema(Origin, "mới | nhân rộng")]
+CommendationKindField = Annotated[
+    CommendationKind, BeforeValidator(CommendationKind.read), _enum_schema(CommendationKind, "tập thể | cá nhân")
+]
+SeverityField = Annotated[
+    RuleSeverity, BeforeValidator(RuleSeverity.read), _enum_schema(RuleSeverity, "warning | error | info")
+]
 
 
 class Record(BaseModel):
@@ -341,8 +238,9 @@ class UnitPlanRequirement(_Requirement):
 
 class RuleRequirement(_Requirement):
     type: Literal["rule"]
-    expr: Text = Field(description="Biểu thức trên các mã chỉ tiêu, "
-                                   "ví dụ: propaganda_participants >= propaganda_sessions")
+    expr: Text = Field(
+        description="Biểu thức trên các mã chỉ tiêu, ví dụ: propaganda_participants >= propaganda_sessions"
+    )
     period: PeriodId | None = None
     severity: SeverityField | None = None
 
@@ -358,10 +256,11 @@ class Parent(Record):
 
     unit: Slug = Field(description="Mã của đơn vị này trong units.yaml của cấp trên (tỉnh), ví dụ tam-ky")
     indicators: dict[IndicatorId, IndicatorId] = Field(
-        default_factory=dict, description="Mã chỉ tiêu của kế hoạch này → mã chỉ tiêu của cấp trên "
-                                          "(mặc định: cùng mã)")
+        default_factory=dict, description="Mã chỉ tiêu của kế hoạch này → mã chỉ tiêu của cấp trên (mặc định: cùng mã)"
+    )
     periods: dict[PeriodId, PeriodId] = Field(
-        default_factory=dict, description="Mã kỳ của kế hoạch này → mã kỳ của cấp trên (mặc định: cùng mã)")
+        default_factory=dict, description="Mã kỳ của kế hoạch này → mã kỳ của cấp trên (mặc định: cùng mã)"
+    )
 
 
 class Plan(Record):
@@ -468,3 +367,58 @@ KINDS: dict[str, type[Record]] = {
     "model": ModelRecord,
     "report": Report,
 }
+
+
+__all__ = [
+    "DATE_PATTERN",
+    "EMAIL",
+    "INDICATOR_ID",
+    "KINDS",
+    "PERIOD_ID",
+    "RESERVED_WORDS",
+    "SLUG",
+    "WINDOWS_RESERVED",
+    "YEAR_MAX",
+    "YEAR_MIN",
+    "BasedOn",
+    "Bool",
+    "Commendation",
+    "CommendationKind",
+    "CommendationKindField",
+    "Count",
+    "Date",
+    "Email",
+    "Indicator",
+    "IndicatorId",
+    "Int",
+    "Labelled",
+    "Letterhead",
+    "ModelRecord",
+    "ModelStatus",
+    "ModelsRequirement",
+    "Origin",
+    "OriginField",
+    "Parent",
+    "Period",
+    "PeriodId",
+    "Plan",
+    "Record",
+    "Report",
+    "ReportRequirement",
+    "ReportTo",
+    "Requirement",
+    "RuleRequirement",
+    "RuleSeverity",
+    "SeverityField",
+    "Signer",
+    "Slug",
+    "StatusField",
+    "Text",
+    "Unit",
+    "UnitId",
+    "UnitPlan",
+    "UnitPlanRequirement",
+    "UnitsFile",
+    "Year",
+    "enum_choices",
+]

@@ -1,10 +1,10 @@
-"""New files for the clerk: commented skeletons (``dkst new``), a new dataset (``dkst init``), safe writing.
+"""New files for the clerk: commented skeletons (``dkst new``) and a new dataset (``dkst init``).
 
 Files are written by rendering text, never by dumping YAML, so that every key keeps its Vietnamese
-comment and its place. Every value that comes from the user goes through :func:`yaml_scalar`, which
-writes a plain scalar when that reads back as the same text and a double-quoted one otherwise.
-Files are written whole or not at all (a temporary file, then a rename), and never over an existing
-file unless asked (:func:`write_new`, which is :func:`dkst.files.create_new`).
+comment and its place; every value that comes from the user goes through :func:`dkst.yamlwrite.yaml_scalar`.
+Files are written by :mod:`dkst.files` (whole or not at all, never over an existing file unless asked);
+``write_new`` and ``FileExists`` here are its names, kept for the commands that use them. Shell completion
+of ids is in :mod:`dkst.completion`.
 
 Only the standard library and PyYAML are imported here.
 """
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,15 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from dkst import files
+from dkst.completion import quick_ids, quick_root
 from dkst.periods import vn_date
+from dkst.yamlwrite import COMMENT_COLUMN, double_quoted, line, normalise_text, one_line, slugify, yaml_scalar
 
 #: The year of the built-in sample dataset (``dkst init --sample`` copies it for this year only).
 SAMPLE_YEAR = 2023
-#: Column at which the comment of a ``key: value`` line starts, as in the sample dataset.
-COMMENT_COLUMN = 33
 
 # ---------------------------------------------------------------- messages of init and new
-
 
 
 #: Keys of init's and new's texts that the catalogue holds under another name.
@@ -43,124 +41,7 @@ def message(key: str, lang: str = "vi", **params: Any) -> str:
     return text(_RENAMED.get(key, key), lang if lang in ("vi", "en") else "vi", **params)
 
 
-# ---------------------------------------------------------------- YAML scalars and comments
-
-_TRUE_FALSE_NULL = re.compile(
-    r"(true|True|TRUE|false|False|FALSE|null|Null|NULL|~|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)")
-_NUMBER_12 = re.compile(
-    r"[-+]?(0o[0-7]+|0x[0-9a-fA-F]+|(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?"
-    r"|\.(inf|Inf|INF|nan|NaN|NAN))")
-_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
-
-
-def _printable(ch: str) -> bool:
-    """Whether a YAML stream may hold ``ch`` as it is inside a one-line scalar (no break, no control)."""
-    o = ord(ch)
-    if 0x20 <= o <= 0x7E:
-        return True
-    if 0xA0 <= o <= 0xD7FF:
-        return o not in (0x2028, 0x2029)
-    if 0xE000 <= o <= 0xFFFD:
-        return o != 0xFEFF
-    return 0x10000 <= o <= 0x10FFFF
-
-
-def _escape(ch: str) -> str:
-    o = ord(ch)
-    simple = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "\0": "\\0", '"': '\\"', "\\": "\\\\"}
-    if ch in simple:
-        return simple[ch]
-    if o <= 0xFF:
-        return f"\\x{o:02X}"
-    if o <= 0xFFFF:
-        return f"\\u{o:04X}"
-    return f"\\U{o:08X}"
-
-
-def double_quoted(text: str) -> str:
-    """``text`` as a YAML double-quoted scalar, on one line, escaping what a stream may not hold raw."""
-    out = ['"']
-    escaped_last = False
-    for ch in text:
-        if 0xD800 <= ord(ch) <= 0xDFFF:
-            raise ValueError("lone surrogate: not valid Unicode text")
-        # A combining mark right after an escape would compose with its last hex digit when the file is
-        # normalised to NFC (dkst reads every file as NFC): escape it too.
-        if ch not in ('"', "\\") and _printable(ch) and not (escaped_last and unicodedata.combining(ch)):
-            out.append(ch)
-            escaped_last = False
-        else:
-            out.append(_escape(ch))
-            escaped_last = True
-    out.append('"')
-    return "".join(out)
-
-
-def _plain_ok(text: str) -> bool:
-    if not text or text != text.strip(" ") or text[0] in _INDICATORS or text[0].isspace():
-        return False
-    if any(not _printable(ch) for ch in text) or text[-1].isspace():
-        return False
-    if ": " in text or " #" in text or text.endswith(":") or "\t" in text:
-        return False
-    if _TRUE_FALSE_NULL.fullmatch(text) or _NUMBER_12.fullmatch(text):
-        return False
-    if unicodedata.combining(text[0]):
-        return False
-    return _reads_back(text)
-
-
-def _reads_back(text: str) -> bool:
-    """Whether ``k: <text>  # c`` reads back as the string ``text`` with a YAML 1.1 loader."""
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        data = yaml.load(f"k: {text}  # c\n", Loader=loader)
-    except yaml.YAMLError:
-        return False
-    return isinstance(data, dict) and type(data.get("k")) is str and data["k"] == text
-
-
-def yaml_scalar(text: str) -> str:
-    """A YAML scalar for ``text`` on one line: plain when that reads back unchanged, else double-quoted.
-
-    The result is safe as the value of ``key: `` followed by spaces and a ``# comment``.
-    """
-    if _plain_ok(text):
-        return text
-    return double_quoted(text)
-
-
-def one_line(text: Any) -> str:
-    """Any text made safe for a YAML comment: one line, no control characters, spaces collapsed."""
-    chars = [ch if _printable(ch) else " " for ch in str(text)]
-    return " ".join("".join(chars).split())
-
-
-def line(key_value: str, comment: str | None = None, column: int = COMMENT_COLUMN) -> str:
-    """``key: value`` padded to ``column``, then ``# comment`` (sanitised to one line)."""
-    if not comment:
-        return key_value.rstrip()
-    pad = max(column - len(key_value), 2)
-    return f"{key_value}{' ' * pad}# {one_line(comment)}"
-
-
-def normalise_text(value: str) -> str:
-    """User text as dkst reads it back: NFC, surrounding whitespace removed. Raises ValueError if not text."""
-    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
-        raise ValueError("not UTF-8")
-    return unicodedata.normalize("NFC", value).strip()
-
-
-def slugify(text: str) -> str:
-    """A Vietnamese name → an ASCII id: ``Khu phố chuyển đổi số`` → ``khu-pho-chuyen-doi-so``."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return "-".join(re.findall(r"[a-z0-9]+", text))
-
-
-# ---------------------------------------------------------------- safe writing
+# ---------------------------------------------------------------- writing files
 
 
 # One home for writing files (dkst.files); these names stay for the commands that use them.
@@ -171,7 +52,7 @@ write_new = files.create_new
 def shell_quote(path: str) -> str:
     """A path as the user's shell wants it typed: POSIX quoting, or double quotes on Windows."""
     if os.name == "nt":
-        return f'"{path}"' if any(ch in path for ch in ' &()^%!;,') else path
+        return f'"{path}"' if any(ch in path for ch in " &()^%!;,") else path
     import shlex
 
     return shlex.quote(path)
@@ -203,8 +84,11 @@ class Catalogue:
     def model_ids(self, unit_id: str) -> list[str]:
         folder = self.root / "units" / unit_id / "models"
         try:
-            return sorted(p.name[:-5] for p in folder.iterdir()
-                          if p.name.endswith(".yaml") and not p.name.startswith(".") and p.is_file())
+            return sorted(
+                p.name[:-5]
+                for p in folder.iterdir()
+                if p.name.endswith(".yaml") and not p.name.startswith(".") and p.is_file()
+            )
         except OSError:
             return []
 
@@ -230,56 +114,6 @@ def read_catalogue(root: Path) -> Catalogue:
         if unit is not None and getattr(unit, "id", None) and unit.id not in cat.units:
             cat.units[unit.id] = {"name": getattr(unit, "name", None) or unit.id, "kind": getattr(unit, "kind", None)}
     return cat
-
-
-def quick_root(data: Any = None) -> Path | None:
-    """The dataset root as :func:`dkst.dataset.find_root` finds it, without importing the loader.
-
-    For shell completion, which runs on every Tab: ``--data``, ``DKST_DATA``, the nearest folder with
-    ``plan.yaml`` (not a unit's folder), ``./data``; ``None`` when there is none.
-    """
-    try:
-        given = data if data is not None else os.environ.get("DKST_DATA") or None
-        if given is not None:
-            root = Path(given)
-            return root if (root / "plan.yaml").is_file() else None
-        here = Path.cwd().resolve()
-        for folder in (here, *here.parents):
-            unit_folder = folder.parent.name == "units" and (folder.parent.parent / "plan.yaml").is_file()
-            if (folder / "plan.yaml").is_file() and not unit_folder:
-                return folder
-        fallback = Path.cwd() / "data"
-        return fallback if (fallback / "plan.yaml").is_file() else None
-    except (OSError, ValueError, TypeError):
-        return None
-
-
-def quick_ids(root: Path, what: str) -> list[tuple[str, str]]:
-    """Unit ids (``what="units"``) or period ids (``"periods"``) with a label, read with plain YAML.
-
-    For shell completion: no schema, no checks, and never an exception.
-    """
-    try:
-        import yaml
-
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        name = "units.yaml" if what == "units" else "plan.yaml"
-        path = root / name
-        if not path.is_file() or path.stat().st_size > 1024 * 1024:
-            return []
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=loader)
-        out: list[tuple[str, str]] = []
-        if what == "units":
-            for unit in (data or {}).get("units") or []:
-                if isinstance(unit, dict) and isinstance(unit.get("id"), str):
-                    out.append((unit["id"], one_line(unit.get("short_name") or unit.get("name") or "")))
-        else:
-            for pid, period in ((data or {}).get("periods") or {}).items():
-                label = period.get("name") if isinstance(period, dict) else ""
-                out.append((str(pid), one_line(label or "")))
-        return out
-    except Exception:  # completion must never crash
-        return []
 
 
 # ---------------------------------------------------------------- skeletons of dkst new
@@ -321,8 +155,7 @@ def report_skeleton(cat: Catalogue, unit_id: str, period_id: str, submitted: dat
         "# Số liệu: số nguyên ≥ 0, viết liền (1250, không viết 1.250). Đơn vị báo cáo “không có” thì ghi 0;",
         "# chỉ tiêu đơn vị không báo cáo thì để trống (để trống khác với 0).",
     ]
-    good = [ind for ind in cat.indicators
-            if INDICATOR_ID.match(str(ind["id"])) and ind["id"] not in RESERVED_WORDS]
+    good = [ind for ind in cat.indicators if INDICATOR_ID.match(str(ind["id"])) and ind["id"] not in RESERVED_WORDS]
     if good:
         lines.append("indicators:")
         section = None
@@ -363,12 +196,12 @@ def report_skeleton(cat: Catalogue, unit_id: str, period_id: str, submitted: dat
     return "\n".join(lines) + "\n"
 
 
-MODEL_STATUS_HELP = ("registered (đăng ký), in_progress (đang triển khai), completed (hoàn thành) "
-                     "hoặc stopped (dừng)")
+MODEL_STATUS_HELP = "registered (đăng ký), in_progress (đang triển khai), completed (hoàn thành) hoặc stopped (dừng)"
 
 
-def model_skeleton(cat: Catalogue, unit_id: str, model_id: str, name: str, status: str,
-                   started: date | None, today: date) -> str:
+def model_skeleton(
+    cat: Catalogue, unit_id: str, model_id: str, name: str, status: str, started: date | None, today: date
+) -> str:
     """A model file: the name and status given, every other key blank with its comment."""
     unit = cat.units[unit_id]
     members = [u for u, v in cat.units.items() if u != unit_id and v.get("kind") == "member"]
@@ -381,8 +214,10 @@ def model_skeleton(cat: Catalogue, unit_id: str, model_id: str, name: str, statu
         line(f"name: {yaml_scalar(name)}", "tên mô hình (bắt buộc)"),
         "# Tình trạng (bắt buộc): " + MODEL_STATUS_HELP + ".",
         line(f"status: {status}", "tình trạng (bắt buộc)"),
-        line(f"started: {started.isoformat()}" if started else "started:",
-             "ngày bắt đầu; bắt buộc, trừ khi tình trạng là đăng ký"),
+        line(
+            f"started: {started.isoformat()}" if started else "started:",
+            "ngày bắt đầu; bắt buộc, trừ khi tình trạng là đăng ký",
+        ),
         line("completed_on:", "ngày hoàn thành, nếu đã hoàn thành"),
         line("origin: new", "new (xây dựng mới) hoặc replicated (nhân rộng)"),
         line("replicated_from:", "chỉ khi nhân rộng: <mã đơn vị>/<mã mô hình>, ví dụ an-my/khu-pho-chuyen-doi-so"),
@@ -396,8 +231,9 @@ def model_skeleton(cat: Catalogue, unit_id: str, model_id: str, name: str, statu
     return "\n".join(lines) + "\n"
 
 
-def unit_plan_skeleton(cat: Catalogue, unit_id: str, number: str | None, issued: date | None,
-                       received: date | None, today: date) -> str:
+def unit_plan_skeleton(
+    cat: Catalogue, unit_id: str, number: str | None, issued: date | None, received: date | None, today: date
+) -> str:
     """A unit's implementing plan: number and issued (required) as given or blank."""
     unit = cat.units[unit_id]
     year = f" năm {cat.year}" if cat.year else ""
@@ -406,13 +242,14 @@ def unit_plan_skeleton(cat: Catalogue, unit_id: str, number: str | None, issued:
         f"# của {one_line(unit['name'])}.",
         f"# Tệp do “dkst new unit-plan” tạo ngày {_today_line(today)}. Dòng bắt đầu bằng # là ghi chú.",
         "",
-        line(f"number: {yaml_scalar(number)}" if number else "number:",
-             "số, ký hiệu văn bản (bắt buộc), ví dụ: 04/KH-MTTQ-BTT"),
+        line(
+            f"number: {yaml_scalar(number)}" if number else "number:",
+            "số, ký hiệu văn bản (bắt buộc), ví dụ: 04/KH-MTTQ-BTT",
+        ),
         line(f"issued: {issued.isoformat()}" if issued else "issued:", "ngày ban hành (bắt buộc)"),
         line("title:", "trích yếu, ví dụ: Triển khai thực hiện Phong trào “Đoàn kết sáng tạo” năm …"),
         line("signer:", "người ký, ví dụ: Chủ tịch Trần Văn Hưng"),
-        line(f"received: {received.isoformat()}" if received else "received:",
-             "ngày Văn phòng thành phố nhận được"),
+        line(f"received: {received.isoformat()}" if received else "received:", "ngày Văn phòng thành phố nhận được"),
     ]
     return "\n".join(lines) + "\n"
 
@@ -451,7 +288,8 @@ def _based_on(year: int) -> str:
         "    date: 2023-02-17\n"
         "    issuer: Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Quảng Nam\n"
         "    title: Triển khai Phong trào thi đua “Đoàn kết sáng tạo, nâng cao năng suất, chất lượng, hiệu quả, "
-        "hội nhập quốc tế” trên địa bàn tỉnh năm 2023\n")
+        "hội nhập quốc tế” trên địa bàn tỉnh năm 2023\n"
+    )
     if year == SAMPLE_YEAR:
         provincial = provincial_2023
     else:
@@ -461,12 +299,14 @@ def _based_on(year: int) -> str:
             f"  #   date: {year}-…\n"
             "  #   issuer: Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Quảng Nam\n"
             "  #   title: Triển khai Phong trào thi đua “Đoàn kết sáng tạo, nâng cao năng suất, chất lượng, "
-            f"hiệu quả, hội nhập quốc tế” trên địa bàn tỉnh năm {year}\n")
+            f"hiệu quả, hội nhập quốc tế” trên địa bàn tỉnh năm {year}\n"
+        )
     return provincial + (
         "  - number: 109/KH-MTTQ-BTT\n"
         "    date: 12/9/2022\n"
         "    issuer: Ban Thường trực Ủy ban MTTQ Việt Nam thành phố\n"
-        "    title: Triển khai thực hiện Phong trào “Đoàn kết sáng tạo” trên địa bàn thành phố")
+        "    title: Triển khai thực hiện Phong trào “Đoàn kết sáng tạo” trên địa bàn thành phố"
+    )
 
 
 def init_values(year: int, sample: bool) -> dict[str, Any]:
@@ -475,7 +315,10 @@ def init_values(year: int, sample: bool) -> dict[str, Any]:
         "\n> **Dữ liệu mẫu.** Bộ dữ liệu này được tạo bằng `dkst init --sample`: các đơn vị và kế hoạch theo "
         "văn bản gốc, còn mọi ngày tháng, số liệu, mô hình, tên người trong thư mục `units/` là **minh họa**, "
         "không phải số liệu thật. Dùng để tập; khi làm thật, tạo bộ dữ liệu mới bằng `dkst init` "
-        "(không có `--sample`).\n" if sample else "")
+        "(không có `--sample`).\n"
+        if sample
+        else ""
+    )
     return {"year": year, "based_on": _based_on(year), "sample_note": sample_note}
 
 
@@ -521,3 +364,33 @@ def _walk_files(folder: Path) -> Iterable[Path]:
             path = here / name
             if not name.startswith(".") and not path.is_symlink() and path.is_file():
                 yield path
+
+
+__all__ = [
+    "COMMENT_COLUMN",
+    "INIT_FILES",
+    "MODEL_STATUS_HELP",
+    "SAMPLE_YEAR",
+    "Catalogue",
+    "FileExists",
+    "builtin_dir",
+    "double_quoted",
+    "fill",
+    "init_files",
+    "init_values",
+    "line",
+    "message",
+    "model_skeleton",
+    "normalise_text",
+    "one_line",
+    "quick_ids",
+    "quick_root",
+    "read_catalogue",
+    "report_skeleton",
+    "shell_quote",
+    "slugify",
+    "symlinked_folder",
+    "unit_plan_skeleton",
+    "write_new",
+    "yaml_scalar",
+]

@@ -20,7 +20,7 @@ from tests.conftest import REPO, run_dkst
 sys.path.insert(0, str(REPO / "benchmarks"))
 import generate  # benchmarks/ is not a package
 
-from dkst import cache
+from dkst import cache, pool
 
 AS_OF = "2023-12-20"
 
@@ -101,8 +101,8 @@ def test_second_run_does_not_parse(ds: Path, xdg: Path, monkeypatch: pytest.Monk
     monkeypatch.setenv("XDG_CACHE_HOME", str(xdg))
     monkeypatch.delenv("DKST_NO_CACHE", raising=False)
     calls: list[object] = []
-    real = cache.parse_document
-    monkeypatch.setattr(cache, "parse_document", lambda raw, cls: calls.append(cls) or real(raw, cls))
+    real = pool.parse_document
+    monkeypatch.setattr(pool, "parse_document", lambda raw, cls: calls.append(cls) or real(raw, cls))
     run_check(ds, date(2023, 12, 20))
     assert len(calls) == len(list(ds.rglob("*.yaml")))
     calls.clear()
@@ -129,7 +129,7 @@ def test_edits_checked_by_the_helper_process(ds: Path, xdg: Path, monkeypatch: p
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(xdg))
     monkeypatch.setenv("DKST_WORKERS", "2")
-    monkeypatch.setattr(cache, "HELPER_THRESHOLD", 1)
+    monkeypatch.setattr(pool, "HELPER_THRESHOLD", 1)
     first = as_json(run_check(ds, date(2023, 12, 20)).result, "vi")
     same_size_edit(a_report(ds), "number:", "numbxr:")
     second = as_json(run_check(ds, date(2023, 12, 20)).result, "vi")
@@ -261,13 +261,13 @@ def test_a_broken_pool_falls_back_to_this_process(ds: Path, monkeypatch: pytest.
     monkeypatch.setenv("DKST_NO_CACHE", "1")
     monkeypatch.setenv("DKST_WORKERS", "1")
     one = as_json(run_check(ds, date(2023, 12, 20)).result, "vi")
-    main, real = os.getpid(), cache._parse_one
+    main, real = os.getpid(), pool.parse_one
 
     def dying(path: str, cls: type) -> object:
         if os.getpid() != main:
             os._exit(3)  # a worker killed (out of memory, say)
         return real(path, cls)
 
-    monkeypatch.setattr(cache, "_parse_one", dying)
+    monkeypatch.setattr(pool, "parse_one", dying)
     monkeypatch.setenv("DKST_WORKERS", "2")
     assert as_json(run_check(ds, date(2023, 12, 20)).result, "vi") == one

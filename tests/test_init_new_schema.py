@@ -19,10 +19,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dkst import skeletons as sk
 from dkst.dataset import parse_file
 from dkst.schema import ModelRecord, Plan, Report, UnitPlan, UnitsFile
 from dkst.yamlio import parse_bytes
+from dkst.yamlwrite import yaml_scalar
 from tests.conftest import run_dkst
 
 REPO = Path(__file__).resolve().parent.parent
@@ -392,7 +392,7 @@ def test_new_unit_plan(sample: Path) -> None:
 
 
 def _reads(text: str) -> object:
-    return yaml.load(f"k: {sk.yaml_scalar(text)}  # c\n", Loader=yaml.CSafeLoader)["k"]
+    return yaml.load(f"k: {yaml_scalar(text)}  # c\n", Loader=yaml.CSafeLoader)["k"]
 
 
 @pytest.mark.parametrize("text", [
@@ -408,7 +408,7 @@ def test_yaml_scalar_reads_back(text: str) -> None:
 @given(st.text(max_size=60))
 @settings(max_examples=50)
 def test_yaml_scalar_reads_back_any_text(text: str) -> None:
-    written = sk.yaml_scalar(text)
+    written = yaml_scalar(text)
     assert "\n" not in written
     assert _reads(text) == text
     # dkst's own reader (NFC, dates as text) gives the same text, normalised
@@ -611,7 +611,7 @@ def test_progress_bar_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_modules_import_nothing_heavy() -> None:
-    code = ("import sys, dkst.commands.init, dkst.commands.new, dkst.commands.schema, dkst.skeletons, "
+    code = ("import sys, dkst.commands.init, dkst.commands.new, dkst.commands.schema, dkst.skeletons, dkst.yamlwrite, "
             "dkst.jsonschema, dkst.progress; "
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'pandas', 'openpyxl', 'docxtpl', 'rich', "
             "'pydantic', 'jinja2'}))")

@@ -1,6 +1,6 @@
 """The worker pool as Windows runs it: the ``spawn`` start method (issue #10, item 2).
 
-Windows has no ``fork``: a spawned worker imports :mod:`dkst.cache` afresh, so the worker function must be
+Windows has no ``fork``: a spawned worker imports :mod:`dkst.pool` afresh, so the worker function must be
 importable and its arguments picklable. ``DKST_MP_START=spawn`` forces that start method anywhere (a CI step
 runs a subset of the suite that way); without it dkst forks where it can.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from dkst import cache
+from dkst import pool
 from dkst.dataset import ParsedFile, unpack_lines
 from dkst.schema import Report
 from tests.conftest import REPO
@@ -43,18 +43,18 @@ def run(ds: Path) -> str:
 
 
 def test_the_worker_runs_in_a_spawned_process(made: Path) -> None:
-    """``_work`` and its tasks go through a spawn pool exactly as :func:`cache._parse_in_pool` sends them."""
+    """``work`` and its tasks go through a spawn pool exactly as :func:`pool.parse_in_pool` sends them."""
     import pickle
 
     reports = sorted(made.glob("units/*/reports/*.yaml"))[:6]
     tasks = [(str(p), Report) for p in reports]
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=cache._in_worker) as pool:
-        blob, keys = pool.submit(cache._work, tasks).result(timeout=60)
+                             initializer=pool.in_worker) as executor:
+        blob, keys = executor.submit(pool.work, tasks).result(timeout=60)
     items = pickle.loads(blob)
     assert len(items) == len(keys) == len(reports)
     for (path, cls), item, key in zip(tasks, items, keys, strict=True):
-        here, here_key = cache._parse_one(path, cls)
+        here, here_key = pool.parse_one(path, cls)
         there = ParsedFile(*item)
         assert (there.record, unpack_lines(there.lines), there.problems) == \
             (here.record, unpack_lines(here.lines), here.problems)
@@ -71,7 +71,7 @@ def test_check_with_spawned_workers(made: Path, tmp_path: Path, monkeypatch: pyt
 
     monkeypatch.setenv("DKST_WORKERS", "2")
     monkeypatch.setenv("DKST_MP_START", "spawn")
-    assert cache.start_method() == "spawn"
+    assert pool.start_method() == "spawn"
     used: list[str] = []
     real_context = multiprocessing.get_context
 
@@ -83,7 +83,7 @@ def test_check_with_spawned_workers(made: Path, tmp_path: Path, monkeypatch: pyt
         raise AssertionError("the files were parsed in this process, not by the pool")
 
     monkeypatch.setattr(multiprocessing, "get_context", spy)
-    monkeypatch.setattr(cache, "_parse_here", no_fallback)
+    monkeypatch.setattr(pool, "parse_here", no_fallback)
     assert run(ds) == one
     assert used == ["spawn"]
 
@@ -109,15 +109,15 @@ def test_spawned_workers_fill_the_cache(made: Path, tmp_path: Path, monkeypatch:
 def test_start_method_choice(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DKST_MP_START", raising=False)
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])  # Windows
-    assert cache.start_method() == "spawn"
+    assert pool.start_method() == "spawn"
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["fork", "spawn", "forkserver"])
-    assert cache.start_method() == "fork"
+    assert pool.start_method() == "fork"
     monkeypatch.setenv("DKST_MP_START", "Spawn")
-    assert cache.start_method() == "spawn"
+    assert pool.start_method() == "spawn"
     monkeypatch.setenv("DKST_MP_START", "no-such-method")
-    assert cache.start_method() == "fork"
+    assert pool.start_method() == "fork"
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: [])
-    assert cache.start_method() is None
+    assert pool.start_method() is None
 
 
 def test_no_start_method_parses_here(made: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -143,7 +143,7 @@ def test_nothing_posix_only_without_a_fallback() -> None:
             if risky.search(line):
                 found.append(f"{path.relative_to(REPO)}:{n}: {line.strip()}")
     # each of these is guarded: hasattr/getattr checks, or a fork only where start_method() is "fork"
-    allowed = {"dkst/cache.py": {"pid = os.fork()"}, "dkst/skeletons.py": {"os.fchmod(fh.fileno(), 0o666 & ~_umask())"},
+    allowed = {"dkst/pool.py": {"pid = os.fork()"}, "dkst/skeletons.py": {"os.fchmod(fh.fileno(), 0o666 & ~_umask())"},
                "dkst/rollup.py": {"os.fchmod(fh.fileno(), 0o666 & ~mask)"},
                "dkst/files.py": {"os.fchmod(fh.fileno(), 0o666 & ~_umask())", "os.fchmod(fh.fileno(), 0o666 & ~mask)"}}
     unexpected = [f for f in found if f.split(": ", 1)[1] not in allowed.get(f.split(":")[0], set())]

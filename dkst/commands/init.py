@@ -27,6 +27,7 @@ def init(
 ) -> None:
     """Tạo bộ dữ liệu mới: plan.yaml, units.yaml theo kế hoạch mẫu, README.md, .gitignore, .pre-commit-config.yaml."""
     from dkst import skeletons as sk
+    from dkst.files import FileExists, create_new
     from dkst.periods import today
 
     chosen = resolve_lang(lang)
@@ -63,8 +64,8 @@ def init(
 
     for rel, content in files.items():
         try:
-            sk.write_new(directory / rel, content)
-        except sk.FileExists:
+            create_new(directory / rel, content)
+        except FileExists:
             fail(sk.message("exists", chosen, path=str(directory / rel)))
         except OSError as exc:
             fail(f"{directory / rel}: {exc.strerror or exc}")
@@ -99,6 +100,7 @@ def copy_templates(directory: Path, lang: str) -> None:
     """``dkst init --templates-only``: the built-in templates into an existing dataset's ``templates/``, each
     file only where none exists (a clerk's edited template is never replaced)."""
     from dkst import skeletons as sk
+    from dkst.files import FileExists, create_new
 
     if not (directory / "plan.yaml").is_file():
         fail(sk.message("init-templates-no-dataset", lang, path=str(directory)))
@@ -107,8 +109,8 @@ def copy_templates(directory: Path, lang: str) -> None:
     for rel, content in _templates(lang).items():
         target = directory / rel
         try:
-            sk.write_new(target, content)
-        except sk.FileExists:
+            create_new(target, content)
+        except FileExists:
             kept.append(target)
             continue
         except OSError as exc:

@@ -35,14 +35,14 @@ def _new(lang: LangOpt = None) -> None:  # ``dkst new --lang en --help``: --lang
 
 
 def _root_of(ctx: typer.Context) -> Path | None:
-    from dkst.skeletons import quick_root
+    from dkst.completion import quick_root
 
     return quick_root(ctx.params.get("data"))
 
 
 def complete_unit(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Unit ids of ``units.yaml``, with their short names."""
-    from dkst.skeletons import quick_ids
+    from dkst.completion import quick_ids
 
     try:
         root = _root_of(ctx)
@@ -54,7 +54,7 @@ def complete_unit(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
 
 def complete_period(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Period ids of ``plan.yaml``, with their names."""
-    from dkst.skeletons import quick_ids
+    from dkst.completion import quick_ids
 
     try:
         root = _root_of(ctx)
@@ -115,7 +115,8 @@ def _date(value: str | None, what: str, lang: str, future_ok: bool = False) -> d
 
 
 def _text(value: str, what: str, lang: str) -> str:
-    from dkst.skeletons import message, normalise_text
+    from dkst.skeletons import message
+    from dkst.yamlwrite import normalise_text
 
     try:
         cleaned = normalise_text(value)
@@ -129,14 +130,15 @@ def _text(value: str, what: str, lang: str) -> str:
 def _write(cat: Catalogue, rel: str, content: str, force: bool, lang: str, hint: str) -> None:
     import sys
 
-    from dkst.skeletons import FileExists, message, symlinked_folder, write_new
+    from dkst.files import FileExists, create_new
+    from dkst.skeletons import message, symlinked_folder
 
     path = cat.root / rel
     linked = symlinked_folder(cat.root, str(Path(rel).parent))
     if linked is not None:
         fail(message("symlink-folder", lang, path=str(linked)))
     try:
-        write_new(path, content, force=force)
+        create_new(path, content, force=force)
     except FileExists:
         fail(message("exists", lang, path=_shown(path)))
     except OSError as exc:
@@ -205,7 +207,8 @@ def new_model(
 ) -> None:
     """Tạo units/UNIT/models/MODEL.yaml: một mô hình “Đoàn kết sáng tạo” của đơn vị."""
     from dkst.schema import SLUG, ModelStatus
-    from dkst.skeletons import message, model_skeleton, slugify
+    from dkst.skeletons import message, model_skeleton
+    from dkst.yamlwrite import slugify
 
     cat, lang_ = _catalogue(data, lang)
     _unit(cat, unit, lang_)

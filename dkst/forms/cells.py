@@ -86,7 +86,7 @@ def cell_text(value: Any) -> str | None:
 
 def text_scalar(value: Any) -> str | None:
     """A text field (number, signer, names, texts) as a YAML scalar: always read back as that text."""
-    from dkst.skeletons import yaml_scalar
+    from dkst.yamlwrite import yaml_scalar
 
     shown = cell_text(value)
     return None if shown is None else yaml_scalar(shown)
@@ -99,7 +99,7 @@ def raw_scalar(value: Any) -> str | None:
     stands when it is one plain token (``12``, ``1.000``, ``02/06/2023``) or other text that reads back as
     itself, else double-quoted (which the loader refuses for a count, as it would in a file).
     """
-    from dkst.skeletons import yaml_scalar
+    from dkst.yamlwrite import yaml_scalar
 
     if value is None:
         return None

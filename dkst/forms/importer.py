@@ -89,7 +89,8 @@ def _norm(text: str) -> str:
 def build_text(form: Form, ds: Any, cat: Any, unit: str, period: str, submitted: date | None, as_of: date,
                today: date) -> Built:
     """The report file's text for a form, and the origin (cell, label) of each line that holds a value."""
-    from dkst.skeletons import line, one_line, report_skeleton, yaml_scalar
+    from dkst.skeletons import report_skeleton
+    from dkst.yamlwrite import line, one_line, yaml_scalar
 
     rel = f"units/{unit}/reports/{period}.yaml"
     lines = report_skeleton(cat, unit, period, as_of, today).split("\n")
