@@ -1525,9 +1525,7 @@ def finding_message(finding: Any, lang: str = "vi") -> str:
     if code == "yaml-syntax":
         params["tab"] = TEXTS["tab"][lang] if params.get("tab") else ""
         if str(params.get("problem", "")).startswith("yaml."):  # a kind of dkst.yamlerrors
-            from dkst.yamlerrors import describe
-
-            params["problem"] = describe(params, lang)
+            params["problem"] = yaml_problem(params, lang)
     if code == "unknown-ref":
         params["what"] = WHAT.get(params.get("what", ""), {"vi": "Mã", "en": "Id"})[lang]
     if code == "rule-failed":
@@ -1540,3 +1538,22 @@ def finding_message(finding: Any, lang: str = "vi") -> str:
             params["suggest"] = None  # already in the reason
     params["suggest"] = TEXTS["suggest"][lang].format(x=params["suggest"]) if params["suggest"] else ""
     return fill(MESSAGES[code][lang], **params)
+
+
+def yaml_problem(params: dict[str, Any], lang: str) -> str:
+    """The ``problem`` of a ``yaml-syntax`` finding in ``lang``: what is wrong; what to do; where noticed.
+
+    A ``problem`` that is not one of our kinds (libyaml's own words, as older caches hold) is shown as is.
+    """
+    kind = params.get("problem") or "yaml.other"
+    if kind not in TEXTS:
+        return str(kind)
+    values = {"char": params.get("char") or "", "quote": params.get("quote") or '"',
+              "bracket": params.get("bracket") or "[", "detail": params.get("detail") or ""}
+    out = fill(TEXTS[kind][lang], **values)
+    hint = params.get("hint")
+    if hint in TEXTS:
+        out += "; " + fill(TEXTS[hint][lang], **values)
+    if params.get("noticed"):
+        out += fill(TEXTS["yaml.noticed"][lang], line=params["noticed"])
+    return out

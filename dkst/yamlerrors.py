@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dkst.i18n import TEXTS, fill
+from dkst.i18n import yaml_problem as describe  # noqa: F401  (kept importable here)
 
 _KEY_VALUE = re.compile(r"^(\s*)(?:- +)?[^\s#'\"\-][^:#]*:( +|$)")
 _MISSING_SPACE = re.compile(r"^\s*(?:- +)?[A-Za-z_][\w\-]*:[^\s/]")
@@ -125,20 +125,3 @@ def explain(exc: Any, text: str) -> tuple[int | None, dict[str, Any]]:
     return line, params
 
 
-def describe(params: dict[str, Any], lang: str) -> str:
-    """The ``problem`` of a ``yaml-syntax`` finding in ``lang``: what is wrong; what to do; where noticed.
-
-    A ``problem`` that is not one of our kinds (libyaml's own words, as older caches hold) is shown as is.
-    """
-    kind = params.get("problem") or "yaml.other"
-    if kind not in TEXTS:
-        return str(kind)
-    values = {"char": params.get("char") or "", "quote": params.get("quote") or '"',
-              "bracket": params.get("bracket") or "[", "detail": params.get("detail") or ""}
-    out = fill(TEXTS[kind][lang], **values)
-    hint = params.get("hint")
-    if hint in TEXTS:
-        out += "; " + fill(TEXTS[hint][lang], **values)
-    if params.get("noticed"):
-        out += fill(TEXTS["yaml.noticed"][lang], line=params["noticed"])
-    return out
