@@ -2,7 +2,7 @@
 
 The result is a :class:`Dataset`: the plan, the registry of units, each unit's plan, models and reports as
 :class:`SourceFile` records, and the data findings (encoding, YAML, schema, layout) met on the way.
-References between files and the plan's requirements are checked by :mod:`dkst.checks`.
+Nothing here judges requirements or references: :mod:`dkst.checker` runs the checks on the loaded dataset.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import Any
 
 from dkst import findings as F
 from dkst.findings import Finding, Severity
+from dkst.plan_index import PlanIndex
 from dkst.schema import (
     PERIOD_ID,
     SLUG,
@@ -111,16 +112,22 @@ class Dataset:
     plan: Plan | None = None
     plan_file: SourceFile | None = None
     units_file: SourceFile | None = None
+    #: the usable entries of units.yaml (set by :func:`dkst.checker.prepare`)
     units: list[Unit] = field(default_factory=list)
+    #: every unit id written in units.yaml, usable or not (their folders are not stray)
+    unit_ids: set[str] = field(default_factory=set)
     #: period ids as written in plan.yaml, broken ones included (reports of a broken period are not stray)
     period_ids: set[str] = field(default_factory=set)
     unit_plans: dict[str, SourceFile] = field(default_factory=dict)
     models: dict[str, dict[str, SourceFile]] = field(default_factory=dict)
     reports: dict[str, dict[str, SourceFile]] = field(default_factory=dict)
+    #: data findings of plan.yaml and units.yaml (encoding, YAML, schema, a missing or stray root file)
     findings: list[Finding] = field(default_factory=list)
+    #: data findings of the layout walk and the unit files, in walk order
+    file_findings: list[Finding] = field(default_factory=list)
     files_read: int = 0
-    #: the valid parts of the plan (:class:`dkst.checks.registry.PlanIndex`)
-    index: Any = None
+    #: the valid parts of the plan (set by :func:`dkst.checker.prepare`)
+    index: PlanIndex | None = None
 
     @property
     def unit_index(self) -> dict[str, Unit]:
@@ -458,8 +465,6 @@ def load(root: Path, parse: Parser | None = None) -> Dataset:
 
 
 def _load(root: Path, parse: Parser) -> Dataset:
-    from dkst.checks import references, registry
-
     ds = Dataset(root=root)
     root_findings: list[Finding] = []
     scanned: list[_UnitFolder | Finding] = []
@@ -493,13 +498,13 @@ def _load(root: Path, parse: Parser) -> Dataset:
         ds.findings.append(F.make("missing-file", "units.yaml", name="units.yaml"))
     files_read = (plan_parsed is not None) + (units_parsed is not None)
 
-    registry.check_plan(ds)
-    folder_ids = registry.check_units(ds, units_parsed)
+    if units_parsed is not None and units_parsed.record is not None:
+        ds.unit_ids = {u.id for u in units_parsed.record.units or [] if u is not None and u.id is not None}
 
     entries: list[_Entry] = []
-    for item in judge_units(scanned, folder_ids, ds.period_ids):
+    for item in judge_units(scanned, ds.unit_ids, ds.period_ids):
         if isinstance(item, Finding):
-            ds.findings.append(item)
+            ds.file_findings.append(item)
         else:
             entries.append(item)
     for entry in entries:
@@ -512,7 +517,7 @@ def _load(root: Path, parse: Parser) -> Dataset:
         elif entry.kind == "model" and entry.ident in WINDOWS_RESERVED:
             found.append(F.make("invalid-value", entry.rel, None, unit=entry.unit, field=entry.rel.rsplit("/", 1)[-1],
                                 value=entry.ident, reason="windows_name"))
-        ds.findings.extend(found)
+        ds.file_findings.extend(found)
         src = _source(entry.rel, parsed, found)
         if entry.kind == "unit-plan":
             ds.unit_plans[entry.unit] = src
@@ -521,7 +526,6 @@ def _load(root: Path, parse: Parser) -> Dataset:
         else:
             ds.reports.setdefault(entry.unit, {})[entry.ident or ""] = src
     ds.files_read = files_read + len(entries)
-    references.check_files(ds)
     return ds
 
 

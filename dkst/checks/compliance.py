@@ -13,10 +13,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from dkst import findings as F
-from dkst.checks.registry import Requirement
 from dkst.checks.rules import Skip
 from dkst.findings import Finding, Severity
 from dkst.periods import Deadline, today
+from dkst.plan_index import Requirement
 from dkst.schema import ModelRecord, ModelStatus, Report, Unit, UnitPlan
 
 if TYPE_CHECKING:
