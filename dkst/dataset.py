@@ -126,8 +126,8 @@ class Dataset:
     #: data findings of the layout walk and the unit files, in walk order
     file_findings: list[Finding] = field(default_factory=list)
     files_read: int = 0
-    #: the valid parts of the plan (set by :func:`dkst.checker.prepare`)
-    index: PlanIndex | None = None
+    #: the valid parts of the plan (set by :func:`dkst.checker.prepare`; empty until then)
+    index: PlanIndex = field(default_factory=PlanIndex)
 
     @property
     def unit_index(self) -> dict[str, Unit]:

@@ -60,7 +60,7 @@ class Evaluation:
     def report_status(self, ds: Dataset, unit: Unit, period: str) -> Status:
         """The unit's status for period ``period``: from the first report requirement of that period."""
         exempt: Status | None = None
-        for req in ds.index.requirements or []:
+        for req in ds.index.requirements:
             if req.type == "report" and req.period == period and unit.kind in req.kinds:
                 status = self.statuses[(unit.id, req.id)]
                 if status.status != "exempt":
@@ -87,7 +87,7 @@ def counting_models(ds: Dataset, unit_id: str, as_of: date, start: date | None =
     (and not before ``start`` when given), not after as-of (nor after ``now``, the real today)."""
     now = now or today()
     year = ds.index.year
-    out = []
+    out: list[tuple[str, Any]] = []
     models = ds.models.get(unit_id)
     if not models:
         return out
@@ -109,7 +109,7 @@ def not_counted(ds: Dataset, as_of: date, now: date | None = None) -> Iterator[F
     the reason (the rule of :func:`counting_models`), so that a model count of 0 explains itself. A model whose
     status or start is itself at fault (a schema or ``future-date`` finding) gets none."""
     now = now or today()
-    year = ds.index.year if ds.index is not None else None
+    year = ds.index.year
     for unit in ds.units:
         for model_id, src in sorted((ds.models.get(unit.id) or {}).items()):
             rec = src.record
@@ -140,7 +140,7 @@ def evaluate(ds: Dataset, as_of: date) -> Evaluation:
     now = today()
     ev.findings.extend(not_counted(ds, as_of, now))
     for unit in ds.units:
-        for req in ds.index.requirements or []:
+        for req in ds.index.requirements:
             if unit.kind not in req.kinds:
                 status = Status(unit.id, req.id, req.type, "not_required")
             elif req.id in (unit.exempt or {}):
@@ -179,6 +179,7 @@ def _common(unit: Unit, req: Requirement) -> dict[str, Any]:
 
 
 def _report(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -> Iterator[Finding | Status]:
+    assert req.period is not None  # a report requirement names its period
     period = ds.index.periods[req.period]
     deadline: Deadline = period.deadline
     src = ds.reports.get(unit.id, {}).get(req.period)
@@ -193,6 +194,7 @@ def _report(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -
     base = {"unit": unit.id, "period": req.period, **_common(unit, req), "period_name": period.name,
             "deadline": deadline.last_on_time}
     if day is not None:
+        assert src is not None  # received
         late = deadline.days_late(day)
         yield F.make("late-report", path, src.line("submitted"), submitted=day,
                      extras={"days_late": late, "requirement": req.id}, **base)
@@ -210,11 +212,13 @@ def _not_done(what: str, path: str, unit: Unit, req: Requirement, deadline: Dead
     if deadline.passed(as_of):
         overdue = deadline.days_overdue(as_of)
         yield F.make(f"missing-{what}", path, None, extras={**extras, "days_overdue": overdue}, **base)
-        yield Status(unit.id, req.id, req.type, "missing", days_overdue=overdue, **counts)
+        yield Status(unit.id, req.id, req.type, "missing", days_overdue=overdue, expected=counts.get("expected"),
+                     actual=counts.get("actual"))
     else:
         left = (deadline.last_on_time - as_of).days
         yield F.make(f"pending-{what}", path, None, days_left=left, extras=extras, **base)
-        yield Status(unit.id, req.id, req.type, "pending", days_left=left, **counts)
+        yield Status(unit.id, req.id, req.type, "pending", days_left=left, expected=counts.get("expected"),
+                     actual=counts.get("actual"))
 
 
 def _models(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -> Iterator[Finding | Status]:

@@ -44,7 +44,7 @@ def index_plan(ds: Dataset) -> tuple[PlanIndex, list[Finding]]:
             continue
         if ind.id in index.indicators:
             out.append(F.make("duplicate-id", path, src.line("indicators", i, "id"), id=ind.id,
-                                      first=src.line("indicators", _position(plan.indicators, ind.id), "id")))
+                              first=src.line("indicators", _position(plan.indicators, ind.id), "id")))
             continue
         index.indicators[ind.id] = ind
 
@@ -54,7 +54,7 @@ def index_plan(ds: Dataset) -> tuple[PlanIndex, list[Finding]]:
             continue
         if req.id in seen:
             out.append(F.make("duplicate-id", path, src.line("requirements", i, "id"), id=req.id,
-                                      first=src.line("requirements", seen[req.id], "id")))
+                              first=src.line("requirements", seen[req.id], "id")))
             continue
         seen[req.id] = i
         usable = _requirement(ds, index, i, req, out)
@@ -88,15 +88,14 @@ def parent_findings(ds: Dataset) -> list[Finding]:
         return src.line("indicators", position[ind], "id")
 
     seen: dict[str, str] = {}
-    for ind in position:
-        target = mapping.get(ind, ind)
+    for ind_id in position:
+        target = mapping.get(ind_id, ind_id)
         if target in seen:
             other = seen[target]
-            pair = sorted([ind, other], key=lambda i: (i in mapping, line_of(i) or 0))  # the mapping entry, last
-            out.append(F.make("duplicate-id", "plan.yaml", line_of(pair[1]), id=target,
-                                      first=line_of(pair[0])))
+            pair = sorted([ind_id, other], key=lambda i: (i in mapping, line_of(i) or 0))  # the mapping entry, last
+            out.append(F.make("duplicate-id", "plan.yaml", line_of(pair[1]), id=target, first=line_of(pair[0])))
             continue
-        seen[target] = ind
+        seen[target] = ind_id
     for key in parent.periods or {}:
         if key not in ds.period_ids:
             out.append(unknown_ref(src.line("parent", "periods", key), "period", key, sorted(ds.period_ids)))
@@ -113,7 +112,7 @@ def _period(ds: Dataset, pid: str, period: Period, out: list[Finding]) -> Period
     line = src.line("periods", pid)
     if period.due_before is not None and period.due_by is not None:
         out.append(F.make("invalid-value", "plan.yaml", src.line("periods", pid, "due_by"), period=pid,
-                                  field="due_by", value=str(period.due_by), reason="both_deadlines"))
+                          field="due_by", value=str(period.due_by), reason="both_deadlines"))
         return None
     if period.due_before is None and period.due_by is None:
         out.append(F.make("missing-field", "plan.yaml", line, period=pid, field="due_before"))
@@ -122,9 +121,11 @@ def _period(ds: Dataset, pid: str, period: Period, out: list[Finding]) -> Period
         return None  # its own schema finding says why
     if period.start > period.end:
         out.append(F.make("invalid-value", "plan.yaml", src.line("periods", pid, "end"), period=pid,
-                                  field="end", value=str(period.end), reason="period_order"))
+                          field="end", value=str(period.end), reason="period_order"))
         return None
-    return PeriodInfo(pid, period.name, period.start, period.end, deadline_of(period.due_before, period.due_by))
+    deadline = deadline_of(period.due_before, period.due_by)
+    assert deadline is not None  # one of the two is given (above)
+    return PeriodInfo(pid, period.name, period.start, period.end, deadline)
 
 
 def _requirement(ds: Dataset, index: PlanIndex, i: int, req: Any, out: list[Finding]) -> Requirement | None:
@@ -137,20 +138,18 @@ def _requirement(ds: Dataset, index: PlanIndex, i: int, req: Any, out: list[Find
         if kind in index.kinds:
             kinds.append(kind)
         elif index.kinds:  # with unit_kinds itself broken, its own finding says enough
-            out.append(unknown_ref(src.line("requirements", i, "applies_to", j), "kind", kind,
-                                        list(index.kinds)))
+            out.append(unknown_ref(src.line("requirements", i, "applies_to", j), "kind", kind, list(index.kinds)))
     period = getattr(req, "period", None)
     if period is not None and period not in index.periods:
         if period not in ds.period_ids:
-            out.append(unknown_ref(src.line("requirements", i, "period"), "period", period,
-                                        sorted(ds.period_ids)))
+            out.append(unknown_ref(src.line("requirements", i, "period"), "period", period, sorted(ds.period_ids)))
         return None  # an unknown or broken period: nothing of it is judged
     base: dict[str, Any] = {"id": req.id, "type": req.type, "text": req.text, "kinds": tuple(kinds),
                             "period": period, "index": i}
     if isinstance(req, ModelsRequirement | UnitPlanRequirement):
         if req.due_before is not None and req.due_by is not None:
             out.append(F.make("invalid-value", "plan.yaml", src.line("requirements", i, "due_by"),
-                                      field="due_by", value=str(req.due_by), reason="both_deadlines"))
+                              field="due_by", value=str(req.due_by), reason="both_deadlines"))
             return None
         default = date(index.year, 12, 31) if isinstance(index.year, int) and 1 <= index.year <= 9999 else None
         base["deadline"] = deadline_of(req.due_before, req.due_by, default)
@@ -167,7 +166,7 @@ def _requirement(ds: Dataset, index: PlanIndex, i: int, req: Any, out: list[Find
             base["rule"] = compile_rule(req.expr, frozenset(index.indicators))
         except RuleError as exc:
             out.append(F.make("invalid-rule", "plan.yaml", src.line("requirements", i, "expr"),
-                                      requirement=req.id, expr=req.expr, reason=exc.reason, detail=exc.detail))
+                              requirement=req.id, expr=req.expr, reason=exc.reason, detail=exc.detail))
             return None
         base["severity"] = req.severity.value if req.severity is not None else "warning"
     return Requirement(**base)
