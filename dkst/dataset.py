@@ -299,8 +299,9 @@ def scan_units(root: Path) -> list[_UnitFolder | Finding]:
     return out
 
 
-def _scan_unit(path: str, rel_dir: str, unit_id: str, depth: int, section: str,
-               out: list[_Entry | _Misfit | Finding]) -> None:
+def _scan_unit(
+    path: str, rel_dir: str, unit_id: str, depth: int, section: str, out: list[_Entry | _Misfit | Finding]
+) -> None:
     """One folder of a unit, then its sub-folders (the order of ``os.walk``, top-down, sorted)."""
     try:
         with os.scandir(path) as it:
@@ -348,8 +349,9 @@ def _scan_unit(path: str, rel_dir: str, unit_id: str, depth: int, section: str,
             _scan_unit(entry.path, f"{rel_dir}/{entry.name}", unit_id, depth + 1, section or entry.name, out)
 
 
-def judge_units(scanned: list[_UnitFolder | Finding], unit_ids: set[str],
-                period_ids: set[str]) -> Iterator[_Entry | Finding]:
+def judge_units(
+    scanned: list[_UnitFolder | Finding], unit_ids: set[str], period_ids: set[str]
+) -> Iterator[_Entry | Finding]:
     """The files of :func:`scan_units` that fit the layout, and a ``stray-file`` finding for each misfit."""
     known: list[str] | None = None
     for item in scanned:
@@ -368,8 +370,11 @@ def judge_units(scanned: list[_UnitFolder | Finding], unit_ids: set[str],
                     yield F.make("stray-file", sub.rel, unit=sub.unit, **_stray_reason(sub.name, period_ids))
                 elif isinstance(sub, _Entry) and sub.kind == "report" and sub.ident not in period_ids:
                     period = sub.ident or ""
-                    params = {"reason": "unknown_period_list", "period_id": period,
-                              "periods": ", ".join(sorted(period_ids)) or "—"}
+                    params = {
+                        "reason": "unknown_period_list",
+                        "period_id": period,
+                        "periods": ", ".join(sorted(period_ids)) or "—",
+                    }
                     guess = next((p for p in sorted(period_ids) if p.lower() == period.lower()), None)
                     guess = guess or nearest(period, sorted(period_ids))
                     if guess:
@@ -408,11 +413,9 @@ def parse_each(root: Path, find: Callable[[], list[Job]]) -> list[ParsedFile]:
     return [parse_file(root / rel, cls) for rel, cls in find()]
 
 
-def to_findings(parsed: ParsedFile, rel: str, unit: str | None = None,
-                period: str | None = None) -> list[Finding]:
+def to_findings(parsed: ParsedFile, rel: str, unit: str | None = None, period: str | None = None) -> list[Finding]:
     """The problems of one parsed file as findings on that file."""
-    return [F.make(code, rel, line, unit=unit, period=period, **params)
-            for code, line, params in parsed.problems]
+    return [F.make(code, rel, line, unit=unit, period=period, **params) for code, line, params in parsed.problems]
 
 
 def _source(rel: str, parsed: ParsedFile, found: list[Finding]) -> SourceFile:
@@ -431,8 +434,9 @@ def _root_file(root: Path, name: str, out: list[Finding]) -> bool:
     return path.is_file()
 
 
-def _read_root_file(name: str, parsed: ParsedFile | None,
-                    out: list[Finding]) -> tuple[ParsedFile | None, SourceFile | None]:
+def _read_root_file(
+    name: str, parsed: ParsedFile | None, out: list[Finding]
+) -> tuple[ParsedFile | None, SourceFile | None]:
     if parsed is None:
         return None, None
     found = to_findings(parsed, name)
@@ -476,8 +480,13 @@ def _load(root: Path, parse: Parser) -> Dataset:
         if _root_file(root, "units.yaml", root_findings):
             jobs.append(("units.yaml", UnitsFile))
         scanned.extend(scan_units(root))
-        jobs.extend((sub.rel, _KIND_CLASS[sub.kind]) for folder in scanned if isinstance(folder, _UnitFolder)
-                    for sub in folder.items if isinstance(sub, _Entry))
+        jobs.extend(
+            (sub.rel, _KIND_CLASS[sub.kind])
+            for folder in scanned
+            if isinstance(folder, _UnitFolder)
+            for sub in folder.items
+            if isinstance(sub, _Entry)
+        )
         return jobs
 
     parsed_files = parse(root, find)
@@ -512,11 +521,29 @@ def _load(root: Path, parse: Parser) -> Dataset:
         period = entry.ident if entry.kind == "report" else None
         found = to_findings(parsed, entry.rel, entry.unit, period)
         if entry.kind == "model" and not SLUG.match(entry.ident or ""):
-            found.append(F.make("invalid-value", entry.rel, None, unit=entry.unit, field=entry.rel.rsplit("/", 1)[-1],
-                                value=entry.ident, reason="model_file_name"))
+            found.append(
+                F.make(
+                    "invalid-value",
+                    entry.rel,
+                    None,
+                    unit=entry.unit,
+                    field=entry.rel.rsplit("/", 1)[-1],
+                    value=entry.ident,
+                    reason="model_file_name",
+                )
+            )
         elif entry.kind == "model" and entry.ident in WINDOWS_RESERVED:
-            found.append(F.make("invalid-value", entry.rel, None, unit=entry.unit, field=entry.rel.rsplit("/", 1)[-1],
-                                value=entry.ident, reason="windows_name"))
+            found.append(
+                F.make(
+                    "invalid-value",
+                    entry.rel,
+                    None,
+                    unit=entry.unit,
+                    field=entry.rel.rsplit("/", 1)[-1],
+                    value=entry.ident,
+                    reason="windows_name",
+                )
+            )
         ds.file_findings.extend(found)
         src = _source(entry.rel, parsed, found)
         if entry.kind == "unit-plan":
@@ -533,5 +560,8 @@ def _raw_keys(src: SourceFile | None, key: str) -> set[str]:
     """Keys written under a top-level mapping (from the line index), valid or not."""
     if src is None:
         return set()
-    return {loc[1] for loc in src.lines if len(loc) == 2 and loc[0] == key and isinstance(loc[1], str)
-            and PERIOD_ID.match(loc[1])}
+    return {
+        loc[1]
+        for loc in src.lines
+        if len(loc) == 2 and loc[0] == key and isinstance(loc[1], str) and PERIOD_ID.match(loc[1])
+    }

@@ -122,3 +122,21 @@ def test_the_loader_imports_no_check() -> None:
 
 def test_cycles_are_found() -> None:
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_the_loader_loads_and_the_checker_derives() -> None:
+    """``load`` judges no requirement; each check leaves the dataset as it found it; ``prepare`` sets the facts."""
+    from dkst.checker import prepare
+    from dkst.checks import references, registry
+    from dkst.dataset import load
+
+    root = PACKAGE.parent / "tests" / "cases" / "valid"
+    ds = load(root)
+    assert ds.units == [] and ds.index.requirements == [] and ds.unit_ids
+    before = (list(ds.findings), list(ds.file_findings))
+    index, _ = registry.index_plan(ds)
+    units, _ = registry.usable_units(ds, index)
+    references.check_files(ds, index, units)
+    assert (ds.findings, ds.file_findings) == before and ds.units == [] and ds.index.requirements == []
+    prepared = prepare(root)
+    assert prepared.dataset.index.requirements and {u.id for u in prepared.dataset.units} == ds.unit_ids

@@ -47,8 +47,9 @@ def check_files(ds: Dataset, index: PlanIndex, units: list[Unit]) -> tuple[list[
 def _future(src: SourceFile, record: Any, key: str, now: Any, unit: str, period: str | None = None) -> list[Finding]:
     value = getattr(record, key, None)
     if value is not None and value > now:
-        return [F.make("future-date", src.path, src.line(key), unit=unit, period=period, field=key,
-                       date=value, today=now)]
+        return [
+            F.make("future-date", src.path, src.line(key), unit=unit, period=period, field=key, date=value, today=now)
+        ]
     return []
 
 
@@ -56,8 +57,18 @@ def _order(src: SourceFile, record: Any, first: str, then: str, unit: str) -> li
     """``inconsistent-date`` on ``then`` when it is before ``first`` (both valid dates of one file)."""
     early, late = getattr(record, first, None), getattr(record, then, None)
     if early is not None and late is not None and late < early:
-        return [F.make("inconsistent-date", src.path, src.line(then), unit=unit, field=then, date=late,
-                       other=first, other_date=early)]
+        return [
+            F.make(
+                "inconsistent-date",
+                src.path,
+                src.line(then),
+                unit=unit,
+                field=then,
+                date=late,
+                other=first,
+                other_date=early,
+            )
+        ]
     return []
 
 
@@ -65,12 +76,23 @@ def _unit_plan(src: SourceFile, unit: str, now: Any) -> list[Finding]:
     rec = src.record
     if not isinstance(rec, UnitPlan):
         return []
-    return (_future(src, rec, "issued", now, unit) + _future(src, rec, "received", now, unit)
-            + _order(src, rec, "issued", "received", unit))
+    return (
+        _future(src, rec, "issued", now, unit)
+        + _future(src, rec, "received", now, unit)
+        + _order(src, rec, "issued", "received", unit)
+    )
 
 
-def _model(ds: Dataset, src: SourceFile, unit: str, model_id: str, unit_ids: set[str], now: Any,
-           bad: _BadKeys, known: dict[str, Unit]) -> list[Finding]:
+def _model(
+    ds: Dataset,
+    src: SourceFile,
+    unit: str,
+    model_id: str,
+    unit_ids: set[str],
+    now: Any,
+    bad: _BadKeys,
+    known: dict[str, Unit],
+) -> list[Finding]:
     rec = src.record
     if not isinstance(rec, ModelRecord):
         return []
@@ -84,14 +106,35 @@ def _model(ds: Dataset, src: SourceFile, unit: str, model_id: str, unit_ids: set
         line = src.line("replicated_from")
         m = _REPLICATED_FROM.match(rec.replicated_from)
         if rec.origin != Origin.REPLICATED:
-            out.append(F.make("invalid-value", src.path, line, unit=unit, field="replicated_from",
-                              value=rec.replicated_from, reason="replicated_without_origin"))
+            out.append(
+                F.make(
+                    "invalid-value",
+                    src.path,
+                    line,
+                    unit=unit,
+                    field="replicated_from",
+                    value=rec.replicated_from,
+                    reason="replicated_without_origin",
+                )
+            )
         elif m is None:
-            out.append(F.make("invalid-value", src.path, line, unit=unit, field="replicated_from",
-                              value=rec.replicated_from, reason="replicated_from_form"))
+            out.append(
+                F.make(
+                    "invalid-value",
+                    src.path,
+                    line,
+                    unit=unit,
+                    field="replicated_from",
+                    value=rec.replicated_from,
+                    reason="replicated_from_form",
+                )
+            )
         elif m[1] in unit_ids and m[2] not in ds.models.get(m[1], {}):
-            out.append(unknown_ref(line, "model", rec.replicated_from,
-                                [f"{m[1]}/{x}" for x in ds.models.get(m[1], {})], src.path, unit))
+            out.append(
+                unknown_ref(
+                    line, "model", rec.replicated_from, [f"{m[1]}/{x}" for x in ds.models.get(m[1], {})], src.path, unit
+                )
+            )
     for i, partner in enumerate(rec.partners or []):
         if partner is not None and partner not in known:
             out.append(unknown_ref(src.line("partners", i), "unit", partner, sorted(known), src.path, unit))
@@ -117,8 +160,7 @@ class _BadKeys:
         return self._by_path.get(path, set())
 
 
-def report_findings(ds: Dataset, index: PlanIndex, src: SourceFile, unit: str, period: str,
-                    now: Any) -> list[Finding]:
+def report_findings(ds: Dataset, index: PlanIndex, src: SourceFile, unit: str, period: str, now: Any) -> list[Finding]:
     """The reference and date findings of one report (also used by ``dkst import`` on a built report)."""
     rec = src.record
     if not isinstance(rec, Report):
@@ -126,14 +168,27 @@ def report_findings(ds: Dataset, index: PlanIndex, src: SourceFile, unit: str, p
     out = _future(src, rec, "submitted", now, unit, period)
     info = (index.periods).get(period)
     if info is not None and rec.submitted is not None and rec.submitted < info.start and not out:
-        out.append(F.make("suspicious-date", src.path, src.line("submitted"), unit=unit, period=period,
-                          date=rec.submitted, start=info.start, period_name=info.name))
+        out.append(
+            F.make(
+                "suspicious-date",
+                src.path,
+                src.line("submitted"),
+                unit=unit,
+                period=period,
+                date=rec.submitted,
+                start=info.start,
+                period_name=info.name,
+            )
+        )
     indicators = index.indicators
     if ds.plan is not None:
         for key in rec.indicators or {}:
             if key not in indicators:
-                out.append(unknown_ref(src.line("indicators", key), "indicator", key, sorted(indicators),
-                                       src.path, unit, period))
+                out.append(
+                    unknown_ref(
+                        src.line("indicators", key), "indicator", key, sorted(indicators), src.path, unit, period
+                    )
+                )
     own = ds.models.get(unit, {})
     for i, model_id in enumerate(rec.models or []):
         if model_id is not None and model_id not in own:

@@ -43,8 +43,15 @@ def index_plan(ds: Dataset) -> tuple[PlanIndex, list[Finding]]:
         if ind is None or ind.id is None or ind.label is None:
             continue
         if ind.id in index.indicators:
-            out.append(F.make("duplicate-id", path, src.line("indicators", i, "id"), id=ind.id,
-                              first=src.line("indicators", _position(plan.indicators, ind.id), "id")))
+            out.append(
+                F.make(
+                    "duplicate-id",
+                    path,
+                    src.line("indicators", i, "id"),
+                    id=ind.id,
+                    first=src.line("indicators", _position(plan.indicators, ind.id), "id"),
+                )
+            )
             continue
         index.indicators[ind.id] = ind
 
@@ -53,8 +60,15 @@ def index_plan(ds: Dataset) -> tuple[PlanIndex, list[Finding]]:
         if req is None:
             continue
         if req.id in seen:
-            out.append(F.make("duplicate-id", path, src.line("requirements", i, "id"), id=req.id,
-                              first=src.line("requirements", seen[req.id], "id")))
+            out.append(
+                F.make(
+                    "duplicate-id",
+                    path,
+                    src.line("requirements", i, "id"),
+                    id=req.id,
+                    first=src.line("requirements", seen[req.id], "id"),
+                )
+            )
             continue
         seen[req.id] = i
         usable = _requirement(ds, index, i, req, out)
@@ -111,8 +125,17 @@ def _period(ds: Dataset, pid: str, period: Period, out: list[Finding]) -> Period
     assert src is not None
     line = src.line("periods", pid)
     if period.due_before is not None and period.due_by is not None:
-        out.append(F.make("invalid-value", "plan.yaml", src.line("periods", pid, "due_by"), period=pid,
-                          field="due_by", value=str(period.due_by), reason="both_deadlines"))
+        out.append(
+            F.make(
+                "invalid-value",
+                "plan.yaml",
+                src.line("periods", pid, "due_by"),
+                period=pid,
+                field="due_by",
+                value=str(period.due_by),
+                reason="both_deadlines",
+            )
+        )
         return None
     if period.due_before is None and period.due_by is None:
         out.append(F.make("missing-field", "plan.yaml", line, period=pid, field="due_before"))
@@ -120,8 +143,17 @@ def _period(ds: Dataset, pid: str, period: Period, out: list[Finding]) -> Period
     if period.start is None or period.end is None or period.name is None:
         return None  # its own schema finding says why
     if period.start > period.end:
-        out.append(F.make("invalid-value", "plan.yaml", src.line("periods", pid, "end"), period=pid,
-                          field="end", value=str(period.end), reason="period_order"))
+        out.append(
+            F.make(
+                "invalid-value",
+                "plan.yaml",
+                src.line("periods", pid, "end"),
+                period=pid,
+                field="end",
+                value=str(period.end),
+                reason="period_order",
+            )
+        )
         return None
     deadline = deadline_of(period.due_before, period.due_by)
     assert deadline is not None  # one of the two is given (above)
@@ -144,12 +176,26 @@ def _requirement(ds: Dataset, index: PlanIndex, i: int, req: Any, out: list[Find
         if period not in ds.period_ids:
             out.append(unknown_ref(src.line("requirements", i, "period"), "period", period, sorted(ds.period_ids)))
         return None  # an unknown or broken period: nothing of it is judged
-    base: dict[str, Any] = {"id": req.id, "type": req.type, "text": req.text, "kinds": tuple(kinds),
-                            "period": period, "index": i}
+    base: dict[str, Any] = {
+        "id": req.id,
+        "type": req.type,
+        "text": req.text,
+        "kinds": tuple(kinds),
+        "period": period,
+        "index": i,
+    }
     if isinstance(req, ModelsRequirement | UnitPlanRequirement):
         if req.due_before is not None and req.due_by is not None:
-            out.append(F.make("invalid-value", "plan.yaml", src.line("requirements", i, "due_by"),
-                              field="due_by", value=str(req.due_by), reason="both_deadlines"))
+            out.append(
+                F.make(
+                    "invalid-value",
+                    "plan.yaml",
+                    src.line("requirements", i, "due_by"),
+                    field="due_by",
+                    value=str(req.due_by),
+                    reason="both_deadlines",
+                )
+            )
             return None
         default = date(index.year, 12, 31) if isinstance(index.year, int) and 1 <= index.year <= 9999 else None
         base["deadline"] = deadline_of(req.due_before, req.due_by, default)
@@ -165,15 +211,31 @@ def _requirement(ds: Dataset, index: PlanIndex, i: int, req: Any, out: list[Find
         try:
             base["rule"] = compile_rule(req.expr, frozenset(index.indicators))
         except RuleError as exc:
-            out.append(F.make("invalid-rule", "plan.yaml", src.line("requirements", i, "expr"),
-                              requirement=req.id, expr=req.expr, reason=exc.reason, detail=exc.detail))
+            out.append(
+                F.make(
+                    "invalid-rule",
+                    "plan.yaml",
+                    src.line("requirements", i, "expr"),
+                    requirement=req.id,
+                    expr=req.expr,
+                    reason=exc.reason,
+                    detail=exc.detail,
+                )
+            )
             return None
         base["severity"] = req.severity.value if req.severity is not None else "warning"
     return Requirement(**base)
 
 
-def unknown_ref(line: int | None, what: str, ref: str, choices: list[str], path: str = "plan.yaml",
-                unit: str | None = None, period: str | None = None) -> F.Finding:
+def unknown_ref(
+    line: int | None,
+    what: str,
+    ref: str,
+    choices: list[str],
+    path: str = "plan.yaml",
+    unit: str | None = None,
+    period: str | None = None,
+) -> F.Finding:
     """An ``unknown-ref`` finding with the nearest known id as a hint."""
     params: dict[str, Any] = {"what": what, "ref": ref}
     guess = nearest(ref, choices)
@@ -212,8 +274,16 @@ def usable_units(ds: Dataset, index: PlanIndex) -> tuple[list[Unit], list[Findin
             ok = False
         for key in unit.exempt or {}:
             if ds.plan is not None and key not in requirement_ids:
-                out.append(unknown_ref(src.line("units", pos, "exempt", key), "requirement", key,
-                                       sorted(requirement_ids), path, unit.id))
+                out.append(
+                    unknown_ref(
+                        src.line("units", pos, "exempt", key),
+                        "requirement",
+                        key,
+                        sorted(requirement_ids),
+                        path,
+                        unit.id,
+                    )
+                )
         if ok:
             units.append(unit)
     return units, out
