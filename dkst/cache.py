@@ -423,8 +423,8 @@ def _fingerprint() -> str:
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{CACHE_FORMAT}|{__version__}|{sys.version}|{pydantic.VERSION}|{yaml.__version__}".encode())
     here = Path(__file__).resolve().parent
-    for name in ("cache.py", "dataset.py", "plan_index.py", "yamlio.py", "encodings.py", "validation.py", "schema.py",
-                 "periods.py", "counts.py", "yamlerrors.py", "findings.py"):
+    for name in ("cache.py", "dataset.py", "layout.py", "plan_index.py", "yamlio.py", "encodings.py", "validation.py",
+                 "schema.py", "periods.py", "counts.py", "yamlerrors.py", "findings.py"):
         try:
             h.update((here / name).read_bytes())
         except OSError:
