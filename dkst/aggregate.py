@@ -58,8 +58,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from dkst.checker import Checked
-    from dkst.checks.registry import PeriodInfo
     from dkst.dataset import Dataset
+    from dkst.plan_index import PeriodInfo
 
 
 def label(key: str, lang: str, **params: Any) -> str:

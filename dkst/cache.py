@@ -235,6 +235,8 @@ def _fingerprint() -> str:
         "cache.py",
         "pool.py",
         "dataset.py",
+        "layout.py",
+        "plan_index.py",
         "yamlio.py",
         "encodings.py",
         "validation.py",

@@ -1,4 +1,10 @@
-"""``dkst check`` as a library call: load the dataset, evaluate the requirements, collect the findings."""
+"""``dkst check`` as a library call: the pipeline from files to findings, in one place.
+
+load (files → records and data findings) → plan index (:mod:`dkst.checks.registry`) → usable units →
+references and dates (:mod:`dkst.checks.references`) → compliance as of a day (:mod:`dkst.checks.compliance`).
+Each step is a function of its inputs that returns findings and derived facts; :func:`prepare` alone sets
+those facts on the dataset (``index``, ``units``, ``broken``) for the outputs that read them.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +12,18 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from dkst.checks import references, registry
 from dkst.checks.compliance import Evaluation, evaluate
-from dkst.dataset import Dataset, load
-from dkst.findings import CheckResult
+from dkst.dataset import Dataset, Parser, load
+from dkst.findings import CheckResult, Finding
+
+
+@dataclass
+class Prepared:
+    """A loaded dataset with its plan index, usable units and broken files set, and the findings so far."""
+
+    dataset: Dataset
+    findings: list[Finding]
 
 
 @dataclass
@@ -20,12 +35,34 @@ class Checked:
     result: CheckResult
 
 
+def prepare(root: Path, parse: Parser | None = None) -> Prepared:
+    """Load the dataset at ``root`` and run the checks that do not depend on a day."""
+    ds = load(root, parse=parse)
+    index, plan_findings = registry.index_plan(ds)
+    units, unit_findings = registry.usable_units(ds, index)
+    ref_findings, broken = references.check_files(ds, index, units)
+    # the one place where derived facts are set on the dataset
+    ds.index = index
+    ds.units = units
+    for files in (ds.models, ds.reports):
+        for by_id in files.values():
+            for src in by_id.values():
+                if src.path in broken:
+                    src.broken = True
+    for src in ds.unit_plans.values():
+        if src.path in broken:
+            src.broken = True
+    findings = [*ds.findings, *plan_findings, *unit_findings, *ds.file_findings, *ref_findings]
+    return Prepared(ds, findings)
+
+
 def check(root: Path, as_of: date) -> Checked:
     """Load and judge the dataset at ``root`` as of ``as_of``."""
     from dkst.cache import parse_many
 
-    ds = load(root, parse=parse_many)
+    prepared = prepare(root, parse=parse_many)
+    ds = prepared.dataset
     ev = evaluate(ds, as_of)
-    result = CheckResult(dataset=str(root), as_of=as_of, findings=[*ds.findings, *ev.findings])
+    result = CheckResult(dataset=str(root), as_of=as_of, findings=[*prepared.findings, *ev.findings])
     result.files = ds.files_read
     return Checked(ds, ev, result)

@@ -2,7 +2,7 @@
 
 The result is a :class:`Dataset`: the plan, the registry of units, each unit's plan, models and reports as
 :class:`SourceFile` records, and the data findings (encoding, YAML, schema, layout) met on the way.
-References between files and the plan's requirements are checked by :mod:`dkst.checks`.
+Nothing here judges requirements or references: :mod:`dkst.checker` runs the checks on the loaded dataset.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from typing import Any
 
 from dkst import findings as F
 from dkst.findings import Finding, Severity
+from dkst.layout import Entry, UnitFolder, judge_units, scan_units
+from dkst.plan_index import PlanIndex
 from dkst.schema import (
     PERIOD_ID,
     SLUG,
@@ -32,7 +34,7 @@ from dkst.schema import (
     UnitPlan,
     UnitsFile,
 )
-from dkst.validation import clean, nearest, validate
+from dkst.validation import clean, validate
 from dkst.yamlio import INDEX_DEPTH, MAX_BYTES, ParsedYaml, parse_bytes
 
 
@@ -111,16 +113,22 @@ class Dataset:
     plan: Plan | None = None
     plan_file: SourceFile | None = None
     units_file: SourceFile | None = None
+    #: the usable entries of units.yaml (set by :func:`dkst.checker.prepare`)
     units: list[Unit] = field(default_factory=list)
+    #: every unit id written in units.yaml, usable or not (their folders are not stray)
+    unit_ids: set[str] = field(default_factory=set)
     #: period ids as written in plan.yaml, broken ones included (reports of a broken period are not stray)
     period_ids: set[str] = field(default_factory=set)
     unit_plans: dict[str, SourceFile] = field(default_factory=dict)
     models: dict[str, dict[str, SourceFile]] = field(default_factory=dict)
     reports: dict[str, dict[str, SourceFile]] = field(default_factory=dict)
+    #: data findings of plan.yaml and units.yaml (encoding, YAML, schema, a missing or stray root file)
     findings: list[Finding] = field(default_factory=list)
+    #: data findings of the layout walk and the unit files, in walk order
+    file_findings: list[Finding] = field(default_factory=list)
     files_read: int = 0
-    #: the valid parts of the plan (:class:`dkst.checks.registry.PlanIndex`)
-    index: Any = None
+    #: the valid parts of the plan (set by :func:`dkst.checker.prepare`; empty until then)
+    index: PlanIndex = field(default_factory=PlanIndex)
 
     @property
     def unit_index(self) -> dict[str, Unit]:
@@ -220,170 +228,6 @@ def parse_document(raw: bytes, cls: type[Record]) -> ParsedFile:
     return ParsedFile(record, pack_lines(parsed.lines), problems)
 
 
-# ---------------------------------------------------------------- the layout
-
-
-@dataclass(slots=True)
-class _Entry:
-    """A file of the layout to load: which kind, whose, and for which id."""
-
-    rel: str
-    kind: str  # "unit-plan" | "model" | "report"
-    unit: str
-    ident: str | None = None
-
-
-@dataclass(slots=True)
-class _Misfit:
-    """A ``.yaml`` file under a unit folder in no place of the layout (its hint needs the period ids)."""
-
-    rel: str
-    unit: str
-    name: str
-
-
-@dataclass(slots=True)
-class _UnitFolder:
-    """What ``units/<name>/`` holds, in walk order; judged once the unit ids and period ids are known."""
-
-    name: str
-    items: list[_Entry | _Misfit | Finding]
-
-
-def _is_yaml_like(name: str) -> bool:
-    """A name ending in ``.yaml`` or ``.yml`` in any case (``.YAML``, ``.Yml``: stray, with a rename hint)."""
-    return name.lower().endswith((".yaml", ".yml"))
-
-
-def _is_special(entry: os.DirEntry[str]) -> bool:
-    """A FIFO, socket or device (from the directory listing, without opening it): never to be opened."""
-    try:
-        return not entry.is_file(follow_symlinks=False) and not entry.is_dir(follow_symlinks=False)
-    except OSError:
-        return False
-
-
-def scan_units(root: Path) -> list[_UnitFolder | Finding]:
-    """Everything under ``units/`` that does not depend on ``plan.yaml`` or ``units.yaml``, in one pass.
-
-    Unit folders come back whole (see :func:`judge_units`), so the files can be parsed before the plan and the
-    registry are read; a folder that turns out not to be a unit's is then dropped unread by the checks.
-    """
-    base = root / "units"
-    if base.is_symlink():
-        return [F.make("stray-file", "units", reason="symlink")]
-    if not base.is_dir():
-        return []
-    out: list[_UnitFolder | Finding] = []
-    for entry in sorted(os.scandir(base), key=lambda e: e.name):
-        if entry.name.startswith("."):
-            continue
-        rel = f"units/{entry.name}"
-        if entry.is_symlink():
-            out.append(F.make("stray-file", rel, reason="symlink"))
-        elif _is_special(entry):
-            out.append(F.make("stray-file", rel, reason="not_regular"))
-        elif entry.is_dir():
-            items: list[_Entry | _Misfit | Finding] = []
-            _scan_unit(entry.path, rel, entry.name, 0, "", items)
-            out.append(_UnitFolder(entry.name, items))
-        elif _is_yaml_like(entry.name):
-            out.append(F.make("stray-file", rel, **_stray_reason(entry.name)))
-    return out
-
-
-def _scan_unit(path: str, rel_dir: str, unit_id: str, depth: int, section: str,
-               out: list[_Entry | _Misfit | Finding]) -> None:
-    """One folder of a unit, then its sub-folders (the order of ``os.walk``, top-down, sorted)."""
-    try:
-        with os.scandir(path) as it:
-            entries = list(it)
-    except OSError:
-        return  # as os.walk: a folder that cannot be listed is passed over
-    dirs: list[os.DirEntry[str]] = []
-    files: list[os.DirEntry[str]] = []
-    for entry in entries:
-        try:
-            is_dir = entry.is_dir()
-        except OSError:
-            is_dir = False
-        (dirs if is_dir else files).append(entry)
-    dirs.sort(key=lambda e: e.name)
-    files.sort(key=lambda e: e.name)
-    for entry in dirs:
-        if entry.is_symlink() and not entry.name.startswith("."):
-            out.append(F.make("stray-file", f"{rel_dir}/{entry.name}", unit=unit_id, reason="symlink"))
-    for entry in files:
-        name = entry.name
-        if name.startswith("."):
-            continue
-        rel = f"{rel_dir}/{name}"
-        if entry.is_symlink():
-            out.append(F.make("stray-file", rel, unit=unit_id, reason="symlink"))
-            continue
-        if _is_special(entry):
-            out.append(F.make("stray-file", rel, unit=unit_id, reason="not_regular"))
-            continue
-        if not _is_yaml_like(name):
-            continue  # an attachment: a scan, a photo
-        if not name.endswith(".yaml"):
-            out.append(F.make("stray-file", rel, unit=unit_id, **_stray_reason(name)))
-        elif depth == 0 and name == "plan.yaml":
-            out.append(_Entry(rel, "unit-plan", unit_id))
-        elif depth == 1 and section == "models":
-            out.append(_Entry(rel, "model", unit_id, name[:-5]))
-        elif depth == 1 and section == "reports":
-            out.append(_Entry(rel, "report", unit_id, name[:-5]))
-        else:
-            out.append(_Misfit(rel, unit_id, name))
-    for entry in dirs:
-        if not entry.name.startswith(".") and not entry.is_symlink():
-            _scan_unit(entry.path, f"{rel_dir}/{entry.name}", unit_id, depth + 1, section or entry.name, out)
-
-
-def judge_units(scanned: list[_UnitFolder | Finding], unit_ids: set[str],
-                period_ids: set[str]) -> Iterator[_Entry | Finding]:
-    """The files of :func:`scan_units` that fit the layout, and a ``stray-file`` finding for each misfit."""
-    known: list[str] | None = None
-    for item in scanned:
-        if isinstance(item, Finding):
-            yield item
-        elif item.name not in unit_ids:
-            params: dict[str, Any] = {"reason": "unknown_unit", "unit_id": item.name}
-            known = sorted(unit_ids) if known is None else known
-            guess = nearest(item.name, known)
-            if guess:
-                params["suggest"] = guess
-            yield F.make("stray-file", f"units/{item.name}", **params)
-        else:
-            for sub in item.items:
-                if isinstance(sub, _Misfit):
-                    yield F.make("stray-file", sub.rel, unit=sub.unit, **_stray_reason(sub.name, period_ids))
-                elif isinstance(sub, _Entry) and sub.kind == "report" and sub.ident not in period_ids:
-                    period = sub.ident or ""
-                    params = {"reason": "unknown_period_list", "period_id": period,
-                              "periods": ", ".join(sorted(period_ids)) or "—"}
-                    guess = next((p for p in sorted(period_ids) if p.lower() == period.lower()), None)
-                    guess = guess or nearest(period, sorted(period_ids))
-                    if guess:
-                        params["suggest"] = guess
-                    yield F.make("stray-file", sub.rel, unit=sub.unit, **params)
-                else:
-                    yield sub
-
-
-def _stray_reason(name: str, period_ids: set[str] | None = None, where: str = "") -> dict[str, Any]:
-    if name.endswith(".yml"):
-        return {"reason": "yml", "suggest": name[:-4] + ".yaml"}
-    if not name.endswith(".yaml"):  # ``.YAML``, ``.Yml``, ``.YML``…
-        stem = name[:-5] if name.lower().endswith(".yaml") else name[:-4]
-        return {"reason": "yaml_suffix", "rename": stem + ".yaml"}
-    stem = name[:-5]
-    if period_ids and stem in period_ids:
-        return {"reason": "not_in_layout", "suggest": f"reports/{name}"}
-    return {"reason": "not_in_layout"}
-
-
 # ---------------------------------------------------------------- loading
 
 
@@ -401,11 +245,9 @@ def parse_each(root: Path, find: Callable[[], list[Job]]) -> list[ParsedFile]:
     return [parse_file(root / rel, cls) for rel, cls in find()]
 
 
-def to_findings(parsed: ParsedFile, rel: str, unit: str | None = None,
-                period: str | None = None) -> list[Finding]:
+def to_findings(parsed: ParsedFile, rel: str, unit: str | None = None, period: str | None = None) -> list[Finding]:
     """The problems of one parsed file as findings on that file."""
-    return [F.make(code, rel, line, unit=unit, period=period, **params)
-            for code, line, params in parsed.problems]
+    return [F.make(code, rel, line, unit=unit, period=period, **params) for code, line, params in parsed.problems]
 
 
 def _source(rel: str, parsed: ParsedFile, found: list[Finding]) -> SourceFile:
@@ -424,8 +266,9 @@ def _root_file(root: Path, name: str, out: list[Finding]) -> bool:
     return path.is_file()
 
 
-def _read_root_file(name: str, parsed: ParsedFile | None,
-                    out: list[Finding]) -> tuple[ParsedFile | None, SourceFile | None]:
+def _read_root_file(
+    name: str, parsed: ParsedFile | None, out: list[Finding]
+) -> tuple[ParsedFile | None, SourceFile | None]:
     if parsed is None:
         return None, None
     found = to_findings(parsed, name)
@@ -458,11 +301,9 @@ def load(root: Path, parse: Parser | None = None) -> Dataset:
 
 
 def _load(root: Path, parse: Parser) -> Dataset:
-    from dkst.checks import references, registry
-
     ds = Dataset(root=root)
     root_findings: list[Finding] = []
-    scanned: list[_UnitFolder | Finding] = []
+    scanned: list[UnitFolder | Finding] = []
     jobs: list[Job] = []
 
     def find() -> list[Job]:
@@ -471,8 +312,13 @@ def _load(root: Path, parse: Parser) -> Dataset:
         if _root_file(root, "units.yaml", root_findings):
             jobs.append(("units.yaml", UnitsFile))
         scanned.extend(scan_units(root))
-        jobs.extend((sub.rel, _KIND_CLASS[sub.kind]) for folder in scanned if isinstance(folder, _UnitFolder)
-                    for sub in folder.items if isinstance(sub, _Entry))
+        jobs.extend(
+            (sub.rel, _KIND_CLASS[sub.kind])
+            for folder in scanned
+            if isinstance(folder, UnitFolder)
+            for sub in folder.items
+            if isinstance(sub, Entry)
+        )
         return jobs
 
     parsed_files = parse(root, find)
@@ -493,13 +339,13 @@ def _load(root: Path, parse: Parser) -> Dataset:
         ds.findings.append(F.make("missing-file", "units.yaml", name="units.yaml"))
     files_read = (plan_parsed is not None) + (units_parsed is not None)
 
-    registry.check_plan(ds)
-    folder_ids = registry.check_units(ds, units_parsed)
+    if units_parsed is not None and units_parsed.record is not None:
+        ds.unit_ids = {u.id for u in units_parsed.record.units or [] if u is not None and u.id is not None}
 
-    entries: list[_Entry] = []
-    for item in judge_units(scanned, folder_ids, ds.period_ids):
+    entries: list[Entry] = []
+    for item in judge_units(scanned, ds.unit_ids, ds.period_ids):
         if isinstance(item, Finding):
-            ds.findings.append(item)
+            ds.file_findings.append(item)
         else:
             entries.append(item)
     for entry in entries:
@@ -507,12 +353,30 @@ def _load(root: Path, parse: Parser) -> Dataset:
         period = entry.ident if entry.kind == "report" else None
         found = to_findings(parsed, entry.rel, entry.unit, period)
         if entry.kind == "model" and not SLUG.match(entry.ident or ""):
-            found.append(F.make("invalid-value", entry.rel, None, unit=entry.unit, field=entry.rel.rsplit("/", 1)[-1],
-                                value=entry.ident, reason="model_file_name"))
+            found.append(
+                F.make(
+                    "invalid-value",
+                    entry.rel,
+                    None,
+                    unit=entry.unit,
+                    field=entry.rel.rsplit("/", 1)[-1],
+                    value=entry.ident,
+                    reason="model_file_name",
+                )
+            )
         elif entry.kind == "model" and entry.ident in WINDOWS_RESERVED:
-            found.append(F.make("invalid-value", entry.rel, None, unit=entry.unit, field=entry.rel.rsplit("/", 1)[-1],
-                                value=entry.ident, reason="windows_name"))
-        ds.findings.extend(found)
+            found.append(
+                F.make(
+                    "invalid-value",
+                    entry.rel,
+                    None,
+                    unit=entry.unit,
+                    field=entry.rel.rsplit("/", 1)[-1],
+                    value=entry.ident,
+                    reason="windows_name",
+                )
+            )
+        ds.file_findings.extend(found)
         src = _source(entry.rel, parsed, found)
         if entry.kind == "unit-plan":
             ds.unit_plans[entry.unit] = src
@@ -521,7 +385,6 @@ def _load(root: Path, parse: Parser) -> Dataset:
         else:
             ds.reports.setdefault(entry.unit, {})[entry.ident or ""] = src
     ds.files_read = files_read + len(entries)
-    references.check_files(ds)
     return ds
 
 
@@ -529,5 +392,8 @@ def _raw_keys(src: SourceFile | None, key: str) -> set[str]:
     """Keys written under a top-level mapping (from the line index), valid or not."""
     if src is None:
         return set()
-    return {loc[1] for loc in src.lines if len(loc) == 2 and loc[0] == key and isinstance(loc[1], str)
-            and PERIOD_ID.match(loc[1])}
+    return {
+        loc[1]
+        for loc in src.lines
+        if len(loc) == 2 and loc[0] == key and isinstance(loc[1], str) and PERIOD_ID.match(loc[1])
+    }

@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from dkst.checker import Checked
-    from dkst.checks.registry import PeriodInfo
     from dkst.dataset import SourceFile
+    from dkst.plan_index import PeriodInfo
 
 #: Statuses of a unit that owes the report (the ``expected`` units), in the order of the JSON keys.
 EXPECTED_STATUSES = ("on_time", "late", "missing", "pending", "invalid")

@@ -69,10 +69,10 @@ def test_same_bytes_twice_and_force(sample: Path, tmp_path: Path) -> None:
 
 
 def test_build_is_deterministic_in_process() -> None:
-    from dkst.dataset import load
+    from dkst.checker import prepare
     from dkst.forms.writer import build, form_spec
 
-    ds = load(Path(__file__).resolve().parent.parent / "data")
+    ds = prepare(Path(__file__).resolve().parent.parent / "data").dataset
     one = build(form_spec(ds, "hoi-nong-dan", "H1", date(2023, 5, 20)))
     two = build(form_spec(ds, "hoi-nong-dan", "H1", date(2023, 5, 20)))
     assert one == two and one[:2] == b"PK"

@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dkst import findings as F
-from dkst.dataset import SourceFile, judge_units, load, parse_document, scan_units
+from dkst.dataset import SourceFile, load, parse_document
 from dkst.findings import Finding
+from dkst.layout import judge_units, scan_units
 from dkst.schema import ModelRecord, Report
 from dkst.validation import nearest
 from dkst.yamlio import _Loader, parse_text
@@ -183,7 +184,8 @@ def test_clean_is_skipped_only_when_nothing_needs_it() -> None:
 
 def old_walk_unit(root: Path, folder: Path, unit_id: str, period_ids: set[str]) -> list[Any]:
     """The walk of a unit folder before #6 (os.walk), kept as the oracle."""
-    from dkst.dataset import _Entry, _stray_reason
+    from dkst.layout import Entry as _Entry
+    from dkst.layout import stray_reason as _stray_reason
 
     out: list[Any] = []
     for dirpath, dirnames, filenames in os.walk(folder):

@@ -13,10 +13,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from dkst import findings as F
-from dkst.checks.registry import Requirement
 from dkst.checks.rules import Skip
 from dkst.findings import Finding, Severity
 from dkst.periods import Deadline, today
+from dkst.plan_index import Requirement
 from dkst.schema import ModelRecord, ModelStatus, Report, Unit, UnitPlan
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ class Evaluation:
     def report_status(self, ds: Dataset, unit: Unit, period: str) -> Status:
         """The unit's status for period ``period``: from the first report requirement of that period."""
         exempt: Status | None = None
-        for req in ds.index.requirements or []:
+        for req in ds.index.requirements:
             if req.type == "report" and req.period == period and unit.kind in req.kinds:
                 status = self.statuses[(unit.id, req.id)]
                 if status.status != "exempt":
@@ -81,13 +81,14 @@ def received(src: SourceFile | None, as_of: date, now: date | None = None) -> da
     return day
 
 
-def counting_models(ds: Dataset, unit_id: str, as_of: date, start: date | None = None,
-                    now: date | None = None) -> list[tuple[str, Any]]:
+def counting_models(
+    ds: Dataset, unit_id: str, as_of: date, start: date | None = None, now: date | None = None
+) -> list[tuple[str, Any]]:
     """The unit's models that count as of the day: under way or completed, started in the plan year
     (and not before ``start`` when given), not after as-of (nor after ``now``, the real today)."""
     now = now or today()
     year = ds.index.year
-    out = []
+    out: list[tuple[str, Any]] = []
     models = ds.models.get(unit_id)
     if not models:
         return out
@@ -109,7 +110,7 @@ def not_counted(ds: Dataset, as_of: date, now: date | None = None) -> Iterator[F
     the reason (the rule of :func:`counting_models`), so that a model count of 0 explains itself. A model whose
     status or start is itself at fault (a schema or ``future-date`` finding) gets none."""
     now = now or today()
-    year = ds.index.year if ds.index is not None else None
+    year = ds.index.year
     for unit in ds.units:
         for model_id, src in sorted((ds.models.get(unit.id) or {}).items()):
             rec = src.record
@@ -119,8 +120,7 @@ def not_counted(ds: Dataset, as_of: date, now: date | None = None) -> Iterator[F
             line = src.line("started")
             if rec.status not in COUNTING:
                 line = src.line("status")
-                params["reason"] = ("status_registered" if rec.status == ModelStatus.REGISTERED
-                                    else "status_stopped")
+                params["reason"] = "status_registered" if rec.status == ModelStatus.REGISTERED else "status_stopped"
             elif rec.started is None or rec.started > now:
                 continue  # missing-field, invalid-value or future-date says why
             elif not isinstance(year, int):
@@ -140,7 +140,7 @@ def evaluate(ds: Dataset, as_of: date) -> Evaluation:
     now = today()
     ev.findings.extend(not_counted(ds, as_of, now))
     for unit in ds.units:
-        for req in ds.index.requirements or []:
+        for req in ds.index.requirements:
             if unit.kind not in req.kinds:
                 status = Status(unit.id, req.id, req.type, "not_required")
             elif req.id in (unit.exempt or {}):
@@ -179,6 +179,7 @@ def _common(unit: Unit, req: Requirement) -> dict[str, Any]:
 
 
 def _report(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -> Iterator[Finding | Status]:
+    assert req.period is not None  # a report requirement names its period
     period = ds.index.periods[req.period]
     deadline: Deadline = period.deadline
     src = ds.reports.get(unit.id, {}).get(req.period)
@@ -190,19 +191,39 @@ def _report(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -
         yield Status(unit.id, req.id, req.type, "on_time", submitted=day)
         return
     path = f"units/{unit.id}/reports/{req.period}.yaml"
-    base = {"unit": unit.id, "period": req.period, **_common(unit, req), "period_name": period.name,
-            "deadline": deadline.last_on_time}
+    base = {
+        "unit": unit.id,
+        "period": req.period,
+        **_common(unit, req),
+        "period_name": period.name,
+        "deadline": deadline.last_on_time,
+    }
     if day is not None:
+        assert src is not None  # received
         late = deadline.days_late(day)
-        yield F.make("late-report", path, src.line("submitted"), submitted=day,
-                     extras={"days_late": late, "requirement": req.id}, **base)
+        yield F.make(
+            "late-report",
+            path,
+            src.line("submitted"),
+            submitted=day,
+            extras={"days_late": late, "requirement": req.id},
+            **base,
+        )
         yield Status(unit.id, req.id, req.type, "late", submitted=day, days_late=late)
     else:
         yield from _not_done("report", path, unit, req, deadline, as_of, base)
 
 
-def _not_done(what: str, path: str, unit: Unit, req: Requirement, deadline: Deadline, as_of: date,
-              base: dict[str, Any], counts: dict[str, int] | None = None) -> Iterator[Finding | Status]:
+def _not_done(
+    what: str,
+    path: str,
+    unit: Unit,
+    req: Requirement,
+    deadline: Deadline,
+    as_of: date,
+    base: dict[str, Any],
+    counts: dict[str, int] | None = None,
+) -> Iterator[Finding | Status]:
     """Not done as of the day: ``missing-<what>`` past the deadline (``days_overdue``), else
     ``pending-<what>``; ``counts`` (expected, actual) go to the extras and the status alike."""
     counts = counts or {}
@@ -210,11 +231,27 @@ def _not_done(what: str, path: str, unit: Unit, req: Requirement, deadline: Dead
     if deadline.passed(as_of):
         overdue = deadline.days_overdue(as_of)
         yield F.make(f"missing-{what}", path, None, extras={**extras, "days_overdue": overdue}, **base)
-        yield Status(unit.id, req.id, req.type, "missing", days_overdue=overdue, **counts)
+        yield Status(
+            unit.id,
+            req.id,
+            req.type,
+            "missing",
+            days_overdue=overdue,
+            expected=counts.get("expected"),
+            actual=counts.get("actual"),
+        )
     else:
         left = (deadline.last_on_time - as_of).days
         yield F.make(f"pending-{what}", path, None, days_left=left, extras=extras, **base)
-        yield Status(unit.id, req.id, req.type, "pending", days_left=left, **counts)
+        yield Status(
+            unit.id,
+            req.id,
+            req.type,
+            "pending",
+            days_left=left,
+            expected=counts.get("expected"),
+            actual=counts.get("actual"),
+        )
 
 
 def _models(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -> Iterator[Finding | Status]:
@@ -226,8 +263,9 @@ def _models(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -
         return
     path = f"units/{unit.id}/models"
     base = {"unit": unit.id, **_common(unit, req), "deadline": deadline.last_on_time}
-    yield from _not_done("model", path, unit, req, deadline, as_of, base,
-                         counts={"expected": req.minimum, "actual": actual})
+    yield from _not_done(
+        "model", path, unit, req, deadline, as_of, base, counts={"expected": req.minimum, "actual": actual}
+    )
 
 
 def _unit_plan(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -> Iterator[Finding | Status]:
@@ -265,7 +303,16 @@ def _rule(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -> 
             continue
         failed += 1
         shown = ", ".join(f"{name} = {values[name]}" for name in sorted(rule.names))
-        yield F.make("rule-failed", src.path, src.line("indicators"), unit=unit.id, period=period,
-                     severity=severity, expr=rule.expr, values=shown, **_common(unit, req),
-                     extras={"requirement": req.id})
+        yield F.make(
+            "rule-failed",
+            src.path,
+            src.line("indicators"),
+            unit=unit.id,
+            period=period,
+            severity=severity,
+            expr=rule.expr,
+            values=shown,
+            **_common(unit, req),
+            extras={"requirement": req.id},
+        )
     yield Status(unit.id, req.id, req.type, "failed" if failed else "ok", failed=failed)

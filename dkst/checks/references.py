@@ -9,7 +9,8 @@ from dkst import findings as F
 from dkst.checks.registry import unknown_ref
 from dkst.findings import Finding, Severity
 from dkst.periods import today
-from dkst.schema import ModelRecord, ModelStatus, Origin, Report, UnitPlan
+from dkst.plan_index import PlanIndex
+from dkst.schema import ModelRecord, ModelStatus, Origin, Report, Unit, UnitPlan
 
 if TYPE_CHECKING:
     from dkst.dataset import Dataset, SourceFile
@@ -17,33 +18,38 @@ if TYPE_CHECKING:
 _REPLICATED_FROM = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)/([a-z0-9]+(?:-[a-z0-9]+)*)$")
 
 
-def check_files(ds: Dataset) -> None:
-    """Add reference and date findings to every unit file; mark files with errors as broken."""
+def check_files(ds: Dataset, index: PlanIndex, units: list[Unit]) -> tuple[list[Finding], set[str]]:
+    """Reference and date findings on every unit file, and the paths of the files they break (errors)."""
     now = today()
-    unit_ids = set(ds.unit_index) | {u for u in ds.models} | {u for u in ds.reports} | set(ds.unit_plans)
-    bad = _BadKeys(ds.findings)
+    known = {u.id: u for u in units}
+    unit_ids = set(known) | {u for u in ds.models} | {u for u in ds.reports} | set(ds.unit_plans)
+    bad = _BadKeys(ds.file_findings)
+    out: list[Finding] = []
+    broken: set[str] = set()
+
+    def add(src: SourceFile, found: list[Finding]) -> None:
+        if found:
+            out.extend(found)
+            if any(f.level >= Severity.ERROR for f in found):
+                broken.add(src.path)
+
     for unit, src in ds.unit_plans.items():
-        _add(ds, src, _unit_plan(src, unit, now))
+        add(src, _unit_plan(src, unit, now))
     for unit, models in ds.models.items():
         for model_id, src in models.items():
-            _add(ds, src, _model(ds, src, unit, model_id, unit_ids, now, bad))
+            add(src, _model(ds, src, unit, model_id, unit_ids, now, bad, known))
     for unit, reports in ds.reports.items():
         for period, src in reports.items():
-            _add(ds, src, _report(ds, src, unit, period, now))
-
-
-def _add(ds: Dataset, src: SourceFile, found: list[Finding]) -> None:
-    if found:
-        ds.findings.extend(found)
-        if any(f.level >= Severity.ERROR for f in found):
-            src.broken = True
+            add(src, report_findings(ds, index, src, unit, period, now))
+    return out, broken
 
 
 def _future(src: SourceFile, record: Any, key: str, now: Any, unit: str, period: str | None = None) -> list[Finding]:
     value = getattr(record, key, None)
     if value is not None and value > now:
-        return [F.make("future-date", src.path, src.line(key), unit=unit, period=period, field=key,
-                       date=value, today=now)]
+        return [
+            F.make("future-date", src.path, src.line(key), unit=unit, period=period, field=key, date=value, today=now)
+        ]
     return []
 
 
@@ -51,8 +57,18 @@ def _order(src: SourceFile, record: Any, first: str, then: str, unit: str) -> li
     """``inconsistent-date`` on ``then`` when it is before ``first`` (both valid dates of one file)."""
     early, late = getattr(record, first, None), getattr(record, then, None)
     if early is not None and late is not None and late < early:
-        return [F.make("inconsistent-date", src.path, src.line(then), unit=unit, field=then, date=late,
-                       other=first, other_date=early)]
+        return [
+            F.make(
+                "inconsistent-date",
+                src.path,
+                src.line(then),
+                unit=unit,
+                field=then,
+                date=late,
+                other=first,
+                other_date=early,
+            )
+        ]
     return []
 
 
@@ -60,12 +76,23 @@ def _unit_plan(src: SourceFile, unit: str, now: Any) -> list[Finding]:
     rec = src.record
     if not isinstance(rec, UnitPlan):
         return []
-    return (_future(src, rec, "issued", now, unit) + _future(src, rec, "received", now, unit)
-            + _order(src, rec, "issued", "received", unit))
+    return (
+        _future(src, rec, "issued", now, unit)
+        + _future(src, rec, "received", now, unit)
+        + _order(src, rec, "issued", "received", unit)
+    )
 
 
-def _model(ds: Dataset, src: SourceFile, unit: str, model_id: str, unit_ids: set[str], now: Any,
-           bad: _BadKeys) -> list[Finding]:
+def _model(
+    ds: Dataset,
+    src: SourceFile,
+    unit: str,
+    model_id: str,
+    unit_ids: set[str],
+    now: Any,
+    bad: _BadKeys,
+    known: dict[str, Unit],
+) -> list[Finding]:
     rec = src.record
     if not isinstance(rec, ModelRecord):
         return []
@@ -79,17 +106,38 @@ def _model(ds: Dataset, src: SourceFile, unit: str, model_id: str, unit_ids: set
         line = src.line("replicated_from")
         m = _REPLICATED_FROM.match(rec.replicated_from)
         if rec.origin != Origin.REPLICATED:
-            out.append(F.make("invalid-value", src.path, line, unit=unit, field="replicated_from",
-                              value=rec.replicated_from, reason="replicated_without_origin"))
+            out.append(
+                F.make(
+                    "invalid-value",
+                    src.path,
+                    line,
+                    unit=unit,
+                    field="replicated_from",
+                    value=rec.replicated_from,
+                    reason="replicated_without_origin",
+                )
+            )
         elif m is None:
-            out.append(F.make("invalid-value", src.path, line, unit=unit, field="replicated_from",
-                              value=rec.replicated_from, reason="replicated_from_form"))
+            out.append(
+                F.make(
+                    "invalid-value",
+                    src.path,
+                    line,
+                    unit=unit,
+                    field="replicated_from",
+                    value=rec.replicated_from,
+                    reason="replicated_from_form",
+                )
+            )
         elif m[1] in unit_ids and m[2] not in ds.models.get(m[1], {}):
-            out.append(unknown_ref(line, "model", rec.replicated_from,
-                                [f"{m[1]}/{x}" for x in ds.models.get(m[1], {})], src.path, unit))
+            out.append(
+                unknown_ref(
+                    line, "model", rec.replicated_from, [f"{m[1]}/{x}" for x in ds.models.get(m[1], {})], src.path, unit
+                )
+            )
     for i, partner in enumerate(rec.partners or []):
-        if partner is not None and partner not in ds.unit_index:
-            out.append(unknown_ref(src.line("partners", i), "unit", partner, sorted(ds.unit_index), src.path, unit))
+        if partner is not None and partner not in known:
+            out.append(unknown_ref(src.line("partners", i), "unit", partner, sorted(known), src.path, unit))
     return out
 
 
@@ -112,21 +160,35 @@ class _BadKeys:
         return self._by_path.get(path, set())
 
 
-def _report(ds: Dataset, src: SourceFile, unit: str, period: str, now: Any) -> list[Finding]:
+def report_findings(ds: Dataset, index: PlanIndex, src: SourceFile, unit: str, period: str, now: Any) -> list[Finding]:
+    """The reference and date findings of one report (also used by ``dkst import`` on a built report)."""
     rec = src.record
     if not isinstance(rec, Report):
         return []
     out = _future(src, rec, "submitted", now, unit, period)
-    info = (ds.index.periods or {}).get(period)
+    info = (index.periods).get(period)
     if info is not None and rec.submitted is not None and rec.submitted < info.start and not out:
-        out.append(F.make("suspicious-date", src.path, src.line("submitted"), unit=unit, period=period,
-                          date=rec.submitted, start=info.start, period_name=info.name))
-    indicators = ds.index.indicators or {}
+        out.append(
+            F.make(
+                "suspicious-date",
+                src.path,
+                src.line("submitted"),
+                unit=unit,
+                period=period,
+                date=rec.submitted,
+                start=info.start,
+                period_name=info.name,
+            )
+        )
+    indicators = index.indicators
     if ds.plan is not None:
         for key in rec.indicators or {}:
             if key not in indicators:
-                out.append(unknown_ref(src.line("indicators", key), "indicator", key, sorted(indicators),
-                                       src.path, unit, period))
+                out.append(
+                    unknown_ref(
+                        src.line("indicators", key), "indicator", key, sorted(indicators), src.path, unit, period
+                    )
+                )
     own = ds.models.get(unit, {})
     for i, model_id in enumerate(rec.models or []):
         if model_id is not None and model_id not in own:

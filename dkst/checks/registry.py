@@ -6,71 +6,36 @@ are judged), a broken rule (that rule), a broken unit entry (that unit).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from dkst import findings as F
-from dkst.checks.rules import Rule, RuleError, compile_rule
-from dkst.periods import Deadline, deadline_of
-from dkst.schema import Indicator, ModelsRequirement, Parent, Period, RuleRequirement, Unit, UnitPlanRequirement
+from dkst.checks.rules import RuleError, compile_rule
+from dkst.findings import Finding
+from dkst.periods import deadline_of
+from dkst.plan_index import PeriodInfo, PlanIndex, Requirement
+from dkst.schema import ModelsRequirement, Parent, Period, RuleRequirement, Unit, UnitPlanRequirement
 from dkst.validation import nearest
 
 if TYPE_CHECKING:
-    from dkst.dataset import Dataset, ParsedFile
+    from dkst.dataset import Dataset
+
+__all__ = ["PeriodInfo", "PlanIndex", "Requirement", "index_plan", "unknown_ref", "usable_unit", "usable_units"]
 
 
-@dataclass(frozen=True, slots=True)
-class PeriodInfo:
-    """A valid period of the plan with its deadline."""
-
-    id: str
-    name: str
-    start: date
-    end: date
-    deadline: Deadline
-
-
-@dataclass(frozen=True, slots=True)
-class Requirement:
-    """A usable requirement: what the plan asks, of which kinds, by when."""
-
-    id: str
-    type: str
-    text: str | None
-    kinds: tuple[str, ...]
-    period: str | None = None
-    minimum: int = 0
-    deadline: Deadline | None = None
-    rule: Rule | None = None
-    severity: str | None = None
-    index: int = 0
-
-
-@dataclass
-class PlanIndex:
-    """The valid parts of plan.yaml, indexed for the checks."""
-
-    year: int | None = None
-    kinds: dict[str, str] | None = None
-    periods: dict[str, PeriodInfo] | None = None
-    indicators: dict[str, Indicator] | None = None
-    requirements: list[Requirement] | None = None
-
-
-def check_plan(ds: Dataset) -> None:
-    """Index the plan's valid parts into ``ds.index`` and add findings for the rest."""
-    index = PlanIndex(kinds={}, periods={}, indicators={}, requirements=[])
-    ds.index = index
+def index_plan(ds: Dataset) -> tuple[PlanIndex, list[Finding]]:
+    """The plan's valid parts, indexed, and the findings on the rest (its ``parent`` included)."""
+    index = PlanIndex()
+    out: list[Finding] = []
     plan, src = ds.plan, ds.plan_file
     if plan is None or src is None:
-        return
+        return index, out
     path = "plan.yaml"
     index.year = plan.year
     index.kinds = dict(plan.unit_kinds or {})
 
     for pid, period in (plan.periods or {}).items():
-        info = _period(ds, pid, period)
+        info = _period(ds, pid, period, out)
         if info is not None:
             index.periods[pid] = info
 
@@ -78,8 +43,15 @@ def check_plan(ds: Dataset) -> None:
         if ind is None or ind.id is None or ind.label is None:
             continue
         if ind.id in index.indicators:
-            ds.findings.append(F.make("duplicate-id", path, src.line("indicators", i, "id"), id=ind.id,
-                                      first=src.line("indicators", _position(plan.indicators, ind.id), "id")))
+            out.append(
+                F.make(
+                    "duplicate-id",
+                    path,
+                    src.line("indicators", i, "id"),
+                    id=ind.id,
+                    first=src.line("indicators", _position(plan.indicators, ind.id), "id"),
+                )
+            )
             continue
         index.indicators[ind.id] = ind
 
@@ -88,24 +60,33 @@ def check_plan(ds: Dataset) -> None:
         if req is None:
             continue
         if req.id in seen:
-            ds.findings.append(F.make("duplicate-id", path, src.line("requirements", i, "id"), id=req.id,
-                                      first=src.line("requirements", seen[req.id], "id")))
+            out.append(
+                F.make(
+                    "duplicate-id",
+                    path,
+                    src.line("requirements", i, "id"),
+                    id=req.id,
+                    first=src.line("requirements", seen[req.id], "id"),
+                )
+            )
             continue
         seen[req.id] = i
-        usable = _requirement(ds, index, i, req)
+        usable = _requirement(ds, index, i, req, out)
         if usable is not None:
             index.requirements.append(usable)
-    check_parent(ds)
+    out += parent_findings(ds)
+    return index, out
 
 
-def check_parent(ds: Dataset) -> None:
+def parent_findings(ds: Dataset) -> list[Finding]:
     """``parent`` (for ``dkst rollup``): its keys name this plan's indicators and periods, and no two of this
     plan's indicators go to one indicator of the level above. (Ids themselves are checked by the schema; the
     other side names the level above's dataset, which only ``dkst rollup`` sees.)"""
     plan, src = ds.plan, ds.plan_file
     parent = getattr(plan, "parent", None)
+    out: list[Finding] = []
     if plan is None or src is None or not isinstance(parent, Parent):
-        return  # absent, or broken: its schema finding says why
+        return out  # absent, or broken: its schema finding says why
     position: dict[str, int] = {}  # indicator id → its first place in plan.yaml (broken entries included)
     for pos, ind in enumerate(plan.indicators or []):
         if ind is not None and ind.id is not None:
@@ -113,7 +94,7 @@ def check_parent(ds: Dataset) -> None:
     mapping = parent.indicators or {}
     for key in mapping:
         if key not in position:
-            ds.findings.append(unknown_ref(src.line("parent", "indicators", key), "indicator", key, list(position)))
+            out.append(unknown_ref(src.line("parent", "indicators", key), "indicator", key, list(position)))
 
     def line_of(ind: str) -> int | None:
         if ind in mapping:
@@ -121,46 +102,67 @@ def check_parent(ds: Dataset) -> None:
         return src.line("indicators", position[ind], "id")
 
     seen: dict[str, str] = {}
-    for ind in position:
-        target = mapping.get(ind, ind)
+    for ind_id in position:
+        target = mapping.get(ind_id, ind_id)
         if target in seen:
             other = seen[target]
-            pair = sorted([ind, other], key=lambda i: (i in mapping, line_of(i) or 0))  # the mapping entry, last
-            ds.findings.append(F.make("duplicate-id", "plan.yaml", line_of(pair[1]), id=target,
-                                      first=line_of(pair[0])))
+            pair = sorted([ind_id, other], key=lambda i: (i in mapping, line_of(i) or 0))  # the mapping entry, last
+            out.append(F.make("duplicate-id", "plan.yaml", line_of(pair[1]), id=target, first=line_of(pair[0])))
             continue
-        seen[target] = ind
+        seen[target] = ind_id
     for key in parent.periods or {}:
         if key not in ds.period_ids:
-            ds.findings.append(unknown_ref(src.line("parent", "periods", key), "period", key,
-                                           sorted(ds.period_ids)))
+            out.append(unknown_ref(src.line("parent", "periods", key), "period", key, sorted(ds.period_ids)))
+    return out
 
 
 def _position(items: list[Any], ident: str) -> int:
     return next(i for i, item in enumerate(items) if item is not None and item.id == ident)
 
 
-def _period(ds: Dataset, pid: str, period: Period) -> PeriodInfo | None:
+def _period(ds: Dataset, pid: str, period: Period, out: list[Finding]) -> PeriodInfo | None:
     src = ds.plan_file
+    assert src is not None
     line = src.line("periods", pid)
     if period.due_before is not None and period.due_by is not None:
-        ds.findings.append(F.make("invalid-value", "plan.yaml", src.line("periods", pid, "due_by"), period=pid,
-                                  field="due_by", value=str(period.due_by), reason="both_deadlines"))
+        out.append(
+            F.make(
+                "invalid-value",
+                "plan.yaml",
+                src.line("periods", pid, "due_by"),
+                period=pid,
+                field="due_by",
+                value=str(period.due_by),
+                reason="both_deadlines",
+            )
+        )
         return None
     if period.due_before is None and period.due_by is None:
-        ds.findings.append(F.make("missing-field", "plan.yaml", line, period=pid, field="due_before"))
+        out.append(F.make("missing-field", "plan.yaml", line, period=pid, field="due_before"))
         return None
     if period.start is None or period.end is None or period.name is None:
         return None  # its own schema finding says why
     if period.start > period.end:
-        ds.findings.append(F.make("invalid-value", "plan.yaml", src.line("periods", pid, "end"), period=pid,
-                                  field="end", value=str(period.end), reason="period_order"))
+        out.append(
+            F.make(
+                "invalid-value",
+                "plan.yaml",
+                src.line("periods", pid, "end"),
+                period=pid,
+                field="end",
+                value=str(period.end),
+                reason="period_order",
+            )
+        )
         return None
-    return PeriodInfo(pid, period.name, period.start, period.end, deadline_of(period.due_before, period.due_by))
+    deadline = deadline_of(period.due_before, period.due_by)
+    assert deadline is not None  # one of the two is given (above)
+    return PeriodInfo(pid, period.name, period.start, period.end, deadline)
 
 
-def _requirement(ds: Dataset, index: PlanIndex, i: int, req: Any) -> Requirement | None:
+def _requirement(ds: Dataset, index: PlanIndex, i: int, req: Any, out: list[Finding]) -> Requirement | None:
     src = ds.plan_file
+    assert src is not None
     kinds = []
     for j, kind in enumerate(req.applies_to or []):
         if kind is None:
@@ -168,20 +170,32 @@ def _requirement(ds: Dataset, index: PlanIndex, i: int, req: Any) -> Requirement
         if kind in index.kinds:
             kinds.append(kind)
         elif index.kinds:  # with unit_kinds itself broken, its own finding says enough
-            ds.findings.append(unknown_ref(src.line("requirements", i, "applies_to", j), "kind", kind,
-                                        list(index.kinds)))
+            out.append(unknown_ref(src.line("requirements", i, "applies_to", j), "kind", kind, list(index.kinds)))
     period = getattr(req, "period", None)
     if period is not None and period not in index.periods:
         if period not in ds.period_ids:
-            ds.findings.append(unknown_ref(src.line("requirements", i, "period"), "period", period,
-                                        sorted(ds.period_ids)))
+            out.append(unknown_ref(src.line("requirements", i, "period"), "period", period, sorted(ds.period_ids)))
         return None  # an unknown or broken period: nothing of it is judged
-    base: dict[str, Any] = {"id": req.id, "type": req.type, "text": req.text, "kinds": tuple(kinds),
-                            "period": period, "index": i}
+    base: dict[str, Any] = {
+        "id": req.id,
+        "type": req.type,
+        "text": req.text,
+        "kinds": tuple(kinds),
+        "period": period,
+        "index": i,
+    }
     if isinstance(req, ModelsRequirement | UnitPlanRequirement):
         if req.due_before is not None and req.due_by is not None:
-            ds.findings.append(F.make("invalid-value", "plan.yaml", src.line("requirements", i, "due_by"),
-                                      field="due_by", value=str(req.due_by), reason="both_deadlines"))
+            out.append(
+                F.make(
+                    "invalid-value",
+                    "plan.yaml",
+                    src.line("requirements", i, "due_by"),
+                    field="due_by",
+                    value=str(req.due_by),
+                    reason="both_deadlines",
+                )
+            )
             return None
         default = date(index.year, 12, 31) if isinstance(index.year, int) and 1 <= index.year <= 9999 else None
         base["deadline"] = deadline_of(req.due_before, req.due_by, default)
@@ -197,15 +211,31 @@ def _requirement(ds: Dataset, index: PlanIndex, i: int, req: Any) -> Requirement
         try:
             base["rule"] = compile_rule(req.expr, frozenset(index.indicators))
         except RuleError as exc:
-            ds.findings.append(F.make("invalid-rule", "plan.yaml", src.line("requirements", i, "expr"),
-                                      requirement=req.id, expr=req.expr, reason=exc.reason, detail=exc.detail))
+            out.append(
+                F.make(
+                    "invalid-rule",
+                    "plan.yaml",
+                    src.line("requirements", i, "expr"),
+                    requirement=req.id,
+                    expr=req.expr,
+                    reason=exc.reason,
+                    detail=exc.detail,
+                )
+            )
             return None
         base["severity"] = req.severity.value if req.severity is not None else "warning"
     return Requirement(**base)
 
 
-def unknown_ref(line: int | None, what: str, ref: str, choices: list[str], path: str = "plan.yaml",
-                unit: str | None = None, period: str | None = None) -> F.Finding:
+def unknown_ref(
+    line: int | None,
+    what: str,
+    ref: str,
+    choices: list[str],
+    path: str = "plan.yaml",
+    unit: str | None = None,
+    period: str | None = None,
+) -> F.Finding:
     """An ``unknown-ref`` finding with the nearest known id as a hint."""
     params: dict[str, Any] = {"what": what, "ref": ref}
     guess = nearest(ref, choices)
@@ -219,35 +249,41 @@ def usable_unit(unit: Unit | None) -> bool:
     return unit is not None and unit.id is not None and unit.name is not None and unit.kind is not None
 
 
-def check_units(ds: Dataset, parsed: ParsedFile | None) -> set[str]:
-    """Fill ``ds.units`` with the usable entries; return every id written (their folders are not stray)."""
+def usable_units(ds: Dataset, index: PlanIndex) -> tuple[list[Unit], list[Finding]]:
+    """The usable entries of units.yaml, and the findings on the others (duplicates, unknown kinds, exemptions)."""
     src = ds.units_file
-    written: set[str] = set()
-    if src is None or parsed is None or parsed.record is None:
-        return written
+    units: list[Unit] = []
+    out: list[Finding] = []
+    if src is None or src.record is None:
+        return units, out
     path = "units.yaml"
     requirement_ids = {r.id for r in (ds.plan.requirements or []) if r is not None} if ds.plan else set()
-    kinds = ds.index.kinds or {}
+    kinds = index.kinds
     seen: dict[str, int | None] = {}
-    for pos, unit in enumerate(parsed.record.units or []):
+    for pos, unit in enumerate(src.record.units or []):
         if unit is None or unit.id is None:
             continue
-        written.add(unit.id)
         id_line = src.line("units", pos, "id")
         if unit.id in seen:
-            ds.findings.append(F.make("duplicate-id", path, id_line, unit=unit.id, id=unit.id,
-                                      first=seen[unit.id]))
+            out.append(F.make("duplicate-id", path, id_line, unit=unit.id, id=unit.id, first=seen[unit.id]))
             continue
         seen[unit.id] = id_line
         ok = usable_unit(unit)
         if ok and kinds and unit.kind not in kinds:
-            ds.findings.append(unknown_ref(src.line("units", pos, "kind"), "kind", unit.kind, list(kinds), path,
-                                        unit.id))
+            out.append(unknown_ref(src.line("units", pos, "kind"), "kind", unit.kind, list(kinds), path, unit.id))
             ok = False
         for key in unit.exempt or {}:
             if ds.plan is not None and key not in requirement_ids:
-                ds.findings.append(unknown_ref(src.line("units", pos, "exempt", key), "requirement", key,
-                                            sorted(requirement_ids), path, unit.id))
+                out.append(
+                    unknown_ref(
+                        src.line("units", pos, "exempt", key),
+                        "requirement",
+                        key,
+                        sorted(requirement_ids),
+                        path,
+                        unit.id,
+                    )
+                )
         if ok:
-            ds.units.append(unit)
-    return written
+            units.append(unit)
+    return units, out

@@ -32,7 +32,7 @@ def form(
     lang: LangOpt = None,
 ) -> None:
     """Lập phiếu báo cáo Excel gửi các đơn vị: đơn vị điền số liệu, gửi lại, Văn phòng nhập bằng dkst import."""
-    from dkst.dataset import load
+    from dkst.checker import prepare
     from dkst.forms.writer import build, form_spec, owing_units
     from dkst.i18n import text
     from dkst.validation import nearest
@@ -41,7 +41,7 @@ def form(
     folder = output if output is not None else form_folder(ctx.root, period)
     if protected(folder / "x.xlsx", ctx.root):
         fail(text("protected-output", ctx.lang, path=str(folder)))
-    ds = load(ctx.root)
+    ds = prepare(ctx.root).dataset
     if ds.plan is None or ds.index is None:
         fail(text("form-no-plan", ctx.lang))
     periods = ds.index.periods or {}

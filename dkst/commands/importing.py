@@ -130,7 +130,7 @@ def import_forms(
     lang: LangOpt = None,
 ) -> None:
     """Nhập phiếu báo cáo Excel đã điền thành tệp báo cáo của đơn vị; phiếu có lỗi thì không ghi gì."""
-    from dkst.dataset import load
+    from dkst.checker import prepare
     from dkst.i18n import text
     from dkst.periods import DateError, parse_date
     from dkst.skeletons import read_catalogue
@@ -144,7 +144,7 @@ def import_forms(
             day = parse_date(submitted)
         except DateError:
             fail(text("bad-date", ctx.lang, value=submitted))
-    ds = load(ctx.root)
+    ds = prepare(ctx.root).dataset
     if ds.plan is None or ds.index is None:
         fail(text("form-no-plan", ctx.lang))
     cat = read_catalogue(ctx.root)
