@@ -289,7 +289,12 @@ def md_cell(value: Any) -> str:
 def to_md(agg: Aggregate, lang: str) -> str:
     """A Markdown document: the heading lines, the table, the legend and the files with errors."""
     lines = header_lines(agg, lang)
-    out = [f"# {md_cell(lines[0])}", "", md_cell(agg.dataset.plan.title), ""]
+    plan = agg.dataset.plan
+    if plan is None:  # aggregate() refuses a dataset without a usable plan
+        from dkst.aggregate import AggregateError
+
+        raise AggregateError("no-plan")
+    out = [f"# {md_cell(lines[0])}", "", md_cell(plan.title), ""]
     out += [f"- {md_cell(line)}" for line in lines[1:]]
     out.append("")
     heads = [t("agg-col-unit", lang), t("agg-col-report", lang), *indicator_headers(agg), t("agg-col-models", lang)]

@@ -79,7 +79,7 @@ def column_labels(checked: Checked, lang: str) -> list[str]:
     reqs = ds.index.requirements or []
     periods = ds.index.periods or {}
     written = {r.id: r.label for r in (ds.plan.requirements if ds.plan is not None else None) or []
-               if r is not None and getattr(r, "label", None)}
+               if r is not None and r.label}
     labels = []
     for req in reqs:
         if req.id in written:

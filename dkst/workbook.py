@@ -169,7 +169,7 @@ class _Sheet:
 def _formats(book: Any) -> dict[str, Any]:
     base = {"font_name": FONT, "font_size": SIZE, "valign": "top"}
     cell = {**base, "border": 1}
-    kinds = {
+    kinds: dict[str, dict[str, object]] = {
         "text": {},
         "wrap": {"text_wrap": True},
         "number": {"num_format": NUMBER_FORMAT},
@@ -204,17 +204,16 @@ def _col(index: int) -> str:
 
 def _sum_formula(col: int, rows: list[int]) -> str:
     """``SUM`` of the cells of column ``col`` in the zero-based sheet rows ``rows`` (ranges where contiguous)."""
-    parts: list[str] = []
-    start = prev = None
-    for r in [*sorted(rows), None]:
-        if start is None:
-            start = prev = r
-        elif r is not None and r == prev + 1:
-            prev = r
+    runs: list[tuple[int, int]] = []  # (first, last) of each run of consecutive rows
+    for r in sorted(rows):
+        if runs and r == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], r)
         else:
-            a, b = f"{_col(col)}{start + 1}", f"{_col(col)}{prev + 1}"
-            parts.append(a if start == prev else f"{a}:{b}")
-            start = prev = r
+            runs.append((r, r))
+    parts: list[str] = []
+    for start, end in runs:
+        a, b = f"{_col(col)}{start + 1}", f"{_col(col)}{end + 1}"
+        parts.append(a if start == end else f"{a}:{b}")
     return "=SUM(" + ",".join(parts) + ")"
 
 
@@ -239,8 +238,13 @@ def write_workbook(agg: Aggregate, lang: str, rows: list[Any], indicator_heads: 
     book = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
                                      "strings_to_numbers": False})
     as_of = datetime(agg.as_of.year, agg.as_of.month, agg.as_of.day)
-    title = _plain(agg.dataset.plan.title)
-    issuer = _plain(agg.dataset.plan.issuer)
+    plan = agg.dataset.plan
+    if plan is None:  # aggregate() refuses a dataset without a usable plan
+        from dkst.aggregate import AggregateError
+
+        raise AggregateError("no-plan")
+    title = _plain(plan.title)
+    issuer = _plain(plan.issuer)
     book.set_properties({"title": f"{title} – {_plain(agg.period.name)}", "subject": _plain(lines[0]),
                          "author": issuer, "company": issuer, "created": as_of})
     book.set_calc_mode("auto")

@@ -98,10 +98,10 @@ def explain(exc: Any, text: str) -> tuple[int | None, dict[str, Any]]:
         else:
             kind, hint = "yaml.mapping-values", "yaml.hint.quote-colon"
     elif "did not find expected key" in problem or "expected '-' indicator" in problem:
-        opened = _opened_quote(lines, cline or 1, (pline or 1) - 1) if pline else None
-        if opened is not None:
-            kind, hint, line = "yaml.unclosed-quote", "yaml.hint.close-quote", opened[0]
-            extra["quote"] = opened[1]
+        quote = _opened_quote(lines, cline or 1, (pline or 1) - 1) if pline else None
+        if quote is not None:
+            kind, hint, line = "yaml.unclosed-quote", "yaml.hint.close-quote", quote[0]
+            extra["quote"] = quote[1]
         elif re.search(r"""['"]\s*[^\s#,'"]""", here) and _QUOTED_VALUE.match(here):
             kind, hint = "yaml.text-after-quote", "yaml.hint.inner-quote"
         elif "'-'" in problem:

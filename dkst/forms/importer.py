@@ -169,8 +169,8 @@ def build_text(form: Form, ds: Any, cat: Any, unit: str, period: str, submitted:
         ident = C.cell_text(model_cell.value) if model_cell else None
         if ident is not None and model_cell is not None:
             items.append((f"  - {yaml_scalar(ident)}", (model_cell.ref, heads[0])))
-        elif name_cell is not None and (name := C.cell_text(name_cell.value)) is not None:
-            items.append((f"  - {yaml_scalar(names.get(_norm(name), name))}", (name_cell.ref, heads[1])))
+        elif name_cell is not None and (model_name := C.cell_text(name_cell.value)) is not None:
+            items.append((f"  - {yaml_scalar(names.get(_norm(model_name), model_name))}", (name_cell.ref, heads[1])))
     at = find("models")
     if at is not None and items:
         tagged[at + 1:at + 1] = items
