@@ -226,10 +226,10 @@ def _source_line(plan: Plan) -> str:
 
 def _signer(plan: Plan) -> str | None:
     signer = plan.signer
-    name = getattr(signer, "name", None)
-    if not name:
+    name = signer.name if signer is not None else None
+    if signer is None or not name:
         return None
-    title = getattr(signer, "title", None) or ""
+    title = signer.title or ""
     if title and title == title.upper():
         title = title[:1] + title[1:].lower()  # CHỦ TỊCH → Chủ tịch
     return f"{title} {name}".strip()
@@ -331,7 +331,8 @@ def model_text(agg: Aggregate, unit_id: str, model_id: str, parent_unit: str, pa
         if src_id is not None and src_id in present:
             link = f"{parent_unit}/{src_id}"
         source = ds.models.get(src_unit, {}).get(src_model)
-        source_name = getattr(getattr(source, "record", None), "name", None)
+        source_rec = source.record if source is not None else None
+        source_name = source_rec.name if isinstance(source_rec, ModelRecord) else None
         what = f"mô hình “{source_name}”" if source_name else "mô hình"
         extra.append(f"Nhân rộng từ {what} của {names.get(src_unit, src_unit)} ({rec.replicated_from}).")
     summary = "\n".join([*([rec.summary] if rec.summary else []), *extra])

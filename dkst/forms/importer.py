@@ -12,10 +12,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dkst.forms import cells as C
 from dkst.forms.reader import Cell, Form
+
+if TYPE_CHECKING:
+    from dkst.dataset import Dataset
 
 _KEY_LINE = re.compile(r"^(?P<indent>\s*)(?P<key>[A-Za-z_][A-Za-z0-9_-]*):(?P<rest>.*)$")
 
@@ -57,7 +60,7 @@ class Built:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def identify(form: Form, ds: Any) -> tuple[str, str]:
+def identify(form: Form, ds: Dataset) -> tuple[str, str]:
     """The unit and period of a form; :class:`Refused` when missing, unknown, tampered or of another dataset."""
     from dkst.forms.writer import dataset_marker
 
@@ -86,7 +89,7 @@ def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
-def build_text(form: Form, ds: Any, cat: Any, unit: str, period: str, submitted: date | None, as_of: date,
+def build_text(form: Form, ds: Dataset, cat: Any, unit: str, period: str, submitted: date | None, as_of: date,
                today: date) -> Built:
     """The report file's text for a form, and the origin (cell, label) of each line that holds a value."""
     from dkst.skeletons import line, one_line, report_skeleton, yaml_scalar
@@ -220,7 +223,7 @@ def _vn(day: date) -> str:
     return vn_date(day)
 
 
-def judge(built: Built, ds: Any, as_of: date, lang: str) -> None:
+def judge(built: Built, ds: Dataset, as_of: date, lang: str) -> None:
     """Parse and check the built text as ``dkst check`` would the file at ``built.rel``; place each finding."""
     from dkst.checks import references
     from dkst.checks.compliance import evaluate
