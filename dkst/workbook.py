@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -44,6 +44,8 @@ DATE_FORMAT = "dd/mm/yyyy"
 NUMBER_FORMAT = "#,##0"
 PERCENT_FORMAT = "0.0%"
 
+#: A catalogue lookup in the workbook's language: key and parameters → text.
+Translate = Callable[..., str]
 
 
 def _plain(value: Any) -> str:
@@ -259,7 +261,7 @@ def write_workbook(agg: Aggregate, lang: str, rows: list[Any], indicator_heads: 
 
 
 def _units_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: str, rows: list[Any], heads: list[str],
-                 preamble: list[str], lines: list[str], problems: list[tuple[str, list[str]]], t: Any) -> None:
+                 preamble: list[str], lines: list[str], problems: list[tuple[str, list[str]]], t: Translate) -> None:
     columns = [
         Column(t("agg-col-no"), "stt", 5),
         Column(t("agg-col-unit"), "wrap", 32),
@@ -316,7 +318,7 @@ def _units_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: str, rows:
     sheet.finish(freeze_col=2)
 
 
-def _models_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: str, preamble: list[str], t: Any) -> None:
+def _models_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: str, preamble: list[str], t: Translate) -> None:
     from dkst.aggregate import label
 
     columns = [
@@ -345,7 +347,7 @@ def _models_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: str, prea
 
 
 def _commendations_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: str, preamble: list[str],
-                         t: Any) -> None:
+                         t: Translate) -> None:
     from dkst.aggregate import label
 
     columns = [
@@ -364,7 +366,7 @@ def _commendations_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: st
     sheet.finish(freeze_col=0)
 
 
-def _reports_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, preamble: list[str], t: Any) -> None:
+def _reports_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, preamble: list[str], t: Translate) -> None:
     keys = ("expected", "received", "on_time", "late", "missing", "pending", "invalid", "left_out")
     columns = [
         Column(t("agg-col-no"), "stt", 5),
