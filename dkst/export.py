@@ -22,6 +22,9 @@ from dkst.aggregate import IND
 from dkst.i18n import text
 
 if TYPE_CHECKING:
+    from rich.console import Group
+    from rich.text import Text as RichText
+
     from dkst.aggregate import Aggregate
 
 #: The width of the table when stdout is not a terminal (a pipe, a file): fixed, so the bytes are stable.
@@ -328,7 +331,7 @@ _STYLES = {
 }
 
 
-def table_renderable(agg: Aggregate, lang: str) -> Any:
+def table_renderable(agg: Aggregate, lang: str) -> Group:
     """The rich renderables of the table: heading lines, the table, the legend, the files with errors."""
     from rich import box
     from rich.console import Group
@@ -336,7 +339,7 @@ def table_renderable(agg: Aggregate, lang: str) -> Any:
     from rich.table import Table
     from rich.text import Text as RichText
 
-    def Text(value: str, **kw: Any) -> Any:  # data never sends escapes to a terminal
+    def Text(value: str, **kw: Any) -> RichText:  # data never sends escapes to a terminal
         return RichText(escape.terminal(value), **kw)
 
     rows = table_rows(agg, lang)
