@@ -92,6 +92,7 @@ def _norm(text: str) -> str:
 def build_text(form: Form, ds: Dataset, cat: Any, unit: str, period: str, submitted: date | None, as_of: date,
                today: date) -> Built:
     """The report file's text for a form, and the origin (cell, label) of each line that holds a value."""
+    from dkst.schema import ModelRecord
     from dkst.skeletons import line, one_line, report_skeleton, yaml_scalar
 
     rel = f"units/{unit}/reports/{period}.yaml"
@@ -162,8 +163,8 @@ def build_text(form: Form, ds: Dataset, cat: Any, unit: str, period: str, submit
         tagged[end:end] = extra
 
     # models: the id typed or chosen; a name alone is looked up among the unit's models
-    names = {_norm(getattr(src.record, "name", "") or ""): mid for mid, src in (ds.models.get(unit) or {}).items()
-             if getattr(src.record, "name", None)}
+    names = {_norm(src.record.name): mid for mid, src in (ds.models.get(unit) or {}).items()
+             if isinstance(src.record, ModelRecord) and src.record.name}
     items: list[tuple[str, tuple[str, str | None]]] = []
     heads = [C.cell_text(cell.value) for cell in (form.names.get(C.MODELS) or [[]])[0]] + [None, None]
     for row in form.table(C.MODELS):
