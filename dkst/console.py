@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from typing import TextIO
 
 
-def is_terminal(stream: Any = None) -> bool:
+def is_terminal(stream: TextIO | None = None) -> bool:
     """Whether ``stream`` (default: standard output) is an interactive terminal."""
     stream = sys.stdout if stream is None else stream
     try:
@@ -22,7 +22,7 @@ def is_terminal(stream: Any = None) -> bool:
         return False
 
 
-def _can_write_vietnamese(stream: Any) -> bool:
+def _can_write_vietnamese(stream: TextIO) -> bool:
     encoding = getattr(stream, "encoding", None) or "ascii"
     try:
         "Ủy ban Mặt trận Tổ quốc Việt Nam ✓ … “”".encode(encoding)
@@ -31,7 +31,7 @@ def _can_write_vietnamese(stream: Any) -> bool:
     return True
 
 
-def setup_stream(stream: Any) -> None:
+def setup_stream(stream: TextIO) -> None:
     """Make one text stream safe: UTF-8 when redirected; ``errors="replace"`` on a terminal that needs it."""
     reconfigure = getattr(stream, "reconfigure", None)
     if reconfigure is None:
@@ -52,7 +52,7 @@ def setup_streams() -> None:
             setup_stream(stream)
 
 
-def use_color(stream: Any = None) -> bool:
+def use_color(stream: TextIO | None = None) -> bool:
     """Colour only on a terminal, and never when ``NO_COLOR`` is set (https://no-color.org) or TERM=dumb."""
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False

@@ -22,6 +22,9 @@ from dkst.aggregate import IND
 from dkst.i18n import text
 
 if TYPE_CHECKING:
+    from rich.console import Group
+    from rich.text import Text as RichText
+
     from dkst.aggregate import Aggregate
 
 #: The width of the table when stdout is not a terminal (a pipe, a file): fixed, so the bytes are stable.
@@ -289,7 +292,12 @@ def md_cell(value: Any) -> str:
 def to_md(agg: Aggregate, lang: str) -> str:
     """A Markdown document: the heading lines, the table, the legend and the files with errors."""
     lines = header_lines(agg, lang)
-    out = [f"# {md_cell(lines[0])}", "", md_cell(agg.dataset.plan.title), ""]
+    plan = agg.dataset.plan
+    if plan is None:  # aggregate() refuses a dataset without a usable plan
+        from dkst.aggregate import AggregateError
+
+        raise AggregateError("no-plan")
+    out = [f"# {md_cell(lines[0])}", "", md_cell(plan.title), ""]
     out += [f"- {md_cell(line)}" for line in lines[1:]]
     out.append("")
     heads = [t("agg-col-unit", lang), t("agg-col-report", lang), *indicator_headers(agg), t("agg-col-models", lang)]
@@ -323,7 +331,7 @@ _STYLES = {
 }
 
 
-def table_renderable(agg: Aggregate, lang: str) -> Any:
+def table_renderable(agg: Aggregate, lang: str) -> Group:
     """The rich renderables of the table: heading lines, the table, the legend, the files with errors."""
     from rich import box
     from rich.console import Group
@@ -331,7 +339,7 @@ def table_renderable(agg: Aggregate, lang: str) -> Any:
     from rich.table import Table
     from rich.text import Text as RichText
 
-    def Text(value: str, **kw: Any) -> Any:  # data never sends escapes to a terminal
+    def Text(value: str, **kw: Any) -> RichText:  # data never sends escapes to a terminal
         return RichText(escape.terminal(value), **kw)
 
     rows = table_rows(agg, lang)

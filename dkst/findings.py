@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from enum import IntEnum
 from typing import Any
 
@@ -126,7 +127,7 @@ class CheckResult:
     """Everything ``dkst check`` found: the dataset, the as-of date, the findings and the number of files read."""
 
     dataset: str
-    as_of: Any
+    as_of: date
     findings: list[Finding] = field(default_factory=list)
     files: int = 0
 

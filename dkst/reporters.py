@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
 
 from dkst import escape
 from dkst.findings import CheckResult
@@ -94,4 +93,4 @@ def report(result: CheckResult, fmt: str, lang: str, color: bool = False, *, err
     return REPORTERS[fmt](shown, lang) if fmt != "json" else as_json(shown, lang, summary=result.summary())
 
 
-__all__: list[Any] = ["REPORTERS", "as_github", "as_json", "as_text", "report"]
+__all__: list[str] = ["REPORTERS", "as_github", "as_json", "as_text", "report"]

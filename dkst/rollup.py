@@ -86,7 +86,7 @@ def parent_of(city: Checked) -> Parent:
     """The city plan's usable ``parent``, or :class:`RollupError` (absent, or with an error finding)."""
     ds = city.dataset
     src = ds.plan_file
-    parent = getattr(ds.plan, "parent", None)
+    parent = ds.plan.parent if ds.plan is not None else None
     lines = {ln for loc, ln in (src.lines if src is not None else {}).items() if loc[:1] == ("parent",)}
     bad = [f for f in city.result.findings if f.path == "plan.yaml" and f.level >= Severity.ERROR and f.line in lines]
     if bad:
@@ -94,6 +94,13 @@ def parent_of(city: Checked) -> Parent:
     if not isinstance(parent, Parent) or not parent.unit:
         raise RollupError("rollup-no-parent")
     return parent
+
+
+def _plan(ds: Dataset) -> Plan:
+    """The city's plan: :func:`parent_of` found a parent in it, so it is there."""
+    if ds.plan is None:
+        raise RollupError("rollup-no-parent")
+    return ds.plan
 
 
 def prepare(city: Checked, period_id: str, province: Checked, submitted: date | None = None,
@@ -220,10 +227,10 @@ def _source_line(plan: Plan) -> str:
 
 def _signer(plan: Plan) -> str | None:
     signer = plan.signer
-    name = getattr(signer, "name", None)
-    if not name:
+    name = signer.name if signer is not None else None
+    if signer is None or not name:
         return None
-    title = getattr(signer, "title", None) or ""
+    title = signer.title or ""
     if title and title == title.upper():
         title = title[:1] + title[1:].lower()  # CHỦ TỊCH → Chủ tịch
     return f"{title} {name}".strip()
@@ -256,7 +263,7 @@ def report_text(agg: Aggregate, unit_id: str, unit_name: str, period_name: str, 
     from dkst.aggregate import TEXT_KEYS
 
     ds = agg.dataset
-    plan: Plan = ds.plan
+    plan = _plan(ds)
     names = {u.id: u.name for u in ds.units}
     figures = agg.summary["indicators"]
     counted = int(agg.reports["counted"].sum())
@@ -325,11 +332,12 @@ def model_text(agg: Aggregate, unit_id: str, model_id: str, parent_unit: str, pa
         if src_id is not None and src_id in present:
             link = f"{parent_unit}/{src_id}"
         source = ds.models.get(src_unit, {}).get(src_model)
-        source_name = getattr(getattr(source, "record", None), "name", None)
+        source_rec = source.record if source is not None else None
+        source_name = source_rec.name if isinstance(source_rec, ModelRecord) else None
         what = f"mô hình “{source_name}”" if source_name else "mô hình"
         extra.append(f"Nhân rộng từ {what} của {names.get(src_unit, src_unit)} ({rec.replicated_from}).")
     summary = "\n".join([*([rec.summary] if rec.summary else []), *extra])
-    plan: Plan = ds.plan
+    plan = _plan(ds)
     out = [
         f"# Mô hình “Đoàn kết sáng tạo” của {one_line(owner)} ({one_line(parent_name)}).",
         f"# Tệp do “dkst rollup” chép từ bộ dữ liệu của {one_line(plan.issuer or '')}. Đừng sửa tay tệp này:",

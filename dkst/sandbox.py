@@ -28,7 +28,7 @@ import re
 import stat
 import time
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import FileSystemLoader, nodes
 from jinja2.compiler import CodeGenerator, Frame
@@ -126,7 +126,7 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         self.deadline: float | None = None
         self.seconds = TIME_LIMIT
         self.globals["range"] = lambda *a: _Range(self, *a)
-        lipsum = self.globals["lipsum"]
+        lipsum = cast(Callable[..., str], self.globals["lipsum"])  # jinja2 types its globals as object
         self.globals["lipsum"] = lambda n=5, *a, **kw: lipsum(self.small(n), *a, **kw)
         # every output expression and every captured block ({% set x %}…{% endset %}) is measured too
         given = self.finalize

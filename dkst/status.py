@@ -6,12 +6,17 @@ import json
 import re
 from collections import Counter
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dkst import escape
 from dkst.checker import Checked
 from dkst.checks.compliance import Status
 from dkst.i18n import text
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
 
 
 def mark(status: Status, lang: str, compact: bool = False) -> str:
@@ -79,7 +84,7 @@ def column_labels(checked: Checked, lang: str) -> list[str]:
     reqs = ds.index.requirements or []
     periods = ds.index.periods or {}
     written = {r.id: r.label for r in (ds.plan.requirements if ds.plan is not None else None) or []
-               if r is not None and getattr(r, "label", None)}
+               if r is not None and r.label}
     labels = []
     for req in reqs:
         if req.id in written:
@@ -127,7 +132,7 @@ GUTTER = 2
 UNIT_MIN, UNIT_MAX = 12, 24
 
 
-def render_tables(checked: Checked, lang: str, width: int = 80) -> list[Any]:
+def render_tables(checked: Checked, lang: str, width: int = 80) -> list[Table]:
     """The status table as :class:`rich.table.Table` objects that each fit ``width`` columns.
 
     Headers a clerk reads (:func:`column_labels`); unit names wrap; a requirement column is never narrower
@@ -196,7 +201,7 @@ def render_tables(checked: Checked, lang: str, width: int = 80) -> list[Any]:
 
 
 def _one_table(title: str | None, caption: str | None, lang: str, unit_width: int, columns: list[tuple[str, int]],
-               rows: list[tuple[dict[str, Any], list[Any]]]) -> Any:
+               rows: list[tuple[dict[str, Any], list[Text]]]) -> Table:
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -215,7 +220,7 @@ def _one_table(title: str | None, caption: str | None, lang: str, unit_width: in
     return grid
 
 
-def print_rich(checked: Checked, lang: str, console: Any = None) -> None:
+def print_rich(checked: Checked, lang: str, console: Console | None = None) -> None:
     """The table in a terminal (in parts if the terminal is too narrow), with colour where it has it."""
     from rich.console import Console
 

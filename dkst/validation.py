@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from dkst.schema import Record, enum_choices
 from dkst.yamlio import Tagged
@@ -141,7 +142,7 @@ def _field_name(loc: tuple) -> str:
     return str(last)
 
 
-def _problem(cls: type[Record], data: Any, err: dict[str, Any]) -> SchemaProblem:
+def _problem(cls: type[Record], data: Any, err: ErrorDetails) -> SchemaProblem:
     kind = err["type"]
     loc = tuple(err["loc"])
     real, at_key = _real_loc(data, loc)

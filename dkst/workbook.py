@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -44,6 +44,8 @@ DATE_FORMAT = "dd/mm/yyyy"
 NUMBER_FORMAT = "#,##0"
 PERCENT_FORMAT = "0.0%"
 
+#: A catalogue lookup in the workbook's language: key and parameters → text.
+Translate = Callable[..., str]
 
 
 def _plain(value: Any) -> str:
@@ -169,7 +171,7 @@ class _Sheet:
 def _formats(book: Any) -> dict[str, Any]:
     base = {"font_name": FONT, "font_size": SIZE, "valign": "top"}
     cell = {**base, "border": 1}
-    kinds = {
+    kinds: dict[str, dict[str, object]] = {
         "text": {},
         "wrap": {"text_wrap": True},
         "number": {"num_format": NUMBER_FORMAT},
@@ -204,17 +206,16 @@ def _col(index: int) -> str:
 
 def _sum_formula(col: int, rows: list[int]) -> str:
     """``SUM`` of the cells of column ``col`` in the zero-based sheet rows ``rows`` (ranges where contiguous)."""
-    parts: list[str] = []
-    start = prev = None
-    for r in [*sorted(rows), None]:
-        if start is None:
-            start = prev = r
-        elif r is not None and r == prev + 1:
-            prev = r
+    runs: list[tuple[int, int]] = []  # (first, last) of each run of consecutive rows
+    for r in sorted(rows):
+        if runs and r == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], r)
         else:
-            a, b = f"{_col(col)}{start + 1}", f"{_col(col)}{prev + 1}"
-            parts.append(a if start == prev else f"{a}:{b}")
-            start = prev = r
+            runs.append((r, r))
+    parts: list[str] = []
+    for start, end in runs:
+        a, b = f"{_col(col)}{start + 1}", f"{_col(col)}{end + 1}"
+        parts.append(a if start == end else f"{a}:{b}")
     return "=SUM(" + ",".join(parts) + ")"
 
 
@@ -239,8 +240,13 @@ def write_workbook(agg: Aggregate, lang: str, rows: list[Any], indicator_heads: 
     book = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
                                      "strings_to_numbers": False})
     as_of = datetime(agg.as_of.year, agg.as_of.month, agg.as_of.day)
-    title = _plain(agg.dataset.plan.title)
-    issuer = _plain(agg.dataset.plan.issuer)
+    plan = agg.dataset.plan
+    if plan is None:  # aggregate() refuses a dataset without a usable plan
+        from dkst.aggregate import AggregateError
+
+        raise AggregateError("no-plan")
+    title = _plain(plan.title)
+    issuer = _plain(plan.issuer)
     book.set_properties({"title": f"{title} – {_plain(agg.period.name)}", "subject": _plain(lines[0]),
                          "author": issuer, "company": issuer, "created": as_of})
     book.set_calc_mode("auto")
@@ -255,7 +261,7 @@ def write_workbook(agg: Aggregate, lang: str, rows: list[Any], indicator_heads: 
 
 
 def _units_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: str, rows: list[Any], heads: list[str],
-                 preamble: list[str], lines: list[str], problems: list[tuple[str, list[str]]], t: Any) -> None:
+                 preamble: list[str], lines: list[str], problems: list[tuple[str, list[str]]], t: Translate) -> None:
     columns = [
         Column(t("agg-col-no"), "stt", 5),
         Column(t("agg-col-unit"), "wrap", 32),
@@ -312,7 +318,7 @@ def _units_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: str, rows:
     sheet.finish(freeze_col=2)
 
 
-def _models_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: str, preamble: list[str], t: Any) -> None:
+def _models_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: str, preamble: list[str], t: Translate) -> None:
     from dkst.aggregate import label
 
     columns = [
@@ -341,7 +347,7 @@ def _models_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: str, prea
 
 
 def _commendations_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: str, preamble: list[str],
-                         t: Any) -> None:
+                         t: Translate) -> None:
     from dkst.aggregate import label
 
     columns = [
@@ -360,7 +366,7 @@ def _commendations_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: st
     sheet.finish(freeze_col=0)
 
 
-def _reports_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, preamble: list[str], t: Any) -> None:
+def _reports_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, preamble: list[str], t: Translate) -> None:
     keys = ("expected", "received", "on_time", "late", "missing", "pending", "invalid", "left_out")
     columns = [
         Column(t("agg-col-no"), "stt", 5),

@@ -9,9 +9,12 @@ is often not the line to fix (an unclosed quote is noticed lines later). :func:`
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dkst.i18n import yaml_problem as describe  # noqa: F401  (kept importable here)
+
+if TYPE_CHECKING:
+    import yaml
 
 _KEY_VALUE = re.compile(r"^(\s*)(?:- +)?[^\s#'\"\-][^:#]*:( +|$)")
 _MISSING_SPACE = re.compile(r"^\s*(?:- +)?[A-Za-z_][\w\-]*:[^\s/]")
@@ -57,7 +60,7 @@ def _opened_quote(lines: list[str], first: int, last: int) -> tuple[int, str] | 
     return None
 
 
-def explain(exc: Any, text: str) -> tuple[int | None, dict[str, Any]]:
+def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, dict[str, Any]]:
     """(line to fix, finding parameters) for a ``yaml.MarkedYAMLError`` raised while parsing ``text``.
 
     The parameters: ``problem`` (a ``yaml.…`` kind), ``hint`` (a ``yaml.hint.…`` key or ""), ``noticed``
@@ -65,10 +68,10 @@ def explain(exc: Any, text: str) -> tuple[int | None, dict[str, Any]]:
     ``detail`` (libyaml's own words, for an error no kind describes) and ``tab`` (always False: the hint
     says it).
     """
-    problem = str(getattr(exc, "problem", None) or "")
-    context = str(getattr(exc, "context", None) or "")
-    pmark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    cmark = getattr(exc, "context_mark", None) or pmark
+    problem = str(exc.problem or "")
+    context = str(exc.context or "")
+    pmark = exc.problem_mark or exc.context_mark
+    cmark = exc.context_mark or pmark
     pline = pmark.line + 1 if pmark is not None else None
     cline = cmark.line + 1 if cmark is not None else pline
     lines = text.split("\n")
@@ -98,10 +101,10 @@ def explain(exc: Any, text: str) -> tuple[int | None, dict[str, Any]]:
         else:
             kind, hint = "yaml.mapping-values", "yaml.hint.quote-colon"
     elif "did not find expected key" in problem or "expected '-' indicator" in problem:
-        opened = _opened_quote(lines, cline or 1, (pline or 1) - 1) if pline else None
-        if opened is not None:
-            kind, hint, line = "yaml.unclosed-quote", "yaml.hint.close-quote", opened[0]
-            extra["quote"] = opened[1]
+        quote = _opened_quote(lines, cline or 1, (pline or 1) - 1) if pline else None
+        if quote is not None:
+            kind, hint, line = "yaml.unclosed-quote", "yaml.hint.close-quote", quote[0]
+            extra["quote"] = quote[1]
         elif re.search(r"""['"]\s*[^\s#,'"]""", here) and _QUOTED_VALUE.match(here):
             kind, hint = "yaml.text-after-quote", "yaml.hint.inner-quote"
         elif "'-'" in problem:

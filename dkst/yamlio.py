@@ -303,10 +303,11 @@ def _has_alias(text: str) -> int | None:
         return None
     try:
         for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            mark = event.start_mark
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                return event.start_mark.line + 1
+                return mark.line + 1 if mark is not None else 1
             if isinstance(event, yaml.ScalarEvent) and event.value == "<<" and event.implicit[0]:
-                return event.start_mark.line + 1
+                return mark.line + 1 if mark is not None else 1
     except yaml.YAMLError:
         return None  # the parse below reports the syntax error
     return None
@@ -389,6 +390,6 @@ def parse_bytes(raw: bytes, index_depth: int = INDEX_DEPTH) -> ParsedYaml:
     if len(raw) > MAX_BYTES:
         return ParsedYaml(problems=[("file-too-large", None, {"size": len(raw)})])
     text, problem = decode(raw)
-    if problem is not None:
-        return ParsedYaml(problems=[problem])
+    if problem is not None or text is None:
+        return ParsedYaml(problems=[problem] if problem is not None else [])
     return parse_text(text, index_depth)

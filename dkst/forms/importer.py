@@ -12,10 +12,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dkst.forms import cells as C
 from dkst.forms.reader import Cell, Form
+
+if TYPE_CHECKING:
+    from dkst.dataset import Dataset
 
 _KEY_LINE = re.compile(r"^(?P<indent>\s*)(?P<key>[A-Za-z_][A-Za-z0-9_-]*):(?P<rest>.*)$")
 
@@ -57,7 +60,7 @@ class Built:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def identify(form: Form, ds: Any) -> tuple[str, str]:
+def identify(form: Form, ds: Dataset) -> tuple[str, str]:
     """The unit and period of a form; :class:`Refused` when missing, unknown, tampered or of another dataset."""
     from dkst.forms.writer import dataset_marker
 
@@ -86,9 +89,10 @@ def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
-def build_text(form: Form, ds: Any, cat: Any, unit: str, period: str, submitted: date | None, as_of: date,
+def build_text(form: Form, ds: Dataset, cat: Any, unit: str, period: str, submitted: date | None, as_of: date,
                today: date) -> Built:
     """The report file's text for a form, and the origin (cell, label) of each line that holds a value."""
+    from dkst.schema import ModelRecord
     from dkst.skeletons import report_skeleton
     from dkst.yamlwrite import line, one_line, yaml_scalar
 
@@ -160,8 +164,8 @@ def build_text(form: Form, ds: Any, cat: Any, unit: str, period: str, submitted:
         tagged[end:end] = extra
 
     # models: the id typed or chosen; a name alone is looked up among the unit's models
-    names = {_norm(getattr(src.record, "name", "") or ""): mid for mid, src in (ds.models.get(unit) or {}).items()
-             if getattr(src.record, "name", None)}
+    names = {_norm(src.record.name): mid for mid, src in (ds.models.get(unit) or {}).items()
+             if isinstance(src.record, ModelRecord) and src.record.name}
     items: list[tuple[str, tuple[str, str | None]]] = []
     heads = [C.cell_text(cell.value) for cell in (form.names.get(C.MODELS) or [[]])[0]] + [None, None]
     for row in form.table(C.MODELS):
@@ -170,8 +174,8 @@ def build_text(form: Form, ds: Any, cat: Any, unit: str, period: str, submitted:
         ident = C.cell_text(model_cell.value) if model_cell else None
         if ident is not None and model_cell is not None:
             items.append((f"  - {yaml_scalar(ident)}", (model_cell.ref, heads[0])))
-        elif name_cell is not None and (name := C.cell_text(name_cell.value)) is not None:
-            items.append((f"  - {yaml_scalar(names.get(_norm(name), name))}", (name_cell.ref, heads[1])))
+        elif name_cell is not None and (model_name := C.cell_text(name_cell.value)) is not None:
+            items.append((f"  - {yaml_scalar(names.get(_norm(model_name), model_name))}", (name_cell.ref, heads[1])))
     at = find("models")
     if at is not None and items:
         tagged[at + 1:at + 1] = items
@@ -221,7 +225,7 @@ def _vn(day: date) -> str:
     return vn_date(day)
 
 
-def judge(built: Built, ds: Any, as_of: date, lang: str) -> None:
+def judge(built: Built, ds: Dataset, as_of: date, lang: str) -> None:
     """Parse and check the built text as ``dkst check`` would the file at ``built.rel``; place each finding."""
     from dkst.checks import references
     from dkst.checks.compliance import evaluate

@@ -96,9 +96,9 @@ def _cells(wb: Any, sheet: str, coord: str) -> list[list[Cell]] | None:
     c2, r2 = (column_index_from_string(m[3].upper()), int(m[4])) if m[3] else (c1, r1)
     if (r2 - r1 + 1) * (c2 - c1 + 1) > 100_000:  # a name over a whole column: no form has that
         return None
-    rows = []
+    rows: list[list[Cell]] = []
     for r in range(r1, r2 + 1):
-        row = []
+        row: list[Cell] = []
         for c in range(c1, c2 + 1):
             tr, tc = _merged_origin(ws, r, c) if ws.merged_cells.ranges else (r, c)
             value = ws.cell(row=tr, column=tc).value

@@ -11,9 +11,12 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dkst.forms import cells as C
+
+if TYPE_CHECKING:
+    from dkst.dataset import Dataset
 
 FONT = "Times New Roman"
 #: Blank rows of the commendations and models tables (a unit may insert more inside the table).
@@ -352,17 +355,18 @@ def _help_sheet(ws: Any, fm: _Formats, spec: FormSpec) -> None:
 # ---------------------------------------------------------------- from the dataset
 
 
-def dataset_marker(ds: Any) -> str:
+def dataset_marker(ds: Dataset) -> str:
     """The marker of the dataset's plan (see :func:`dkst.forms.cells.plan_marker`)."""
     plan = ds.plan
     indicators = tuple((ds.index.indicators or {}) if ds.index is not None else ())
-    return C.plan_marker(getattr(plan, "number", None), getattr(plan, "year", None), getattr(plan, "issuer", None),
-                         getattr(plan, "title", None), indicators)
+    if plan is None:
+        return C.plan_marker(None, None, None, None, indicators)
+    return C.plan_marker(plan.number, plan.year, plan.issuer, plan.title, indicators)
 
 
-def owing_units(ds: Any, period: str) -> list[str]:
+def owing_units(ds: Dataset, period: str) -> list[str]:
     """Ids of the units a ``report`` requirement for ``period`` applies to, not exempt, in registry order."""
-    out = []
+    out: list[str] = []
     for unit in ds.units:
         for req in ds.index.requirements or []:
             if req.type == "report" and req.period == period and unit.kind in req.kinds \
@@ -372,12 +376,14 @@ def owing_units(ds: Any, period: str) -> list[str]:
     return out
 
 
-def form_spec(ds: Any, unit_id: str, period_id: str, created: date) -> FormSpec:
-    """The :class:`FormSpec` of a unit and a period of a loaded dataset (the period must be valid)."""
+def form_spec(ds: Dataset, unit_id: str, period_id: str, created: date) -> FormSpec:
+    """The :class:`FormSpec` of a unit and a period of a loaded dataset (its plan read, the period valid)."""
     from dkst.periods import vn_date
     from dkst.schema import ModelRecord
 
     plan = ds.plan
+    if plan is None:
+        raise ValueError("form_spec needs a dataset whose plan.yaml was read")
     unit = next((u for u in ds.units if u.id == unit_id), None)
     info = ds.index.periods[period_id]
     deadline = info.deadline
@@ -386,15 +392,18 @@ def form_spec(ds: Any, unit_id: str, period_id: str, created: date) -> FormSpec:
         due_text = f"chậm nhất ngày {vn_date(deadline.last_on_time)}"
         if not deadline.inclusive:
             due_text += f" (nhận trước ngày {vn_date(deadline.day)})"
-    lh = getattr(plan, "letterhead", None)
-    letterhead = {k: getattr(lh, k, None) for k in ("superior", "organ", "national", "motto")}
+    lh = plan.letterhead
+    letterhead: dict[str, str | None] = {
+        "superior": lh.superior if lh is not None else None, "organ": lh.organ if lh is not None else None,
+        "national": lh.national if lh is not None else None, "motto": lh.motto if lh is not None else None,
+    }
     if not letterhead["organ"]:
         letterhead["organ"] = plan.issuer
-    report_to = getattr(plan, "report_to", None)
+    report_to = plan.report_to
     indicators = [FormIndicator(i.id, i.label, i.unit, i.section) for i in (ds.index.indicators or {}).values()]
     status_words = {"registered": "đăng ký", "in_progress": "đang triển khai", "completed": "hoàn thành",
                     "stopped": "dừng"}
-    models = []
+    models: list[FormModel] = []
     for model_id, src in sorted((ds.models.get(unit_id) or {}).items()):
         rec = src.record
         if isinstance(rec, ModelRecord) and rec.name:
@@ -403,8 +412,9 @@ def form_spec(ds: Any, unit_id: str, period_id: str, created: date) -> FormSpec:
         elif not src.broken:
             models.append(FormModel(model_id, model_id))
     return FormSpec(
-        unit_id=unit_id, unit_name=getattr(unit, "name", None) or unit_id, period_id=period_id,
-        period_name=info.name, last_on_time=getattr(deadline, "last_on_time", None), due_text=due_text,
-        marker=dataset_marker(ds), issuer=plan.issuer, title=plan.title, letterhead=letterhead,
-        report_to_office=getattr(report_to, "office", None), report_to_email=getattr(report_to, "email", None),
+        unit_id=unit_id, unit_name=(unit.name if unit is not None else None) or unit_id, period_id=period_id,
+        period_name=info.name, last_on_time=deadline.last_on_time if deadline is not None else None,
+        due_text=due_text, marker=dataset_marker(ds), issuer=plan.issuer, title=plan.title, letterhead=letterhead,
+        report_to_office=report_to.office if report_to is not None else None,
+        report_to_email=report_to.email if report_to is not None else None,
         indicators=indicators, models=models, created=created)
