@@ -559,8 +559,9 @@ def main(argv: list[str] | None = None) -> int:
         help="how peak RSS is taken: /usr/bin/time where it works (auto), or os.wait4 alone",
     )
     ap.add_argument("--timeout", type=float, default=900, help="seconds before a run is killed (default 900)")
-    ap.add_argument("--no-compile", action="store_true",
-                    help="do not compile dkst's modules to bytecode first (see compile_dkst)")
+    ap.add_argument(
+        "--no-compile", action="store_true", help="do not compile dkst's modules to bytecode first (see compile_dkst)"
+    )
     ap.add_argument("--json", type=Path, metavar="FILE", help="also write the figures as JSON to FILE")
     args = ap.parse_args(argv)
     if args.runs < 1 or args.startup_runs < 1 or any(n < 1 for n in args.units):

@@ -16,8 +16,12 @@ import unicodedata
 
 #: What :func:`guess` may answer, and the name each has for ``iconv -f`` / Unikey's toolkit.
 SOURCE_NAMES: dict[str, str] = {
-    "tcvn3": "TCVN3 (ABC)", "vni": "VNI Windows", "windows-1258": "WINDOWS-1258",
-    "utf-16": "UTF-16", "utf-16le": "UTF-16LE", "utf-16be": "UTF-16BE",
+    "tcvn3": "TCVN3 (ABC)",
+    "vni": "VNI Windows",
+    "windows-1258": "WINDOWS-1258",
+    "utf-16": "UTF-16",
+    "utf-16le": "UTF-16LE",
+    "utf-16be": "UTF-16BE",
 }
 #: Candidates for single-byte text, in the order that wins a tie.
 LEGACY = ("windows-1258", "vni", "tcvn3")
@@ -32,30 +36,58 @@ _TONES = frozenset((_ACUTE, _GRAVE, _HOOK, _TILDE, _DOT))
 
 #: TCVN3 (TCVN 5712:1993, VN3): bytes 0xA1-0xFE; ASCII below. Upper-case toned letters have no code of their
 #: own (ABC documents switch to a capital font such as ``.VnTimeH``): they decode as lower case.
-_TCVN3 = dict(zip(
-    b"\xa1\xa2\xa3\xa4\xa5\xa6\xa7\xa8\xa9\xaa\xab\xac\xad\xae"
-    b"\xb5\xb6\xb7\xb8\xb9\xbb\xbc\xbd\xbe\xc6\xc7\xc8\xc9\xca\xcb\xcc\xce\xcf"
-    b"\xd0\xd1\xd2\xd3\xd4\xd5\xd6\xd7\xd8\xdc\xdd\xde\xdf"
-    b"\xe1\xe2\xe3\xe4\xe5\xe6\xe7\xe8\xe9\xea\xeb\xec\xed\xee\xef"
-    b"\xf1\xf2\xf3\xf4\xf5\xf6\xf7\xf8\xf9\xfa\xfb\xfc\xfd\xfe",
-    "ĂÂÊÔƠƯĐăâêôơưđ"
-    "àảãáạằẳẵắặầẩẫấậèẻẽ"
-    "éẹềểễếệìỉĩíịò"
-    "ỏõóọồổỗốộờởỡớợù"
-    "ủũúụừửữứựỳỷỹýỵ",
-    strict=True,
-))
+_TCVN3 = dict(
+    zip(
+        b"\xa1\xa2\xa3\xa4\xa5\xa6\xa7\xa8\xa9\xaa\xab\xac\xad\xae"
+        b"\xb5\xb6\xb7\xb8\xb9\xbb\xbc\xbd\xbe\xc6\xc7\xc8\xc9\xca\xcb\xcc\xce\xcf"
+        b"\xd0\xd1\xd2\xd3\xd4\xd5\xd6\xd7\xd8\xdc\xdd\xde\xdf"
+        b"\xe1\xe2\xe3\xe4\xe5\xe6\xe7\xe8\xe9\xea\xeb\xec\xed\xee\xef"
+        b"\xf1\xf2\xf3\xf4\xf5\xf6\xf7\xf8\xf9\xfa\xfb\xfc\xfd\xfe",
+        "ĂÂÊÔƠƯĐăâêôơưđàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ",
+        strict=True,
+    )
+)
 
 #: VNI Windows: marks written after the base letter (lower- and upper-case forms), and letters of one byte.
 _VNI_MARKS = {
-    "ùÙ": _ACUTE, "øØ": _GRAVE, "ûÛ": _HOOK, "õÕ": _TILDE, "ïÏ": _DOT,
-    "âÂ": _CIRC, "áÁ": _CIRC + _ACUTE, "àÀ": _CIRC + _GRAVE, "åÅ": _CIRC + _HOOK, "ãÃ": _CIRC + _TILDE,
+    "ùÙ": _ACUTE,
+    "øØ": _GRAVE,
+    "ûÛ": _HOOK,
+    "õÕ": _TILDE,
+    "ïÏ": _DOT,
+    "âÂ": _CIRC,
+    "áÁ": _CIRC + _ACUTE,
+    "àÀ": _CIRC + _GRAVE,
+    "åÅ": _CIRC + _HOOK,
+    "ãÃ": _CIRC + _TILDE,
     "äÄ": _CIRC + _DOT,
-    "êÊ": _BREVE, "éÉ": _BREVE + _ACUTE, "èÈ": _BREVE + _GRAVE, "úÚ": _BREVE + _HOOK, "üÜ": _BREVE + _TILDE,
+    "êÊ": _BREVE,
+    "éÉ": _BREVE + _ACUTE,
+    "èÈ": _BREVE + _GRAVE,
+    "úÚ": _BREVE + _HOOK,
+    "üÜ": _BREVE + _TILDE,
     "ëË": _BREVE + _DOT,
 }
-_VNI_LETTERS = {"ñ": "đ", "Ñ": "Đ", "ô": "ơ", "Ô": "Ơ", "ö": "ư", "Ö": "Ư", "í": "í", "Í": "Í", "ì": "ì",
-                "Ì": "Ì", "æ": "ỉ", "Æ": "Ỉ", "ó": "ĩ", "Ó": "Ĩ", "ò": "ị", "Ò": "Ị", "î": "ỵ", "Î": "Ỵ"}
+_VNI_LETTERS = {
+    "ñ": "đ",
+    "Ñ": "Đ",
+    "ô": "ơ",
+    "Ô": "Ơ",
+    "ö": "ư",
+    "Ö": "Ư",
+    "í": "í",
+    "Í": "Í",
+    "ì": "ì",
+    "Ì": "Ì",
+    "æ": "ỉ",
+    "Æ": "Ỉ",
+    "ó": "ĩ",
+    "Ó": "Ĩ",
+    "ò": "ị",
+    "Ò": "Ị",
+    "î": "ỵ",
+    "Î": "Ỵ",
+}
 _VNI: dict[int, str] = {ord(ch): marks for pair, marks in _VNI_MARKS.items() for ch in pair}
 _VNI.update({ord(ch): letter for ch, letter in _VNI_LETTERS.items()})
 

@@ -63,7 +63,7 @@ def _md_line(line: str) -> str:
     m = _MD_LEADING.match(line)
     if m:
         if m.group(1)[0].isdigit():
-            line = m.group(1) + "\\" + line[m.end():]
+            line = m.group(1) + "\\" + line[m.end() :]
         else:
             line = "\\" + line
     elif line.startswith("*") or line.startswith("["):

@@ -424,5 +424,6 @@ def to_xlsx(agg: Aggregate, lang: str) -> bytes:
     commendations and the reports by kind, ready to print (A4 landscape, one page wide)."""
     from dkst.workbook import write_workbook
 
-    return write_workbook(agg, lang, table_rows(agg, lang), indicator_headers(agg), header_lines(agg, lang),
-                          problem_lines(agg, lang))
+    return write_workbook(
+        agg, lang, table_rows(agg, lang), indicator_headers(agg), header_lines(agg, lang), problem_lines(agg, lang)
+    )

@@ -208,7 +208,7 @@ def _guard_place(real: Path, given: Path, root: Path) -> None:
     # where ``real`` sits in the dataset: its parts below the first ancestor that *is* the root
     for depth, ancestor in enumerate([real, *real.parents]):
         if ancestor == root_real or _same(ancestor, root_real):
-            rel = [p.casefold() for p in real.parts[len(real.parts) - depth:]] if depth else []
+            rel = [p.casefold() for p in real.parts[len(real.parts) - depth :]] if depth else []
             if not rel:
                 raise OutputRefused("output-not-file", path=shown)
             if rel[0] in PROTECTED_DIRS or (len(rel) == 1 and rel[0] in PROTECTED_FILES):
@@ -300,13 +300,21 @@ def check_letter_folder(folder: Path, root: Path, names: list[str], force: bool 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
-def repack_zip(data: bytes, date_time: tuple[int, int, int, int, int, int] = ZIP_EPOCH, *,
-               compression: int | None = None, create_system: int = 0, external_attr: int = 0) -> bytes:
+def repack_zip(
+    data: bytes,
+    date_time: tuple[int, int, int, int, int, int] = ZIP_EPOCH,
+    *,
+    compression: int | None = None,
+    create_system: int = 0,
+    external_attr: int = 0,
+) -> bytes:
     """The same zip with every entry dated ``date_time``, entry order kept: the same content always gives
     the same bytes. ``compression`` None keeps each entry's own."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", compression if compression is not None else zipfile.ZIP_STORED) as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", compression if compression is not None else zipfile.ZIP_STORED) as dst,
+    ):
         for info in src.infolist():
             entry = zipfile.ZipInfo(info.filename, date_time=date_time)
             entry.compress_type = info.compress_type if compression is None else compression

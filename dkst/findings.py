@@ -104,22 +104,44 @@ class Finding:
         return out
 
 
-def make(code: str, path: str, line: int | None = None, *, unit: str | None = None,
-         period: str | None = None, severity: Severity | None = None,
-         extras: dict[str, Any] | None = None, **params: Any) -> Finding:
+def make(
+    code: str,
+    path: str,
+    line: int | None = None,
+    *,
+    unit: str | None = None,
+    period: str | None = None,
+    severity: Severity | None = None,
+    extras: dict[str, Any] | None = None,
+    **params: Any,
+) -> Finding:
     """Build a finding; keyword arguments beyond the fixed ones are message parameters."""
     if code not in CODES:
         raise KeyError(code)
-    return Finding(code=code, path=path, line=line, unit=unit, period=period,
-                   params=tuple(sorted(params.items())),
-                   extras=tuple(sorted((extras or {}).items())), severity=severity)
+    return Finding(
+        code=code,
+        path=path,
+        line=line,
+        unit=unit,
+        period=period,
+        params=tuple(sorted(params.items())),
+        extras=tuple(sorted((extras or {}).items())),
+        severity=severity,
+    )
 
 
 def sort_key(item: dict[str, Any]) -> tuple:
     """FORMAT.md's order: path, line (null first), code, unit, period, message."""
     line = item["line"]
-    return (item["path"], line is not None, line or 0, item["code"], item["unit"] or "",
-            item["period"] or "", item["message"])
+    return (
+        item["path"],
+        line is not None,
+        line or 0,
+        item["code"],
+        item["unit"] or "",
+        item["period"] or "",
+        item["message"],
+    )
 
 
 @dataclass

@@ -126,28 +126,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Model “{name}” does not count: {reason}",
     },
     # --- end trust-values (#9 values) ---
-
     # --- trust-outputs (#9 outputs): new entries below this line ---
     # --- end trust-outputs (#9 outputs) ---
-
     # --- windows-cli (#10 cli): new entries below this line ---
     # --- end windows-cli (#10 cli) ---
-
     # --- windows-data (#10 data): new entries below this line ---
     # --- end windows-data (#10 data) ---
-
     # --- documents (#12): new entries below this line ---
     # --- end documents (#12) ---
-
     # --- forms (#13): new entries below this line ---
     # --- end forms (#13) ---
-
     # --- rollup (#14): new entries below this line ---
     # --- end rollup (#14) ---
-
     # --- house (#11): new entries below this line ---
     # --- end house (#11) ---
-
 }
 
 REASONS: dict[str, dict[str, str]] = {
@@ -294,28 +286,20 @@ REASONS: dict[str, dict[str, str]] = {
         "en": "it started on {started}, after the as-of date {as_of}",
     },
     # --- end trust-values (#9 values) ---
-
     # --- trust-outputs (#9 outputs): new entries below this line ---
     # --- end trust-outputs (#9 outputs) ---
-
     # --- windows-cli (#10 cli): new entries below this line ---
     # --- end windows-cli (#10 cli) ---
-
     # --- windows-data (#10 data): new entries below this line ---
     # --- end windows-data (#10 data) ---
-
     # --- documents (#12): new entries below this line ---
     # --- end documents (#12) ---
-
     # --- forms (#13): new entries below this line ---
     # --- end forms (#13) ---
-
     # --- rollup (#14): new entries below this line ---
     # --- end rollup (#14) ---
-
     # --- house (#11): new entries below this line ---
     # --- end house (#11) ---
-
 }
 
 ENCODINGS: dict[str, dict[str, str]] = {
@@ -564,8 +548,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "sheet-commendations": {"vi": "Khen thưởng", "en": "Commendations"},
     "sheet-reports": {"vi": "Tình hình báo cáo", "en": "Reports"},
     # dkst init and dkst new
-    "init-needs-dir": {"vi": "Cần thư mục của bộ dữ liệu mới: dkst init THƯ-MỤC",
-                       "en": "Name the new dataset's folder: dkst init DIR"},
+    "init-needs-dir": {
+        "vi": "Cần thư mục của bộ dữ liệu mới: dkst init THƯ-MỤC",
+        "en": "Name the new dataset's folder: dkst init DIR",
+    },
     "unknown-unit": {
         "vi": "Đơn vị “{value}” không có trong units.yaml{suggest}; các đơn vị: {choices}",
         "en": "Unit “{value}” is not in units.yaml{suggest}; units: {choices}",
@@ -583,10 +569,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "plan.yaml has no readable period; see dkst check",
     },
     "bad-model-id": {
-        "vi": "Mã mô hình “{value}” không hợp lệ: chỉ gồm chữ thường không dấu, số và dấu gạch nối "
-              "(ví dụ {example})",
-        "en": "Model id “{value}” is not valid: lowercase ASCII letters, digits and hyphens only "
-              "(e.g. {example})",
+        "vi": "Mã mô hình “{value}” không hợp lệ: chỉ gồm chữ thường không dấu, số và dấu gạch nối (ví dụ {example})",
+        "en": "Model id “{value}” is not valid: lowercase ASCII letters, digits and hyphens only (e.g. {example})",
     },
     "bad-status": {
         "vi": "Tình trạng “{value}” không hợp lệ; chọn một trong: {choices}",
@@ -644,9 +628,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "sample-year": {
         "vi": "Dữ liệu mẫu (--sample) là của năm {sample}, không dùng được cho năm {year}: bỏ --year "
-              "(hoặc ghi --year {sample}) để có bộ dữ liệu mẫu, hoặc bỏ --sample để tạo bộ dữ liệu trống năm {year}",
+        "(hoặc ghi --year {sample}) để có bộ dữ liệu mẫu, hoặc bỏ --sample để tạo bộ dữ liệu trống năm {year}",
         "en": "The sample data (--sample) is of {sample} and cannot be used for {year}: drop --year "
-              "(or give --year {sample}) for the sample, or drop --sample for an empty {year} dataset",
+        "(or give --year {sample}) for the sample, or drop --sample for an empty {year} dataset",
     },
     "no-builtin": {
         "vi": "Không tìm thấy {what} đi kèm dkst ({path}); hãy cài lại dkst",
@@ -674,7 +658,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "not_required": {"vi": "Không yêu cầu", "en": "Not required"},
     # --- trust-values (#9 values): new entries below this line ---
     # --- end trust-values (#9 values) ---
-
     # --- trust-outputs (#9 outputs): new entries below this line ---
     "output-git": {
         "vi": "Không ghi vào thư mục .git: {path}",
@@ -682,9 +665,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "output-protected": {
         "vi": "Không ghi vào dữ liệu của bộ dữ liệu (plan.yaml, units.yaml, units/, templates/), kể cả khi có "
-              "--force: {path}",
+        "--force: {path}",
         "en": "Refusing to write over the dataset's own files (plan.yaml, units.yaml, units/, templates/), even "
-              "with --force: {path}",
+        "with --force: {path}",
     },
     "output-link": {
         "vi": "Không ghi qua liên kết tượng trưng (symbolic link): {path}",
@@ -728,9 +711,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "template-include-outside": {
         "vi": "{path}: mẫu được chèn “{name}” là liên kết, không phải tệp thường, hoặc nằm ngoài thư mục mẫu; "
-              "không dùng",
+        "không dùng",
         "en": "{path}: the included template “{name}” is a link, not a regular file, or outside the template "
-              "folder; not used",
+        "folder; not used",
     },
     "template-timeout": {
         "vi": "{path}: mẫu chạy quá {seconds} giây; đã dừng",
@@ -753,7 +736,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{path}: the template file is too large (over {mb} MB); not read",
     },
     # --- end trust-outputs (#9 outputs) ---
-
     # --- windows-cli (#10 cli): new entries below this line ---
     # dkst check --no-warnings
     "hidden-warnings": {
@@ -821,8 +803,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "YAML does not allow tabs for indentation: use spaces",
     },
     "yaml.hint.quote-value": {
-        "vi": "đặt cả giá trị trong ngoặc kép, ví dụ: ghi_chu: \"@tổ 5\"",
-        "en": "put the whole value in double quotes, e.g. note: \"@tổ 5\"",
+        "vi": 'đặt cả giá trị trong ngoặc kép, ví dụ: ghi_chu: "@tổ 5"',
+        "en": 'put the whole value in double quotes, e.g. note: "@tổ 5"',
     },
     "yaml.hint.missing-space": {
         "vi": "viết “khóa: giá trị”, có một dấu cách sau dấu hai chấm",
@@ -833,8 +815,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "check the indentation: keys of one level start in the same column, indented with spaces",
     },
     "yaml.hint.quote-colon": {
-        "vi": "đoạn chữ có “: ” phải đặt trong ngoặc kép, ví dụ: name: \"Hội LHPN: tổ 5\"",
-        "en": "a text that contains “: ” must be in double quotes, e.g. name: \"Hội LHPN: tổ 5\"",
+        "vi": 'đoạn chữ có “: ” phải đặt trong ngoặc kép, ví dụ: name: "Hội LHPN: tổ 5"',
+        "en": 'a text that contains “: ” must be in double quotes, e.g. name: "Hội LHPN: tổ 5"',
     },
     "yaml.hint.inner-quote": {
         "vi": "dùng ngoặc kép bên ngoài khi trong chữ có nháy đơn (hoặc viết nháy đơn hai lần: '')",
@@ -889,8 +871,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "tpl.sandbox": {
         "vi": "{where}: mẫu dùng thứ không được phép (mẫu chạy trong môi trường an toàn, chỉ đọc được số liệu)",
-        "en": "{where}: the template uses something not allowed (templates run in a sandbox and only read the "
-        "figures)",
+        "en": "{where}: the template uses something not allowed (templates run in a sandbox and only read the figures)",
     },
     "tpl.undefined": {
         "vi": "{where}: mẫu dùng “{name}” nhưng không có số liệu nào tên như vậy (xem các tên dùng được "
@@ -958,18 +939,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "Giá trị “{value}” của {name} không dùng được",
         "en": "Invalid value “{value}” for {name}",
     },
-    "cli.err.no-such-option": {"vi": "Lệnh này không có tùy chọn {name}{suggest}",
-                               "en": "No such option: {name}{suggest}"},
+    "cli.err.no-such-option": {
+        "vi": "Lệnh này không có tùy chọn {name}{suggest}",
+        "en": "No such option: {name}{suggest}",
+    },
     "cli.err.needs-value": {"vi": "Tùy chọn {name} cần một giá trị đi kèm", "en": "Option {name} needs a value"},
-    "cli.err.takes-no-value": {"vi": "Tùy chọn {name} không nhận giá trị đi kèm",
-                               "en": "Option {name} does not take a value"},
+    "cli.err.takes-no-value": {
+        "vi": "Tùy chọn {name} không nhận giá trị đi kèm",
+        "en": "Option {name} does not take a value",
+    },
     "cli.err.extra-args": {"vi": "Thừa đối số: {args}", "en": "Unexpected extra arguments: {args}"},
     "cli.err.unknown-command": {
         "vi": "Không có lệnh “{name}”{suggest}; các lệnh: {choices}",
         "en": "No such command “{name}”{suggest}; commands: {choices}",
     },
-    "cli.err.missing-command": {"vi": "Thiếu tên lệnh; các lệnh: {choices}",
-                                "en": "Missing command; commands: {choices}"},
+    "cli.err.missing-command": {
+        "vi": "Thiếu tên lệnh; các lệnh: {choices}",
+        "en": "Missing command; commands: {choices}",
+    },
     "cli.err.file": {"vi": "Không mở được tệp {path}", "en": "Could not open file {path}"},
     "cli.err.usage": {"vi": "Dòng lệnh gõ chưa đúng", "en": "Wrong command line"},
     "cli.err.other": {"vi": "Lệnh dừng vì có lỗi", "en": "The command stopped on an error"},
@@ -1074,8 +1061,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The new dataset's folder: one that does not exist yet, or an empty one (or --data).",
     },
     "help.init.sample": {
-        "vi": "Chép cả dữ liệu mẫu năm 2023 của các đơn vị (kế hoạch, mô hình, báo cáo) để tập; chỉ dùng với "
-        "năm 2023.",
+        "vi": "Chép cả dữ liệu mẫu năm 2023 của các đơn vị (kế hoạch, mô hình, báo cáo) để tập; chỉ dùng với năm 2023.",
         "en": "Copy the units' 2023 sample data too (plans, models, reports), to practise on; for 2023 only.",
     },
     "help.init.year": {
@@ -1104,8 +1090,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "help.remind.format": {
         "vi": "md: mỗi thư một tệp Markdown (mẫu remind.md.j2); docx: một văn bản Word (mẫu remind.docx).",
-        "en": "md: a Markdown file per letter (template remind.md.j2); docx: a Word document (template "
-        "remind.docx).",
+        "en": "md: a Markdown file per letter (template remind.md.j2); docx: a Word document (template remind.docx).",
     },
     "help.remind.output": {
         "vi": "Thư mục ghi thư nhắc (mỗi đơn vị một tệp <mã đơn vị>.md hoặc .docx). Mặc định: out/nhac-<kỳ>/ "
@@ -1136,8 +1121,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "help.new.report": {
         "vi": "Tạo units/<đơn vị>/reports/<kỳ>.yaml: báo cáo của đơn vị, có sẵn các chỉ tiêu của kế hoạch để điền.",
-        "en": "Create units/<unit>/reports/<period>.yaml: the unit's report, with the plan's indicators to "
-        "fill in.",
+        "en": "Create units/<unit>/reports/<period>.yaml: the unit's report, with the plan's indicators to fill in.",
     },
     "help.new.report.period": {
         "vi": "Mã kỳ báo cáo trong plan.yaml, ví dụ H1 (6 tháng) hoặc Y (năm).",
@@ -1186,7 +1170,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The day the city office received the plan.",
     },
     # --- end windows-cli (#10 cli) ---
-
     # --- windows-data (#10 data): new entries below this line ---
     "col-report": {"vi": "Báo cáo {period}", "en": "{period} report"},
     "col-models": {"vi": "Mô hình", "en": "Models"},
@@ -1198,7 +1181,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": " · … in a rule column: no report to check yet",
     },
     # --- end windows-data (#10 data) ---
-
     # --- documents (#12): new entries below this line ---
     "agg-col-no": {"vi": "STT", "en": "No."},
     "init-templates-note": {
@@ -1220,7 +1202,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Not listed: units that owe no report, sent none and have no model in the period: {units}.",
     },
     # --- end documents (#12) ---
-
     # --- forms (#13): new entries below this line ---
     "form-no-plan": {
         "vi": "plan.yaml có lỗi nên không lập hoặc nhập được phiếu; chạy dkst check để xem lỗi",
@@ -1322,7 +1303,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "Next: dkst check, then commit the written files.",
     },
     # --- end forms (#13) ---
-
     # --- rollup (#14): new entries below this line ---
     "rollup-no-parent": {
         "vi": "plan.yaml chưa có mục parent (mã của đơn vị này trong units.yaml của cấp trên), nên chưa biết "
@@ -1403,7 +1383,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "A real run would be refused: some files exist with other content; add --force to replace them",
     },
     # --- end rollup (#14) ---
-
     # --- house (#11): new entries below this line ---
     "help.form": {
         "vi": "Lập phiếu Excel (.xlsx) cho các đơn vị điền báo cáo một kỳ, gửi kèm thư nhắc.",
@@ -1471,7 +1450,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Only print the files that would be written and the report; write nothing.",
     },
     # --- end house (#11) ---
-
 }
 
 
@@ -1548,8 +1526,12 @@ def yaml_problem(params: dict[str, Any], lang: str) -> str:
     kind = params.get("problem") or "yaml.other"
     if kind not in TEXTS:
         return str(kind)
-    values = {"char": params.get("char") or "", "quote": params.get("quote") or '"',
-              "bracket": params.get("bracket") or "[", "detail": params.get("detail") or ""}
+    values = {
+        "char": params.get("char") or "",
+        "quote": params.get("quote") or '"',
+        "bracket": params.get("bracket") or "[",
+        "detail": params.get("detail") or "",
+    }
     out = fill(TEXTS[kind][lang], **values)
     hint = params.get("hint")
     if hint in TEXTS:

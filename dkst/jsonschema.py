@@ -29,12 +29,21 @@ X_KEYS = "^x-"
 FILES: dict[str, tuple[str, str, str]] = {
     "plan": ("dkst-plan.schema.json", "/plan.yaml", "Kế hoạch (plan.yaml)"),
     "units": ("dkst-units.schema.json", "/units.yaml", "Danh sách đơn vị (units.yaml)"),
-    "unit-plan": ("dkst-unit-plan.schema.json", "/units/*/plan.yaml",
-                  "Kế hoạch của đơn vị (units/<mã đơn vị>/plan.yaml)"),
-    "model": ("dkst-model.schema.json", "/units/*/models/*.yaml",
-              "Mô hình (units/<mã đơn vị>/models/<mã mô hình>.yaml)"),
-    "report": ("dkst-report.schema.json", "/units/*/reports/*.yaml",
-               "Báo cáo của đơn vị (units/<mã đơn vị>/reports/<mã kỳ>.yaml)"),
+    "unit-plan": (
+        "dkst-unit-plan.schema.json",
+        "/units/*/plan.yaml",
+        "Kế hoạch của đơn vị (units/<mã đơn vị>/plan.yaml)",
+    ),
+    "model": (
+        "dkst-model.schema.json",
+        "/units/*/models/*.yaml",
+        "Mô hình (units/<mã đơn vị>/models/<mã mô hình>.yaml)",
+    ),
+    "report": (
+        "dkst-report.schema.json",
+        "/units/*/reports/*.yaml",
+        "Báo cáo của đơn vị (units/<mã đơn vị>/reports/<mã kỳ>.yaml)",
+    ),
 }
 
 #: Vietnamese descriptions of the nested objects (pydantic takes the English class docstrings).
@@ -177,9 +186,9 @@ def _fix_kinds(out: dict[str, dict[str, Any]]) -> None:
         if pattern != X_KEYS:
             exempt["patternProperties"][pattern] = _not_null(value)
     # a model's replicated_from: <unit-id>/<model-id>
-    out["model"]["properties"]["replicated_from"] = _nullable({
-        "type": "string", "pattern": _REPLICATED_FROM,
-        "description": "Nhân rộng từ mô hình: <mã đơn vị>/<mã mô hình>"})
+    out["model"]["properties"]["replicated_from"] = _nullable(
+        {"type": "string", "pattern": _REPLICATED_FROM, "description": "Nhân rộng từ mô hình: <mã đơn vị>/<mã mô hình>"}
+    )
 
 
 # ---------------------------------------------------------------- a dataset's own ids
@@ -194,8 +203,7 @@ def _indicator_props(plan: Any) -> dict[str, Any]:
             continue
         label = str(getattr(ind, "label", "") or ident)
         unit = getattr(ind, "unit", None)
-        props[ident] = {"description": f"{label} ({unit})" if unit else label,
-                        "anyOf": [count, {"type": "null"}]}
+        props[ident] = {"description": f"{label} ({unit})" if unit else label, "anyOf": [count, {"type": "null"}]}
     return props
 
 
@@ -217,9 +225,11 @@ def _narrow(out: dict[str, dict[str, Any]], plan: Any, units: list[Any]) -> None
     kinds = list((getattr(plan, "unit_kinds", None) or {}).keys()) if plan is not None else []
     unit_def = out["units"].get("$defs", {}).get("Unit")
     if kinds and unit_def:
-        unit_def["properties"]["kind"] = {"type": "string", "enum": kinds,
-                                          "description": "Loại đơn vị: " + ", ".join(
-                                              f"{k} ({v})" for k, v in plan.unit_kinds.items())}
+        unit_def["properties"]["kind"] = {
+            "type": "string",
+            "enum": kinds,
+            "description": "Loại đơn vị: " + ", ".join(f"{k} ({v})" for k, v in plan.unit_kinds.items()),
+        }
     requirements = [r.id for r in getattr(plan, "requirements", None) or [] if getattr(r, "id", None)]
     if requirements and unit_def:
         exempt = unit_def["properties"]["exempt"]

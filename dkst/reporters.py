@@ -18,8 +18,10 @@ def as_json(result: CheckResult, lang: str, summary: dict[str, int] | None = Non
     turn off: at 10,000 units that is most of the time spent writing.)
     """
     dump = json.JSONEncoder(ensure_ascii=False).encode
-    head = (f'{{"dataset": {dump(result.dataset)}, "as_of": {dump(result.as_of.isoformat())},\n'
-            f' "summary": {dump(summary or result.summary())},\n "findings": [')
+    head = (
+        f'{{"dataset": {dump(result.dataset)}, "as_of": {dump(result.as_of.isoformat())},\n'
+        f' "summary": {dump(summary or result.summary())},\n "findings": ['
+    )
     items = ",\n  ".join(dump(item) for item in result.rendered(lang))
     return escape.json_text(head + ("\n  " + items + "\n ]}\n" if items else "]}\n"))
 

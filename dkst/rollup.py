@@ -103,8 +103,9 @@ def _plan(ds: Dataset) -> Plan:
     return ds.plan
 
 
-def prepare(city: Checked, period_id: str, province: Checked, submitted: date | None = None,
-            lang: str = "vi") -> Rollup:
+def prepare(
+    city: Checked, period_id: str, province: Checked, submitted: date | None = None, lang: str = "vi"
+) -> Rollup:
     """Everything ``dkst rollup --period period_id`` would write into the province's dataset.
 
     Raises :class:`RollupError` for a mismatch, and :class:`dkst.aggregate.AggregateError` for a period the
@@ -119,25 +120,29 @@ def prepare(city: Checked, period_id: str, province: Checked, submitted: date | 
     if pds.plan is None or pds.index is None:
         raise RollupError("rollup-province-plan", path=str(root))
     if parent.unit not in pds.unit_index:
-        raise RollupError("rollup-unknown-unit", unit=parent.unit, path=str(root),
-                          choices=", ".join(u.id for u in pds.units) or "—")
+        raise RollupError(
+            "rollup-unknown-unit", unit=parent.unit, path=str(root), choices=", ".join(u.id for u in pds.units) or "—"
+        )
     target = (parent.periods or {}).get(period_id, period_id)
     periods = pds.index.periods or {}
     if target not in periods:
-        raise RollupError("rollup-unknown-period", value=target, period=period_id, path=str(root),
-                          choices=", ".join(periods) or "—")
+        raise RollupError(
+            "rollup-unknown-period", value=target, period=period_id, path=str(root), choices=", ".join(periods) or "—"
+        )
     mapping = parent.indicators or {}
     theirs = pds.index.indicators or {}
     for ours, mapped in mapping.items():
         if mapped not in theirs:
-            raise RollupError("rollup-unknown-indicator", value=mapped, ours=ours, path=str(root),
-                              choices=", ".join(theirs) or "—")
+            raise RollupError(
+                "rollup-unknown-indicator", value=mapped, ours=ours, path=str(root), choices=", ".join(theirs) or "—"
+            )
     pairs = [(i, mapping.get(i, i)) for i in agg.indicator_ids]
     left_out = [i for i, t in pairs if t not in theirs]
     folder = symlinked_folder(root, f"units/{parent.unit}")
     if folder is None:
         folder = symlinked_folder(root, f"units/{parent.unit}/models") or symlinked_folder(
-            root, f"units/{parent.unit}/reports")
+            root, f"units/{parent.unit}/reports"
+        )
     if folder is not None:
         raise RollupError("rollup-symlink", path=str(folder))
     day = submitted or agg.as_of
@@ -153,15 +158,27 @@ def prepare(city: Checked, period_id: str, province: Checked, submitted: date | 
     earlier = [key for key, new_id in ids.items() if new_id in existing and key not in window and _writable(city, key)]
     written = {ids[key] for key in window} | existing
     models = [
-        _out(root, f"units/{parent.unit}/models/{ids[key]}.yaml",
-             model_text(agg, key[0], key[1], parent.unit, unit_name, ids, written))
+        _out(
+            root,
+            f"units/{parent.unit}/models/{ids[key]}.yaml",
+            model_text(agg, key[0], key[1], parent.unit, unit_name, ids, written),
+        )
         for key in [*window, *earlier]
     ]
-    report = report_text(agg, parent.unit, unit_name, periods[target].name, target,
-                         [(i, t) for i, t in pairs if t in theirs], {t: theirs[t] for _, t in pairs if t in theirs},
-                         [ids[key] for key in window], day)
-    rollup = Rollup(root, parent.unit, target, _out(root, f"units/{parent.unit}/reports/{target}.yaml", report),
-                    models, left_out)
+    report = report_text(
+        agg,
+        parent.unit,
+        unit_name,
+        periods[target].name,
+        target,
+        [(i, t) for i, t in pairs if t in theirs],
+        {t: theirs[t] for _, t in pairs if t in theirs},
+        [ids[key] for key in window],
+        day,
+    )
+    rollup = Rollup(
+        root, parent.unit, target, _out(root, f"units/{parent.unit}/reports/{target}.yaml", report), models, left_out
+    )
     _self_check(rollup)
     return rollup
 
@@ -257,8 +274,17 @@ def _text_block(key: str, text: str, prefix: str = "", indent: str = "") -> list
     return [f"{prefix}{key}: {yaml_scalar(text)}"]
 
 
-def report_text(agg: Aggregate, unit_id: str, unit_name: str, period_name: str, period_id: str,
-                pairs: list[tuple[str, str]], labels: dict[str, Any], models: list[str], submitted: date) -> str:
+def report_text(
+    agg: Aggregate,
+    unit_id: str,
+    unit_name: str,
+    period_name: str,
+    period_id: str,
+    pairs: list[tuple[str, str]],
+    labels: dict[str, Any],
+    models: list[str],
+    submitted: date,
+) -> str:
     """The province's report file of the city: ``pairs`` are (city id, province id) of the carried indicators."""
     from dkst.aggregate import TEXT_KEYS
 
@@ -274,8 +300,8 @@ def report_text(agg: Aggregate, unit_id: str, unit_name: str, period_name: str, 
         f"# xét đến ngày {vn_date(agg.as_of)}: số liệu là tổng của {counted} báo cáo được tính. Đừng sửa tay tệp này:",
         "# sửa ở bộ dữ liệu của cấp dưới rồi chạy lại “dkst rollup --force”.",
         "",
-        "x-nguon: " + yaml_scalar(f"dkst rollup từ {_source_line(plan)}, kỳ {agg.period.id}, "
-                                  f"ngày {vn_date(agg.as_of)}"),
+        "x-nguon: "
+        + yaml_scalar(f"dkst rollup từ {_source_line(plan)}, kỳ {agg.period.id}, ngày {vn_date(agg.as_of)}"),
         line(f"submitted: {submitted.isoformat()}", "ngày gửi (--submitted, mặc định ngày xét số liệu)"),
     ]
     signer = _signer(plan)
@@ -306,15 +332,23 @@ def report_text(agg: Aggregate, unit_id: str, unit_name: str, period_name: str, 
                 out += _text_block("level", c.level, "    ", "    ")
     rows = agg.reports[agg.reports["counted"]]
     for key in TEXT_KEYS:
-        parts = [f"{names.get(r.unit, r.unit)}: {getattr(r, key)}" for r in rows.itertuples(index=False)
-                 if getattr(r, key)]
+        parts = [
+            f"{names.get(r.unit, r.unit)}: {getattr(r, key)}" for r in rows.itertuples(index=False) if getattr(r, key)
+        ]
         if parts:
             out += _text_block(key, "\n".join(parts))
     return "\n".join(out) + "\n"
 
 
-def model_text(agg: Aggregate, unit_id: str, model_id: str, parent_unit: str, parent_name: str,
-               ids: dict[tuple[str, str], str], present: set[str]) -> str:
+def model_text(
+    agg: Aggregate,
+    unit_id: str,
+    model_id: str,
+    parent_unit: str,
+    parent_name: str,
+    ids: dict[tuple[str, str], str],
+    present: set[str],
+) -> str:
     """A city model as a model file of the province's dataset (the same bytes whatever the period)."""
     ds = agg.dataset
     rec: ModelRecord = ds.models[unit_id][model_id].record

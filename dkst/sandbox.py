@@ -199,8 +199,7 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
 
 
 #: Methods of a text whose numeric arguments (or format widths) size the result.
-_STR_SIZED = frozenset({"format", "format_map", "center", "ljust", "rjust", "zfill", "expandtabs", "join",
-                        "replace"})
+_STR_SIZED = frozenset({"format", "format_map", "center", "ljust", "rjust", "zfill", "expandtabs", "join", "replace"})
 
 
 def _bounded_method(method: Callable[..., Any], name: str) -> Callable[..., Any]:

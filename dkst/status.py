@@ -38,19 +38,33 @@ def table(checked: Checked) -> dict[str, Any]:
     kinds = ds.index.kinds or {}
     rows = []
     for unit in ds.units:
-        rows.append({"unit": unit, "kind": kinds.get(unit.kind, unit.kind),
-                     "cells": [ev.statuses[(unit.id, r.id)] for r in reqs]})
+        rows.append(
+            {
+                "unit": unit,
+                "kind": kinds.get(unit.kind, unit.kind),
+                "cells": [ev.statuses[(unit.id, r.id)] for r in reqs],
+            }
+        )
     return {"requirements": reqs, "rows": rows}
 
 
 def as_json(checked: Checked, lang: str) -> str:
     data = table(checked)
     doc = {
-        "dataset": str(checked.dataset.root), "as_of": checked.evaluation.as_of.isoformat(),
-        "requirements": [{"id": r.id, "type": r.type, "period": r.period, "text": r.text}
-                         for r in data["requirements"]],
-        "units": [{"id": row["unit"].id, "name": row["unit"].name, "kind": row["unit"].kind,
-                   "statuses": {c.requirement: _status_dict(c) for c in row["cells"]}} for row in data["rows"]],
+        "dataset": str(checked.dataset.root),
+        "as_of": checked.evaluation.as_of.isoformat(),
+        "requirements": [
+            {"id": r.id, "type": r.type, "period": r.period, "text": r.text} for r in data["requirements"]
+        ],
+        "units": [
+            {
+                "id": row["unit"].id,
+                "name": row["unit"].name,
+                "kind": row["unit"].kind,
+                "statuses": {c.requirement: _status_dict(c) for c in row["cells"]},
+            }
+            for row in data["rows"]
+        ],
     }
     return escape.json_text(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
 
@@ -68,8 +82,9 @@ def as_plain(checked: Checked, lang: str) -> str:
     """Tab-separated text for pipes and files: a header, then a line per unit (no control character from
     the data: a tab inside a name would shift the columns, an escape sequence would reach a terminal)."""
     data = table(checked)
-    header = [text("col-unit", lang), text("col-kind", lang)] + [escape.terminal(r.id, keep="")
-                                                                 for r in data["requirements"]]
+    header = [text("col-unit", lang), text("col-kind", lang)] + [
+        escape.terminal(r.id, keep="") for r in data["requirements"]
+    ]
     lines = ["\t".join(header)]
     for row in data["rows"]:
         cells = [row["unit"].id, row["kind"]] + [mark(c, lang) for c in row["cells"]]
@@ -83,8 +98,11 @@ def column_labels(checked: Checked, lang: str) -> list[str]:
     ds = checked.dataset
     reqs = ds.index.requirements or []
     periods = ds.index.periods or {}
-    written = {r.id: r.label for r in (ds.plan.requirements if ds.plan is not None else None) or []
-               if r is not None and r.label}
+    written = {
+        r.id: r.label
+        for r in (ds.plan.requirements if ds.plan is not None else None) or []
+        if r is not None and r.label
+    }
     labels = []
     for req in reqs:
         if req.id in written:
@@ -143,9 +161,19 @@ def render_tables(checked: Checked, lang: str, width: int = 80) -> list[Table]:
     from rich.text import Text
 
     data = table(checked)
-    styles = {"on_time": "green", "done": "green", "ok": "green", "late": "yellow", "missing": "red",
-              "failed": "red", "pending": "cyan", "invalid": "magenta", "exempt": "dim", "not_required": "dim",
-              "waiting": "cyan"}
+    styles = {
+        "on_time": "green",
+        "done": "green",
+        "ok": "green",
+        "late": "yellow",
+        "missing": "red",
+        "failed": "red",
+        "pending": "cyan",
+        "invalid": "magenta",
+        "exempt": "dim",
+        "not_required": "dim",
+        "waiting": "cyan",
+    }
     reqs = data["requirements"]
     rows: list[tuple[dict[str, Any], list[Text]]] = []
     for row in data["rows"]:
@@ -161,8 +189,11 @@ def render_tables(checked: Checked, lang: str, width: int = 80) -> list[Table]:
     words = [max((cell_len(w) for w in label.split()), default=1) for label in labels]
     need = [max(m, min(w, 12)) for m, w in zip(marks, words, strict=True)]
     natural = [max(m, cell_len(label)) for m, label in zip(marks, labels, strict=True)]
-    unit_want = max([cell_len(text("col-unit", lang))] + [cell_len(str(r["kind"])) for r, _ in rows]
-                    + [2 + cell_len(r["unit"].label) for r, _ in rows])
+    unit_want = max(
+        [cell_len(text("col-unit", lang))]
+        + [cell_len(str(r["kind"])) for r, _ in rows]
+        + [2 + cell_len(r["unit"].label) for r, _ in rows]
+    )
     unit_min = min(max(UNIT_MIN, min(unit_want, 16)), max(width // 4, 8))
 
     groups: list[list[int]] = [[]]
@@ -174,8 +205,9 @@ def render_tables(checked: Checked, lang: str, width: int = 80) -> list[Table]:
             used = unit_min
         groups[-1].append(i)
         used += wanted
-    legend = text("status-legend", lang) + (text("status-legend-rule", lang) if any(r.type == "rule" for r in reqs)
-                                            else "")
+    legend = text("status-legend", lang) + (
+        text("status-legend-rule", lang) if any(r.type == "rule" for r in reqs) else ""
+    )
     title = text("status-title", lang, as_of=checked.evaluation.as_of)
     out = []
     for n, group in enumerate(groups):
@@ -194,20 +226,41 @@ def render_tables(checked: Checked, lang: str, width: int = 80) -> list[Table]:
                 widths[i] += more
                 spare -= more
         unit_width = min(unit_want, unit_min + spare)  # then names on fewer lines
-        out.append(_one_table(title if n == 0 else None, legend if n == len(groups) - 1 else None, lang,
-                              unit_width, [(labels[i], widths[i]) for i in group],
-                              [(row, [cells[i] for i in group]) for row, cells in rows]))
+        out.append(
+            _one_table(
+                title if n == 0 else None,
+                legend if n == len(groups) - 1 else None,
+                lang,
+                unit_width,
+                [(labels[i], widths[i]) for i in group],
+                [(row, [cells[i] for i in group]) for row, cells in rows],
+            )
+        )
     return out
 
 
-def _one_table(title: str | None, caption: str | None, lang: str, unit_width: int, columns: list[tuple[str, int]],
-               rows: list[tuple[dict[str, Any], list[Text]]]) -> Table:
+def _one_table(
+    title: str | None,
+    caption: str | None,
+    lang: str,
+    unit_width: int,
+    columns: list[tuple[str, int]],
+    rows: list[tuple[dict[str, Any], list[Text]]],
+) -> Table:
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    grid = Table(title=title, caption=caption, box=box.SIMPLE_HEAD, padding=(0, 0, 0, 1), pad_edge=False,
-                 show_edge=False, show_lines=False, header_style="bold")
+    grid = Table(
+        title=title,
+        caption=caption,
+        box=box.SIMPLE_HEAD,
+        padding=(0, 0, 0, 1),
+        pad_edge=False,
+        show_edge=False,
+        show_lines=False,
+        header_style="bold",
+    )
     grid.add_column(Text(text("col-unit", lang)), width=unit_width, no_wrap=False, overflow="fold")
     for label, width in columns:
         grid.add_column(Text(escape.terminal(label)), width=width, no_wrap=False, overflow="fold")

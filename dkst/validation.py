@@ -36,8 +36,11 @@ def clean(data: Any, depth: int = 0) -> Any:
     if depth > CLEAN_DEPTH:
         return data
     if isinstance(data, dict):
-        return {k: clean(v, depth + 1) if k != "exempt" else _clean_exempt(v) for k, v in data.items()
-                if v is not None and not (isinstance(k, str) and k.startswith("x-"))}
+        return {
+            k: clean(v, depth + 1) if k != "exempt" else _clean_exempt(v)
+            for k, v in data.items()
+            if v is not None and not (isinstance(k, str) and k.startswith("x-"))
+        }
     if isinstance(data, list):
         return [clean(v, depth + 1) for v in data]
     return data
@@ -165,8 +168,7 @@ def _problem(cls: type[Record], data: Any, err: ErrorDetails) -> SchemaProblem:
         return SchemaProblem("invalid-value", real, {**params, "reason": "tag"})
     ctx = err.get("ctx") or {}
     if kind == "union_tag_invalid":
-        params.update(field="type", value=_short(ctx.get("tag")), reason="enum",
-                      allowed=ctx.get("expected_tags", ""))
+        params.update(field="type", value=_short(ctx.get("tag")), reason="enum", allowed=ctx.get("expected_tags", ""))
         return SchemaProblem("invalid-value", (*real, "type") if real[-1:] != ("type",) else real, params)
     if kind in ("enum", "literal_error"):
         params.update(reason="enum", allowed=enum_choices(str(ctx.get("expected", ""))))
@@ -182,14 +184,29 @@ def _problem(cls: type[Record], data: Any, err: ErrorDetails) -> SchemaProblem:
     else:
         params.update(reason="other", detail=err.get("msg", kind))
     if at_key:
-        params["reason"] = {"slug": "key_slug", "period_id": "key_period_id"}.get(params["reason"],
-                                                                                params["reason"])
+        params["reason"] = {"slug": "key_slug", "period_id": "key_period_id"}.get(params["reason"], params["reason"])
     return SchemaProblem("invalid-value", real, params)
 
 
-_REASONS = {"empty", "date_form", "date_impossible", "count", "count_separator", "text", "int", "bool", "slug",
-            "indicator_id", "reserved_word", "period_id", "count_limit", "count_grouped", "year", "windows_name",
-            "email"}
+_REASONS = {
+    "empty",
+    "date_form",
+    "date_impossible",
+    "count",
+    "count_separator",
+    "text",
+    "int",
+    "bool",
+    "slug",
+    "indicator_id",
+    "reserved_word",
+    "period_id",
+    "count_limit",
+    "count_grouped",
+    "year",
+    "windows_name",
+    "email",
+}
 
 
 def _short(value: Any) -> str:
@@ -248,8 +265,11 @@ def _record_items(cls: type[Record], name: str) -> type[Record] | None:
     annotation = cls.model_fields[name].annotation
     if typing.get_origin(annotation) is list:
         items = _unwrap(typing.get_args(annotation)[0])
-        if len(items) == 1 and _is_model(items[0]) and typing.get_origin(
-                typing.get_args(annotation)[0]) is not typing.Annotated:
+        if (
+            len(items) == 1
+            and _is_model(items[0])
+            and typing.get_origin(typing.get_args(annotation)[0]) is not typing.Annotated
+        ):
             return items[0]
     return None
 

@@ -78,8 +78,9 @@ class Row:
 class _Sheet:
     """One worksheet being written: the header, the rows, widths and heights that fit them."""
 
-    def __init__(self, book: Any, formats: dict[str, Any], name: str, columns: list[Column],
-                 preamble: Sequence[str]) -> None:
+    def __init__(
+        self, book: Any, formats: dict[str, Any], name: str, columns: list[Column], preamble: Sequence[str]
+    ) -> None:
         self.ws = book.add_worksheet(name)
         self.formats = formats
         self.columns = columns
@@ -164,7 +165,7 @@ class _Sheet:
         ws.fit_to_pages(1, 0)
         ws.repeat_rows(HEADER_ROW)
         ws.set_margins(left=0.6, right=0.4, top=0.6, bottom=0.6)
-        ws.set_footer(f"&C&\"{FONT},Regular\"&P/&N")
+        ws.set_footer(f'&C&"{FONT},Regular"&P/&N')
         ws.print_area(0, 0, max(r, last), len(self.columns) - 1)
 
 
@@ -184,8 +185,9 @@ def _formats(book: Any) -> dict[str, Any]:
         "line": book.add_format(base),
         "note": book.add_format({**base, "italic": True}),
         "bnote": book.add_format({**base, "bold": True}),
-        "head": book.add_format({**cell, "bold": True, "text_wrap": True, "align": "center", "valign": "vcenter",
-                                 "bg_color": "#DDEBF7"}),
+        "head": book.add_format(
+            {**cell, "bold": True, "text_wrap": True, "align": "center", "valign": "vcenter", "bg_color": "#DDEBF7"}
+        ),
     }
     for name, extra in kinds.items():
         out[name] = book.add_format({**cell, **extra})
@@ -227,8 +229,14 @@ def _summable(value: Any, parts: list[Any]) -> bool:
     return bool(numbers) and sum(numbers) == value
 
 
-def write_workbook(agg: Aggregate, lang: str, rows: list[Any], indicator_heads: list[str], lines: list[str],
-                   problems: list[tuple[str, list[str]]]) -> bytes:
+def write_workbook(
+    agg: Aggregate,
+    lang: str,
+    rows: list[Any],
+    indicator_heads: list[str],
+    lines: list[str],
+    problems: list[tuple[str, list[str]]],
+) -> bytes:
     """The workbook's bytes. ``rows`` are :func:`dkst.export.table_rows`, ``lines`` :func:`dkst.export.header_lines`
     and ``problems`` :func:`dkst.export.problem_lines`, all in ``lang``."""
     import xlsxwriter
@@ -237,8 +245,9 @@ def write_workbook(agg: Aggregate, lang: str, rows: list[Any], indicator_heads: 
         return text(key, lang, **params)
 
     buf = io.BytesIO()
-    book = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
-                                     "strings_to_numbers": False})
+    book = xlsxwriter.Workbook(
+        buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    )
     as_of = datetime(agg.as_of.year, agg.as_of.month, agg.as_of.day)
     plan = agg.dataset.plan
     if plan is None:  # aggregate() refuses a dataset without a usable plan
@@ -247,8 +256,15 @@ def write_workbook(agg: Aggregate, lang: str, rows: list[Any], indicator_heads: 
         raise AggregateError("no-plan")
     title = _plain(plan.title)
     issuer = _plain(plan.issuer)
-    book.set_properties({"title": f"{title} – {_plain(agg.period.name)}", "subject": _plain(lines[0]),
-                         "author": issuer, "company": issuer, "created": as_of})
+    book.set_properties(
+        {
+            "title": f"{title} – {_plain(agg.period.name)}",
+            "subject": _plain(lines[0]),
+            "author": issuer,
+            "company": issuer,
+            "created": as_of,
+        }
+    )
     book.set_calc_mode("auto")
     fm = _formats(book)
     head = [title, lines[0]]
@@ -260,8 +276,18 @@ def write_workbook(agg: Aggregate, lang: str, rows: list[Any], indicator_heads: 
     return buf.getvalue()
 
 
-def _units_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: str, rows: list[Any], heads: list[str],
-                 preamble: list[str], lines: list[str], problems: list[tuple[str, list[str]]], t: Translate) -> None:
+def _units_sheet(
+    book: Any,
+    fm: dict[str, Any],
+    agg: Aggregate,
+    lang: str,
+    rows: list[Any],
+    heads: list[str],
+    preamble: list[str],
+    lines: list[str],
+    problems: list[tuple[str, list[str]]],
+    t: Translate,
+) -> None:
     columns = [
         Column(t("agg-col-no"), "stt", 5),
         Column(t("agg-col-unit"), "wrap", 32),
@@ -284,28 +310,50 @@ def _units_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: str, rows:
     for row in rows:
         values = [*row.values, row.models]
         if row.type == "unit":
-            if (row.status in ("exempt", "not_required") and row.submitted is None and not row.models
-                    and not row.left_out):
+            if (
+                row.status in ("exempt", "not_required")
+                and row.submitted is None
+                and not row.models
+                and not row.left_out
+            ):
                 hidden.append(f"{row.label} ({row.status_text.lower()})")
                 continue
             number += 1
-            r = sheet.add(Row([number, row.label, row.kind_label, row.status_text, row.submitted, row.days_late,
-                               *values, row.note]))
+            r = sheet.add(
+                Row(
+                    [
+                        number,
+                        row.label,
+                        row.kind_label,
+                        row.status_text,
+                        row.submitted,
+                        row.days_late,
+                        *values,
+                        row.note,
+                    ]
+                )
+            )
             members.append(r)
             member_values.append(values)
         elif row.type == "subtotal":
-            formulas = {first_value + i: _sum_formula(first_value + i, members) for i, v in enumerate(values)
-                        if _summable(v, [m[i] for m in member_values])}
-            r = sheet.add(Row(["", row.label, "", row.status_text, None, None, *values, ""], bold=True,
-                              formulas=formulas))
+            formulas = {
+                first_value + i: _sum_formula(first_value + i, members)
+                for i, v in enumerate(values)
+                if _summable(v, [m[i] for m in member_values])
+            }
+            r = sheet.add(
+                Row(["", row.label, "", row.status_text, None, None, *values, ""], bold=True, formulas=formulas)
+            )
             subtotals.append(r)
             sub_values.append(values)
             members, member_values = [], []
         elif row.type == "total":
-            formulas = {first_value + i: _sum_formula(first_value + i, subtotals) for i, v in enumerate(values)
-                        if _summable(v, [s[i] for s in sub_values])}
-            sheet.add(Row(["", row.label, "", row.status_text, None, None, *values, ""], bold=True,
-                          formulas=formulas))
+            formulas = {
+                first_value + i: _sum_formula(first_value + i, subtotals)
+                for i, v in enumerate(values)
+                if _summable(v, [s[i] for s in sub_values])
+            }
+            sheet.add(Row(["", row.label, "", row.status_text, None, None, *values, ""], bold=True, formulas=formulas))
         else:  # the count of reports giving each figure
             sheet.add(Row(["", row.label, "", "", None, None, *row.values, None, ""], italic=True))
     sheet.notes.append((t("agg-blank", carried=t("row-carried")), False))
@@ -338,16 +386,30 @@ def _models_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: str, prea
     sheet = _Sheet(book, fm, t("sheet-models"), columns, preamble)
     names = {u.id: u.name for u in agg.dataset.units}
     for n, m in enumerate(agg.models.to_dict("records"), 1):
-        sheet.add(Row([
-            n, names.get(m["unit"], m["unit"]), m["name"], label(f"model-{m['status']}", lang),
-            label(f"origin-{m['origin']}", lang), _day(m["started"]), _day(m["completed_on"]), m["field"],
-            _whole(m["beneficiaries"]), "x" if m["propose_replication"] else "", m["summary"], m["results"],
-        ]))
+        sheet.add(
+            Row(
+                [
+                    n,
+                    names.get(m["unit"], m["unit"]),
+                    m["name"],
+                    label(f"model-{m['status']}", lang),
+                    label(f"origin-{m['origin']}", lang),
+                    _day(m["started"]),
+                    _day(m["completed_on"]),
+                    m["field"],
+                    _whole(m["beneficiaries"]),
+                    "x" if m["propose_replication"] else "",
+                    m["summary"],
+                    m["results"],
+                ]
+            )
+        )
     sheet.finish(freeze_col=0)
 
 
-def _commendations_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: str, preamble: list[str],
-                         t: Translate) -> None:
+def _commendations_sheet(
+    book: Any, fm: dict[str, Any], agg: Aggregate, lang: str, preamble: list[str], t: Translate
+) -> None:
     from dkst.aggregate import label
 
     columns = [
@@ -361,8 +423,18 @@ def _commendations_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: st
     sheet = _Sheet(book, fm, t("sheet-commendations"), columns, preamble)
     names = {u.id: u.name for u in agg.dataset.units}
     for n, c in enumerate(agg.commendations.to_dict("records"), 1):
-        sheet.add(Row([n, names.get(c["unit"], c["unit"]), c["name"], label(f"commendation-{c['kind_of']}", lang),
-                       c["achievement"], c["level"]]))
+        sheet.add(
+            Row(
+                [
+                    n,
+                    names.get(c["unit"], c["unit"]),
+                    c["name"],
+                    label(f"commendation-{c['kind_of']}", lang),
+                    c["achievement"],
+                    c["level"],
+                ]
+            )
+        )
     sheet.finish(freeze_col=0)
 
 
@@ -386,17 +458,23 @@ def _reports_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, preamble: list
         counts = summ["by_kind"][kind]
         cells = [counts[k] for k in keys]
         one_based = HEADER_ROW + len(sheet.rows) + 2
-        r = sheet.add(Row([n, agg.kinds[kind], *cells, *_ratios(counts)],
-                          formulas=_ratio_formulas(one_based, ratio, exp, rec, on, counts)))
+        r = sheet.add(
+            Row(
+                [n, agg.kinds[kind], *cells, *_ratios(counts)],
+                formulas=_ratio_formulas(one_based, ratio, exp, rec, on, counts),
+            )
+        )
         rows.append(r)
         values.append(cells)
     counts = summ["reports"]
     r = HEADER_ROW + len(sheet.rows) + 2
-    formulas = {first + i: _sum_formula(first + i, rows) for i, k in enumerate(keys)
-                if _summable(counts[k], [v[i] for v in values])}
+    formulas = {
+        first + i: _sum_formula(first + i, rows)
+        for i, k in enumerate(keys)
+        if _summable(counts[k], [v[i] for v in values])
+    }
     formulas.update(_ratio_formulas(r, ratio, exp, rec, on, counts))
-    sheet.add(Row(["", t("row-total"), *(counts[k] for k in keys), *_ratios(counts)], bold=True,
-                  formulas=formulas))
+    sheet.add(Row(["", t("row-total"), *(counts[k] for k in keys), *_ratios(counts)], bold=True, formulas=formulas))
     sheet.finish(freeze_col=0)
 
 

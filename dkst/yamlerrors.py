@@ -44,7 +44,7 @@ def _unbalanced(line: str) -> str | None:
     if not found:
         return None
     quote = found.group("q")
-    rest = line[found.end():]
+    rest = line[found.end() :]
     if quote == '"':
         rest = rest.replace('\\"', "")
         return quote if rest.count('"') % 2 == 0 else None
@@ -95,8 +95,12 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, dict[str,
         prev_text = _line(lines, prev or 0)
         if prev is not None and _MISSING_SPACE.match(prev_text) and not _KEY_VALUE.match(prev_text):
             kind, hint, line = "yaml.missing-space", "yaml.hint.missing-space", prev
-        elif prev is not None and _indent(here) > _indent(prev_text) and _KEY_VALUE.match(prev_text) \
-                and prev_text.split(":", 1)[1].strip():
+        elif (
+            prev is not None
+            and _indent(here) > _indent(prev_text)
+            and _KEY_VALUE.match(prev_text)
+            and prev_text.split(":", 1)[1].strip()
+        ):
             kind, hint = "yaml.bad-indent", "yaml.hint.indent"
         else:
             kind, hint = "yaml.mapping-values", "yaml.hint.quote-colon"
@@ -126,5 +130,3 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, dict[str,
     noticed = pline if line is not None and pline is not None and line != pline else None
     params = {"problem": kind, "hint": hint, "noticed": noticed, "detail": problem, "tab": False, **extra}
     return line, params
-
-

@@ -79,7 +79,7 @@ _MAX_DIGITS = 30
 
 
 def _short_tag(tag: str) -> str:
-    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+    return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 def _decimal(text: str) -> Any:
@@ -237,8 +237,7 @@ _Loader.yaml_multi_constructors = {}
 #: first character of a plain scalar → the implicit resolvers to try, in PyYAML's order
 _WILDCARD: tuple[tuple[str, re.Pattern[str]], ...] = tuple(_Loader.yaml_implicit_resolvers.get(None, []))
 _RESOLVERS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
-    first: (*resolvers, *_WILDCARD) for first, resolvers in _Loader.yaml_implicit_resolvers.items()
-    if first is not None
+    first: (*resolvers, *_WILDCARD) for first, resolvers in _Loader.yaml_implicit_resolvers.items() if first is not None
 }
 
 

@@ -80,8 +80,15 @@ def dkst_executable() -> list[str]:
 def help_text(path: list[str]) -> str:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DKST_", "_DKST_"))}
     env.update({"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "LC_ALL": "C.UTF-8"})
-    proc = subprocess.run([*dkst_executable(), *path, "--help"], env=env, capture_output=True, text=True,
-                          encoding="utf-8", check=False, cwd=REPO)
+    proc = subprocess.run(
+        [*dkst_executable(), *path, "--help"],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        cwd=REPO,
+    )
     if proc.returncode != 0:
         sys.exit(f"gen_cli_reference: dkst {' '.join(path)} --help failed: {proc.stderr.strip()}")
     return "\n".join(line.rstrip() for line in proc.stdout.strip("\n").splitlines())
@@ -112,8 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
     if args.check:
         if current != text:
-            diff = difflib.unified_diff(current.splitlines(), text.splitlines(), str(args.output), "generated",
-                                        lineterm="", n=1)
+            diff = difflib.unified_diff(
+                current.splitlines(), text.splitlines(), str(args.output), "generated", lineterm="", n=1
+            )
             sys.stderr.write("\n".join(list(diff)[:60]) + "\n")
             sys.stderr.write(f"{args.output} is stale: run python scripts/gen_cli_reference.py\n")
             return 1

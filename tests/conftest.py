@@ -42,16 +42,18 @@ UPDATE_GOLDEN = bool(os.environ.get("DKST_UPDATE_GOLDEN"))
 TODAY = "2024-06-30"
 
 #: Hypothesis stays small and has no deadline (the machine is shared; a slow example is not a failure).
-settings.register_profile("dkst", max_examples=50, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dkst", max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dkst"))
 
 _ALL_IN_SUBPROCESSES = False
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--dkst-subprocess", action="store_true",
-                     help="run every run_dkst call through the installed dkst command (slow)")
+    parser.addoption(
+        "--dkst-subprocess",
+        action="store_true",
+        help="run every run_dkst call through the installed dkst command (slow)",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -96,17 +98,29 @@ def dkst_env(env: Mapping[str, str | None] | None = None, today: str | None = TO
     return full
 
 
-def run_dkst(*args: str, cwd: Path | None = None, env: Mapping[str, str | None] | None = None,
-             today: str | None = TODAY, process: bool | None = None,
-             text: bool = True) -> subprocess.CompletedProcess[Any]:
+def run_dkst(
+    *args: str,
+    cwd: Path | None = None,
+    env: Mapping[str, str | None] | None = None,
+    today: str | None = TODAY,
+    process: bool | None = None,
+    text: bool = True,
+) -> subprocess.CompletedProcess[Any]:
     """Run ``dkst ARGS`` and return what :func:`subprocess.run` would (UTF-8 text, or bytes if ``text=False``).
 
     In this process unless ``process=True`` (or ``--dkst-subprocess`` and not ``process=False``): see the
     module docstring."""
     full_env = dkst_env(env, today)
     if process or (process is None and _ALL_IN_SUBPROCESSES):
-        return subprocess.run([dkst_executable(), *args], cwd=cwd or REPO, env=full_env, capture_output=True,
-                              text=text, encoding="utf-8" if text else None, timeout=180)
+        return subprocess.run(
+            [dkst_executable(), *args],
+            cwd=cwd or REPO,
+            env=full_env,
+            capture_output=True,
+            text=text,
+            encoding="utf-8" if text else None,
+            timeout=180,
+        )
     return _run_here(list(args), cwd or REPO, full_env, text)
 
 

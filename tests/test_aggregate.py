@@ -39,8 +39,9 @@ def env_for(today: str | None) -> dict[str, str]:
     return env
 
 
-def run(*args: str, today: str | None = BASIC_TODAY, cwd: Path | None = None,
-        process: bool | None = None) -> subprocess.CompletedProcess[bytes]:
+def run(
+    *args: str, today: str | None = BASIC_TODAY, cwd: Path | None = None, process: bool | None = None
+) -> subprocess.CompletedProcess[bytes]:
     """``dkst ARGS`` as a user runs it (in this process unless ``process``); stdout and stderr as bytes."""
     proc = run_dkst(*args, cwd=cwd, env={"COLUMNS": None}, today=today, process=process, text=False)
     assert b"Traceback" not in proc.stderr, proc.stderr.decode()
@@ -48,8 +49,9 @@ def run(*args: str, today: str | None = BASIC_TODAY, cwd: Path | None = None,
 
 
 def agg_json(data: Path, period: str, as_of: str, *extra: str, today: str = BASIC_TODAY) -> dict[str, Any]:
-    proc = run("aggregate", "--data", str(data), "--period", period, "--as-of", as_of, "--format", "json", *extra,
-               today=today)
+    proc = run(
+        "aggregate", "--data", str(data), "--period", period, "--as-of", as_of, "--format", "json", *extra, today=today
+    )
     assert proc.returncode == 0, proc.stderr.decode()
     return json.loads(proc.stdout.decode("utf-8"))
 
@@ -61,8 +63,9 @@ def basic(tmp_path: Path) -> Path:
     return dest
 
 
-def library_aggregate(root: Path, period: str, as_of: date, monkeypatch: pytest.MonkeyPatch, lang: str = "vi",
-                      today: str = BASIC_TODAY) -> Any:
+def library_aggregate(
+    root: Path, period: str, as_of: date, monkeypatch: pytest.MonkeyPatch, lang: str = "vi", today: str = BASIC_TODAY
+) -> Any:
     from dkst.aggregate import aggregate
     from dkst.checker import check
 
@@ -70,17 +73,54 @@ def library_aggregate(root: Path, period: str, as_of: date, monkeypatch: pytest.
     return aggregate(check(root, as_of), period, lang)
 
 
-def _reports(expected: int, received: int, on_time: int, late: int, missing: int, pending: int, invalid: int,
-             left_out: int, completeness: float | None, timeliness: float | None) -> dict[str, Any]:
-    return {"expected": expected, "received": received, "on_time": on_time, "late": late, "missing": missing,
-            "pending": pending, "invalid": invalid, "left_out": left_out, "completeness": completeness,
-            "timeliness": timeliness}
+def _reports(
+    expected: int,
+    received: int,
+    on_time: int,
+    late: int,
+    missing: int,
+    pending: int,
+    invalid: int,
+    left_out: int,
+    completeness: float | None,
+    timeliness: float | None,
+) -> dict[str, Any]:
+    return {
+        "expected": expected,
+        "received": received,
+        "on_time": on_time,
+        "late": late,
+        "missing": missing,
+        "pending": pending,
+        "invalid": invalid,
+        "left_out": left_out,
+        "completeness": completeness,
+        "timeliness": timeliness,
+    }
 
 
-def _unit(uid: str, name: str, kind: str, status: str, submitted: str | None, days_late: int | None,
-          indicators: dict[str, int], models: int, left_out: bool = False) -> dict[str, Any]:
-    return {"id": uid, "name": name, "kind": kind, "status": status, "submitted": submitted, "days_late": days_late,
-            "indicators": indicators, "models": models, "left_out": left_out}
+def _unit(
+    uid: str,
+    name: str,
+    kind: str,
+    status: str,
+    submitted: str | None,
+    days_late: int | None,
+    indicators: dict[str, int],
+    models: int,
+    left_out: bool = False,
+) -> dict[str, Any]:
+    return {
+        "id": uid,
+        "name": name,
+        "kind": kind,
+        "status": status,
+        "submitted": submitted,
+        "days_late": days_late,
+        "indicators": indicators,
+        "models": models,
+        "left_out": left_out,
+    }
 
 
 # ---------------------------------------------------------------- every figure, by hand
@@ -116,8 +156,16 @@ BASIC_H1 = {
         "commune": _reports(0, 0, 0, 0, 0, 0, 0, 0, None, None),
     },
     "units": [
-        _unit("tp", "Ủy ban MTTQ Việt Nam thành phố Thử Nghiệm", "city", "not_required", "2022-12-28", None,
-              {"sessions": 2, "people": 50, "ideas": 0}, 1),
+        _unit(
+            "tp",
+            "Ủy ban MTTQ Việt Nam thành phố Thử Nghiệm",
+            "city",
+            "not_required",
+            "2022-12-28",
+            None,
+            {"sessions": 2, "people": 50, "ideas": 0},
+            1,
+        ),
         _unit("m1", "Hội Một", "member", "on_time", "2023-06-04", None, {"sessions": 5, "people": 100, "ideas": 3}, 1),
         _unit("m2", "Hội Hai", "member", "late", "2023-06-05", 1, {"sessions": 4, "people": 80}, 1),
         _unit("m3", "Hội Ba", "member", "missing", None, None, {}, 0),
@@ -127,13 +175,28 @@ BASIC_H1 = {
         _unit("w4", "Phường D", "ward", "invalid", None, None, {}, 0),
     ],
     "files_with_errors": [
-        {"path": "units/w1/reports/H1.yaml", "unit": "w1", "line": 5, "treated": "left_out",
-         "message": "Giá trị “1.000” của “people” không hợp lệ: không dùng dấu chấm phân cách hàng nghìn; viết 1000"},
-        {"path": "units/w3/reports/H1.yaml", "unit": "w3", "line": 2, "treated": "absent",
-         "message": "Ngày 01/02/2024 ở trường “submitted” sau ngày hôm nay (01/01/2024): có lẽ gõ nhầm; "
-                    "bản ghi được coi như chưa có"},
-        {"path": "units/w4/reports/H1.yaml", "unit": "w4", "line": 2, "treated": "invalid",
-         "message": "Giá trị “2023-02-30” của “submitted” không hợp lệ: ngày không có thật"},
+        {
+            "path": "units/w1/reports/H1.yaml",
+            "unit": "w1",
+            "line": 5,
+            "treated": "left_out",
+            "message": "Giá trị “1.000” của “people” không hợp lệ: không dùng dấu chấm phân cách hàng nghìn; viết 1000",
+        },
+        {
+            "path": "units/w3/reports/H1.yaml",
+            "unit": "w3",
+            "line": 2,
+            "treated": "absent",
+            "message": "Ngày 01/02/2024 ở trường “submitted” sau ngày hôm nay (01/01/2024): có lẽ gõ nhầm; "
+            "bản ghi được coi như chưa có",
+        },
+        {
+            "path": "units/w4/reports/H1.yaml",
+            "unit": "w4",
+            "line": 2,
+            "treated": "invalid",
+            "message": "Giá trị “2023-02-30” của “submitted” không hợp lệ: ngày không có thật",
+        },
     ],
 }
 
@@ -144,8 +207,18 @@ def test_json_every_figure_by_hand() -> None:
     assert json.loads(proc.stdout) == BASIC_H1
     # key order is FORMAT.md's, non-ASCII is kept, one object
     text = proc.stdout.decode("utf-8")
-    assert list(json.loads(text)) == ["period", "name", "as_of", "reports", "indicators", "models", "commendations",
-                                      "by_kind", "units", "files_with_errors"]
+    assert list(json.loads(text)) == [
+        "period",
+        "name",
+        "as_of",
+        "reports",
+        "indicators",
+        "models",
+        "commendations",
+        "by_kind",
+        "units",
+        "files_with_errors",
+    ]
     assert "Hội Một" in text and "\\u" not in text
     assert list(BASIC_H1["reports"]) == list(json.loads(text)["reports"])
     # a left-out report is said on stderr too, in one line
@@ -153,9 +226,11 @@ def test_json_every_figure_by_hand() -> None:
 
 
 def test_units_add_up(monkeypatch: pytest.MonkeyPatch) -> None:
-    for root, period, as_of, today in ((BASIC, "H1", date(2023, 7, 15), BASIC_TODAY),
-                                       (SAMPLE, "H1", date(2023, 11, 30), SAMPLE_TODAY),
-                                       (SAMPLE, "Y", date(2024, 1, 15), SAMPLE_TODAY)):
+    for root, period, as_of, today in (
+        (BASIC, "H1", date(2023, 7, 15), BASIC_TODAY),
+        (SAMPLE, "H1", date(2023, 11, 30), SAMPLE_TODAY),
+        (SAMPLE, "Y", date(2024, 1, 15), SAMPLE_TODAY),
+    ):
         summ = library_aggregate(root, period, as_of, monkeypatch, today=today).summary
         assert sum(u["models"] for u in summ["units"]) == summ["models"]["total"]
         for ind, fig in summ["indicators"].items():
@@ -174,8 +249,11 @@ def test_units_add_up(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_due_before_boundary(monkeypatch: pytest.MonkeyPatch) -> None:
     """due_before 2023-06-05: received 04/6 is on time, 05/6 is late by one day."""
     units = {u["id"]: u for u in library_aggregate(BASIC, "H1", date(2023, 7, 15), monkeypatch).summary["units"]}
-    assert (units["m1"]["status"], units["m1"]["submitted"], units["m1"]["days_late"]) == ("on_time", "2023-06-04",
-                                                                                          None)
+    assert (units["m1"]["status"], units["m1"]["submitted"], units["m1"]["days_late"]) == (
+        "on_time",
+        "2023-06-04",
+        None,
+    )
     assert (units["m2"]["status"], units["m2"]["submitted"], units["m2"]["days_late"]) == ("late", "2023-06-05", 1)
 
 
@@ -183,8 +261,11 @@ def test_due_by_boundary() -> None:
     """due_by 2023-10-10: received that day is on time, the day after is late by one day."""
     summ = agg_json(BASIC, "Q3", "2023-10-20")
     units = {u["id"]: u for u in summ["units"]}
-    assert (units["m1"]["status"], units["m1"]["submitted"], units["m1"]["days_late"]) == ("on_time", "2023-10-10",
-                                                                                          None)
+    assert (units["m1"]["status"], units["m1"]["submitted"], units["m1"]["days_late"]) == (
+        "on_time",
+        "2023-10-10",
+        None,
+    )
     assert (units["m2"]["status"], units["m2"]["submitted"], units["m2"]["days_late"]) == ("late", "2023-10-11", 1)
     # w2 is exempt from report-h1 only; the city owes none
     assert summ["reports"] == _reports(7, 2, 1, 1, 5, 0, 0, 0, 0.2857, 0.1429)
@@ -193,8 +274,14 @@ def test_due_by_boundary() -> None:
     assert summ["indicators"]["ideas"] == {"label": "Ý tưởng", "total": 1, "units": 1}
     assert summ["indicators"]["people"] == {"label": "Lượt người dự", "total": None, "units": 0}
     # Q3's window 2023-07-01 .. 2023-09-30 holds w2/mh-c (started on its first day) only
-    assert summ["models"] == {"total": 1, "new": 1, "replicated": 0, "in_progress": 1, "completed": 0,
-                              "propose_replication": 0}
+    assert summ["models"] == {
+        "total": 1,
+        "new": 1,
+        "replicated": 0,
+        "in_progress": 1,
+        "completed": 0,
+        "propose_replication": 0,
+    }
     assert units["w2"]["models"] == 1 and units["m2"]["models"] == 0
     assert summ["files_with_errors"] == []
 
@@ -210,8 +297,14 @@ def test_before_the_deadline_everything_is_pending(monkeypatch: pytest.MonkeyPat
 def test_models_window_ends_at_as_of(monkeypatch: pytest.MonkeyPatch) -> None:
     """Inside the period the window ends at as-of: m2/mh-g, started 30/6, does not count yet on 15/6."""
     summ = library_aggregate(BASIC, "H1", date(2023, 6, 15), monkeypatch).summary
-    assert summ["models"] == {"total": 2, "new": 1, "replicated": 1, "in_progress": 1, "completed": 1,
-                              "propose_replication": 1}
+    assert summ["models"] == {
+        "total": 2,
+        "new": 1,
+        "replicated": 1,
+        "in_progress": 1,
+        "completed": 1,
+        "propose_replication": 1,
+    }
     assert [u["models"] for u in summ["units"]] == [1, 1, 0, 0, 0, 0, 0, 0]
     assert summ["reports"] == BASIC_H1["reports"]
 
@@ -224,8 +317,12 @@ def test_future_dated_report_counts_once_today_passes_it(monkeypatch: pytest.Mon
     assert [p["treated"] for p in before["files_with_errors"] if p["unit"] == "w3"] == ["absent"]
     after = library_aggregate(BASIC, "H1", date(2024, 3, 1), monkeypatch, today="2024-03-01").summary
     w3 = next(u for u in after["units"] if u["id"] == "w3")
-    assert (w3["status"], w3["submitted"], w3["days_late"], w3["indicators"]) == ("late", "2024-02-01", 242,
-                                                                                  {"sessions": 9})
+    assert (w3["status"], w3["submitted"], w3["days_late"], w3["indicators"]) == (
+        "late",
+        "2024-02-01",
+        242,
+        {"sessions": 9},
+    )
     assert after["indicators"]["sessions"]["total"] == before["indicators"]["sessions"]["total"] + 9
     assert not [p for p in after["files_with_errors"] if p["unit"] == "w3"]
 
@@ -268,8 +365,12 @@ def test_broken_report_left_out_everywhere(monkeypatch: pytest.MonkeyPatch) -> N
 def test_report_of_an_unusable_unit_is_left_out(basic: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """w2's entry gets an unknown kind: it is no unit any more, and its received report is left out."""
     units = basic / "units.yaml"
-    units.write_text(units.read_text("utf-8").replace("kind: ward\n    short_name: Phường B",
-                                                      "kind: phuong\n    short_name: Phường B"), "utf-8")
+    units.write_text(
+        units.read_text("utf-8").replace(
+            "kind: ward\n    short_name: Phường B", "kind: phuong\n    short_name: Phường B"
+        ),
+        "utf-8",
+    )
     summ = library_aggregate(basic, "H1", date(2023, 7, 15), monkeypatch).summary
     assert [u["id"] for u in summ["units"]] == ["tp", "m1", "m2", "m3", "w1", "w3", "w4"]
     assert summ["reports"]["left_out"] == 2 and summ["reports"]["expected"] == 6
@@ -304,8 +405,11 @@ def test_not_reported_is_blank_and_zero_is_zero(monkeypatch: pytest.MonkeyPatch)
     total = rows[-2]
     assert total[2] == "Tổng cộng" and total[6:10] == ["12", "230", "3", ""]
     # the terminal table and Markdown: blank, never 0, for m2's ideas and every forums cell
-    md_rows = {line.split(" | ")[0].lstrip("| "): line for line in export.to_md(agg, "vi").splitlines()
-               if line.startswith("| ")}
+    md_rows = {
+        line.split(" | ")[0].lstrip("| "): line
+        for line in export.to_md(agg, "vi").splitlines()
+        if line.startswith("| ")
+    }
     assert md_rows["Hội Hai"] == "| Hội Hai | ✓ 05/6/2023 +1 | 4 | 80 |  |  | 1 |"
     assert md_rows["Thành phố"] == "| Thành phố | – 28/12/2022 | 2 | 50 | 0 |  | 1 |"
     line = next(x for x in export.to_table(agg, "vi").splitlines() if x.startswith("  Hội Hai"))
@@ -315,13 +419,17 @@ def test_not_reported_is_blank_and_zero_is_zero(monkeypatch: pytest.MonkeyPatch)
 # ---------------------------------------------------------------- the sample dataset
 
 
-@pytest.mark.parametrize(("period", "as_of", "counts"), [
-    ("H1", "2023-11-30", (17, 15, 11, 4, 2, 0)),
-    ("Y", "2023-11-30", (18, 4, 4, 0, 0, 14)),
-    ("Y", "2024-01-15", (18, 13, 9, 4, 5, 0)),
-])
-def test_sample_counts_match_its_readme(period: str, as_of: str, counts: tuple[int, ...],
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("period", "as_of", "counts"),
+    [
+        ("H1", "2023-11-30", (17, 15, 11, 4, 2, 0)),
+        ("Y", "2023-11-30", (18, 4, 4, 0, 0, 14)),
+        ("Y", "2024-01-15", (18, 13, 9, 4, 5, 0)),
+    ],
+)
+def test_sample_counts_match_its_readme(
+    period: str, as_of: str, counts: tuple[int, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
     summ = library_aggregate(SAMPLE, period, date.fromisoformat(as_of), monkeypatch, today=SAMPLE_TODAY).summary
     rep = summ["reports"]
     assert (rep["expected"], rep["received"], rep["on_time"], rep["late"], rep["missing"], rep["pending"]) == counts
@@ -334,19 +442,35 @@ def test_sample_counts_match_its_readme(period: str, as_of: str, counts: tuple[i
 
 
 GOLDEN_RUNS = [
-    ("H1", "2023-11-30", "vi", "table"), ("H1", "2023-11-30", "vi", "csv"), ("H1", "2023-11-30", "vi", "json"),
-    ("H1", "2023-11-30", "vi", "md"), ("H1", "2023-11-30", "en", "table"), ("Y", "2024-01-15", "vi", "table"),
-    ("Y", "2024-01-15", "vi", "json"), ("Y", "2024-01-15", "en", "md"), ("Y", "2023-11-30", "vi", "csv"),
+    ("H1", "2023-11-30", "vi", "table"),
+    ("H1", "2023-11-30", "vi", "csv"),
+    ("H1", "2023-11-30", "vi", "json"),
+    ("H1", "2023-11-30", "vi", "md"),
+    ("H1", "2023-11-30", "en", "table"),
+    ("Y", "2024-01-15", "vi", "table"),
+    ("Y", "2024-01-15", "vi", "json"),
+    ("Y", "2024-01-15", "en", "md"),
+    ("Y", "2023-11-30", "vi", "csv"),
 ]
 SUFFIX = {"table": "txt", "csv": "csv", "json": "json", "md": "md"}
 
 
-
-
 @pytest.mark.parametrize(("period", "as_of", "lang", "fmt"), GOLDEN_RUNS)
 def test_sample_golden(period: str, as_of: str, lang: str, fmt: str) -> None:
-    proc = run("aggregate", "--data", str(SAMPLE), "--period", period, "--as-of", as_of, "--lang", lang,
-               "--format", fmt, today=SAMPLE_TODAY)
+    proc = run(
+        "aggregate",
+        "--data",
+        str(SAMPLE),
+        "--period",
+        period,
+        "--as-of",
+        as_of,
+        "--lang",
+        lang,
+        "--format",
+        fmt,
+        today=SAMPLE_TODAY,
+    )
     assert proc.returncode == 0, proc.stderr.decode()
     assert proc.stderr == b""
     assert_golden(f"aggregate/{period}-{as_of}.{lang}.{SUFFIX[fmt]}", proc.stdout)
@@ -359,21 +483,36 @@ def xlsx_dump(data: bytes) -> dict[str, Any]:
 
     wb = load_workbook(io.BytesIO(data), data_only=True)
     formulas = load_workbook(io.BytesIO(data))
-    out: dict[str, Any] = {"properties": {"created": wb.properties.created.isoformat(),
-                                          "title": wb.properties.title, "creator": wb.properties.creator}}
+    out: dict[str, Any] = {
+        "properties": {
+            "created": wb.properties.created.isoformat(),
+            "title": wb.properties.title,
+            "creator": wb.properties.creator,
+        }
+    }
     for ws in wb.worksheets:
-        rows = [[v.isoformat() if isinstance(v, datetime | date) else v for v in row]
-                for row in ws.iter_rows(values_only=True)]
+        rows = [
+            [v.isoformat() if isinstance(v, datetime | date) else v for v in row]
+            for row in ws.iter_rows(values_only=True)
+        ]
         cells = formulas[ws.title]
         out[ws.title] = {
             "freeze_panes": ws.freeze_panes,
-            "print": {"orientation": ws.page_setup.orientation, "paper": ws.page_setup.paperSize,
-                      "fit_width": ws.page_setup.fitToWidth, "fit_height": ws.page_setup.fitToHeight,
-                      "title_rows": ws.print_title_rows},
+            "print": {
+                "orientation": ws.page_setup.orientation,
+                "paper": ws.page_setup.paperSize,
+                "fit_width": ws.page_setup.fitToWidth,
+                "fit_height": ws.page_setup.fitToHeight,
+                "title_rows": ws.print_title_rows,
+            },
             "widths": {k: d.width for k, d in sorted(ws.column_dimensions.items())},
             "fonts": sorted({c.font.name for row in ws.iter_rows() for c in row if c.value is not None}),
-            "formulas": {c.coordinate: c.value for row in cells.iter_rows() for c in row
-                         if isinstance(c.value, str) and c.value.startswith("=")},
+            "formulas": {
+                c.coordinate: c.value
+                for row in cells.iter_rows()
+                for c in row
+                if isinstance(c.value, str) and c.value.startswith("=")
+            },
             "rows": rows,
         }
     return out
@@ -382,8 +521,21 @@ def xlsx_dump(data: bytes) -> dict[str, Any]:
 def test_sample_xlsx_golden_and_same_bytes(tmp_path: Path) -> None:
     first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
     for out in (first, second):  # the first through the installed command, end to end
-        proc = run("aggregate", "--data", str(SAMPLE), "--period", "H1", "--as-of", "2023-11-30", "--format", "xlsx",
-                   "--output", str(out), today=SAMPLE_TODAY, process=True if out == first else None)
+        proc = run(
+            "aggregate",
+            "--data",
+            str(SAMPLE),
+            "--period",
+            "H1",
+            "--as-of",
+            "2023-11-30",
+            "--format",
+            "xlsx",
+            "--output",
+            str(out),
+            today=SAMPLE_TODAY,
+            process=True if out == first else None,
+        )
         assert proc.returncode == 0, proc.stderr.decode()
         assert proc.stdout == b""
     assert first.read_bytes() == second.read_bytes()
@@ -411,9 +563,20 @@ def test_xlsx_read_back(monkeypatch: pytest.MonkeyPatch) -> None:
     assert ws.sheet_properties.pageSetUpPr.fitToPage  # one page wide (fitToWidth 1 is the default), any tall
     assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
     header = [c.value for c in ws[5]]
-    assert header == ["STT", "Đơn vị", "Loại đơn vị", "Tình trạng báo cáo", "Ngày nhận", "Số ngày trễ",
-                      "Buổi tuyên truyền (buổi)", "Lượt người dự (lượt người)", "Ý tưởng (ý tưởng)",
-                      "Diễn đàn (cuộc)", "Mô hình", "Ghi chú"]
+    assert header == [
+        "STT",
+        "Đơn vị",
+        "Loại đơn vị",
+        "Tình trạng báo cáo",
+        "Ngày nhận",
+        "Số ngày trễ",
+        "Buổi tuyên truyền (buổi)",
+        "Lượt người dự (lượt người)",
+        "Ý tưởng (ý tưởng)",
+        "Diễn đàn (cuộc)",
+        "Mô hình",
+        "Ghi chú",
+    ]
     assert all(c.alignment.wrap_text and c.font.bold and c.font.name == "Times New Roman" for c in ws[5])
     assert ws.row_dimensions[5].height and ws.row_dimensions[5].height >= 30
     fonts = {c.font.name for row in ws.iter_rows() for c in row if c.value is not None}
@@ -442,8 +605,11 @@ def test_xlsx_read_back(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [r[0] for r in mrows] == [1, 2, 3]
     assert mrows[1][3:6] == ("Hoàn thành", "Nhân rộng", datetime(2023, 3, 10)) and mrows[1][8] == 40
     comm = [r for r in wb["Khen thưởng"].iter_rows(min_row=6, values_only=True) if r[0]]
-    assert [(r[2], r[3]) for r in comm] == [("Tổ dân phố 1", "Tập thể"), ("Chi hội Một", "Tập thể"),
-                                            ("Ông Nguyễn Văn Một", "Cá nhân")]
+    assert [(r[2], r[3]) for r in comm] == [
+        ("Tổ dân phố 1", "Tập thể"),
+        ("Chi hội Một", "Tập thể"),
+        ("Ông Nguyễn Văn Một", "Cá nhân"),
+    ]
     rep = [r for r in wb["Tình hình báo cáo"].iter_rows(min_row=6, values_only=True) if r[1]]
     assert rep[-1][1:10] == ("Tổng cộng", 6, 3, 2, 1, 2, 0, 1, 1)
     assert rep[-1][10:] == (pytest.approx(0.5), pytest.approx(2 / 6))
@@ -462,9 +628,9 @@ def test_xlsx_text_is_never_a_formula(monkeypatch: pytest.MonkeyPatch) -> None:
     assert workbook._plain(None) == ""
     assert workbook._sum_formula(6, [5, 6, 7, 10]) == "=SUM(G6:G8,G11)"
     agg = library_aggregate(BASIC, "H1", date(2023, 7, 15), monkeypatch)
-    agg.dataset.plan.title = "=HYPERLINK(\"http://x\",\"y\")"
+    agg.dataset.plan.title = '=HYPERLINK("http://x","y")'
     wb = load_workbook(io.BytesIO(export_xlsx(agg)))
-    assert wb["Đơn vị"]["A1"].value == "'=HYPERLINK(\"http://x\",\"y\")"
+    assert wb["Đơn vị"]["A1"].value == '\'=HYPERLINK("http://x","y")'
     assert wb["Đơn vị"]["A1"].data_type == "s"
 
 
@@ -482,18 +648,51 @@ def test_every_format_same_bytes_twice_and_output_file(basic: Path, tmp_path: Pa
     second run is a process of its own (another hash seed)."""
     for fmt in ("table", "csv", "json", "md", "xlsx"):
         target = tmp_path / f"out0.{fmt}"
-        proc = run("aggregate", "--data", str(basic), "--period", "H1", "--as-of", "2023-07-15", "--format", fmt,
-                   "--output", str(target))
+        proc = run(
+            "aggregate",
+            "--data",
+            str(basic),
+            "--period",
+            "H1",
+            "--as-of",
+            "2023-07-15",
+            "--format",
+            fmt,
+            "--output",
+            str(target),
+        )
         assert proc.returncode == 0, proc.stderr.decode()
         assert proc.stdout == b""
         assert not list(tmp_path.glob(".*.tmp"))
         if fmt == "xlsx":
-            run("aggregate", "--data", str(basic), "--period", "H1", "--as-of", "2023-07-15", "--format", fmt,
-                "--output", str(tmp_path / "out1.xlsx"), process=True)
+            run(
+                "aggregate",
+                "--data",
+                str(basic),
+                "--period",
+                "H1",
+                "--as-of",
+                "2023-07-15",
+                "--format",
+                fmt,
+                "--output",
+                str(tmp_path / "out1.xlsx"),
+                process=True,
+            )
             again = (tmp_path / "out1.xlsx").read_bytes()
         else:
-            again = run("aggregate", "--data", str(basic), "--period", "H1", "--as-of", "2023-07-15", "--format",
-                        fmt, process=True if fmt == "json" else None).stdout
+            again = run(
+                "aggregate",
+                "--data",
+                str(basic),
+                "--period",
+                "H1",
+                "--as-of",
+                "2023-07-15",
+                "--format",
+                fmt,
+                process=True if fmt == "json" else None,
+            ).stdout
         assert again == target.read_bytes(), fmt
     csv_bytes = (tmp_path / "out0.csv").read_bytes()
     assert csv_bytes.startswith(b"\xef\xbb\xbf")
@@ -546,15 +745,20 @@ def test_errors_are_one_line_with_exit_2(basic: Path, tmp_path: Path) -> None:
     # never over the user's data
     for target in ("plan.yaml", "units.yaml", "units/m1/reports/H1.yaml", "units/new.csv"):
         before = (basic / target).read_bytes() if (basic / target).exists() else None
-        proc = run("aggregate", "--data", str(basic), "--period", "H1", "--format", "csv", "--output",
-                   str(basic / target))
+        proc = run(
+            "aggregate", "--data", str(basic), "--period", "H1", "--format", "csv", "--output", str(basic / target)
+        )
         assert proc.returncode == 2, target
         assert proc.stderr.decode().count("\n") == 1
         assert ((basic / target).read_bytes() if (basic / target).exists() else None) == before
     # a plan too broken to aggregate: H1 has both deadlines, so it is no usable period
     plan = basic / "plan.yaml"
-    plan.write_text(plan.read_text("utf-8").replace("    due_before: 2023-06-05\n",
-                                                    "    due_before: 2023-06-05\n    due_by: 2023-06-05\n"), "utf-8")
+    plan.write_text(
+        plan.read_text("utf-8").replace(
+            "    due_before: 2023-06-05\n", "    due_before: 2023-06-05\n    due_by: 2023-06-05\n"
+        ),
+        "utf-8",
+    )
     proc = run("aggregate", "--data", str(basic), "--period", "H1")
     assert proc.returncode == 2
     assert proc.stderr.decode() == "dkst: plan.yaml có lỗi nên không thể thực hiện lệnh; chạy dkst check để xem\n"
@@ -572,8 +776,17 @@ def test_english_labels(monkeypatch: pytest.MonkeyPatch) -> None:
     table = export.to_table(agg, "en")
     assert table.startswith("Summary of period H1 (6 tháng đầu năm 2023) as of 15/7/2023")
     assert "Reports: received 3/6 (50.0%), on time 2/6 (33.3%)" in table
-    for word in ("Unit", "Report", "Models", "Subtotal Tổ chức thành viên", "Total", "Reports giving the figure",
-                 "✗ missing", "! invalid file", "exempt 03/6/2023"):
+    for word in (
+        "Unit",
+        "Report",
+        "Models",
+        "Subtotal Tổ chức thành viên",
+        "Total",
+        "Reports giving the figure",
+        "✗ missing",
+        "! invalid file",
+        "exempt 03/6/2023",
+    ):
         assert word in table, word
     rows = list(csv.reader(io.StringIO(export.to_csv(agg, "en").decode("utf-8-sig"))))
     assert rows[0][:6] == ["Unit kind", "Unit id", "Unit", "Report status", "Received", "Days late"]
@@ -591,45 +804,118 @@ def test_render_context(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DKST_TODAY", BASIC_TODAY)
     checked = check(BASIC, date(2023, 7, 15))
     ctx = render_context(checked, "H1", "vi")
-    assert list(ctx) == ["plan", "period", "as_of", "date_line", "summary", "indicators", "sections", "kinds",
-                         "units", "models", "commendations", "highlights", "limitations", "proposals", "lang"]
+    assert list(ctx) == [
+        "plan",
+        "period",
+        "as_of",
+        "date_line",
+        "summary",
+        "indicators",
+        "sections",
+        "kinds",
+        "units",
+        "models",
+        "commendations",
+        "highlights",
+        "limitations",
+        "proposals",
+        "lang",
+    ]
     assert ctx["summary"] == BASIC_H1
     plan = ctx["plan"]
-    assert plan["letterhead"] == {"superior": "ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ THỬ NGHIỆM", "organ": "BAN THƯỜNG TRỰC",
-                                  "national": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                                  "motto": "Độc lập - Tự do - Hạnh phúc", "symbol": "MTTQ-BTT"}
-    assert (plan["number"], plan["issued"], plan["signer"], plan["report_to"], plan["based_on"],
-            plan["recipients"]) == ("7/KH-MTTQ-BTT", "2023-01-20", None, None, [], [])
-    assert ctx["period"] == {"id": "H1", "name": "6 tháng đầu năm 2023", "start": "2023-01-01", "end": "2023-06-30",
-                             "last_on_time": "2023-06-04", "deadline": "2023-06-05", "last_on_time_vn": "04/6/2023",
-                             "in_sentence": "6 tháng đầu năm 2023"}
-    assert (ctx["as_of"], ctx["date_line"], ctx["lang"]) == ("2023-07-15", "Thử Nghiệm, ngày 15 tháng 7 năm 2023",
-                                                             "vi")
+    assert plan["letterhead"] == {
+        "superior": "ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ THỬ NGHIỆM",
+        "organ": "BAN THƯỜNG TRỰC",
+        "national": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "motto": "Độc lập - Tự do - Hạnh phúc",
+        "symbol": "MTTQ-BTT",
+    }
+    assert (
+        plan["number"],
+        plan["issued"],
+        plan["signer"],
+        plan["report_to"],
+        plan["based_on"],
+        plan["recipients"],
+    ) == ("7/KH-MTTQ-BTT", "2023-01-20", None, None, [], [])
+    assert ctx["period"] == {
+        "id": "H1",
+        "name": "6 tháng đầu năm 2023",
+        "start": "2023-01-01",
+        "end": "2023-06-30",
+        "last_on_time": "2023-06-04",
+        "deadline": "2023-06-05",
+        "last_on_time_vn": "04/6/2023",
+        "in_sentence": "6 tháng đầu năm 2023",
+    }
+    assert (ctx["as_of"], ctx["date_line"], ctx["lang"]) == ("2023-07-15", "Thử Nghiệm, ngày 15 tháng 7 năm 2023", "vi")
     assert [(s["title"], [i["id"] for i in s["indicators"]]) for s in ctx["sections"]] == [
-        ("Tuyên truyền", ["sessions", "people"]), ("Kết quả khác", ["ideas"]), ("Diễn đàn", ["forums"])]
-    assert ctx["indicators"][3] == {"id": "forums", "label": "Diễn đàn", "unit": "cuộc", "section": "Diễn đàn",
-                                    "total": None, "units": 0}
+        ("Tuyên truyền", ["sessions", "people"]),
+        ("Kết quả khác", ["ideas"]),
+        ("Diễn đàn", ["forums"]),
+    ]
+    assert ctx["indicators"][3] == {
+        "id": "forums",
+        "label": "Diễn đàn",
+        "unit": "cuộc",
+        "section": "Diễn đàn",
+        "total": None,
+        "units": 0,
+    }
     assert [k["id"] for k in ctx["kinds"]] == ["city", "member", "ward", "commune"]
     assert ctx["kinds"][2]["reports"] == BASIC_H1["by_kind"]["ward"]
     m2 = ctx["units"][2]
-    assert m2 == {"id": "m2", "name": "Hội Hai", "short_name": None, "kind": "member",
-                  "kind_label": "Tổ chức thành viên", "status": "late", "status_label": "Trễ hạn",
-                  "submitted": "2023-06-05", "submitted_vn": "05/6/2023", "days_late": 1,
-                  "indicators": {"sessions": 4, "people": 80}, "models": 1, "left_out": False}
-    assert ctx["models"][1] == {"unit_id": "m1", "unit_name": "Hội Một", "id": "mh-b", "name": "Mô hình B",
-                                "status": "completed", "status_label": "Hoàn thành", "origin": "replicated",
-                                "origin_label": "Nhân rộng", "started": "2023-03-10", "completed_on": "2023-06-20",
-                                "field": None, "summary": None, "results": None, "beneficiaries": 40,
-                                "propose_replication": False}
+    assert m2 == {
+        "id": "m2",
+        "name": "Hội Hai",
+        "short_name": None,
+        "kind": "member",
+        "kind_label": "Tổ chức thành viên",
+        "status": "late",
+        "status_label": "Trễ hạn",
+        "submitted": "2023-06-05",
+        "submitted_vn": "05/6/2023",
+        "days_late": 1,
+        "indicators": {"sessions": 4, "people": 80},
+        "models": 1,
+        "left_out": False,
+    }
+    assert ctx["models"][1] == {
+        "unit_id": "m1",
+        "unit_name": "Hội Một",
+        "id": "mh-b",
+        "name": "Mô hình B",
+        "status": "completed",
+        "status_label": "Hoàn thành",
+        "origin": "replicated",
+        "origin_label": "Nhân rộng",
+        "started": "2023-03-10",
+        "completed_on": "2023-06-20",
+        "field": None,
+        "summary": None,
+        "results": None,
+        "beneficiaries": 40,
+        "propose_replication": False,
+    }
     assert [m["id"] for m in ctx["models"]] == ["mh-a", "mh-b", "mh-g"]
-    assert ctx["commendations"][1] == {"unit_id": "m1", "unit_name": "Hội Một", "name": "Chi hội Một",
-                                       "kind": "collective", "kind_label": "Tập thể",
-                                       "achievement": "Dẫn đầu phong trào", "level": "Giấy khen"}
+    assert ctx["commendations"][1] == {
+        "unit_id": "m1",
+        "unit_name": "Hội Một",
+        "name": "Chi hội Một",
+        "kind": "collective",
+        "kind_label": "Tập thể",
+        "achievement": "Dẫn đầu phong trào",
+        "level": "Giấy khen",
+    }
     assert len(ctx["commendations"]) == 3
     assert ctx["highlights"] == [
-        {"unit_id": "tp", "unit_name": "Ủy ban MTTQ Việt Nam thành phố Thử Nghiệm",
-         "text": "Thành phố tổ chức hội nghị phát động."},
-        {"unit_id": "m1", "unit_name": "Hội Một", "text": "Nổi bật | một\ndòng hai"}]
+        {
+            "unit_id": "tp",
+            "unit_name": "Ủy ban MTTQ Việt Nam thành phố Thử Nghiệm",
+            "text": "Thành phố tổ chức hội nghị phát động.",
+        },
+        {"unit_id": "m1", "unit_name": "Hội Một", "text": "Nổi bật | một\ndòng hai"},
+    ]
     assert ctx["limitations"] == [{"unit_id": "m2", "unit_name": "Hội Hai", "text": "Báo cáo chậm."}]
     assert ctx["proposals"] == [{"unit_id": "m1", "unit_name": "Hội Một", "text": "Đề nghị nhân rộng."}]
     json.dumps(ctx, ensure_ascii=False)  # plain data only
@@ -643,11 +929,18 @@ def test_letterhead_defaults_for_another_issuer(monkeypatch: pytest.MonkeyPatch)
 
     from dkst.report_context import letterhead
 
-    plan = SimpleNamespace(issuer="Ủy ban MTTQ Việt Nam xã Tam Thanh", number=None,
-                           letterhead=SimpleNamespace(superior=None, organ=None, national=None, motto="Khác",
-                                                      symbol=None))
-    assert letterhead(plan) == {"superior": "ỦY BAN MTTQ VIỆT NAM XÃ TAM THANH", "organ": None,
-                                "national": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "motto": "Khác", "symbol": None}
+    plan = SimpleNamespace(
+        issuer="Ủy ban MTTQ Việt Nam xã Tam Thanh",
+        number=None,
+        letterhead=SimpleNamespace(superior=None, organ=None, national=None, motto="Khác", symbol=None),
+    )
+    assert letterhead(plan) == {
+        "superior": "ỦY BAN MTTQ VIỆT NAM XÃ TAM THANH",
+        "organ": None,
+        "national": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "motto": "Khác",
+        "symbol": None,
+    }
 
 
 def test_ratio_rounds_half_up() -> None:
@@ -661,11 +954,18 @@ def test_ratio_rounds_half_up() -> None:
 # ---------------------------------------------------------------- start-up stays light
 
 
-@pytest.mark.parametrize("args", [["--help"], ["check", "--data", str(SAMPLE), "--as-of", "2023-11-30"],
-                                  ["aggregate", "--help"]])
+@pytest.mark.parametrize(
+    "args", [["--help"], ["check", "--data", str(SAMPLE), "--as-of", "2023-11-30"], ["aggregate", "--help"]]
+)
 def test_pandas_and_openpyxl_load_only_in_aggregate(args: list[str]) -> None:
-    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "dkst", *args], cwd=REPO,
-                          env=env_for(SAMPLE_TODAY), capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "dkst", *args],
+        cwd=REPO,
+        env=env_for(SAMPLE_TODAY),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode in (0, 1), proc.stderr[-2000:]
     imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines() if line.startswith("import time")}
     assert "dkst.cli" in imported
@@ -673,9 +973,29 @@ def test_pandas_and_openpyxl_load_only_in_aggregate(args: list[str]) -> None:
 
 
 def test_aggregate_does_load_pandas() -> None:
-    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "dkst", "aggregate", "--data", str(SAMPLE),
-                           "--period", "H1", "--as-of", "2023-11-30", "--format", "json"], cwd=REPO,
-                          env=env_for(SAMPLE_TODAY), capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "dkst",
+            "aggregate",
+            "--data",
+            str(SAMPLE),
+            "--period",
+            "H1",
+            "--as-of",
+            "2023-11-30",
+            "--format",
+            "json",
+        ],
+        cwd=REPO,
+        env=env_for(SAMPLE_TODAY),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0
     imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines() if line.startswith("import time")}
     assert "pandas" in imported and "openpyxl" not in imported

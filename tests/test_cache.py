@@ -48,8 +48,9 @@ def xdg(tmp_path: Path) -> Path:
 
 
 def check(data: Path, xdg: Path, **env: str) -> str:
-    proc = run_dkst("check", "--data", str(data), "--as-of", AS_OF, "--format", "json",
-                    env={"XDG_CACHE_HOME": str(xdg), **env})
+    proc = run_dkst(
+        "check", "--data", str(data), "--as-of", AS_OF, "--format", "json", env={"XDG_CACHE_HOME": str(xdg), **env}
+    )
     assert proc.returncode in (0, 1), proc.stderr
     assert "Traceback" not in proc.stderr
     json.loads(proc.stdout)
@@ -62,8 +63,7 @@ def cache_files(xdg: Path) -> list[Path]:
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
-    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*"))}
+    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(folder.rglob("*"))}
 
 
 def same_size_edit(path: Path, old: str, new: str) -> None:
@@ -145,8 +145,9 @@ def test_added_and_removed_files_are_seen(ds: Path, xdg: Path) -> None:
     report.unlink()
     if moved.exists():
         moved.unlink()
-    (ds / "units" / report.parent.parent.name / "reports" / "Q9.yaml").write_text("submitted: 2023-06-01\n",
-                                                                              encoding="utf-8")
+    (ds / "units" / report.parent.parent.name / "reports" / "Q9.yaml").write_text(
+        "submitted: 2023-06-01\n", encoding="utf-8"
+    )
     assert check(ds, xdg) == check(ds, xdg, DKST_NO_CACHE="1")
 
 
@@ -164,10 +165,15 @@ def test_a_corrupt_cache_is_ignored(ds: Path, xdg: Path, damage: str) -> None:
     first = check(ds, xdg)
     [cached] = cache_files(xdg)
     data = cached.read_bytes()
-    cached.write_bytes({"garbage": os.urandom(5000), "truncated": data[: len(data) // 2], "empty": b"",
-                        "wrong-shape": pickle.dumps({"files": 3})}[damage])
-    proc = run_dkst("check", "--data", str(ds), "--as-of", AS_OF, "--format", "json",
-                    env={"XDG_CACHE_HOME": str(xdg)})
+    cached.write_bytes(
+        {
+            "garbage": os.urandom(5000),
+            "truncated": data[: len(data) // 2],
+            "empty": b"",
+            "wrong-shape": pickle.dumps({"files": 3}),
+        }[damage]
+    )
+    proc = run_dkst("check", "--data", str(ds), "--as-of", AS_OF, "--format", "json", env={"XDG_CACHE_HOME": str(xdg)})
     assert proc.stdout == first
     assert proc.stderr == ""
     assert check(ds, xdg) == first  # and it was written again, whole
@@ -195,8 +201,17 @@ def test_the_cache_is_never_written_inside_the_dataset(ds: Path, xdg: Path, tmp_
     check(ds, xdg)
     check(ds, xdg)
     # a relative XDG_CACHE_HOME is ignored (XDG spec): ~/.cache, even when run from inside the dataset
-    proc = run_dkst("check", "--data", ".", "--as-of", AS_OF, "--format", "json", cwd=ds,
-                    env={"XDG_CACHE_HOME": "cache", "HOME": str(home)})
+    proc = run_dkst(
+        "check",
+        "--data",
+        ".",
+        "--as-of",
+        AS_OF,
+        "--format",
+        "json",
+        cwd=ds,
+        env={"XDG_CACHE_HOME": "cache", "HOME": str(home)},
+    )
     assert proc.returncode in (0, 1), proc.stderr
     assert snapshot(ds) == before
     assert len(cache_files(home / ".cache")) == 1

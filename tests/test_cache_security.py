@@ -115,8 +115,9 @@ def test_a_cache_file_others_can_write_is_not_read(env: tuple[Path, Path], tmp_p
 
 @posix_only
 @pytest.mark.parametrize("how", ["mode-777", "mode-770", pytest.param("owner", marks=as_root)])
-def test_a_cache_folder_others_can_write_is_not_read_nor_written(env: tuple[Path, Path], tmp_path: Path,
-                                                                   how: str) -> None:
+def test_a_cache_folder_others_can_write_is_not_read_nor_written(
+    env: tuple[Path, Path], tmp_path: Path, how: str
+) -> None:
     ds, folder = env
     first = run(ds)
     path = cache_file(ds, folder)
@@ -199,8 +200,10 @@ def _files_a_list(doc: dict) -> None:
     doc["files"] = list(doc["files"].items())
 
 
-@pytest.mark.parametrize("damage", [_bad_meta, _meta_out_of_range, _segment_not_bytes, _items_wrong_shape,
-                                    _segment_not_a_list, _files_a_list])
+@pytest.mark.parametrize(
+    "damage",
+    [_bad_meta, _meta_out_of_range, _segment_not_bytes, _items_wrong_shape, _segment_not_a_list, _files_a_list],
+)
 def test_a_cache_of_the_wrong_shape_is_discarded(env: tuple[Path, Path], damage: object) -> None:
     ds, folder = env
     first = run(ds)

@@ -53,46 +53,102 @@ def cp1258(text: str) -> bytes:
 # code -> (break the dataset, as-of, expected path, expected line)
 Case = tuple[Callable[[Path], None], str, str, int | None]
 CASES: dict[str, Case] = {
-    "encoding": (lambda r: write(r, H1, cp1258("submitted: 2023-06-04\nhighlights: Việt Nam đoàn kết sáng tạo\n")),
-                 "2023-12-20", H1, 2),
+    "encoding": (
+        lambda r: write(r, H1, cp1258("submitted: 2023-06-04\nhighlights: Việt Nam đoàn kết sáng tạo\n")),
+        "2023-12-20",
+        H1,
+        2,
+    ),
     "yaml-syntax": (lambda r: write(r, H1, "submitted: 2023-06-04\nindicators: [1, 2\n"), "2023-12-20", H1, 2),
     "yaml-alias": (lambda r: write(r, H1, "submitted: &d 2023-06-04\nnumber: *d\n"), "2023-12-20", H1, 1),
     "duplicate-key": (lambda r: write(r, H1, "submitted: 2023-06-04\nnumber: a\nnumber: b\n"), "2023-12-20", H1, 3),
-    "file-too-large": (lambda r: write(r, H1, "submitted: 2023-06-04\nhighlights: " + "x" * (1 << 20) + "\n"),
-                       "2023-12-20", H1, None),
+    "file-too-large": (
+        lambda r: write(r, H1, "submitted: 2023-06-04\nhighlights: " + "x" * (1 << 20) + "\n"),
+        "2023-12-20",
+        H1,
+        None,
+    ),
     "missing-field": (lambda r: write(r, H1, "number: 12/BC\n"), "2023-12-20", H1, 1),
     "unknown-field": (lambda r: replace(r, H1, "models:", "modles:"), "2023-12-20", H1, 5),
-    "invalid-value": (lambda r: replace(r, H1, "propaganda_participants: 700", "propaganda_participants: 1.000"),
-                      "2023-12-20", H1, 4),
+    "invalid-value": (
+        lambda r: replace(r, H1, "propaganda_participants: 700", "propaganda_participants: 1.000"),
+        "2023-12-20",
+        H1,
+        4,
+    ),
     "unknown-ref": (lambda r: replace(r, H1, "models: [cho-so]", "models: [cho-s0]"), "2023-12-20", H1, 5),
-    "duplicate-id": (lambda r: replace(r, "units.yaml", "  - id: an-my",
-                                       "  - id: hoi-nong-dan\n    name: X\n    kind: member\n  - id: an-my"),
-                     "2023-12-20", "units.yaml", 8),
-    "invalid-rule": (lambda r: replace(r, "plan.yaml", "expr: propaganda_participants >= propaganda_sessions",
-                                       "expr: __import__('os').system('true')"), "2023-12-20", "plan.yaml", 48),
+    "duplicate-id": (
+        lambda r: replace(
+            r, "units.yaml", "  - id: an-my", "  - id: hoi-nong-dan\n    name: X\n    kind: member\n  - id: an-my"
+        ),
+        "2023-12-20",
+        "units.yaml",
+        8,
+    ),
+    "invalid-rule": (
+        lambda r: replace(
+            r,
+            "plan.yaml",
+            "expr: propaganda_participants >= propaganda_sessions",
+            "expr: __import__('os').system('true')",
+        ),
+        "2023-12-20",
+        "plan.yaml",
+        48,
+    ),
     "missing-file": (lambda r: (r / "units.yaml").unlink(), "2023-12-20", "units.yaml", None),
-    "future-date": (lambda r: replace(r, H1, "submitted: 2023-06-04", "submitted: 2099-06-04"),
-                    "2023-12-20", H1, 1),
-    "suspicious-date": (lambda r: replace(r, H1, "submitted: 2023-06-04", "submitted: 2022-06-04"),
-                        "2023-12-20", H1, 1),
-    "stray-file": (lambda r: write(r, "units/an-my/reports/h1.yaml", "submitted: 2023-06-04\n"),
-                   "2023-12-20", "units/an-my/reports/h1.yaml", None),
-    "missing-report": (lambda r: (r / "units/hoi-nong-dan/reports/Y.yaml").unlink(), "2023-12-20",
-                       "units/hoi-nong-dan/reports/Y.yaml", None),
-    "late-report": (lambda r: replace(r, H1, "submitted: 2023-06-04", "submitted: 2023-06-05"),
-                    "2023-12-20", H1, 1),
-    "missing-model": (lambda r: (r / "units/an-my/models/cho-so.yaml").unlink(), "2024-01-10",
-                      "units/an-my/models", None),
-    "missing-unit-plan": (lambda r: (r / "units/an-my/plan.yaml").unlink(), "2023-12-20",
-                          "units/an-my/plan.yaml", None),
-    "rule-failed": (lambda r: replace(r, H1, "propaganda_participants: 700", "propaganda_participants: 7"),
-                    "2023-12-20", H1, 2),
-    "inconsistent-date": (lambda r: replace(r, "units/an-my/models/cho-so.yaml", "started: 2023-03-01",
-                                            "started: 2023-03-01\ncompleted_on: 2023-02-01"),
-                          "2023-12-20", "units/an-my/models/cho-so.yaml", 4),
-    "not-counted": (lambda r: replace(r, "units/an-my/models/cho-so.yaml", "started: 2023-03-01",
-                                      "started: 2022-03-01"),
-                    "2023-12-20", "units/an-my/models/cho-so.yaml", 3),
+    "future-date": (lambda r: replace(r, H1, "submitted: 2023-06-04", "submitted: 2099-06-04"), "2023-12-20", H1, 1),
+    "suspicious-date": (
+        lambda r: replace(r, H1, "submitted: 2023-06-04", "submitted: 2022-06-04"),
+        "2023-12-20",
+        H1,
+        1,
+    ),
+    "stray-file": (
+        lambda r: write(r, "units/an-my/reports/h1.yaml", "submitted: 2023-06-04\n"),
+        "2023-12-20",
+        "units/an-my/reports/h1.yaml",
+        None,
+    ),
+    "missing-report": (
+        lambda r: (r / "units/hoi-nong-dan/reports/Y.yaml").unlink(),
+        "2023-12-20",
+        "units/hoi-nong-dan/reports/Y.yaml",
+        None,
+    ),
+    "late-report": (lambda r: replace(r, H1, "submitted: 2023-06-04", "submitted: 2023-06-05"), "2023-12-20", H1, 1),
+    "missing-model": (
+        lambda r: (r / "units/an-my/models/cho-so.yaml").unlink(),
+        "2024-01-10",
+        "units/an-my/models",
+        None,
+    ),
+    "missing-unit-plan": (
+        lambda r: (r / "units/an-my/plan.yaml").unlink(),
+        "2023-12-20",
+        "units/an-my/plan.yaml",
+        None,
+    ),
+    "rule-failed": (
+        lambda r: replace(r, H1, "propaganda_participants: 700", "propaganda_participants: 7"),
+        "2023-12-20",
+        H1,
+        2,
+    ),
+    "inconsistent-date": (
+        lambda r: replace(
+            r, "units/an-my/models/cho-so.yaml", "started: 2023-03-01", "started: 2023-03-01\ncompleted_on: 2023-02-01"
+        ),
+        "2023-12-20",
+        "units/an-my/models/cho-so.yaml",
+        4,
+    ),
+    "not-counted": (
+        lambda r: replace(r, "units/an-my/models/cho-so.yaml", "started: 2023-03-01", "started: 2022-03-01"),
+        "2023-12-20",
+        "units/an-my/models/cho-so.yaml",
+        3,
+    ),
     "pending-report": (lambda r: None, "2023-05-01", H1, None),
     "pending-model": (lambda r: None, "2023-02-01", "units/an-my/models", None),
     "pending-unit-plan": (lambda r: None, "2023-02-01", "units/an-my/plan.yaml", None),
@@ -138,14 +194,23 @@ def test_exit_codes(valid: Path) -> None:
     assert run_dkst("check", "--data", str(valid), "--as-of", "2023-12-20").returncode == 0
     replace(valid, H1, "submitted: 2023-06-04", "submitted: 2023-06-05")  # a warning only
     assert run_dkst("check", "--data", str(valid), "--as-of", "2023-12-20").returncode == 0
-    assert run_dkst("check", "--data", str(valid), "--as-of", "2023-12-20", "--strict",
-                    process=True).returncode == 1  # end to end
+    assert (
+        run_dkst("check", "--data", str(valid), "--as-of", "2023-12-20", "--strict", process=True).returncode == 1
+    )  # end to end
     write(valid, H1, "submitted: [\n")
     assert run_dkst("check", "--data", str(valid), "--as-of", "2023-12-20").returncode == 1
 
 
-@pytest.mark.parametrize("args", [["--data", "/nonexistent/dkst"], ["--as-of", "31/02/2023"],
-                                  ["--as-of", "2023/06/02"], ["--lang", "fr"], ["--format", "xml"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--data", "/nonexistent/dkst"],
+        ["--as-of", "31/02/2023"],
+        ["--as-of", "2023/06/02"],
+        ["--lang", "fr"],
+        ["--format", "xml"],
+    ],
+)
 def test_usage_errors_exit_2(valid: Path, args: list[str]) -> None:
     full = ["check", *(["--data", str(valid)] if "--data" not in args else []), *args]
     proc = run_dkst(*full)
@@ -168,12 +233,15 @@ def test_dataset_found_from_inside(valid: Path) -> None:
     assert env_proc.returncode == 0
 
 
-@pytest.mark.parametrize(("payload", "guess"), [
-    (b"submitted: 2023-06-04\nhighlights: \xa7o\xb5n k\xd5t s\xb8ng t\xb9o\n", "TCVN3"),
-    (b"submitted: 2023-06-04\nhighlights: \xd1oa\xf8n ke\xe1t sa\xf9ng ta\xefo\n", "VNI"),
-    (cp1258("submitted: 2023-06-04\nhighlights: Đoàn kết sáng tạo, Việt Nam\n"), "Windows-1258"),
-    ("submitted: 2023-06-04\n".encode("utf-16"), "UTF-16"),
-])
+@pytest.mark.parametrize(
+    ("payload", "guess"),
+    [
+        (b"submitted: 2023-06-04\nhighlights: \xa7o\xb5n k\xd5t s\xb8ng t\xb9o\n", "TCVN3"),
+        (b"submitted: 2023-06-04\nhighlights: \xd1oa\xf8n ke\xe1t sa\xf9ng ta\xefo\n", "VNI"),
+        (cp1258("submitted: 2023-06-04\nhighlights: Đoàn kết sáng tạo, Việt Nam\n"), "Windows-1258"),
+        ("submitted: 2023-06-04\n".encode("utf-16"), "UTF-16"),
+    ],
+)
 def test_legacy_encodings_are_named(valid: Path, payload: bytes, guess: str) -> None:
     write(valid, H1, payload)
     for lang in ("vi", "en"):
@@ -239,8 +307,12 @@ def test_broken_plan_parts_leave_the_rest(valid: Path) -> None:
 
 
 def test_exemption(valid: Path) -> None:
-    replace(valid, "units.yaml", "    x-note: kept and ignored",
-            "    exempt:\n      report-y: Thay đổi nhân sự\n      report-q: sai\n      model-2023:\n")
+    replace(
+        valid,
+        "units.yaml",
+        "    x-note: kept and ignored",
+        "    exempt:\n      report-y: Thay đổi nhân sự\n      report-q: sai\n      model-2023:\n",
+    )
     (valid / "units/an-my/reports/Y.yaml").unlink()
     doc = check_json(valid, "2023-12-20")
     codes = {(f["code"], f["line"]) for f in doc["findings"]}

@@ -48,17 +48,25 @@ def test_no_warnings_json(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Captur
 def test_english_plurals() -> None:
     assert fill("{n:day|days}", n=1) == "1 day" and fill("{n:day|days}", n=2) == "2 days"
     assert fill("{n:day|days}", n=0) == "0 days"
-    late = make("late-report", "units/a/reports/H1.yaml", 1, unit_name="A", period_name="H1", submitted="x",
-                deadline="y", days_late=1)
+    late = make(
+        "late-report",
+        "units/a/reports/H1.yaml",
+        1,
+        unit_name="A",
+        period_name="H1",
+        submitted="x",
+        deadline="y",
+        days_late=1,
+    )
     assert "1 day late" in finding_message(late, "en") and "trễ 1 ngày" in finding_message(late, "vi")
-    assert text("summary", "en", files=1, error=1, warning=2, info=0) == \
-        "Checked 1 file: 1 error, 2 warnings, 0 info."
+    assert text("summary", "en", files=1, error=1, warning=2, info=0) == "Checked 1 file: 1 error, 2 warnings, 0 info."
     assert text("reminded", "en", count=1, period="H1") == "Wrote 1 reminder for period H1."
 
 
 @pytest.mark.parametrize(("as_of", "words"), [("2023-06-20", "chưa kết thúc"), ("2023-07-01", None)])
-def test_render_warns_when_provisional(as_of: str, words: str | None, monkeypatch: pytest.MonkeyPatch,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_render_warns_when_provisional(
+    as_of: str, words: str | None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, err = run(["render", "--period", "H1", "--data", "data", "--as-of", as_of], monkeypatch, capsys)
     assert code == 0 and out  # the report is written all the same
     if words:

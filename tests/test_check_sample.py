@@ -17,8 +17,6 @@ from tests.conftest import REPO, assert_golden, run_dkst
 AS_OF = ["2023-03-15", "2023-11-30", "2024-01-15"]
 
 
-
-
 @pytest.mark.parametrize("as_of", AS_OF)
 @pytest.mark.parametrize("fmt", ["json", "text"])
 def test_sample_golden(as_of: str, fmt: str) -> None:
@@ -45,15 +43,18 @@ def test_sample_figures_match_the_hand_count() -> None:
     late = {f["unit"]: f["days_late"] for f in by[("late-report", "H1")]}
     assert late == {"hoi-nong-dan": 3, "hoi-chu-thap-do": 1, "an-xuan": 2, "tam-phu": 5}
     assert {f["unit"]: f["days_overdue"] for f in by[("missing-report", "H1")]} == {
-        "hoi-cuu-chien-binh": 179, "tam-thang": 179}
+        "hoi-cuu-chien-binh": 179,
+        "tam-thang": 179,
+    }
     assert len(by[("pending-report", "Y")]) == 14
     assert all("hạn cuối: 04/6/2023" in f["message"] for f in by[("late-report", "H1")])
 
 
 def test_findings_sorted_and_deterministic() -> None:
     first = run_dkst("check", "--data", "data", "--as-of", "2024-01-15", "--format", "json").stdout
-    second = run_dkst("check", "--data", "data", "--as-of", "2024-01-15", "--format", "json",
-                      process=True).stdout  # another process, another hash seed
+    second = run_dkst(
+        "check", "--data", "data", "--as-of", "2024-01-15", "--format", "json", process=True
+    ).stdout  # another process, another hash seed
     assert first == second
     items = json.loads(first)["findings"]
     keys = [(f["path"], f["line"] is not None, f["line"] or 0, f["code"]) for f in items]
@@ -69,8 +70,11 @@ def test_json_is_the_library_result_serialised() -> None:
 
 
 def test_github_annotations_are_escaped() -> None:
-    result = CheckResult("d", date(2023, 1, 1), [
-        make("invalid-value", "units/a,b:c/x%.yaml", 3, field="f", value="100%\nx", reason="count")])
+    result = CheckResult(
+        "d",
+        date(2023, 1, 1),
+        [make("invalid-value", "units/a,b:c/x%.yaml", 3, field="f", value="100%\nx", reason="count")],
+    )
     out = as_github(result, "en")
     assert out.startswith("::error file=units/a%2Cb%3Ac/x%25.yaml,line=3,title=invalid-value::")
     assert "100%25%0Ax" in out and out.count("\n") == 1
@@ -81,8 +85,14 @@ def test_github_format_through_cli() -> None:
     assert proc.stdout.count("::warning ") == 20 and proc.stdout.count("::notice ") == 3
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["check", "--data", "data", "--as-of", "2024-01-15"],
-                                  ["status", "--data", "data", "--as-of", "2024-01-15"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--help"],
+        ["check", "--data", "data", "--as-of", "2024-01-15"],
+        ["status", "--data", "data", "--as-of", "2024-01-15"],
+    ],
+)
 def test_light_startup(argv: list[str]) -> None:
     """``dkst --help`` and ``dkst check`` import neither pandas, openpyxl nor docxtpl."""
     code = (
@@ -109,13 +119,16 @@ def test_status_plain_and_json() -> None:
     units = {u["id"]: u for u in doc["units"]}
     assert units["tam-thanh"]["statuses"]["report-h1"]["status"] == "exempt"
     assert units["thanh-pho"]["statuses"]["report-h1"]["status"] == "not_required"
-    assert units["an-xuan"]["statuses"]["model-2023"] == {"status": "missing", "days_overdue": 15,
-                                                          "expected": 1, "actual": 0}
+    assert units["an-xuan"]["statuses"]["model-2023"] == {
+        "status": "missing",
+        "days_overdue": 15,
+        "expected": 1,
+        "actual": 0,
+    }
 
 
 def test_status_rich_table_fits() -> None:
-    proc = run_dkst("status", "--data", "data", "--as-of", "2024-01-15", "--format", "table",
-                    env={"COLUMNS": "100"})
+    proc = run_dkst("status", "--data", "data", "--as-of", "2024-01-15", "--format", "table", env={"COLUMNS": "100"})
     assert proc.returncode == 0
     assert "An Xuân" in proc.stdout and max(len(line) for line in proc.stdout.splitlines()) <= 100
 

@@ -75,13 +75,17 @@ def test_colour_follows_no_color_and_the_terminal(monkeypatch: pytest.MonkeyPatc
     assert not use_color(Tty())
 
 
-def test_main_twice_in_one_process_rereads_the_language(monkeypatch: pytest.MonkeyPatch,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_main_twice_in_one_process_rereads_the_language(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from dkst.cli import main
 
     monkeypatch.delenv("DKST_LANG", raising=False)
-    for argv, word in ((["dkst", "--lang", "en", "--help"], "Usage:"), (["dkst", "--help"], "Cách dùng:"),
-                       (["dkst", "check", "--help", "--lang", "en"], "Options:")):
+    for argv, word in (
+        (["dkst", "--lang", "en", "--help"], "Usage:"),
+        (["dkst", "--help"], "Cách dùng:"),
+        (["dkst", "check", "--help", "--lang", "en"], "Options:"),
+    ):
         monkeypatch.setattr(sys, "argv", argv)
         with pytest.raises(SystemExit) as exc:
             main()

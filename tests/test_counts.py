@@ -26,21 +26,43 @@ def test_python_ints_in_range(value: int) -> None:
     assert type(parse_count(value)) is int
 
 
-@pytest.mark.parametrize(("value", "reason"), [
-    (True, "count"), (False, "count"), (-1, "count"), (MAX_COUNT + 1, "count_limit"), (10**40, "count_limit"),
-    (1.0, "count"), (12.5, "count"), (float("inf"), "count"), (float("nan"), "count"), (None, "count"),
-    ("12", "count"), ("08", "count"), ("", "count"), ([1], "count"), ({"a": 1}, "count"),
-    (BigDecimal("9" * 50), "count_limit"),
-])
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        (True, "count"),
+        (False, "count"),
+        (-1, "count"),
+        (MAX_COUNT + 1, "count_limit"),
+        (10**40, "count_limit"),
+        (1.0, "count"),
+        (12.5, "count"),
+        (float("inf"), "count"),
+        (float("nan"), "count"),
+        (None, "count"),
+        ("12", "count"),
+        ("08", "count"),
+        ("", "count"),
+        ([1], "count"),
+        ({"a": 1}, "count"),
+        (BigDecimal("9" * 50), "count_limit"),
+    ],
+)
 def test_other_python_values_are_refused(value: object, reason: str) -> None:
     with pytest.raises(CountError) as exc:
         parse_count(value)
     assert exc.value.reason == reason
 
 
-@pytest.mark.parametrize(("text", "suggestion"), [
-    ("1.000", "1000"), ("1,000", "1000"), ("1 000", "1000"), ("12.345.678", "12345678"), ("1\u00a0000", "1000"),
-])
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("1.000", "1000"),
+        ("1,000", "1000"),
+        ("1 000", "1000"),
+        ("12.345.678", "12345678"),
+        ("1\u00a0000", "1000"),
+    ],
+)
 def test_separators_keep_their_hint(text: str, suggestion: str) -> None:
     with pytest.raises(CountError) as exc:
         parse_count(text)
@@ -57,12 +79,59 @@ def test_not_separators(text: str) -> None:
 
 # ---------------------------------------------------------------- every written form through the loader
 
-GOOD = {"0": 0, "01": 1, "08": 8, "09": 9, "010": 10, "0200": 200, "007": 7, "1250": 1250,
-        "999999999999": MAX_COUNT, "000000000000000000000000000001": 1}
-BAD = ["1:30", "1_000", "0x1F", "0o17", "0b11", "+5", "1e3", "1E3", "1.5", '"12"', "'12'", "true", "yes", "on",
-       "-3", "-0", "1000000000000", "99999999999999999999999999999999999999999", "!!int 5", "!!int '5'",
-       "!!float 5", "!!str 5", "1.0e+3", ".inf", ".nan", "0.", "１２", "٣", "12abc", "[1]", "{a: 1}", "2023-06-02",
-       "1 000 000 000 000", "0x_1F", "1__0", "190:20:30", "0b", "0o", "-0x1F"]
+GOOD = {
+    "0": 0,
+    "01": 1,
+    "08": 8,
+    "09": 9,
+    "010": 10,
+    "0200": 200,
+    "007": 7,
+    "1250": 1250,
+    "999999999999": MAX_COUNT,
+    "000000000000000000000000000001": 1,
+}
+BAD = [
+    "1:30",
+    "1_000",
+    "0x1F",
+    "0o17",
+    "0b11",
+    "+5",
+    "1e3",
+    "1E3",
+    "1.5",
+    '"12"',
+    "'12'",
+    "true",
+    "yes",
+    "on",
+    "-3",
+    "-0",
+    "1000000000000",
+    "99999999999999999999999999999999999999999",
+    "!!int 5",
+    "!!int '5'",
+    "!!float 5",
+    "!!str 5",
+    "1.0e+3",
+    ".inf",
+    ".nan",
+    "0.",
+    "１２",
+    "٣",
+    "12abc",
+    "[1]",
+    "{a: 1}",
+    "2023-06-02",
+    "1 000 000 000 000",
+    "0x_1F",
+    "1__0",
+    "190:20:30",
+    "0b",
+    "0o",
+    "-0x1F",
+]
 SEPARATED = {"1.000": "1000", "1,000": "1000", "1 000": "1000", "2.500.000": "2500000"}
 
 
@@ -107,8 +176,10 @@ def test_model_beneficiaries_use_the_same_parser(text: str) -> None:
 
 
 def _plan(year: str, extra: str = "") -> tuple[object, list]:
-    raw = (f"title: T\nyear: {year}\nissuer: I\nunit_kinds: {{ward: P}}\n"
-           f"periods: {{H1: {{name: N, start: 2023-01-01, end: 2023-06-30, due_by: 2023-06-05}}}}\n{extra}").encode()
+    raw = (
+        f"title: T\nyear: {year}\nissuer: I\nunit_kinds: {{ward: P}}\n"
+        f"periods: {{H1: {{name: N, start: 2023-01-01, end: 2023-06-30, due_by: 2023-06-05}}}}\n{extra}"
+    ).encode()
     parsed = parse_document(raw, Plan)
     return parsed.record, parsed.problems
 
@@ -160,11 +231,13 @@ def test_totals_are_exact_for_ten_thousand_maximal_counts() -> None:
     from dkst.aggregate import IND, indicator_figures
 
     n = 10_000
-    frame = pd.DataFrame({
-        "counted": pd.Series([True] * n + [False], dtype="bool"),
-        IND + "a": pd.Series([MAX_COUNT] * n + [MAX_COUNT], dtype="Int64"),
-        IND + "b": pd.Series([None] * (n + 1), dtype="Int64"),
-    })
+    frame = pd.DataFrame(
+        {
+            "counted": pd.Series([True] * n + [False], dtype="bool"),
+            IND + "a": pd.Series([MAX_COUNT] * n + [MAX_COUNT], dtype="Int64"),
+            IND + "b": pd.Series([None] * (n + 1), dtype="Int64"),
+        }
+    )
     assert indicator_figures(frame, ["a", "b"]) == {"a": (MAX_COUNT * n, n), "b": (None, 0)}
 
 
@@ -174,16 +247,22 @@ def test_totals_are_exact_for_ten_thousand_maximal_counts() -> None:
 def test_number_forms_through_check_and_aggregate(valid: Path) -> None:
     """``010`` is 10 in the totals; ``0x1F``, ``1:30``, ``1.000`` are findings and the report is left out."""
     report = valid / H1
-    report.write_text("submitted: 2023-06-04\nindicators:\n  propaganda_sessions: 010\n"
-                      "  propaganda_participants: 0700\nmodels: [cho-so]\n", encoding="utf-8")
+    report.write_text(
+        "submitted: 2023-06-04\nindicators:\n  propaganda_sessions: 010\n"
+        "  propaganda_participants: 0700\nmodels: [cho-so]\n",
+        encoding="utf-8",
+    )
     proc = run_dkst("aggregate", "--data", str(valid), "--as-of", "2023-12-20", "--period", "H1", "--format", "json")
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
     assert doc["indicators"]["propaganda_sessions"]["total"] == 10 + 3  # hoi-nong-dan's report says 3
     assert doc["indicators"]["propaganda_participants"]["total"] == 700 + 150
 
-    report.write_text("submitted: 2023-06-04\nindicators:\n  propaganda_sessions: 0x1F\n"
-                      "  propaganda_participants: 1.000\nmodels: [cho-so]\n", encoding="utf-8")
+    report.write_text(
+        "submitted: 2023-06-04\nindicators:\n  propaganda_sessions: 0x1F\n"
+        "  propaganda_participants: 1.000\nmodels: [cho-so]\n",
+        encoding="utf-8",
+    )
     proc = run_dkst("check", "--data", str(valid), "--as-of", "2023-12-20", "--format", "json", "--lang", "en")
     assert proc.returncode == 1
     hits = [(f["code"], f["line"]) for f in json.loads(proc.stdout)["findings"] if f["path"] == H1]

@@ -40,8 +40,13 @@ def _commands() -> list[tuple[list[str], object]]:
 
 
 def test_cli_reference_is_current() -> None:
-    proc = subprocess.run([sys.executable, str(REPO / "scripts" / "gen_cli_reference.py"), "--check"],
-                          capture_output=True, text=True, encoding="utf-8", cwd=REPO)
+    proc = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "gen_cli_reference.py"), "--check"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=REPO,
+    )
     assert proc.returncode == 0, proc.stderr + "\nRegenerate with: python scripts/gen_cli_reference.py"
 
 

@@ -103,33 +103,56 @@ def test_known_samples() -> None:
     assert enc.decode(b"\xa7o\xb5n k\xd5t s\xb8ng t\xb9o", "tcvn3") == "Đoàn kết sáng tạo"
 
 
-@pytest.mark.parametrize(("word", "ok"), [
-    ("nghiêng", True), ("Nguyễn", True), ("trường", True), ("quốc", True), ("khuya", True), ("giữa", True),
-    ("thuở", True), ("ĐOÀN", True), ("oái", True), ("saìng", False), ("Ñoaøn", False), ("§oµn", False),
-    ("kếét", False), ("aing", False), ("phê", True), ("café", False), ("naïve", False),
-])
+@pytest.mark.parametrize(
+    ("word", "ok"),
+    [
+        ("nghiêng", True),
+        ("Nguyễn", True),
+        ("trường", True),
+        ("quốc", True),
+        ("khuya", True),
+        ("giữa", True),
+        ("thuở", True),
+        ("ĐOÀN", True),
+        ("oái", True),
+        ("saìng", False),
+        ("Ñoaøn", False),
+        ("§oµn", False),
+        ("kếét", False),
+        ("aing", False),
+        ("phê", True),
+        ("café", False),
+        ("naïve", False),
+    ],
+)
 def test_syllables(word: str, ok: bool) -> None:
     assert enc.is_syllable(word) is ok
 
 
-@pytest.mark.parametrize("raw", [
-    b"submitted: 2023-06-04\nhighlights: plain ASCII\n\xff",
-    bytes(range(256)) * 3,
-    "café crème brûlée, naïve façade".encode("cp1252"),
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"submitted: 2023-06-04\nhighlights: plain ASCII\n\xff",
+        bytes(range(256)) * 3,
+        "café crème brûlée, naïve façade".encode("cp1252"),
+    ],
+)
 def test_no_guess_without_vietnamese(raw: bytes) -> None:
     assert enc.guess(raw) == "unknown"
 
 
-@pytest.mark.parametrize(("form", "named", "howto"), [
-    ("windows-1258 combining", "Windows-1258", "iconv -f WINDOWS-1258 -t UTF-8"),
-    ("windows-1258 precomposed", "Windows-1258", "iconv -f WINDOWS-1258 -t UTF-8"),
-    ("tcvn3", "TCVN3", "Unikey"),
-    ("vni", "VNI", "Unikey"),
-    ("utf-16-le with BOM", "UTF-16", "iconv -f UTF-16 -t UTF-8"),
-    ("utf-16-le", "UTF-16", "iconv -f UTF-16LE -t UTF-8"),
-    ("utf-16-be", "UTF-16", "iconv -f UTF-16BE -t UTF-8"),
-])
+@pytest.mark.parametrize(
+    ("form", "named", "howto"),
+    [
+        ("windows-1258 combining", "Windows-1258", "iconv -f WINDOWS-1258 -t UTF-8"),
+        ("windows-1258 precomposed", "Windows-1258", "iconv -f WINDOWS-1258 -t UTF-8"),
+        ("tcvn3", "TCVN3", "Unikey"),
+        ("vni", "VNI", "Unikey"),
+        ("utf-16-le with BOM", "UTF-16", "iconv -f UTF-16 -t UTF-8"),
+        ("utf-16-le", "UTF-16", "iconv -f UTF-16LE -t UTF-8"),
+        ("utf-16-be", "UTF-16", "iconv -f UTF-16BE -t UTF-8"),
+    ],
+)
 def test_check_names_the_encoding_and_the_conversion(valid: Path, form: str, named: str, howto: str) -> None:
     encode, _ = ENCODERS[form]
     (valid / "units/an-my/reports/H1.yaml").write_bytes(encode(YAML.format(SENTENCES[1])))

@@ -12,8 +12,18 @@ from tests.conftest import run_dkst
 openpyxl = pytest.importorskip("openpyxl")
 pytest.importorskip("xlsxwriter")
 
-NAMES = {"dkst_unit", "dkst_period", "submitted", "number", "signer", "highlights", "limitations", "proposals",
-         "commendations", "models"}
+NAMES = {
+    "dkst_unit",
+    "dkst_period",
+    "submitted",
+    "number",
+    "signer",
+    "highlights",
+    "limitations",
+    "proposals",
+    "commendations",
+    "models",
+}
 
 
 def _form(data: Path, *args: str) -> tuple[int, str, str]:
@@ -89,8 +99,9 @@ def test_usage_errors_are_one_line(sample: Path) -> None:
 
 def test_remind_mentions_the_attached_form(sample: Path, tmp_path: Path) -> None:
     assert _form(sample, "--period", "H1", "--unit", "tam-thang")[0] == 0
-    proc = run_dkst("remind", "--data", str(sample), "--period", "H1", "--as-of", "2023-06-20",
-                    "--output", str(tmp_path / "nhac"))
+    proc = run_dkst(
+        "remind", "--data", str(sample), "--period", "H1", "--as-of", "2023-06-20", "--output", str(tmp_path / "nhac")
+    )
     assert proc.returncode == 0, proc.stderr
     assert "tam-thang-H1.xlsx" in (tmp_path / "nhac" / "tam-thang.md").read_text(encoding="utf-8")
     others = [p for p in (tmp_path / "nhac").iterdir() if p.name != "tam-thang.md"]

@@ -10,8 +10,10 @@ import pytest
 from tests.conftest import assert_golden
 
 #: English words that must not appear in Vietnamese help (option names such as --help are removed first).
-ENGLISH = re.compile(r"\b(Usage|Options|Arguments|Commands|Error|Missing|Invalid|Try|required|default|"
-                     r"Show|this|message|exit|the|is|not|TEXT|PATH|INTEGER|DATE|DIR|FILE|UNIT|PERIOD)\b")
+ENGLISH = re.compile(
+    r"\b(Usage|Options|Arguments|Commands|Error|Missing|Invalid|Try|required|default|"
+    r"Show|this|message|exit|the|is|not|TEXT|PATH|INTEGER|DATE|DIR|FILE|UNIT|PERIOD)\b"
+)
 
 
 def _paths() -> list[list[str]]:
@@ -37,8 +39,12 @@ def _paths() -> list[list[str]]:
 PATHS = _paths()
 
 
-def run(argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        env: dict[str, str] | None = None) -> tuple[int, str, str]:
+def run(
+    argv: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    env: dict[str, str] | None = None,
+) -> tuple[int, str, str]:
     from dkst.cli import main
 
     monkeypatch.setenv("COLUMNS", "80")
@@ -58,8 +64,9 @@ def _name(path: list[str]) -> str:
 
 @pytest.mark.parametrize("path", PATHS, ids=_name)
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_help_golden(path: list[str], lang: str, monkeypatch: pytest.MonkeyPatch,
-                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_help_golden(
+    path: list[str], lang: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     argv = [*path, "--help"] if lang == "vi" else [*path, "--lang", "en", "--help"]
     code, out, err = run(argv, monkeypatch, capsys)
     assert code == 0 and err == ""
@@ -70,11 +77,13 @@ def test_help_golden(path: list[str], lang: str, monkeypatch: pytest.MonkeyPatch
 
 
 @pytest.mark.parametrize("path", [[], ["check"], ["new", "report"]], ids=_name)
-def test_dkst_lang_and_lang_option_choose_the_same(path: list[str], monkeypatch: pytest.MonkeyPatch,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_dkst_lang_and_lang_option_choose_the_same(
+    path: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     by_env = run([*path, "--help"], monkeypatch, capsys, {"DKST_LANG": "en"})[1]
-    by_option = run(["--lang", "en", *path, "--help"] if not path else [*path, "--help", "--lang=en"],
-                    monkeypatch, capsys)[1]
+    by_option = run(
+        ["--lang", "en", *path, "--help"] if not path else [*path, "--help", "--lang=en"], monkeypatch, capsys
+    )[1]
     assert by_env == by_option and by_env.startswith("Usage: ")
     overridden = run([*path, "--help", "--lang", "vi"], monkeypatch, capsys, {"DKST_LANG": "en"})[1]
     assert overridden.startswith("Cách dùng: ")

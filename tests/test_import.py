@@ -23,8 +23,20 @@ REPORT = Path("units") / UNIT / "reports" / f"{PERIOD}.yaml"
 
 def make_form(data: Path, unit: str = UNIT, period: str = PERIOD, as_of: str = "2023-05-20") -> Path:
     out = data.parent / "phieu"
-    proc = run_dkst("form", "--data", str(data), "--period", period, "--unit", unit, "--as-of", as_of,
-                    "--output", str(out), "--force")
+    proc = run_dkst(
+        "form",
+        "--data",
+        str(data),
+        "--period",
+        period,
+        "--unit",
+        unit,
+        "--as-of",
+        as_of,
+        "--output",
+        str(out),
+        "--force",
+    )
     assert proc.returncode == 0, proc.stderr
     return out / f"{unit}-{period}.xlsx"
 
@@ -92,11 +104,23 @@ def _round_trip(sample: Path, form: Path) -> None:
 
 def test_round_trip(sample: Path) -> None:
     form = make_form(sample)
-    filled = fill(form, sample.parent / "filled.xlsx", {**FIGURES, "submitted": datetime(2023, 6, 2),
-                                                         "number": "12/BC-MTTQ", "signer": "Chủ tịch Lê Văn A",
-                                                         "highlights": "Hai dòng:\nthứ hai"},
-                  {"commendations": [["Ban công tác khu phố 1", "tập thể", "Đi đầu", "Giấy khen"],
-                                     ["Nguyễn Văn B", "cá nhân", "Tích cực", "Giấy khen"]]})
+    filled = fill(
+        form,
+        sample.parent / "filled.xlsx",
+        {
+            **FIGURES,
+            "submitted": datetime(2023, 6, 2),
+            "number": "12/BC-MTTQ",
+            "signer": "Chủ tịch Lê Văn A",
+            "highlights": "Hai dòng:\nthứ hai",
+        },
+        {
+            "commendations": [
+                ["Ban công tác khu phố 1", "tập thể", "Đi đầu", "Giấy khen"],
+                ["Nguyễn Văn B", "cá nhân", "Tích cực", "Giấy khen"],
+            ]
+        },
+    )
     _round_trip(sample, filled)
     data = _aggregate(sample)
     assert data["units"][[u["id"] for u in data["units"]].index(UNIT)]["indicators"]["propaganda_sessions"] == 7
@@ -109,9 +133,21 @@ def test_round_trip_through_libreoffice(sample: Path, tmp_path: Path) -> None:
     form = make_form(sample)
     filled = fill(form, tmp_path / "lo-in.xlsx", {**FIGURES, "submitted": "02/06/2023"})
     out = tmp_path / "lo-out"
-    proc = subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless",
-                           "--convert-to", "xlsx", "--outdir", str(out), str(filled)],
-                          capture_output=True, text=True, timeout=180)
+    proc = subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            str(filled),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     resaved = out / "lo-in.xlsx"
     if not resaved.exists():
         pytest.skip(f"LibreOffice did not convert the file: {proc.stderr.strip()[:200]}")
@@ -144,8 +180,12 @@ def test_bad_cell_named_and_nothing_written(sample: Path, values: dict, name: st
 
 def test_unknown_choice_named(sample: Path) -> None:
     form = make_form(sample)
-    filled = fill(form, sample.parent / "bad.xlsx", {"ind_critiques": 2},
-                  {"commendations": [["Nguyễn Văn C", "tập thểx", "Tích cực", "Giấy khen"]]})
+    filled = fill(
+        form,
+        sample.parent / "bad.xlsx",
+        {"ind_critiques": 2},
+        {"commendations": [["Nguyễn Văn C", "tập thểx", "Tích cực", "Giấy khen"]]},
+    )
     ws, coord = _where(openpyxl.load_workbook(form), "commendations")
     first_row = int("".join(ch for ch in coord.split(":")[0] if ch.isdigit())) + 1
     proc = imp(sample, str(filled))
@@ -156,13 +196,16 @@ def test_unknown_choice_named(sample: Path) -> None:
 
 def test_text_cells_and_merged_cells_and_extra_sheets(sample: Path) -> None:
     form = make_form(sample)
-    filled = fill(form, sample.parent / "text.xlsx", {"ind_propaganda_sessions": " 010 ",
-                                                       "ind_forums": "4", "submitted": "2.6.2023"})
+    filled = fill(
+        form,
+        sample.parent / "text.xlsx",
+        {"ind_propaganda_sessions": " 010 ", "ind_forums": "4", "submitted": "2.6.2023"},
+    )
     wb = openpyxl.load_workbook(filled)
     ws, coord = _where(wb, "ind_ideas")
     ws[coord].value = 5
     col = coord.rstrip("0123456789")
-    row = coord[len(col):]
+    row = coord[len(col) :]
     ws.merge_cells(f"{coord}:D{row}")  # a user merges the input with the unit cell: the value is kept
     wb.create_sheet("Ghi chú").append(["một trang thêm của đơn vị"])
     wb.save(filled)
@@ -217,7 +260,8 @@ def test_refused_forms_by_name(sample: Path, tmp_path: Path) -> None:
     assert proc.stdout.count("không nhập") == len(cases)
     assert not (sample / REPORT).exists()
     assert (sample / "units/an-my/reports/H1.yaml").read_bytes() == (
-        Path(__file__).resolve().parent.parent / "data/units/an-my/reports/H1.yaml").read_bytes()
+        Path(__file__).resolve().parent.parent / "data/units/an-my/reports/H1.yaml"
+    ).read_bytes()
 
 
 def test_not_a_form(sample: Path, tmp_path: Path) -> None:
@@ -251,8 +295,12 @@ def test_english_messages(sample: Path) -> None:
 
 def test_model_named_instead_of_its_id(sample: Path) -> None:
     form = make_form(sample, unit="an-my")
-    filled = fill(form, sample.parent / "m.xlsx", {"ind_forums": 1, "submitted": "02.06.2023"},
-                  {"models": [["", "  khu phố CHUYỂN ĐỔI số "]]})
+    filled = fill(
+        form,
+        sample.parent / "m.xlsx",
+        {"ind_forums": 1, "submitted": "02.06.2023"},
+        {"models": [["", "  khu phố CHUYỂN ĐỔI số "]]},
+    )
     proc = imp(sample, "--dry-run", "--force", str(filled))
     assert proc.returncode == 0, proc.stdout
     assert "  - khu-pho-chuyen-doi-so\n" in proc.stdout and "submitted: 2023-06-02" in proc.stdout

@@ -31,8 +31,9 @@ TODAY = "2024-06-30"
 KINDS = ("plan", "units", "unit-plan", "model", "report")
 
 
-def dkst(*args: str, cwd: Path | None = None, today: str = TODAY, process: bool | None = None,
-         **env: str) -> subprocess.CompletedProcess[str]:
+def dkst(
+    *args: str, cwd: Path | None = None, today: str = TODAY, process: bool | None = None, **env: str
+) -> subprocess.CompletedProcess[str]:
     proc = run_dkst(*args, cwd=cwd, today=today, env=env, process=process)
     assert "Traceback" not in proc.stderr, proc.stderr
     return proc
@@ -80,12 +81,19 @@ def test_init_writes_a_clean_dataset(tmp_path: Path) -> None:
     proc = dkst("init", str(dest), "--year", "2024", process=True)  # end to end
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in dest.iterdir()) == sorted(
-        [".gitignore", ".pre-commit-config.yaml", "README.md", "plan.yaml", "units.yaml", "templates"])
+        [".gitignore", ".pre-commit-config.yaml", "README.md", "plan.yaml", "units.yaml", "templates"]
+    )
     # the built-in templates, for the clerk to edit in Word (each language in its folder)
     assert sorted(p.relative_to(dest).as_posix() for p in (dest / "templates").rglob("*.*")) == [
-        "templates/en/remind.docx", "templates/en/remind.md.j2", "templates/en/report.docx",
-        "templates/en/report.md.j2", "templates/remind.docx", "templates/remind.md.j2", "templates/report.docx",
-        "templates/report.md.j2"]
+        "templates/en/remind.docx",
+        "templates/en/remind.md.j2",
+        "templates/en/report.docx",
+        "templates/en/report.md.j2",
+        "templates/remind.docx",
+        "templates/remind.md.j2",
+        "templates/report.docx",
+        "templates/report.md.j2",
+    ]
     assert "git init && git add . && git commit" in proc.stdout
     assert not (dest / ".git").exists()  # init does not run git
     for as_of in ("2024-01-01", "2024-06-20", "2024-12-31"):
@@ -95,8 +103,10 @@ def test_init_writes_a_clean_dataset(tmp_path: Path) -> None:
     plan = parse_file(dest / "plan.yaml", Plan).record
     assert plan.year == 2024
     assert plan.title.endswith("năm 2024")
-    assert {p: (v.start.isoformat(), v.end.isoformat(), v.due_before.isoformat()) for p, v in plan.periods.items()} \
-        == {"H1": ("2024-01-01", "2024-06-30", "2024-06-05"), "Y": ("2024-01-01", "2024-12-31", "2024-12-05")}
+    assert {p: (v.start.isoformat(), v.end.isoformat(), v.due_before.isoformat()) for p, v in plan.periods.items()} == {
+        "H1": ("2024-01-01", "2024-06-30", "2024-06-05"),
+        "Y": ("2024-01-01", "2024-12-31", "2024-12-05"),
+    }
     ids = [r.id for r in plan.requirements]
     assert "model-2024" in ids
     texts = " ".join(r.text or "" for r in plan.requirements)
@@ -127,8 +137,9 @@ def test_init_2023_is_the_sample_plan(tmp_path: Path) -> None:
     assert made.record == sample.model_copy(update={"parent": None})
     ours = parse_file(tmp_path / "d" / "units.yaml", UnitsFile).record.units
     theirs = parse_file(SAMPLE / "units.yaml", UnitsFile).record.units
-    assert [(u.id, u.name, u.kind, u.short_name) for u in ours] == [(u.id, u.name, u.kind, u.short_name)
-                                                                    for u in theirs]
+    assert [(u.id, u.name, u.kind, u.short_name) for u in ours] == [
+        (u.id, u.name, u.kind, u.short_name) for u in theirs
+    ]
     assert all(not u.exempt for u in ours)  # the sample's exemption is demo data
     assert all(u.email is None or "example" not in u.email for u in ours)  # no placeholder addresses
 
@@ -151,8 +162,16 @@ def test_init_support_files(tmp_path: Path) -> None:
     assert re.search(hook["files"], "units/an-my/reports/H1.yaml")
     assert "dkst-check" in config_text
     readme = (dest / "README.md").read_text(encoding="utf-8")
-    for command in ("dkst new report", "dkst new model", "dkst new unit-plan", "dkst check", "dkst status",
-                    "dkst remind", "dkst aggregate", "dkst render"):
+    for command in (
+        "dkst new report",
+        "dkst new model",
+        "dkst new unit-plan",
+        "dkst check",
+        "dkst status",
+        "dkst remind",
+        "dkst aggregate",
+        "dkst render",
+    ):
         assert command in readme
     for name in (".gitignore", ".pre-commit-config.yaml", "README.md", "plan.yaml", "units.yaml"):
         content = (dest / name).read_text(encoding="utf-8")
@@ -221,8 +240,16 @@ def test_new_report_is_valid_at_once_and_after_filling(sample: Path) -> None:
     assert proc.stdout.strip() == str(path)
     text = path.read_text(encoding="utf-8")
     assert "submitted: 2023-06-03" in text  # any accepted form in, ISO out
-    for key in ("number:", "signer:", "indicators:", "models:", "commendations:", "highlights:", "limitations:",
-                "proposals:"):
+    for key in (
+        "number:",
+        "signer:",
+        "indicators:",
+        "models:",
+        "commendations:",
+        "highlights:",
+        "limitations:",
+        "proposals:",
+    ):
         assert re.search(rf"^{key}", text, re.M), key
     for ind in ("propaganda_sessions", "propaganda_participants", "forums", "ideas", "supervisions", "critiques"):
         assert re.search(rf"^  {ind}: +# ", text, re.M), ind
@@ -236,13 +263,16 @@ def test_new_report_is_valid_at_once_and_after_filling(sample: Path) -> None:
     report = parse_file(path, Report).record
     assert report.indicators == {}  # blank = not reported
 
-    filled = (text.replace("  propaganda_sessions:", "  propaganda_sessions: 7")
-              .replace("  propaganda_participants:", "  propaganda_participants: 420")
-              .replace("  forums:", "  forums: 0")
-              .replace("number:", "number: 09/BC-CCB", 1)
-              .replace("signer:", "signer: Chủ tịch Lê Văn Tám", 1)
-              .replace("highlights:", "highlights: Tuyên truyền trong các chi hội", 1)
-              .replace("#  - name:", "  - name:").replace("#    ", "    "))
+    filled = (
+        text.replace("  propaganda_sessions:", "  propaganda_sessions: 7")
+        .replace("  propaganda_participants:", "  propaganda_participants: 420")
+        .replace("  forums:", "  forums: 0")
+        .replace("number:", "number: 09/BC-CCB", 1)
+        .replace("signer:", "signer: Chủ tịch Lê Văn Tám", 1)
+        .replace("highlights:", "highlights: Tuyên truyền trong các chi hội", 1)
+        .replace("#  - name:", "  - name:")
+        .replace("#    ", "    ")
+    )
     path.write_text(filled, encoding="utf-8")
     assert errors(sample, "2023-11-30") == []
     report = parse_file(path, Report).record
@@ -271,8 +301,11 @@ def test_new_never_overwrites_without_force(sample: Path) -> None:
     assert "--force" in message
     assert path.read_bytes() == before
     for args in (("model", "an-my", "khu-pho-chuyen-doi-so", "--name", "Khác"), ("unit-plan", "an-my")):
-        target = (sample / "units/an-my/models/khu-pho-chuyen-doi-so.yaml" if args[0] == "model"
-                  else sample / "units/an-my/plan.yaml")
+        target = (
+            sample / "units/an-my/models/khu-pho-chuyen-doi-so.yaml"
+            if args[0] == "model"
+            else sample / "units/an-my/plan.yaml"
+        )
         kept = target.read_bytes()
         one_line_error(dkst("new", *args, "--data", str(sample)))
         assert target.read_bytes() == kept
@@ -297,8 +330,9 @@ def test_new_unknown_ids_list_the_valid_ones(sample: Path) -> None:
     assert "an-my" in message
     message = one_line_error(dkst("new", "model", "an-my", "Chợ Số", "--name", "Chợ số", "--data", str(sample)))
     assert "cho-so" in message  # the id it should have been
-    message = one_line_error(dkst("new", "model", "an-my", "cho-so", "--name", "Chợ", "--status", "xong",
-                                  "--data", str(sample)))
+    message = one_line_error(
+        dkst("new", "model", "an-my", "cho-so", "--name", "Chợ", "--status", "xong", "--data", str(sample))
+    )
     assert "đang triển khai" in message
     message = one_line_error(dkst("new", "report", "an-my", "Y", "--submitted", "2023/12/01", "--data", str(sample)))
     assert "2023/12/01" in message
@@ -325,14 +359,25 @@ def test_new_without_a_dataset(tmp_path: Path) -> None:
 
 
 def test_new_model_registered_is_valid_at_once(sample: Path) -> None:
-    proc = dkst("new", "model", "tam-thang", "vuon-rau-sach", "--name", "Vườn rau sạch: 5 hộ", "--data",
-                str(sample))
+    proc = dkst("new", "model", "tam-thang", "vuon-rau-sach", "--name", "Vườn rau sạch: 5 hộ", "--data", str(sample))
     assert proc.returncode == 0, proc.stderr
     path = sample / "units/tam-thang/models/vuon-rau-sach.yaml"
     assert proc.stdout.strip() == str(path)
     text = path.read_text(encoding="utf-8")
-    for key in ("name", "status", "started", "completed_on", "origin", "replicated_from", "partners", "field",
-                "summary", "results", "beneficiaries", "propose_replication"):
+    for key in (
+        "name",
+        "status",
+        "started",
+        "completed_on",
+        "origin",
+        "replicated_from",
+        "partners",
+        "field",
+        "summary",
+        "results",
+        "beneficiaries",
+        "propose_replication",
+    ):
         assert re.search(rf"^{key}:.*# ", text, re.M), key
     assert errors(sample, "2023-11-30") == []
     rec = parse_file(path, ModelRecord).record
@@ -341,8 +386,18 @@ def test_new_model_registered_is_valid_at_once(sample: Path) -> None:
 
 
 def test_new_model_in_progress_needs_started(sample: Path) -> None:
-    proc = dkst("new", "model", "tam-thang", "vuon-rau-sach", "--name", "Vườn rau sạch", "--status",
-                "Đang triển khai", "--data", str(sample))
+    proc = dkst(
+        "new",
+        "model",
+        "tam-thang",
+        "vuon-rau-sach",
+        "--name",
+        "Vườn rau sạch",
+        "--status",
+        "Đang triển khai",
+        "--data",
+        str(sample),
+    )
     assert proc.returncode == 0, proc.stderr
     assert "started" in proc.stderr  # the hint says what is missing
     found = errors(sample, "2023-11-30")
@@ -356,12 +411,38 @@ def test_new_model_in_progress_needs_started(sample: Path) -> None:
 
 
 def test_new_model_with_started_is_valid_at_once(sample: Path) -> None:
-    proc = dkst("new", "model", "tam-thang", "vuon-rau-sach", "--name", "Vườn rau sạch", "--status", "in_progress",
-                "--started", "2023-10-10", "--data", str(sample))
+    proc = dkst(
+        "new",
+        "model",
+        "tam-thang",
+        "vuon-rau-sach",
+        "--name",
+        "Vườn rau sạch",
+        "--status",
+        "in_progress",
+        "--started",
+        "2023-10-10",
+        "--data",
+        str(sample),
+    )
     assert proc.returncode == 0, proc.stderr
     assert errors(sample, "2023-11-30") == []
-    one_line_error(dkst("new", "model", "tam-thang", "khac", "--name", "Khác", "--status", "completed",
-                        "--started", "2025-01-01", "--data", str(sample)))  # after "today"
+    one_line_error(
+        dkst(
+            "new",
+            "model",
+            "tam-thang",
+            "khac",
+            "--name",
+            "Khác",
+            "--status",
+            "completed",
+            "--started",
+            "2025-01-01",
+            "--data",
+            str(sample),
+        )
+    )  # after "today"
 
 
 def test_new_unit_plan(sample: Path) -> None:
@@ -379,12 +460,23 @@ def test_new_unit_plan(sample: Path) -> None:
     assert result["summary"]["error"] == 0
     assert not [f for f in result["findings"] if f["unit"] == "hoa-huong" and "unit-plan" in f["code"]]
 
-    proc = dkst("new", "unit-plan", "tam-phu", "--data", str(sample), "--force", "--number", "03/KH-MTTQ",
-                "--issued", "2023-03-10", "--received", "14.3.2023")
+    proc = dkst(
+        "new",
+        "unit-plan",
+        "tam-phu",
+        "--data",
+        str(sample),
+        "--force",
+        "--number",
+        "03/KH-MTTQ",
+        "--issued",
+        "2023-03-10",
+        "--received",
+        "14.3.2023",
+    )
     assert proc.returncode == 0, proc.stderr
     rec = parse_file(sample / "units/tam-phu/plan.yaml", UnitPlan).record
-    assert (rec.number, rec.issued.isoformat(), rec.received.isoformat()) == ("03/KH-MTTQ", "2023-03-10",
-                                                                               "2023-03-14")
+    assert (rec.number, rec.issued.isoformat(), rec.received.isoformat()) == ("03/KH-MTTQ", "2023-03-10", "2023-03-14")
     assert errors(sample, "2023-11-30") == []
 
 
@@ -395,12 +487,51 @@ def _reads(text: str) -> object:
     return yaml.load(f"k: {yaml_scalar(text)}  # c\n", Loader=yaml.CSafeLoader)["k"]
 
 
-@pytest.mark.parametrize("text", [
-    "Khu phố chuyển đổi số", "a: b", "# not a comment", "*alias", "&anchor", "!tag", "- item", "? x", "[a]",
-    "{a}", "'q'", '"q"', "|", ">", "%x", "@x", "`x", "yes", "No", "null", "~", "2023-06-02", "1.000", "12", "0o7",
-    ".inf", "x #y", "x:", "a\nb", "tab\there", "\x85", "\u2028", "\ufeff", "\x00", "back\\slash", "é\u0301",
-    "\x8a\u0301", "1:20", "=", "<<",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Khu phố chuyển đổi số",
+        "a: b",
+        "# not a comment",
+        "*alias",
+        "&anchor",
+        "!tag",
+        "- item",
+        "? x",
+        "[a]",
+        "{a}",
+        "'q'",
+        '"q"',
+        "|",
+        ">",
+        "%x",
+        "@x",
+        "`x",
+        "yes",
+        "No",
+        "null",
+        "~",
+        "2023-06-02",
+        "1.000",
+        "12",
+        "0o7",
+        ".inf",
+        "x #y",
+        "x:",
+        "a\nb",
+        "tab\there",
+        "\x85",
+        "\u2028",
+        "\ufeff",
+        "\x00",
+        "back\\slash",
+        "é\u0301",
+        "\x8a\u0301",
+        "1:20",
+        "=",
+        "<<",
+    ],
+)
 def test_yaml_scalar_reads_back(text: str) -> None:
     assert _reads(text) == text
 
@@ -495,14 +626,23 @@ def test_schemas_accept_every_sample_file(schemas: dict, flavour: str) -> None:
 
 def test_schemas_accept_new_files(schemas: dict, sample: Path) -> None:
     """Skeletons with blank keys, x- keys and enum values in Vietnamese validate too."""
-    assert dkst("new", "report", "hoi-cuu-chien-binh", "H1", "--data", str(sample), "--submitted",
-                "2023-06-03").returncode == 0
+    assert (
+        dkst("new", "report", "hoi-cuu-chien-binh", "H1", "--data", str(sample), "--submitted", "2023-06-03").returncode
+        == 0
+    )
     assert dkst("new", "model", "tam-thang", "moi", "--name", "Mới", "--data", str(sample)).returncode == 0
-    assert dkst("new", "unit-plan", "hoa-huong", "--data", str(sample), "--number", "1/KH",
-                "--issued", "2023-03-01").returncode == 0
+    assert (
+        dkst(
+            "new", "unit-plan", "hoa-huong", "--data", str(sample), "--number", "1/KH", "--issued", "2023-03-01"
+        ).returncode
+        == 0
+    )
     extra = sample / "units/tam-thang/models/x.yaml"
-    extra.write_text("name: X\nstatus: ĐANG  triển khai\nstarted: 1/3/2023\nx-ghi-chu: [1, 2]\n"
-                     "origin: Nhân Rộng\nreplicated_from: an-my/khu-pho-chuyen-doi-so\n", encoding="utf-8")
+    extra.write_text(
+        "name: X\nstatus: ĐANG  triển khai\nstarted: 1/3/2023\nx-ghi-chu: [1, 2]\n"
+        "origin: Nhân Rộng\nreplicated_from: an-my/khu-pho-chuyen-doi-so\n",
+        encoding="utf-8",
+    )
     assert errors(sample, "2023-11-30") == []
     for flavour in ("generic", "sample"):
         validators = {k: _validator(s) for k, s in schemas[flavour].items()}
@@ -525,8 +665,11 @@ BROKEN = [
     ("unit-plan", "number: 1/KH\n"),
     ("units", "units:\n  - id: an-my\n    name: A\n    kind: ward\n    exempt:\n      report-h1:\n"),
     ("units", "units:\n  - id: An My\n    name: A\n    kind: ward\n"),
-    ("plan", "title: T\nyear: 2023\nissuer: I\nunit_kinds: {ward: Phường}\nperiods:\n  h1: {name: N, start: "
-             "2023-01-01, end: 2023-06-30, due_by: 2023-06-05}\n"),
+    (
+        "plan",
+        "title: T\nyear: 2023\nissuer: I\nunit_kinds: {ward: Phường}\nperiods:\n  h1: {name: N, start: "
+        "2023-01-01, end: 2023-06-30, due_by: 2023-06-05}\n",
+    ),
 ]
 
 
@@ -566,7 +709,11 @@ def _complete(words: str, cwd: Path, process: bool | None = None) -> list[str]:
 
 def test_completion_of_units_periods_and_commands(sample_copy: Path, tmp_path: Path) -> None:
     assert _complete("dkst new report tam", sample_copy, process=True) == [  # end to end
-        "tam-ngoc", "tam-phu", "tam-thanh", "tam-thang"]
+        "tam-ngoc",
+        "tam-phu",
+        "tam-thanh",
+        "tam-thang",
+    ]
     assert _complete("dkst new report an-my ", sample_copy) == ["H1", "Y"]
     assert _complete(f"dkst new model --data {sample_copy} hoi-n", tmp_path) == ["hoi-nong-dan"]
     assert _complete("dkst new ", sample_copy) == ["report", "model", "unit-plan"]
@@ -611,10 +758,12 @@ def test_progress_bar_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_modules_import_nothing_heavy() -> None:
-    code = ("import sys, dkst.commands.init, dkst.commands.new, dkst.commands.schema, dkst.skeletons, dkst.yamlwrite, "
-            "dkst.jsonschema, dkst.progress; "
-            "print(sorted({m.split('.')[0] for m in sys.modules} & {'pandas', 'openpyxl', 'docxtpl', 'rich', "
-            "'pydantic', 'jinja2'}))")
+    code = (
+        "import sys, dkst.commands.init, dkst.commands.new, dkst.commands.schema, dkst.skeletons, dkst.yamlwrite, "
+        "dkst.jsonschema, dkst.progress; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pandas', 'openpyxl', 'docxtpl', 'rich', "
+        "'pydantic', 'jinja2'}))"
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     heavy = set(json.loads(proc.stdout.strip().replace("'", '"')))
     assert not heavy & {"pandas", "openpyxl", "docxtpl"}, heavy

@@ -49,8 +49,9 @@ def hostile(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     report = dest / "units" / "hoi-nong-dan" / "reports" / "H1.yaml"
-    report.write_text('submitted: 2023-06-04\nindicators:\n  propaganda_sessions: "\\e]0;pwned\\a\\e[2J7"\n',
-                      encoding="utf-8")
+    report.write_text(
+        'submitted: 2023-06-04\nindicators:\n  propaganda_sessions: "\\e]0;pwned\\a\\e[2J7"\n', encoding="utf-8"
+    )
     return dest
 
 
@@ -105,7 +106,7 @@ def test_markdown_escapes_html_and_markup() -> None:
     assert escape.markdown("<script>alert(1)</script>") == "\\<script>alert(1)\\</script>"
     assert escape.markdown("&amp; | *a*") == "\\&amp; \\| \\*a\\*"
     assert escape.markdown_cell("a\nb") == "a<br>b"
-    assert escape.html("<a href=\"x\">&</a>") == "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;"
+    assert escape.html('<a href="x">&</a>') == "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;"
 
 
 # ---------------------------------------------------------------- through the commands
@@ -154,8 +155,7 @@ def test_aggregate_xlsx_has_no_formula_and_no_crash(hostile: Path, tmp_path: Pat
     from openpyxl import load_workbook
 
     target = tmp_path / "t.xlsx"
-    code, _, err = run("aggregate", "--data", str(hostile), "--period", "H1", "--as-of", AS_OF, "--output",
-                       str(target))
+    code, _, err = run("aggregate", "--data", str(hostile), "--period", "H1", "--as-of", AS_OF, "--output", str(target))
     assert code == 0, err
     book = load_workbook(target)
     texts = []
@@ -163,8 +163,11 @@ def test_aggregate_xlsx_has_no_formula_and_no_crash(hostile: Path, tmp_path: Pat
         for row in ws.iter_rows():
             for cell in row:
                 # only dkst's own sums and ratios are formulas: no quote, so no text from the data
-                assert cell.data_type != "f" or re.fullmatch(r"=[A-Z0-9:,<>=/ ()*.+-]+", str(cell.value)), \
-                    (ws.title, cell.coordinate, cell.value)
+                assert cell.data_type != "f" or re.fullmatch(r"=[A-Z0-9:,<>=/ ()*.+-]+", str(cell.value)), (
+                    ws.title,
+                    cell.coordinate,
+                    cell.value,
+                )
                 if isinstance(cell.value, str) and cell.data_type != "f":
                     texts.append(cell.value)
                     assert not cell.value.startswith(("=", "+", "@", "\t", "\r", "-")) or cell.value[1:].isdigit()

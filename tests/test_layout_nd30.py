@@ -39,11 +39,103 @@ PORTRAIT = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15,
 #: the sheet's outer edges (15–20 mm … 20–25 mm).
 LANDSCAPE = {"top": (30, 35), "bottom": (15, 25), "left": (30, 35), "right": (15, 25)}
 #: Advance widths of Times New Roman Bold (metric-compatible Liberation Serif Bold), 1/1000 em, for " " … "~".
-BOLD_WIDTHS = [250, 333, 555, 500, 500, 1000, 833, 278, 333, 333, 500, 570, 250, 333, 250, 278, 500, 500, 500, 500,
-               500, 500, 500, 500, 500, 500, 333, 333, 570, 570, 570, 500, 930, 722, 667, 722, 722, 667, 611, 778,
-               778, 389, 500, 778, 667, 944, 722, 778, 611, 778, 722, 556, 667, 722, 722, 1000, 722, 722, 667, 333,
-               278, 333, 581, 500, 333, 500, 556, 444, 556, 444, 333, 500, 556, 278, 333, 556, 278, 833, 556, 500,
-               556, 556, 444, 389, 333, 556, 500, 722, 500, 500, 444, 394, 220, 394, 520]
+BOLD_WIDTHS = [
+    250,
+    333,
+    555,
+    500,
+    500,
+    1000,
+    833,
+    278,
+    333,
+    333,
+    500,
+    570,
+    250,
+    333,
+    250,
+    278,
+    500,
+    500,
+    500,
+    500,
+    500,
+    500,
+    500,
+    500,
+    500,
+    500,
+    333,
+    333,
+    570,
+    570,
+    570,
+    500,
+    930,
+    722,
+    667,
+    722,
+    722,
+    667,
+    611,
+    778,
+    778,
+    389,
+    500,
+    778,
+    667,
+    944,
+    722,
+    778,
+    611,
+    778,
+    722,
+    556,
+    667,
+    722,
+    722,
+    1000,
+    722,
+    722,
+    667,
+    333,
+    278,
+    333,
+    581,
+    500,
+    333,
+    500,
+    556,
+    444,
+    556,
+    444,
+    333,
+    500,
+    556,
+    278,
+    333,
+    556,
+    278,
+    833,
+    556,
+    500,
+    556,
+    556,
+    444,
+    389,
+    333,
+    556,
+    500,
+    722,
+    500,
+    500,
+    444,
+    394,
+    220,
+    394,
+    520,
+]
 AS_OF = date(2023, 11, 30)
 CASES = [("report", "vi"), ("report", "en"), ("remind", "vi"), ("remind", "en")]
 
@@ -90,9 +182,19 @@ def rendered(contexts: dict[str, dict[str, Any]]) -> dict[tuple[str, str], bytes
             out[name, lang] = render_docx(ctx, _template(name, lang))
         else:
             unit = next(u for u in ctx["units"] if u["status"] == "missing")
-            out[name, lang] = render_reminder_docx(ctx, {
-                "id": unit["id"], "name": unit["name"], "status": "missing", "status_label": unit["status_label"],
-                "days_overdue": 179, "days_left": None, "email": "hoi.ccb@example.vn"}, _template(name, lang))
+            out[name, lang] = render_reminder_docx(
+                ctx,
+                {
+                    "id": unit["id"],
+                    "name": unit["name"],
+                    "status": "missing",
+                    "status_label": unit["status_label"],
+                    "days_overdue": 179,
+                    "days_left": None,
+                    "email": "hoi.ccb@example.vn",
+                },
+                _template(name, lang),
+            )
     return out
 
 
@@ -185,8 +287,11 @@ def test_times_new_roman_everywhere(rendered: dict, name: str, lang: str) -> Non
         for part in ("word/styles.xml", "word/document.xml", "word/header1.xml"):
             xml = z.read(part).decode("utf-8")
             assert "Theme=" not in xml and "theme=" not in xml.lower().replace("w:themefontlang", ""), part
-            fonts = {font for tag in re.findall(r"<w:rFonts [^>]*>", xml)
-                     for font in re.findall(r'w:(?:ascii|hAnsi|eastAsia|cs)="([^"]+)"', tag)}
+            fonts = {
+                font
+                for tag in re.findall(r"<w:rFonts [^>]*>", xml)
+                for font in re.findall(r'w:(?:ascii|hAnsi|eastAsia|cs)="([^"]+)"', tag)
+            }
             assert fonts <= {FONT}, (part, fonts)
         assert set(re.findall(r'w:name="([^"]+)"', z.read("word/fontTable.xml").decode())) <= {FONT, "Symbol"}
         theme = z.read("word/theme/theme1.xml").decode("utf-8")
@@ -195,8 +300,13 @@ def test_times_new_roman_everywhere(rendered: dict, name: str, lang: str) -> Non
         assert "ja-JP" not in settings
     doc = _doc(data)
     assert doc.styles["Normal"].font.name == FONT
-    assert {s.name for s in doc.styles if s.name.startswith("Heading")} <= {"Heading 1", "Heading 2", "Heading 3",
-                                                                            "Heading 1 Char", "Heading 2 Char"}
+    assert {s.name for s in doc.styles if s.name.startswith("Heading")} <= {
+        "Heading 1",
+        "Heading 2",
+        "Heading 3",
+        "Heading 1 Char",
+        "Heading 2 Char",
+    }
     assert len(doc.styles) < 40  # no ~140 unused table styles
 
 
@@ -243,8 +353,10 @@ def test_header_table_blocks(rendered: dict, name: str, lang: str) -> None:
             assert tcpr is None or tcpr.find(qn("w:tcBorders")) is None
 
 
-@pytest.mark.parametrize("day", [date(2023, 6, 5), date(2023, 2, 9), date(2023, 1, 31), date(2023, 3, 4),
-                                 date(2023, 12, 15), date(2024, 10, 1)])
+@pytest.mark.parametrize(
+    "day",
+    [date(2023, 6, 5), date(2023, 2, 9), date(2023, 1, 31), date(2023, 3, 4), date(2023, 12, 15), date(2024, 10, 1)],
+)
 def test_date_line_zero_padding(day: date) -> None:
     """NĐ 30: "ngày 05 tháng 6 năm 2023": a day below 10 and the months 1 and 2 take a leading zero."""
     from dkst.periods import vn_date_long
@@ -362,7 +474,7 @@ def test_period_in_sentence_and_counts_explained() -> None:
     for p in doc.paragraphs:
         text = p.text
         for m in re.finditer(r"Năm 2023", text):
-            assert m.start() == 0 or text[:m.start()].rstrip().endswith(("\n", ".")), text
+            assert m.start() == 0 or text[: m.start()].rstrip().endswith(("\n", ".")), text
     joined = "\n".join(p.text for p in doc.paragraphs)
     assert not re.search(r"\b0 (mô hình|báo cáo|tập thể|cá nhân|đơn vị)", joined)
     h1 = "\n".join(p.text for p in _doc(render_docx(_context("vi"), _template("report", "vi"))).paragraphs)
@@ -379,12 +491,26 @@ def _pdf_pages(documents: dict[str, bytes], tmp: Path) -> dict[str, list[str]]:
         src = tmp / f"{stem}.docx"
         src.write_bytes(data)
         sources.append(str(src))
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp / 'lo'}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(tmp), *sources], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp / 'lo'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp),
+            *sources,
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     out = {}
     for stem in documents:
-        text = subprocess.run(["pdftotext", "-layout", str(tmp / f"{stem}.pdf"), "-"], check=True,
-                              capture_output=True, timeout=60).stdout.decode("utf-8")
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(tmp / f"{stem}.pdf"), "-"], check=True, capture_output=True, timeout=60
+        ).stdout.decode("utf-8")
         out[stem] = text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
     return out
 
@@ -399,8 +525,12 @@ def test_pages_in_libreoffice(rendered: dict, tmp_path: Path) -> None:
         pages = every[f"{name}-{lang}"]
         signer = "Nguyễn Ba"
         recipients = "Nơi nhận:" if lang == "vi" else "Recipients:"
-        closing = {("report", "vi"): "Trên đây là báo cáo", ("report", "en"): "The above is the report",
-                   ("remind", "vi"): "quan tâm thực hiện", ("remind", "en"): "kindly requested"}[name, lang]
+        closing = {
+            ("report", "vi"): "Trên đây là báo cáo",
+            ("report", "en"): "The above is the report",
+            ("remind", "vi"): "quan tâm thực hiện",
+            ("remind", "en"): "kindly requested",
+        }[name, lang]
         if name == "remind":
             assert len(pages) == 1, f"{name}-{lang}: {len(pages)} pages"
         where = [i for i, page in enumerate(pages) if recipients in page]
@@ -414,8 +544,12 @@ def test_pages_in_libreoffice(rendered: dict, tmp_path: Path) -> None:
 
 # --------------------------------------------------------------------------- the templates themselves (#11)
 
-TEMPLATE_FILES = [TEMPLATES / "report.docx", TEMPLATES / "remind.docx", TEMPLATES / "en" / "report.docx",
-                  TEMPLATES / "en" / "remind.docx"]
+TEMPLATE_FILES = [
+    TEMPLATES / "report.docx",
+    TEMPLATES / "remind.docx",
+    TEMPLATES / "en" / "report.docx",
+    TEMPLATES / "en" / "remind.docx",
+]
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 
 
@@ -455,8 +589,11 @@ def test_template_lint(path: Path) -> None:
     if path.stem == "report":
         data = render_docx(ctx, path)
     else:
-        data = render_reminder_docx(ctx, {"id": "an-my", "name": "Ủy ban MTTQ Việt Nam phường An Mỹ",
-                                          "status": "missing", "days_overdue": 3}, path)
+        data = render_reminder_docx(
+            ctx,
+            {"id": "an-my", "name": "Ủy ban MTTQ Việt Nam phường An Mỹ", "status": "missing", "days_overdue": 3},
+            path,
+        )
     assert zipfile.is_zipfile(io.BytesIO(data))
 
 
@@ -471,8 +608,9 @@ def test_english_labels_from_the_plan(tmp_path: Path) -> None:
     root = tmp_path / "data"
     sh.copytree(SAMPLE, root)
     plan = (root / "plan.yaml").read_text(encoding="utf-8")
-    plan = plan.replace("    name: 6 tháng đầu năm 2023\n",
-                        "    name: 6 tháng đầu năm 2023\n    name_en: First half of 2023\n")
+    plan = plan.replace(
+        "    name: 6 tháng đầu năm 2023\n", "    name: 6 tháng đầu năm 2023\n    name_en: First half of 2023\n"
+    )
     plan = re.sub(r"(\n  - id: propaganda_sessions\n)", r"\1    label_en: Propaganda sessions\n", plan)
     (root / "plan.yaml").write_text(plan, encoding="utf-8")
     with pytest.MonkeyPatch.context() as mp:
@@ -496,8 +634,9 @@ def test_rules_follow_the_letterhead_text(contexts: dict) -> None:
     from dkst.render import render_docx
 
     ctx = copy.deepcopy(contexts["vi"])
-    ctx["plan"]["letterhead"].update({"superior": "ỦY BAN MTTQ VIỆT NAM PHƯỜNG AN MỸ", "organ": None,
-                                      "motto": "Độc lập - Tự do - Hạnh phúc - Ấm no"})
+    ctx["plan"]["letterhead"].update(
+        {"superior": "ỦY BAN MTTQ VIỆT NAM PHƯỜNG AN MỸ", "organ": None, "motto": "Độc lập - Tự do - Hạnh phúc - Ấm no"}
+    )
     doc = _doc(render_docx(ctx, _template("report", "vi")))
     left, right = doc.tables[0].rows[0].cells
     superior = _paragraphs(left)[0]

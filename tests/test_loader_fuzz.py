@@ -12,13 +12,41 @@ from dkst.schema import KINDS
 
 KIND_CLASSES = list(KINDS.values())
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=False),
-                    st.text(max_size=20), st.sampled_from(["2023-06-02", "30/02/2023", "1.000", "đăng ký", "H1"]))
-keys = st.one_of(st.sampled_from(["submitted", "indicators", "models", "name", "status", "started", "units", "id",
-                                  "kind", "periods", "requirements", "exempt", "x-note", "type", "applies_to"]),
-                 st.text(min_size=1, max_size=12))
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                        st.dictionaries(keys, inner, max_size=5)), max_leaves=25)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=False),
+    st.text(max_size=20),
+    st.sampled_from(["2023-06-02", "30/02/2023", "1.000", "đăng ký", "H1"]),
+)
+keys = st.one_of(
+    st.sampled_from(
+        [
+            "submitted",
+            "indicators",
+            "models",
+            "name",
+            "status",
+            "started",
+            "units",
+            "id",
+            "kind",
+            "periods",
+            "requirements",
+            "exempt",
+            "x-note",
+            "type",
+            "applies_to",
+        ]
+    ),
+    st.text(min_size=1, max_size=12),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(keys, inner, max_size=5)),
+    max_leaves=25,
+)
 documents = st.dictionaries(keys, values, max_size=8)
 
 
@@ -43,15 +71,19 @@ def test_arbitrary_yaml(doc, kind) -> None:
 
 
 @settings(max_examples=50, deadline=None)
-@given(text=st.text(alphabet=st.sampled_from(list("ab:-[]{}&*!|>'\"#\t\n %@`,?0123456789đệ")), max_size=120),
-       kind=st.sampled_from(KIND_CLASSES))
+@given(
+    text=st.text(alphabet=st.sampled_from(list("ab:-[]{}&*!|>'\"#\t\n %@`,?0123456789đệ")), max_size=120),
+    kind=st.sampled_from(KIND_CLASSES),
+)
 def test_yaml_punctuation_soup(text: str, kind) -> None:
     _assert_clean(parse_document(text.encode("utf-8"), kind))
 
 
 def test_report_with_every_kind_of_bad_value() -> None:
-    raw = ("submitted: 2023-02-30\nindicators: {a: 1.000, b: '12', c: true, d: -3}\nmodels: [Bad Id, 3]\n"
-           "commendations: [{name: X, kind: nhóm}, 7]\nhighlights: [a]\n").encode()
+    raw = (
+        "submitted: 2023-02-30\nindicators: {a: 1.000, b: '12', c: true, d: -3}\nmodels: [Bad Id, 3]\n"
+        "commendations: [{name: X, kind: nhóm}, 7]\nhighlights: [a]\n"
+    ).encode()
     parsed = parse_document(raw, KINDS["report"])
     codes = [code for code, _, _ in parsed.problems]
     assert codes.count("invalid-value") >= 8

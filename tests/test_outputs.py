@@ -37,8 +37,9 @@ def render(data: Path, *extra: str) -> tuple[int, str, str]:
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
-            and not p.is_symlink()}
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file() and not p.is_symlink()
+    }
 
 
 # ---------------------------------------------------------------- dkst.files in-process
@@ -133,9 +134,12 @@ def test_check_output_links_and_special_files(tmp_path: Path) -> None:
     (root / "to-plan.md").symlink_to(root / "plan.yaml")
     (root / "alias").symlink_to(root / "units")  # a folder link into units/
     os.mkfifo(root / "fifo.md")
-    for path, expected in ((root / "link.md", {"output-link"}),
-                           (root / "to-plan.md", {"output-link", "output-protected"}),
-                           (root / "alias" / "x.md", {"output-protected"}), (root / "fifo.md", {"output-not-file"})):
+    for path, expected in (
+        (root / "link.md", {"output-link"}),
+        (root / "to-plan.md", {"output-link", "output-protected"}),
+        (root / "alias" / "x.md", {"output-protected"}),
+        (root / "fifo.md", {"output-not-file"}),
+    ):
         with pytest.raises(files.OutputRefused) as info:
             files.check_output(path, root, force=True)
         assert info.value.key in expected, path
@@ -166,16 +170,29 @@ def test_render_needs_force_to_replace_and_names_it(sample: Path) -> None:
     assert code == 0 and target.read_text(encoding="utf-8") != "edited"
 
 
-@pytest.mark.parametrize("where", [".git/config", "templates/report.md.j2", "units/an-phu/x.md", "plan.yaml",
-                                   "units.yaml", "PLAN.YAML", ".git/hooks/pre-commit"])
+@pytest.mark.parametrize(
+    "where",
+    [
+        ".git/config",
+        "templates/report.md.j2",
+        "units/an-phu/x.md",
+        "plan.yaml",
+        "units.yaml",
+        "PLAN.YAML",
+        ".git/hooks/pre-commit",
+    ],
+)
 def test_outputs_refused_on_the_dataset_even_with_force(sample: Path, where: str) -> None:
     (sample / ".git" / "hooks").mkdir(parents=True, exist_ok=True)
     (sample / ".git" / "config").write_text("[core]\n")
     (sample / "templates").mkdir(exist_ok=True)
     (sample / "templates" / "report.md.j2").write_text("{{ 1 }}")
     before = snapshot(sample)
-    for argv in (("render", "--period", "H1"), ("aggregate", "--period", "H1", "--format", "md"),
-                 ("aggregate", "--period", "H1", "--format", "csv")):
+    for argv in (
+        ("render", "--period", "H1"),
+        ("aggregate", "--period", "H1", "--format", "md"),
+        ("aggregate", "--period", "H1", "--format", "csv"),
+    ):
         code, _, err = run(*argv, "--data", str(sample), "--as-of", AS_OF, "--output", str(sample / where), "--force")
         assert code == 2, (argv, err)
         assert err.startswith("dkst: ") and err.count("\n") == 1
@@ -190,8 +207,20 @@ def test_outputs_refused_over_links_fifos_and_folders(sample: Path, tmp_path: Pa
     os.mkfifo(sample / "fifo.md")
     (sample / "folder.md").mkdir()
     for name in ("link.md", "fifo.md", "folder.md"):
-        code, _, err = run("aggregate", "--data", str(sample), "--period", "H1", "--as-of", AS_OF, "--format", "md",
-                           "--output", str(sample / name), "--force")
+        code, _, err = run(
+            "aggregate",
+            "--data",
+            str(sample),
+            "--period",
+            "H1",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "md",
+            "--output",
+            str(sample / name),
+            "--force",
+        )
         assert code == 2 and err.count("\n") == 1, (name, err)
     assert victim.read_text() == "keep"
     assert (sample / "link.md").is_symlink() and (sample / "folder.md").is_dir()
@@ -202,11 +231,17 @@ def test_aggregate_default_refuses_existing_and_bad_suffixes(sample: Path) -> No
     out.write_text("mine")
     code, _, err = run("aggregate", "--data", str(sample), "--period", "H1", "--as-of", AS_OF, "--output", str(out))
     assert code == 2 and "--force" in err and out.read_text() == "mine"
-    code, _, _ = run("aggregate", "--data", str(sample), "--period", "H1", "--as-of", AS_OF, "--output", str(out),
-                     "--force")
+    code, _, _ = run(
+        "aggregate", "--data", str(sample), "--period", "H1", "--as-of", AS_OF, "--output", str(out), "--force"
+    )
     assert code == 0 and out.read_bytes().startswith("\ufeff".encode())
-    for argv in (("--output", "x.xls"), ("--output", "x.pdf"), ("--format", "csv", "--output", "x.json"),
-                 ("--format", "xlsx", "--output", "x.xls"), ("--format", "table", "--output", "x.md")):
+    for argv in (
+        ("--output", "x.xls"),
+        ("--output", "x.pdf"),
+        ("--format", "csv", "--output", "x.json"),
+        ("--format", "xlsx", "--output", "x.xls"),
+        ("--format", "table", "--output", "x.md"),
+    ):
         code, _, err = run("aggregate", "--data", str(sample), "--period", "H1", "--as-of", AS_OF, *argv)
         assert code == 2 and err.count("\n") == 1, (argv, err)
     assert not list(Path.cwd().glob("x.*"))
@@ -214,8 +249,9 @@ def test_aggregate_default_refuses_existing_and_bad_suffixes(sample: Path) -> No
 
 def test_missing_template_dir_is_a_usage_error(sample: Path, tmp_path: Path) -> None:
     for cmd in ("render", "remind"):
-        code, _, err = run(cmd, "--data", str(sample), "--period", "H1", "--as-of", AS_OF, "--template-dir",
-                           str(tmp_path / "nowhere"))
+        code, _, err = run(
+            cmd, "--data", str(sample), "--period", "H1", "--as-of", AS_OF, "--template-dir", str(tmp_path / "nowhere")
+        )
         assert code == 2 and "nowhere" in err and err.count("\n") == 1
 
 
@@ -230,8 +266,9 @@ def test_remind_folder_holds_exactly_this_runs_letters(sample: Path, tmp_path: P
     code, _, err = run("remind", "--data", str(sample), "--period", "H1", "--as-of", AS_OF, "--output", str(out))
     assert code == 2 and "--force" in err and err.count("\n") == 1
     assert sorted(p.name for p in out.iterdir()) == sorted([*first, "ghi-chu.txt", "README.md", "old-unit.md"])
-    code, _, _ = run("remind", "--data", str(sample), "--period", "H1", "--as-of", AS_OF, "--output", str(out),
-                     "--force")
+    code, _, _ = run(
+        "remind", "--data", str(sample), "--period", "H1", "--as-of", AS_OF, "--output", str(out), "--force"
+    )
     assert code == 0
     letters = sorted(p.name for p in out.iterdir() if files.LETTER.match(p.name))
     assert letters == ["hoi-cuu-chien-binh.md", "tam-thang.md"]
@@ -241,8 +278,18 @@ def test_remind_folder_holds_exactly_this_runs_letters(sample: Path, tmp_path: P
 def test_remind_refuses_protected_folders(sample: Path) -> None:
     before = snapshot(sample)
     for where in ("units", "templates", ".git", "units/an-phu", "."):
-        code, _, err = run("remind", "--data", str(sample), "--period", "H1", "--as-of", AS_OF, "--output",
-                           str(sample / where), "--force")
+        code, _, err = run(
+            "remind",
+            "--data",
+            str(sample),
+            "--period",
+            "H1",
+            "--as-of",
+            AS_OF,
+            "--output",
+            str(sample / where),
+            "--force",
+        )
         assert code == 2, (where, err)
     assert snapshot(sample) == before
 
@@ -270,9 +317,24 @@ def test_render_killed_mid_write_keeps_the_previous_output(valid: Path, sig: sig
     target.write_text("the previous report\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith("DKST_")}
     env.update({"DKST_TEST_SLOW_WRITE": "20", "DKST_NO_CACHE": "1"})
-    proc = subprocess.Popen([dkst_executable(), "render", "--data", str(sample), "--period", "H1", "--as-of", AS_OF,
-                             "--output", str(target), "--force"], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [
+            dkst_executable(),
+            "render",
+            "--data",
+            str(sample),
+            "--period",
+            "H1",
+            "--as-of",
+            AS_OF,
+            "--output",
+            str(target),
+            "--force",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
         deadline = time.monotonic() + 20
         while not list(sample.glob(".report.md.*.tmp")):
@@ -298,8 +360,20 @@ def test_render_killed_mid_write_keeps_the_previous_output(valid: Path, sig: sig
 def test_end_to_end_refusal_through_the_installed_command(sample: Path) -> None:
     (sample / ".git").mkdir()
     (sample / ".git" / "config").write_text("[core]\n")
-    proc = run_dkst("render", "--data", str(sample), "--period", "H1", "--as-of", AS_OF, "--output",
-                    str(sample / ".git" / "config"), "--force", "--lang", "en")
+    proc = run_dkst(
+        "render",
+        "--data",
+        str(sample),
+        "--period",
+        "H1",
+        "--as-of",
+        AS_OF,
+        "--output",
+        str(sample / ".git" / "config"),
+        "--force",
+        "--lang",
+        "en",
+    )
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and ".git" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert (sample / ".git" / "config").read_text() == "[core]\n"

@@ -100,12 +100,22 @@ def test_build_is_the_standard_construction(text: str) -> None:
     assert got[1:] == expected[1:]
 
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**9, 10**9), st.floats(allow_nan=False),
-                    st.text(max_size=12), st.sampled_from(["2023-06-02", "1.000", "0777", "x-a", "", "~", "1_0"]))
-keys = st.one_of(st.sampled_from(["a", "b", "x-a", "submitted", "2023", "null", "true", "<<x"]),
-                 st.text(min_size=1, max_size=6))
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                        st.dictionaries(keys, inner, max_size=4)), max_leaves=20)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**9), 10**9),
+    st.floats(allow_nan=False),
+    st.text(max_size=12),
+    st.sampled_from(["2023-06-02", "1.000", "0777", "x-a", "", "~", "1_0"]),
+)
+keys = st.one_of(
+    st.sampled_from(["a", "b", "x-a", "submitted", "2023", "null", "true", "<<x"]), st.text(min_size=1, max_size=6)
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(keys, inner, max_size=4)),
+    max_leaves=20,
+)
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -174,8 +184,7 @@ def test_clean_is_skipped_only_when_nothing_needs_it() -> None:
     assert parse_text("a: 1\nb: [x]\n").dirty is False
     assert parse_text("a: 1\nb:\n").dirty is True
     assert parse_text("a: [{x-c: 1}]\n").dirty is True
-    rec = parse_document(b"name: M\nstatus: completed\nstarted: 2023-03-01\nfield:\nx-ghi-chu: a\n",
-                         ModelRecord)
+    rec = parse_document(b"name: M\nstatus: completed\nstarted: 2023-03-01\nfield:\nx-ghi-chu: a\n", ModelRecord)
     assert rec.problems == [] and rec.record.field is None
 
 
@@ -217,8 +226,11 @@ def old_walk_unit(root: Path, folder: Path, unit_id: str, period_ids: set[str]) 
                 if period in period_ids:
                     out.append(_Entry(rel, "report", unit_id, period))
                 else:
-                    params: dict[str, Any] = {"reason": "unknown_period_list", "period_id": period,
-                                              "periods": ", ".join(sorted(period_ids))}
+                    params: dict[str, Any] = {
+                        "reason": "unknown_period_list",
+                        "period_id": period,
+                        "periods": ", ".join(sorted(period_ids)),
+                    }
                     guess = next((p for p in sorted(period_ids) if p.lower() == period.lower()), None)
                     guess = guess or nearest(period, sorted(period_ids))
                     if guess:
@@ -232,9 +244,24 @@ def old_walk_unit(root: Path, folder: Path, unit_id: str, period_ids: set[str]) 
 def test_the_walk_is_the_old_walk(tmp_path: Path) -> None:
     root = tmp_path
     unit = root / "units" / "an-my"
-    for rel in ["plan.yaml", "H1.yaml", "notes.yml", "scan.pdf", ".hidden.yaml", "models/a.yaml",
-                "models/Bad Name.yaml", "models/sub/deep.yaml", "models/x.yml", "reports/H1.yaml", "reports/h1.yaml",
-                "reports/Q7.yaml", "reports/photo.jpg", "other/plan.yaml", ".git/x.yaml", "b/c/d/e.yaml"]:
+    for rel in [
+        "plan.yaml",
+        "H1.yaml",
+        "notes.yml",
+        "scan.pdf",
+        ".hidden.yaml",
+        "models/a.yaml",
+        "models/Bad Name.yaml",
+        "models/sub/deep.yaml",
+        "models/x.yml",
+        "reports/H1.yaml",
+        "reports/h1.yaml",
+        "reports/Q7.yaml",
+        "reports/photo.jpg",
+        "other/plan.yaml",
+        ".git/x.yaml",
+        "b/c/d/e.yaml",
+    ]:
         (unit / rel).parent.mkdir(parents=True, exist_ok=True)
         (unit / rel).write_text("a: 1\n", encoding="utf-8")
     (unit / "models" / "link.yaml").symlink_to(unit / "models" / "a.yaml")
@@ -248,7 +275,9 @@ def test_the_walk_is_the_old_walk(tmp_path: Path) -> None:
     got_unit = [g for g in got if (g.rel if not isinstance(g, Finding) else g.path).startswith("units/an-my")]
     assert got_unit == expected
     assert [g.path for g in got if isinstance(g, Finding) and not g.path.startswith("units/an-my")] == [
-        "units/ghost", "units/stray.yaml"]
+        "units/ghost",
+        "units/stray.yaml",
+    ]
 
 
 # ---------------------------------------------------------------- loading
@@ -279,10 +308,16 @@ def test_started_missing_is_reported_once(tmp_path: Path) -> None:
     model = root / "units" / "an-my" / "models" / "cho-so.yaml"
     lines = [ln for ln in model.read_text(encoding="utf-8").splitlines() if not ln.startswith("started")]
     model.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    found = [f for f in check(root, __import__("datetime").date(2023, 12, 20)).result.findings
-             if f.code == "missing-field" and f.path.endswith("cho-so.yaml")]
+    found = [
+        f
+        for f in check(root, __import__("datetime").date(2023, 12, 20)).result.findings
+        if f.code == "missing-field" and f.path.endswith("cho-so.yaml")
+    ]
     assert len(found) == 1
     model.write_text("\n".join(lines) + "\nstarted: 2023-02-30\n", encoding="utf-8")
-    found = [f for f in check(root, __import__("datetime").date(2023, 12, 20)).result.findings
-             if f.path.endswith("cho-so.yaml")]
+    found = [
+        f
+        for f in check(root, __import__("datetime").date(2023, 12, 20)).result.findings
+        if f.path.endswith("cho-so.yaml")
+    ]
     assert [f.code for f in found] == ["invalid-value"]

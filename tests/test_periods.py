@@ -49,16 +49,25 @@ def test_seed_deadline() -> None:
     assert deadline.days_late(date(2023, 6, 7)) == 3
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("2023-06-02", date(2023, 6, 2)), ("02/06/2023", date(2023, 6, 2)), ("2/6/2023", date(2023, 6, 2)),
-    ("02.06.2023", date(2023, 6, 2)), ("2-6-2023", date(2023, 6, 2)), (" 2023-6-2 ", date(2023, 6, 2)),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023-06-02", date(2023, 6, 2)),
+        ("02/06/2023", date(2023, 6, 2)),
+        ("2/6/2023", date(2023, 6, 2)),
+        ("02.06.2023", date(2023, 6, 2)),
+        ("2-6-2023", date(2023, 6, 2)),
+        (" 2023-6-2 ", date(2023, 6, 2)),
+    ],
+)
 def test_date_forms(text: str, expected: date) -> None:
     assert parse_date(text) == expected
 
 
-@pytest.mark.parametrize("text", ["02/06/23", "06/31/2023", "2023/06/02", "30/02/2023", "2023-13-45", "hôm nay",
-                                  "2023-06-02T10:00", "2/6.2023", ""])
+@pytest.mark.parametrize(
+    "text",
+    ["02/06/23", "06/31/2023", "2023/06/02", "30/02/2023", "2023-13-45", "hôm nay", "2023-06-02T10:00", "2/6.2023", ""],
+)
 def test_bad_dates(text: str) -> None:
     with pytest.raises(DateError):
         parse_date(text)

@@ -12,8 +12,21 @@ LATE = ("hoi-cuu-chien-binh", "tam-thang")  # the sample's late units for H1 as 
 
 
 def _remind(out: Path, *extra: str, process: bool | None = None) -> list[Path]:
-    proc = run_dkst("remind", "--data", "data", "--period", "H1", "--as-of", "2023-11-30", "--format", "docx",
-                    "--output", str(out), *extra, process=process)
+    proc = run_dkst(
+        "remind",
+        "--data",
+        "data",
+        "--period",
+        "H1",
+        "--as-of",
+        "2023-11-30",
+        "--format",
+        "docx",
+        "--output",
+        str(out),
+        *extra,
+        process=process,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr
     return [Path(line) for line in proc.stdout.splitlines()]
@@ -67,8 +80,9 @@ def test_english_letter(tmp_path: Path) -> None:
 
 
 def test_markdown_stays_the_default(tmp_path: Path) -> None:
-    proc = run_dkst("remind", "--data", "data", "--period", "H1", "--as-of", "2023-11-30", "--output",
-                    str(tmp_path / "md"))
+    proc = run_dkst(
+        "remind", "--data", "data", "--period", "H1", "--as-of", "2023-11-30", "--output", str(tmp_path / "md")
+    )
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in (tmp_path / "md").iterdir()) == sorted(f"{u}.md" for u in LATE)
 

@@ -130,10 +130,18 @@ def test_fixture_figures_add_up(ctx):
 # --------------------------------------------------------------------------- filters
 
 
-@pytest.mark.parametrize(("iso", "vn"), [
-    ("2023-06-04", "04/6/2023"), ("2023-02-17", "17/02/2023"), ("2023-01-09", "09/01/2023"),
-    ("2023-12-05", "05/12/2023"), ("2022-09-12", "12/9/2022"), (None, ""), ("bad", "bad"),
-])
+@pytest.mark.parametrize(
+    ("iso", "vn"),
+    [
+        ("2023-06-04", "04/6/2023"),
+        ("2023-02-17", "17/02/2023"),
+        ("2023-01-09", "09/01/2023"),
+        ("2023-12-05", "05/12/2023"),
+        ("2022-09-12", "12/9/2022"),
+        (None, ""),
+        ("bad", "bad"),
+    ],
+)
 def test_vndate(iso, vn):
     assert vndate(iso) == vn
 
@@ -145,18 +153,38 @@ def test_vndate_accepts_date_objects():
     assert render.vndatelong("2023-02-05") == "ngày 05 tháng 02 năm 2023"
 
 
-@pytest.mark.parametrize(("value", "text"), [
-    (0, "0"), (999, "999"), (1000, "1.000"), (12345, "12.345"), (1234567, "1.234.567"), (None, "–"),
-    (3.5, "3,5"), (2.0, "2"),
-])
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (0, "0"),
+        (999, "999"),
+        (1000, "1.000"),
+        (12345, "12.345"),
+        (1234567, "1.234.567"),
+        (None, "–"),
+        (3.5, "3,5"),
+        (2.0, "2"),
+    ],
+)
 def test_num(value, text):
     assert num(value) == text
 
 
-@pytest.mark.parametrize(("value", "text"), [
-    (0.8824, "88,2%"), (0.7059, "70,6%"), (1.0, "100,0%"), (0.875, "87,5%"), (0, "0,0%"), (None, "–"),
-    (0.33335, "33,3%"), (0.8333, "83,3%"), (0.99951, "100,0%"), (0.00049, "0,0%"),
-])
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (0.8824, "88,2%"),
+        (0.7059, "70,6%"),
+        (1.0, "100,0%"),
+        (0.875, "87,5%"),
+        (0, "0,0%"),
+        (None, "–"),
+        (0.33335, "33,3%"),
+        (0.8333, "83,3%"),
+        (0.99951, "100,0%"),
+        (0.00049, "0,0%"),
+    ],
+)
 def test_pct(value, text):
     assert pct(value) == text
 
@@ -180,11 +208,11 @@ def test_md_escapes_what_would_break_markdown():
 def test_figure_phrases():
     f = render.figure
     assert f({"label": "Số buổi tuyên truyền", "unit": "buổi", "total": 120}) == "120 buổi tuyên truyền"
-    assert f({"label": "Số lượt người tham dự", "unit": "lượt người", "total": 5400}) == \
-        "5.400 lượt người tham dự"
+    assert f({"label": "Số lượt người tham dự", "unit": "lượt người", "total": 5400}) == "5.400 lượt người tham dự"
     assert f({"label": "Diễn đàn", "unit": "buổi", "total": 3}) == "diễn đàn: 3 buổi"
-    assert f({"label": "Số cuộc phản biện", "unit": "cuộc", "total": None}) == \
-        "số cuộc phản biện: chưa có đơn vị báo cáo"
+    assert (
+        f({"label": "Số cuộc phản biện", "unit": "cuộc", "total": None}) == "số cuộc phản biện: chưa có đơn vị báo cáo"
+    )
 
 
 # --------------------------------------------------------------------------- finding templates
@@ -222,15 +250,32 @@ def test_find_template_refuses(name, tmp_path):
 
 def test_markdown_has_letterhead_and_structure(report_md):
     out = report_md
-    for text in ("ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ TAM KỲ", "BAN THƯỜNG TRỰC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                 "Độc lập - Tự do - Hạnh phúc", "Số: …/BC-MTTQ-BTT", "Tam Kỳ, ngày 20 tháng 6 năm 2023",
-                 "# BÁO CÁO", "Kết quả thực hiện Phong trào thi đua “Đoàn kết sáng tạo” 6 tháng đầu năm 2023",
-                 "Kế hoạch số 204/KH-MTTQ-BTT ngày 17/02/2023", "Kế hoạch số 109/KH-MTTQ-BTT ngày 12/9/2022",
-                 "Kế hoạch số 25/KH-MTTQ-BTT ngày 08/3/2023", "## I. KẾT QUẢ THỰC HIỆN",
-                 "### 1. Công tác tuyên truyền", "Xây dựng mô hình “Đoàn kết sáng tạo”",
-                 "Công tác đánh giá, khen thưởng", "Tình hình báo cáo của các đơn vị", "## II. TỒN TẠI, HẠN CHẾ",
-                 "## III. KIẾN NGHỊ, ĐỀ XUẤT", "Nơi nhận:", "TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Nguyễn Ba",
-                 "- Ban Phong trào UBMTTQ tỉnh;", "- Lưu: VT, PT."):
+    for text in (
+        "ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ TAM KỲ",
+        "BAN THƯỜNG TRỰC",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: …/BC-MTTQ-BTT",
+        "Tam Kỳ, ngày 20 tháng 6 năm 2023",
+        "# BÁO CÁO",
+        "Kết quả thực hiện Phong trào thi đua “Đoàn kết sáng tạo” 6 tháng đầu năm 2023",
+        "Kế hoạch số 204/KH-MTTQ-BTT ngày 17/02/2023",
+        "Kế hoạch số 109/KH-MTTQ-BTT ngày 12/9/2022",
+        "Kế hoạch số 25/KH-MTTQ-BTT ngày 08/3/2023",
+        "## I. KẾT QUẢ THỰC HIỆN",
+        "### 1. Công tác tuyên truyền",
+        "Xây dựng mô hình “Đoàn kết sáng tạo”",
+        "Công tác đánh giá, khen thưởng",
+        "Tình hình báo cáo của các đơn vị",
+        "## II. TỒN TẠI, HẠN CHẾ",
+        "## III. KIẾN NGHỊ, ĐỀ XUẤT",
+        "Nơi nhận:",
+        "TM. BAN THƯỜNG TRỰC",
+        "CHỦ TỊCH",
+        "Nguyễn Ba",
+        "- Ban Phong trào UBMTTQ tỉnh;",
+        "- Lưu: VT, PT.",
+    ):
         assert text in out, text
     assert out.index("## I.") < out.index("## II.") < out.index("## III.") < out.index("Nơi nhận:")
     assert out.endswith("\n")
@@ -291,8 +336,14 @@ def test_markdown_with_optional_parts_absent(ctx):
     ctx["plan"].update(signer=None, report_to=None, number=None, issued=None, based_on=[], recipients=[])
     ctx["plan"]["letterhead"].update(symbol=None, national=None, motto=None)
     ctx.update(models=[], commendations=[], highlights=[], limitations=[], proposals=[])
-    ctx["summary"]["models"] = {"total": 0, "new": 0, "replicated": 0, "in_progress": 0, "completed": 0,
-                                "propose_replication": 0}
+    ctx["summary"]["models"] = {
+        "total": 0,
+        "new": 0,
+        "replicated": 0,
+        "in_progress": 0,
+        "completed": 0,
+        "propose_replication": 0,
+    }
     out = render_markdown(ctx, TEMPLATES / "report.md.j2")
     assert "Số: …/BC-…" in out
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in out and "Độc lập - Tự do - Hạnh phúc" in out
@@ -312,27 +363,48 @@ def test_render_does_not_change_the_context(ctx):
 
 
 def _unit(**kw):
-    base = {"id": "hoa-thuan", "name": "Ủy ban MTTQ Việt Nam phường Hòa Thuận", "status": "missing",
-            "status_label": "Chưa gửi", "days_overdue": 16, "days_left": None, "email": "mttq.hoathuan@example.vn"}
+    base = {
+        "id": "hoa-thuan",
+        "name": "Ủy ban MTTQ Việt Nam phường Hòa Thuận",
+        "status": "missing",
+        "status_label": "Chưa gửi",
+        "days_overdue": 16,
+        "days_left": None,
+        "email": "mttq.hoathuan@example.vn",
+    }
     base.update(kw)
     return base
 
 
 def test_reminder_overdue(ctx):
     out = render_reminder(ctx, _unit(), TEMPLATES / "remind.md.j2")
-    for text in ("Kính gửi: Ủy ban MTTQ Việt Nam phường Hòa Thuận.", "hạn cuối: 04/6/2023", "quá hạn 16 ngày",
-                 "6 tháng đầu năm 2023", "Kế hoạch số 25/KH-MTTQ-BTT", "mttq.tk@gmail.com",
-                 "Văn phòng Ủy ban MTTQ Việt Nam thành phố", "ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ TAM KỲ",
-                 "Tam Kỳ, ngày 20 tháng 6 năm 2023", "TM. BAN THƯỜNG TRỰC", "Nguyễn Ba", "Như trên",
-                 "mttq.hoathuan@example.vn", "V/v đôn đốc"):
+    for text in (
+        "Kính gửi: Ủy ban MTTQ Việt Nam phường Hòa Thuận.",
+        "hạn cuối: 04/6/2023",
+        "quá hạn 16 ngày",
+        "6 tháng đầu năm 2023",
+        "Kế hoạch số 25/KH-MTTQ-BTT",
+        "mttq.tk@gmail.com",
+        "Văn phòng Ủy ban MTTQ Việt Nam thành phố",
+        "ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ TAM KỲ",
+        "Tam Kỳ, ngày 20 tháng 6 năm 2023",
+        "TM. BAN THƯỜNG TRỰC",
+        "Nguyễn Ba",
+        "Như trên",
+        "mttq.hoathuan@example.vn",
+        "V/v đôn đốc",
+    ):
         assert text in out, text
     for table in _md_tables(out):
         assert len({_unescaped_pipes(line) for line in table}) == 1
 
 
 def test_reminder_pending_and_hostile_name(ctx):
-    out = render_reminder(ctx, _unit(status="pending", days_overdue=None, days_left=3, email=None,
-                                     name=HOSTILE_UNIT), TEMPLATES / "remind.md.j2")
+    out = render_reminder(
+        ctx,
+        _unit(status="pending", days_overdue=None, days_left=3, email=None, name=HOSTILE_UNIT),
+        TEMPLATES / "remind.md.j2",
+    )
     assert "còn 3 ngày" in out and "quá hạn" not in out
     assert HOSTILE_UNIT in _md_unescape(out) and "49" not in out
     out = render_reminder(ctx, _unit(days_overdue=None, days_left=0), TEMPLATES / "remind.md.j2")
@@ -410,14 +482,17 @@ def _docx_template(tmp_path: Path, *texts: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("text", "word"), [
-    ("{{ ''.__class__.__mro__ }}", "sandbox"),
-    ("{{ cycler.__init__.__globals__ }}", "sandbox"),
-    ("{% set x = units.append(1) %}", "sandbox"),
-    ("{{ nope }}", "undefined"),
-    ("{% if %}", "syntax"),
-    ("{%p for x in units %}", "syntax"),
-])
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("{{ ''.__class__.__mro__ }}", "sandbox"),
+        ("{{ cycler.__init__.__globals__ }}", "sandbox"),
+        ("{% set x = units.append(1) %}", "sandbox"),
+        ("{{ nope }}", "undefined"),
+        ("{% if %}", "syntax"),
+        ("{%p for x in units %}", "syntax"),
+    ],
+)
 def test_hostile_docx_templates_are_refused(text, word, ctx, tmp_path):
     path = _docx_template(tmp_path, "Báo cáo", text, "cuối")
     with pytest.raises(RenderError) as err:
@@ -518,9 +593,21 @@ def test_docx_models_and_commendations_tables(report_docx, ctx):
 
 def test_docx_text_and_hostile_strings(report_docx, ctx):
     text = _all_text(_docx(report_docx))
-    for snippet in ("127 buổi tuyên truyền", "9.865 lượt người tham dự tuyên truyền", "88,2%", "70,6%",
-                    "04/6/2023", "chưa có đơn vị báo cáo", "I. KẾT QUẢ THỰC HIỆN", "II. TỒN TẠI, HẠN CHẾ",
-                    "III. KIẾN NGHỊ, ĐỀ XUẤT", "Phụ lục", HOSTILE_UNIT, "<w:p>", "{{ 7*7 }}"):
+    for snippet in (
+        "127 buổi tuyên truyền",
+        "9.865 lượt người tham dự tuyên truyền",
+        "88,2%",
+        "70,6%",
+        "04/6/2023",
+        "chưa có đơn vị báo cáo",
+        "I. KẾT QUẢ THỰC HIỆN",
+        "II. TỒN TẠI, HẠN CHẾ",
+        "III. KIẾN NGHỊ, ĐỀ XUẤT",
+        "Phụ lục",
+        HOSTILE_UNIT,
+        "<w:p>",
+        "{{ 7*7 }}",
+    ):
         assert snippet in text, snippet
     assert "49" not in text
     long = next(x["text"] for x in ctx["proposals"] if len(x["text"]) > 2900)
@@ -547,8 +634,13 @@ def test_docx_is_valid_xml_and_deterministic(report_docx, ctx):
 def test_docx_with_optional_parts_absent_and_control_characters(ctx):
     ctx["plan"].update(signer=None, report_to=None, recipients=[])
     ctx["plan"]["letterhead"]["symbol"] = None
-    ctx.update(models=[], commendations=[], highlights=[], limitations=[],
-               proposals=[{"unit_id": "an-my", "unit_name": "An Mỹ", "text": "a\x00b\x0bc\x1fd\ttab"}])
+    ctx.update(
+        models=[],
+        commendations=[],
+        highlights=[],
+        limitations=[],
+        proposals=[{"unit_id": "an-my", "unit_name": "An Mỹ", "text": "a\x00b\x0bc\x1fd\ttab"}],
+    )
     data = render_docx(ctx, TEMPLATES / "report.docx")
     document = _docx(data)
     text = _all_text(document)
@@ -565,9 +657,19 @@ def test_libreoffice_converts_to_pdf(report_docx, tmp_path):
     src.write_bytes(report_docx)
     env = {**os.environ, "HOME": str(tmp_path)}
     proc = subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(src)],
-        capture_output=True, timeout=180, env=env,
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(src),
+        ],
+        capture_output=True,
+        timeout=180,
+        env=env,
     )
     pdf = tmp_path / "report.pdf"
     assert pdf.is_file(), proc.stderr.decode(errors="replace")
@@ -583,9 +685,11 @@ def test_libreoffice_converts_to_pdf(report_docx, tmp_path):
 
 
 def test_import_is_light():
-    code = ("import sys, dkst.render; "
-            "heavy = [m for m in ('docxtpl', 'docx', 'jinja2', 'lxml') if m in sys.modules]; "
-            "assert not heavy, heavy")
+    code = (
+        "import sys, dkst.render; "
+        "heavy = [m for m in ('docxtpl', 'docx', 'jinja2', 'lxml') if m in sys.modules]; "
+        "assert not heavy, heavy"
+    )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     subprocess.run([sys.executable, "-c", code], check=True, env=env, timeout=60)
 
@@ -595,8 +699,19 @@ def test_no_indicators_and_a_unit_of_an_unknown_kind(ctx):
 
     ctx.update(indicators=[], sections=[])
     ctx["summary"]["indicators"] = {}
-    stray = dict(ctx["units"][0], id="la", name="Đơn vị lạ", kind="other", kind_label="Khác", indicators={},
-                 models=0, status="not_required", status_label="Không yêu cầu", submitted=None, submitted_vn="")
+    stray = dict(
+        ctx["units"][0],
+        id="la",
+        name="Đơn vị lạ",
+        kind="other",
+        kind_label="Khác",
+        indicators={},
+        models=0,
+        status="not_required",
+        status_label="Không yêu cầu",
+        submitted=None,
+        submitted_vn="",
+    )
     ctx["units"].append(stray)
     out = render_markdown(ctx, TEMPLATES / "report.md.j2")
     assert "| Đơn vị lạ |" in out

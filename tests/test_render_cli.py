@@ -26,8 +26,18 @@ def test_docx_is_deterministic_and_readable(tmp_path: Path) -> None:
     outs = []
     for name in ("a.docx", "b.docx"):  # b in a process of its own: another hash seed, the same bytes
         out = tmp_path / name
-        proc = run_dkst("render", "--data", "data", "--period", "Y", "--as-of", "2024-01-15", "--output", str(out),
-                        process=True if name == "b.docx" else None)
+        proc = run_dkst(
+            "render",
+            "--data",
+            "data",
+            "--period",
+            "Y",
+            "--as-of",
+            "2024-01-15",
+            "--output",
+            str(out),
+            process=True if name == "b.docx" else None,
+        )
         assert proc.returncode == 0, proc.stderr
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
@@ -47,20 +57,23 @@ def test_docx_is_deterministic_and_readable(tmp_path: Path) -> None:
 
 
 def test_docx_default_output_in_dataset_out(sample: Path) -> None:
-    proc = run_dkst("render", "--data", str(sample), "--period", "H1", "--as-of", "2023-11-30", "--format", "docx",
-                    process=True)  # end to end
+    proc = run_dkst(
+        "render", "--data", str(sample), "--period", "H1", "--as-of", "2023-11-30", "--format", "docx", process=True
+    )  # end to end
     assert proc.returncode == 0, proc.stderr
     assert (sample / "out" / "bao-cao-H1.docx").is_file()
 
 
 def test_dataset_template_overrides_and_hostile_template_is_refused(sample: Path) -> None:
     (sample / "templates").mkdir()
-    (sample / "templates" / "report.md.j2").write_text("Kỳ {{ period.name }}: {{ summary.reports.expected }}\n",
-                                                       encoding="utf-8")
+    (sample / "templates" / "report.md.j2").write_text(
+        "Kỳ {{ period.name }}: {{ summary.reports.expected }}\n", encoding="utf-8"
+    )
     proc = run_dkst("render", "--data", str(sample), "--period", "H1", "--as-of", "2023-11-30")
     assert proc.stdout == "Kỳ 6 tháng đầu năm 2023: 17\n"
-    (sample / "templates" / "report.md.j2").write_text("ok\n{{ ''.__class__.__mro__[1].__subclasses__() }}\n",
-                                                       encoding="utf-8")
+    (sample / "templates" / "report.md.j2").write_text(
+        "ok\n{{ ''.__class__.__mro__[1].__subclasses__() }}\n", encoding="utf-8"
+    )
     out = sample / "out" / "r.md"
     proc = run_dkst("render", "--data", str(sample), "--period", "H1", "--as-of", "2023-11-30", "--output", str(out))
     assert proc.returncode != 0
@@ -71,15 +84,25 @@ def test_dataset_template_overrides_and_hostile_template_is_refused(sample: Path
 
 def test_syntax_error_in_template_dir(tmp_path: Path) -> None:
     (tmp_path / "report.md.j2").write_text("line one\n{% if %}\n", encoding="utf-8")
-    proc = run_dkst("render", "--data", "data", "--period", "H1", "--as-of", "2023-11-30",
-                    "--template-dir", str(tmp_path))
+    proc = run_dkst(
+        "render", "--data", "data", "--period", "H1", "--as-of", "2023-11-30", "--template-dir", str(tmp_path)
+    )
     assert proc.returncode == 1 and "report.md.j2:2" in proc.stderr and proc.stderr.count("\n") == 1
 
 
 def test_render_refuses_to_write_over_data(sample: Path) -> None:
     before = (sample / "plan.yaml").read_bytes()
-    proc = run_dkst("render", "--data", str(sample), "--period", "H1", "--as-of", "2023-11-30",
-                    "--output", str(sample / "plan.yaml"))
+    proc = run_dkst(
+        "render",
+        "--data",
+        str(sample),
+        "--period",
+        "H1",
+        "--as-of",
+        "2023-11-30",
+        "--output",
+        str(sample / "plan.yaml"),
+    )
     assert proc.returncode == 2 and (sample / "plan.yaml").read_bytes() == before
 
 
@@ -98,8 +121,9 @@ def test_remind_letters(sample: Path) -> None:
     assert "hạn cuối: 04/12/2023" in text and "mttq.tk@gmail.com" in text
     # two days later nobody is within 1 day of the deadline but nobody is overdue yet
     out = sample / "out" / "none"
-    proc = run_dkst("remind", "--data", str(sample), "--period", "Y", "--as-of", "2023-11-30", "--within", "3",
-                    "--output", str(out))
+    proc = run_dkst(
+        "remind", "--data", str(sample), "--period", "Y", "--as-of", "2023-11-30", "--within", "3", "--output", str(out)
+    )
     assert proc.returncode == 0 and not out.exists()
 
 

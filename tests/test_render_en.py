@@ -27,12 +27,29 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "render_context.json"
 HOSTILE_UNIT = "Hội Khuyến học {{ 7*7 }} – Sở GD&ĐT | A < B"
 
 #: Words of the Vietnamese templates themselves: none may appear in an English document (data aside).
-VI_TEMPLATE_WORDS = ("BÁO CÁO", "Kết quả thực hiện", "KẾT QUẢ THỰC HIỆN", "TỒN TẠI, HẠN CHẾ", "KIẾN NGHỊ, ĐỀ XUẤT",
-                     "Nơi nhận", "Tổng cộng", "Đã gửi", "Tình trạng", "Ngày nhận", "hạn cuối", "Hạn cuối",
-                     "đơn vị báo cáo", "Số: ", "ngày 30 tháng", "Kính gửi", "Như trên", "Phụ lục",
-                     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "TM. BAN THƯỜNG TRỰC")
-
-
+VI_TEMPLATE_WORDS = (
+    "BÁO CÁO",
+    "Kết quả thực hiện",
+    "KẾT QUẢ THỰC HIỆN",
+    "TỒN TẠI, HẠN CHẾ",
+    "KIẾN NGHỊ, ĐỀ XUẤT",
+    "Nơi nhận",
+    "Tổng cộng",
+    "Đã gửi",
+    "Tình trạng",
+    "Ngày nhận",
+    "hạn cuối",
+    "Hạn cuối",
+    "đơn vị báo cáo",
+    "Số: ",
+    "ngày 30 tháng",
+    "Kính gửi",
+    "Như trên",
+    "Phụ lục",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "TM. BAN THƯỜNG TRỰC",
+)
 
 
 def _render(*args: str, **kw) -> str:
@@ -80,10 +97,19 @@ def _md_table(text: str, header_cell: str) -> list[list[str]]:
 def test_markdown_golden_en(period: str, as_of: str) -> None:
     out = _render("--period", period, "--as-of", as_of, "--lang", "en")
     assert_golden(f"render/report-{period}-{as_of}-en.md", out)
-    for text in ("# REPORT", "SOCIALIST REPUBLIC OF VIET NAM", "Independence - Freedom - Happiness",
-                 "(Solidarity and Creativity)", "## I. RESULTS", "## II. SHORTCOMINGS AND LIMITATIONS",
-                 "## III. RECOMMENDATIONS AND PROPOSALS", "***Recipients:***",
-                 "**ON BEHALF OF THE STANDING COMMITTEE**", "**CHAIR**", "**Nguyễn Ba**"):
+    for text in (
+        "# REPORT",
+        "SOCIALIST REPUBLIC OF VIET NAM",
+        "Independence - Freedom - Happiness",
+        "(Solidarity and Creativity)",
+        "## I. RESULTS",
+        "## II. SHORTCOMINGS AND LIMITATIONS",
+        "## III. RECOMMENDATIONS AND PROPOSALS",
+        "***Recipients:***",
+        "**ON BEHALF OF THE STANDING COMMITTEE**",
+        "**CHAIR**",
+        "**Nguyễn Ba**",
+    ):
         assert text in out, text
     for word in VI_TEMPLATE_WORDS:
         assert word not in out, word
@@ -92,14 +118,26 @@ def test_markdown_golden_en(period: str, as_of: str) -> None:
 def test_markdown_en_h1_content() -> None:
     out = _render("--period", "H1", "--as-of", "2023-11-30", "--lang", "en")
     # dates in English; data (letterhead lines, units, plan numbers and titles, period name) as written
-    for text in ("*Tam Kỳ, 30 November 2023*", "No.: …/BC-MTTQ-BTT", "ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ TAM KỲ",
-                 "**BAN THƯỜNG TRỰC**", "Plan No. 204/KH-MTTQ-BTT dated 17 Feb 2023",
-                 "6 tháng đầu năm 2023 (1 Jan 2023 – 30 Jun 2023)", "was 4 Jun 2023", "(figures as of 30 Nov 2023)",
-                 "17 units were due to report", "received the reports of 15 of them (88.2%)",
-                 "11 on time (64.7%) and 4 late",
-                 "2 units have not sent a report", "Hội Chữ thập đỏ thành phố (1 day)",
-                 "Hội Nông dân thành phố (3 days)", "Lượt người tham dự tuyên truyền: 11,077 lượt người",
-                 "| Late (3 days) | 7 Jun 2023 |", "**Sent 15/17**", "- Lưu: VT, PT."):
+    for text in (
+        "*Tam Kỳ, 30 November 2023*",
+        "No.: …/BC-MTTQ-BTT",
+        "ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ TAM KỲ",
+        "**BAN THƯỜNG TRỰC**",
+        "Plan No. 204/KH-MTTQ-BTT dated 17 Feb 2023",
+        "6 tháng đầu năm 2023 (1 Jan 2023 – 30 Jun 2023)",
+        "was 4 Jun 2023",
+        "(figures as of 30 Nov 2023)",
+        "17 units were due to report",
+        "received the reports of 15 of them (88.2%)",
+        "11 on time (64.7%) and 4 late",
+        "2 units have not sent a report",
+        "Hội Chữ thập đỏ thành phố (1 day)",
+        "Hội Nông dân thành phố (3 days)",
+        "Lượt người tham dự tuyên truyền: 11,077 lượt người",
+        "| Late (3 days) | 7 Jun 2023 |",
+        "**Sent 15/17**",
+        "- Lưu: VT, PT.",
+    ):
         assert text in out, text
 
 
@@ -118,8 +156,9 @@ def test_english_and_vietnamese_carry_the_same_figures() -> None:
     vi_units, en_units = _md_table(vi, "Ngày nhận"), _md_table(en, "Received on")
     assert len(vi_units) == len(en_units) == 1 + 4 + 19 + 1
     assert figures(vi_units, ".", ",", {1, 2, 3}) == figures(en_units, ",", ".", {1, 2, 3})
-    assert [r[2].split()[-1] for r in vi_units[1:] if "/" in r[2]] == \
-        [r[2].split()[-1] for r in en_units[1:] if "/" in r[2]]  # Đã gửi 5/6 / Sent 5/6
+    assert [r[2].split()[-1] for r in vi_units[1:] if "/" in r[2]] == [
+        r[2].split()[-1] for r in en_units[1:] if "/" in r[2]
+    ]  # Đã gửi 5/6 / Sent 5/6
     # reporting table: counts and percentages
     vi_rep, en_rep = _md_table(vi, "Phải báo cáo"), _md_table(en, "Due")
     assert len(vi_rep) == len(en_rep) == 5
@@ -146,7 +185,8 @@ def test_a_users_template_applies_in_every_language(sample: Path) -> None:
     (sample / "templates").mkdir()
     (sample / "templates" / "report.md.j2").write_text(
         "{{ 'Period' if lang == 'en' else 'Kỳ' }} {{ period.id }}: {{ summary.reports.expected|num }}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     for lang, want in (("vi", "Kỳ H1: 17\n"), ("en", "Period H1: 17\n")):
         proc = run_dkst("render", "--data", str(sample), "--period", "H1", "--as-of", "2023-11-30", "--lang", lang)
         assert proc.returncode == 0 and proc.stdout == want, proc.stderr
@@ -156,20 +196,29 @@ def test_a_users_template_applies_in_every_language(sample: Path) -> None:
 
 
 def test_remind_en_letters(tmp_path: Path) -> None:
-    proc = run_dkst("remind", "--data", "data", "--period", "H1", "--as-of", "2023-06-10", "--lang", "en",
-                    "--output", str(tmp_path))
+    proc = run_dkst(
+        "remind", "--data", "data", "--period", "H1", "--as-of", "2023-06-10", "--lang", "en", "--output", str(tmp_path)
+    )
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.stem for p in tmp_path.glob("*.md")) == ["hoi-cuu-chien-binh", "tam-thang"]
     text = (tmp_path / "tam-thang.md").read_text(encoding="utf-8")
     assert_golden("render/remind-H1-2023-06-10-tam-thang-en.md", text)
-    for snippet in ("SOCIALIST REPUBLIC OF VIET NAM", "*Tam Kỳ, 10 June 2023*", "No.: …/MTTQ-BTT",
-                    "Re: reminder to send the report on the results of the “Đoàn kết sáng tạo” movement, "
-                    "6 tháng đầu năm 2023", "**To: Ủy ban MTTQ Việt Nam xã Tam Thăng.**",
-                    "has not received the report of Ủy ban MTTQ Việt Nam xã Tam Thăng",
-                    "**6 days overdue** (last on-time day: 4 Jun 2023)", "mttq.tk@gmail.com",
-                    "through Văn phòng Ủy ban MTTQ Việt Nam thành phố", "**ON BEHALF OF THE STANDING COMMITTEE**",
-                    "**Nguyễn Ba**", "***Recipients:***", "- As above",
-                    "- Archived: Records Office, Movement Department."):
+    for snippet in (
+        "SOCIALIST REPUBLIC OF VIET NAM",
+        "*Tam Kỳ, 10 June 2023*",
+        "No.: …/MTTQ-BTT",
+        "Re: reminder to send the report on the results of the “Đoàn kết sáng tạo” movement, 6 tháng đầu năm 2023",
+        "**To: Ủy ban MTTQ Việt Nam xã Tam Thăng.**",
+        "has not received the report of Ủy ban MTTQ Việt Nam xã Tam Thăng",
+        "**6 days overdue** (last on-time day: 4 Jun 2023)",
+        "mttq.tk@gmail.com",
+        "through Văn phòng Ủy ban MTTQ Việt Nam thành phố",
+        "**ON BEHALF OF THE STANDING COMMITTEE**",
+        "**Nguyễn Ba**",
+        "***Recipients:***",
+        "- As above",
+        "- Archived: Records Office, Movement Department.",
+    ):
         assert snippet in text, snippet
     for word in (*VI_TEMPLATE_WORDS, "V/v", "quá hạn", "đề nghị"):
         assert word not in text, word
@@ -178,8 +227,9 @@ def test_remind_en_letters(tmp_path: Path) -> None:
 def test_remind_en_pending_and_vietnamese_unchanged(tmp_path: Path) -> None:
     en, vi = tmp_path / "en", tmp_path / "vi"
     for lang, out in (("en", en), ("vi", vi)):
-        proc = run_dkst("remind", "--data", "data", "--period", "Y", "--as-of", "2023-11-30", "--lang", lang,
-                        "--output", str(out))
+        proc = run_dkst(
+            "remind", "--data", "data", "--period", "Y", "--as-of", "2023-11-30", "--lang", lang, "--output", str(out)
+        )
         assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in en.glob("*.md")) == sorted(p.name for p in vi.glob("*.md"))
     text = (en / "an-phu.md").read_text(encoding="utf-8")
@@ -199,8 +249,21 @@ def en_docx(tmp_path_factory) -> bytes:
     outs = []
     for name in ("a.docx", "b.docx"):
         out = tmp / name
-        proc = run_dkst("render", "--data", "data", "--period", "H1", "--as-of", "2023-11-30", "--lang", "en",
-                        "--format", "docx", "--output", str(out))
+        proc = run_dkst(
+            "render",
+            "--data",
+            "data",
+            "--period",
+            "H1",
+            "--as-of",
+            "2023-11-30",
+            "--lang",
+            "en",
+            "--format",
+            "docx",
+            "--output",
+            str(out),
+        )
         assert proc.returncode == 0, proc.stderr
         outs.append(out.read_bytes())
     assert outs[0] == outs[1], "two renders of the same data differ"
@@ -233,18 +296,31 @@ def test_docx_en_content(en_docx: bytes) -> None:
     document = _docx(en_docx)
     texts = [p.text for p in document.paragraphs]
     assert "REPORT" in texts
-    assert ("Results of the emulation movement\n“Đoàn kết sáng tạo” (Solidarity and Creativity)\n"
-            "6 tháng đầu năm 2023 (1 Jan 2023 – 30 Jun 2023)") in texts
+    assert (
+        "Results of the emulation movement\n“Đoàn kết sáng tạo” (Solidarity and Creativity)\n"
+        "6 tháng đầu năm 2023 (1 Jan 2023 – 30 Jun 2023)"
+    ) in texts
     head = document.tables[0]
     assert "ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ TAM KỲ" in head.cell(0, 0).text
     assert "SOCIALIST REPUBLIC OF VIET NAM" in head.cell(0, 1).text
     assert "Independence - Freedom - Happiness" in head.cell(0, 1).text
     assert head.cell(1, 0).text == "No.: …/BC-MTTQ-BTT" and head.cell(1, 1).text == "Tam Kỳ, 30 November 2023"
     text = _all_text(document)
-    for snippet in ("I. RESULTS", "II. SHORTCOMINGS AND LIMITATIONS", "III. RECOMMENDATIONS AND PROPOSALS",
-                    "Recipients:", "ON BEHALF OF THE STANDING COMMITTEE", "CHAIR", "Nguyễn Ba", "Appendix",
-                    "Lượt người tham dự tuyên truyền: 11,077 lượt người (16 units reporting)", "88.2%",
-                    "Hội Nông dân thành phố (3 days)", "Ủy ban MTTQ Việt Nam phường An Mỹ", "Tam Thăng"):
+    for snippet in (
+        "I. RESULTS",
+        "II. SHORTCOMINGS AND LIMITATIONS",
+        "III. RECOMMENDATIONS AND PROPOSALS",
+        "Recipients:",
+        "ON BEHALF OF THE STANDING COMMITTEE",
+        "CHAIR",
+        "Nguyễn Ba",
+        "Appendix",
+        "Lượt người tham dự tuyên truyền: 11,077 lượt người (16 units reporting)",
+        "88.2%",
+        "Hội Nông dân thành phố (3 days)",
+        "Ủy ban MTTQ Việt Nam phường An Mỹ",
+        "Tam Thăng",
+    ):
         assert snippet in text, snippet
     for word in VI_TEMPLATE_WORDS:
         assert word not in text, word
@@ -260,8 +336,20 @@ def test_docx_vietnamese_unchanged_by_lang_vi(tmp_path: Path) -> None:
     outs = []
     for extra in ((), ("--lang", "vi")):
         out = tmp_path / f"r{len(outs)}.docx"
-        proc = run_dkst("render", "--data", "data", "--period", "Y", "--as-of", "2024-01-15", "--format", "docx",
-                        "--output", str(out), *extra)
+        proc = run_dkst(
+            "render",
+            "--data",
+            "data",
+            "--period",
+            "Y",
+            "--as-of",
+            "2024-01-15",
+            "--format",
+            "docx",
+            "--output",
+            str(out),
+            *extra,
+        )
         assert proc.returncode == 0, proc.stderr
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
@@ -275,9 +363,19 @@ def test_libreoffice_converts_the_english_report(en_docx: bytes, tmp_path: Path)
     src = tmp_path / "report.docx"
     src.write_bytes(en_docx)
     proc = subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(src)],
-        capture_output=True, timeout=180, env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(src),
+        ],
+        capture_output=True,
+        timeout=180,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
     )
     assert (tmp_path / "report.pdf").is_file(), proc.stderr.decode(errors="replace")
 
@@ -299,16 +397,29 @@ def test_en_templates_with_hostile_data_and_absent_parts(ctx) -> None:
     assert HOSTILE_UNIT in plain
     text = _all_text(_docx(render_docx(ctx, TEMPLATES / "en" / "report.docx")))
     assert HOSTILE_UNIT in text and "49" not in text
-    ctx["plan"].update(signer=None, report_to=None, number=None, issued=None, based_on=[], recipients=[], title=None,
-                       place=None)
+    ctx["plan"].update(
+        signer=None, report_to=None, number=None, issued=None, based_on=[], recipients=[], title=None, place=None
+    )
     ctx["plan"]["letterhead"].update(symbol=None, national=None, motto=None, organ=None, superior=None)
     ctx.update(models=[], commendations=[], highlights=[], limitations=[], proposals=[])
-    ctx["summary"]["models"] = {"total": 0, "new": 0, "replicated": 0, "in_progress": 0, "completed": 0,
-                                "propose_replication": 0}
+    ctx["summary"]["models"] = {
+        "total": 0,
+        "new": 0,
+        "replicated": 0,
+        "in_progress": 0,
+        "completed": 0,
+        "propose_replication": 0,
+    }
     out = render_markdown(ctx, TEMPLATES / "en" / "report.md.j2")
-    for snippet in ("No.: …/BC-…", "SOCIALIST REPUBLIC OF VIET NAM", "Independence - Freedom - Happiness",
-                    "Pursuant to the Plan of ", "no “Đoàn kết sáng tạo” model was carried out",
-                    "reported no shortcomings", "made no recommendations"):
+    for snippet in (
+        "No.: …/BC-…",
+        "SOCIALIST REPUBLIC OF VIET NAM",
+        "Independence - Freedom - Happiness",
+        "Pursuant to the Plan of ",
+        "no “Đoàn kết sáng tạo” model was carried out",
+        "reported no shortcomings",
+        "made no recommendations",
+    ):
         assert snippet in out, snippet
     assert "None" not in out and "NONE" not in out and "()" not in out
     text = _all_text(_docx(render_docx(ctx, TEMPLATES / "en" / "report.docx")))
@@ -349,12 +460,15 @@ def test_find_template_by_language(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- filters
 
 
-@pytest.mark.parametrize(("iso", "short", "long"), [
-    ("2023-06-04", "4 Jun 2023", "4 June 2023"),
-    ("2023-05-01", "1 May 2023", "1 May 2023"),
-    ("2023-12-31", "31 Dec 2023", "31 December 2023"),
-    ("2024-02-29", "29 Feb 2024", "29 February 2024"),
-])
+@pytest.mark.parametrize(
+    ("iso", "short", "long"),
+    [
+        ("2023-06-04", "4 Jun 2023", "4 June 2023"),
+        ("2023-05-01", "1 May 2023", "1 May 2023"),
+        ("2023-12-31", "31 Dec 2023", "31 December 2023"),
+        ("2024-02-29", "29 Feb 2024", "29 February 2024"),
+    ],
+)
 def test_english_dates(iso: str, short: str, long: str) -> None:
     assert render.endate(iso) == short and render.endatelong(iso) == long
     from datetime import date
@@ -363,46 +477,73 @@ def test_english_dates(iso: str, short: str, long: str) -> None:
     assert render.endate(None) == "" and render.endate("") == "" and render.endate("not a date") == "not a date"
 
 
-@pytest.mark.parametrize(("value", "text"), [
-    (0, "0"), (999, "999"), (1000, "1,000"), (11077, "11,077"), (1234567, "1,234,567"), (-1234, "-1,234"),
-    (3.5, "3.5"), (12345.75, "12,345.75"), (2.0, "2"), (None, "–"), ("abc", "abc"),
-])
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (0, "0"),
+        (999, "999"),
+        (1000, "1,000"),
+        (11077, "11,077"),
+        (1234567, "1,234,567"),
+        (-1234, "-1,234"),
+        (3.5, "3.5"),
+        (12345.75, "12,345.75"),
+        (2.0, "2"),
+        (None, "–"),
+        ("abc", "abc"),
+    ],
+)
 def test_ennum(value, text) -> None:
     assert render.ennum(value) == text
 
 
-@pytest.mark.parametrize(("value", "text"), [
-    (0.8824, "88.2%"), (1.0, "100.0%"), (0.5, "50.0%"), (0.6667, "66.7%"), (0, "0.0%"), (None, "–"),
-])
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (0.8824, "88.2%"),
+        (1.0, "100.0%"),
+        (0.5, "50.0%"),
+        (0.6667, "66.7%"),
+        (0, "0.0%"),
+        (None, "–"),
+    ],
+)
 def test_enpct(value, text) -> None:
     assert render.enpct(value) == text
 
 
 def test_enfigure() -> None:
     f = render.enfigure
-    assert f({"label": "Tuyên truyền về Phong trào", "unit": "buổi", "total": 1444}) == \
-        "Tuyên truyền về Phong trào: 1,444 buổi"
+    assert (
+        f({"label": "Tuyên truyền về Phong trào", "unit": "buổi", "total": 1444})
+        == "Tuyên truyền về Phong trào: 1,444 buổi"
+    )
     assert f({"label": "Cuộc giám sát", "unit": "", "total": 3}) == "Cuộc giám sát: 3"
-    assert f({"label": "Số cuộc phản biện", "unit": "cuộc", "total": None}) == \
-        "Số cuộc phản biện: not reported by any unit"
+    assert (
+        f({"label": "Số cuộc phản biện", "unit": "cuộc", "total": None})
+        == "Số cuộc phản biện: not reported by any unit"
+    )
 
 
-@pytest.mark.parametrize(("vi", "en"), [
-    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
-    ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
-    ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
-    ("Độc lập – Tự do – Hạnh phúc", "Independence - Freedom - Happiness"),
-    ("TM. BAN THƯỜNG TRỰC", "ON BEHALF OF THE STANDING COMMITTEE"),
-    ("TM. Ban Thường trực", "ON BEHALF OF THE STANDING COMMITTEE"),
-    ("TM. UỶ BAN", "ON BEHALF OF THE COMMITTEE"),
-    ("KT. CHỦ TỊCH", "FOR THE CHAIR"),
-    ("Q. CHỦ TỊCH", "ACTING CHAIR"),
-    ("CHỦ TỊCH", "CHAIR"),
-    ("PHÓ CHỦ TỊCH", "VICE CHAIR"),
-    ("TM. ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN"),  # only half known: as written
-    ("Nguyễn Ba", "Nguyễn Ba"),
-    (None, ""),
-])
+@pytest.mark.parametrize(
+    ("vi", "en"),
+    [
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
+        ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
+        ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+        ("Độc lập – Tự do – Hạnh phúc", "Independence - Freedom - Happiness"),
+        ("TM. BAN THƯỜNG TRỰC", "ON BEHALF OF THE STANDING COMMITTEE"),
+        ("TM. Ban Thường trực", "ON BEHALF OF THE STANDING COMMITTEE"),
+        ("TM. UỶ BAN", "ON BEHALF OF THE COMMITTEE"),
+        ("KT. CHỦ TỊCH", "FOR THE CHAIR"),
+        ("Q. CHỦ TỊCH", "ACTING CHAIR"),
+        ("CHỦ TỊCH", "CHAIR"),
+        ("PHÓ CHỦ TỊCH", "VICE CHAIR"),
+        ("TM. ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN"),  # only half known: as written
+        ("Nguyễn Ba", "Nguyễn Ba"),
+        (None, ""),
+    ],
+)
 def test_enformula(vi, en) -> None:
     assert render.enformula(vi) == en
 

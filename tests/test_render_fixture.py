@@ -71,8 +71,10 @@ def _merge(a: Shape, b: Shape) -> Shape:
     if "object" in a and "object" in b:
         keys = {**a["object"], **b["object"]}
         common = a["object"].keys() & b["object"].keys()
-        return {"object": {k: _merge(a["object"][k], b["object"][k]) if k in common else keys[k] for k in keys},
-                "sometimes": a.get("sometimes", set()) | b.get("sometimes", set()) | (keys.keys() - common)}
+        return {
+            "object": {k: _merge(a["object"][k], b["object"][k]) if k in common else keys[k] for k in keys},
+            "sometimes": a.get("sometimes", set()) | b.get("sometimes", set()) | (keys.keys() - common),
+        }
     if "map" in a and "map" in b:
         return {"map": _merge_opt(a["map"], b["map"])}
     if "list" in a and "list" in b:
@@ -96,8 +98,11 @@ def differences(real: Shape | None, fixture: Shape | None, path: str = "$") -> l
         r, f = real["object"], fixture["object"]
         out = [f"{path}.{k}: in the real context, not in the fixture" for k in r if k not in f]
         out += [f"{path}.{k}: in the fixture, not in the real context" for k in f if k not in r]
-        out += [f"{path}.{k}: in every real one, not in every one of the fixture" for k in r
-                if k in f and k in fixture.get("sometimes", ()) and k not in real.get("sometimes", ())]
+        out += [
+            f"{path}.{k}: in every real one, not in every one of the fixture"
+            for k in r
+            if k in f and k in fixture.get("sometimes", ()) and k not in real.get("sometimes", ())
+        ]
         for k in r.keys() & f.keys():
             out += differences(r[k], f[k], f"{path}.{k}")
         return out
@@ -121,8 +126,11 @@ def real_shape() -> Shape:
     contexts = []
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("DKST_TODAY", "2024-06-30")
-        for root, period, as_of in ((REPO / "data", "H1", date(2023, 11, 30)), (REPO / "data", "Y", date(2024, 1, 15)),
-                                    (CASES / "aggregate" / "basic", "H1", date(2023, 7, 15))):
+        for root, period, as_of in (
+            (REPO / "data", "H1", date(2023, 11, 30)),
+            (REPO / "data", "Y", date(2024, 1, 15)),
+            (CASES / "aggregate" / "basic", "H1", date(2023, 7, 15)),
+        ):
             checked = check(root, as_of)
             contexts += [render_context(checked, period, lang) for lang in ("vi", "en")]
     merged = _merge_all([shape_of(c) for c in contexts])

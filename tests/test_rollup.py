@@ -24,8 +24,11 @@ CITY = REPO / "data"
 PROVINCE = REPO / "samples" / "tinh-quang-nam"
 AS_OF = {"H1": date(2023, 6, 20), "Y": date(2024, 1, 15)}
 #: The sample city's parent.indicators, and the indicator the province lacks.
-RENAMED = {"propaganda_sessions": "tuyen_truyen_buoi", "propaganda_participants": "tuyen_truyen_luot_nguoi",
-           "supervisions": "giam_sat"}
+RENAMED = {
+    "propaganda_sessions": "tuyen_truyen_buoi",
+    "propaganda_participants": "tuyen_truyen_luot_nguoi",
+    "supervisions": "giam_sat",
+}
 LEFT_OUT = "critiques"
 
 
@@ -64,8 +67,18 @@ def invoke(*args: str) -> tuple[int, str, str]:
 
 
 def rollup(city: Path, period: str, province: Path, *extra: str) -> tuple[int, str, str]:
-    return invoke("rollup", "--data", str(city), "--period", period, "--to", str(province),
-                  "--as-of", AS_OF[period].isoformat(), *extra)
+    return invoke(
+        "rollup",
+        "--data",
+        str(city),
+        "--period",
+        period,
+        "--to",
+        str(province),
+        "--as-of",
+        AS_OF[period].isoformat(),
+        *extra,
+    )
 
 
 def errors(root: Path, as_of: date) -> list[str]:
@@ -95,8 +108,11 @@ def test_province_aggregate_carries_the_city_figures(province: Path, period: str
     ours = aggregate(check(CITY, as_of), period)
     theirs = aggregate(check(province, as_of), period)
     tam_ky = next(u for u in theirs.summary["units"] if u["id"] == "tam-ky")
-    expected = {RENAMED.get(i, i): v["total"] for i, v in ours.summary["indicators"].items()
-                if i != LEFT_OUT and v["total"] is not None}
+    expected = {
+        RENAMED.get(i, i): v["total"]
+        for i, v in ours.summary["indicators"].items()
+        if i != LEFT_OUT and v["total"] is not None
+    }
     assert tam_ky["indicators"] == expected and expected
     assert not tam_ky["left_out"]
     # the models: the same count, and the same split by origin, status and proposal
@@ -148,8 +164,9 @@ def test_replicated_from_outside_the_province_is_text(province: Path, city: Path
     """A source model that is not (and will not be) in the province's dataset: origin kept, reference as text."""
     (city / "units/an-my/models/khu-pho-chuyen-doi-so.yaml").unlink()
     report = city / "units/an-my/reports/Y.yaml"
-    report.write_text(report.read_text(encoding="utf-8").replace("models: [khu-pho-chuyen-doi-so]\n", ""),
-                      encoding="utf-8")
+    report.write_text(
+        report.read_text(encoding="utf-8").replace("models: [khu-pho-chuyen-doi-so]\n", ""), encoding="utf-8"
+    )
     h1 = city / "units/an-my/reports/H1.yaml"
     h1.write_text(h1.read_text(encoding="utf-8").replace("models: [khu-pho-chuyen-doi-so]\n", ""), encoding="utf-8")
     assert rollup(city, "Y", province)[0] == 0
@@ -170,13 +187,15 @@ def test_no_total_is_left_out_never_zero(province: Path) -> None:
 # ---------------------------------------------------------------- refusals: nothing written
 
 
-@pytest.mark.parametrize(("old", "new", "word"), [
-    ("    supervisions: giam_sat\n", "    supervisions: khong_co\n", "khong_co"),
-    ("periods: {H1: H1, Y: Y}", "periods: {H1: H1, Y: N}", "“N”"),
-    ("  unit: tam-ky\n", "  unit: khong-co\n", "khong-co"),
-])
-def test_a_mapping_the_province_lacks_writes_nothing(province: Path, city: Path, old: str, new: str,
-                                                     word: str) -> None:
+@pytest.mark.parametrize(
+    ("old", "new", "word"),
+    [
+        ("    supervisions: giam_sat\n", "    supervisions: khong_co\n", "khong_co"),
+        ("periods: {H1: H1, Y: Y}", "periods: {H1: H1, Y: N}", "“N”"),
+        ("  unit: tam-ky\n", "  unit: khong-co\n", "khong-co"),
+    ],
+)
+def test_a_mapping_the_province_lacks_writes_nothing(province: Path, city: Path, old: str, new: str, word: str) -> None:
     plan = city / "plan.yaml"
     text = plan.read_text(encoding="utf-8")
     assert old in text
@@ -191,8 +210,10 @@ def test_a_mapping_the_province_lacks_writes_nothing(province: Path, city: Path,
 
 def test_a_broken_parent_is_refused(province: Path, city: Path) -> None:
     plan = city / "plan.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("    supervisions: giam_sat\n",
-                                                             "    supervision: giam_sat\n"), encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("    supervisions: giam_sat\n", "    supervision: giam_sat\n"),
+        encoding="utf-8",
+    )
     before = snapshot(province)
     code, _, err = rollup(city, "Y", province)
     assert code == 2 and "parent" in err and "dkst check" in err
@@ -208,7 +229,7 @@ def test_no_parent_and_bad_targets(province: Path, city: Path) -> None:
     assert code == 2 and "Q9" in err
     plan = city / "plan.yaml"
     text = plan.read_text(encoding="utf-8")
-    plan.write_text(text[:text.index("\nparent:")] + "\n", encoding="utf-8")
+    plan.write_text(text[: text.index("\nparent:")] + "\n", encoding="utf-8")
     code, _, err = rollup(city, "Y", province, "--lang", "en")
     assert code == 2 and "has no parent" in err
 
@@ -216,8 +237,10 @@ def test_no_parent_and_bad_targets(province: Path, city: Path) -> None:
 def test_existing_files_need_force(province: Path, city: Path) -> None:
     assert rollup(city, "Y", province)[0] == 0
     report = city / "units/hoi-nong-dan/reports/Y.yaml"
-    report.write_text(report.read_text(encoding="utf-8").replace("propaganda_sessions: 22", "propaganda_sessions: 23"),
-                      encoding="utf-8")
+    report.write_text(
+        report.read_text(encoding="utf-8").replace("propaganda_sessions: 22", "propaganda_sessions: 23"),
+        encoding="utf-8",
+    )
     before = snapshot(province)
     code, _, err = rollup(city, "Y", province)
     assert code == 2 and "--force" in err and "units/tam-ky/reports/Y.yaml" in err
@@ -269,8 +292,10 @@ def test_model_ids_stay_unique() -> None:
 
     from dkst.rollup import model_ids
 
-    ds = SimpleNamespace(units=[SimpleNamespace(id="a-b"), SimpleNamespace(id="a")],
-                         models={"a-b": {"c": None}, "a": {"d": None, "b-c": None}})
+    ds = SimpleNamespace(
+        units=[SimpleNamespace(id="a-b"), SimpleNamespace(id="a")],
+        models={"a-b": {"c": None}, "a": {"d": None, "b-c": None}},
+    )
     assert model_ids(ds) == {("a-b", "c"): "a-b-c", ("a", "b-c"): "a-b-c-2", ("a", "d"): "a-d"}  # type: ignore[arg-type]
 
 
@@ -278,8 +303,9 @@ def test_a_model_that_stops_counting_is_refreshed(province: Path, city: Path) ->
     """A model written by an earlier rollup that no longer counts: rewritten, so that the province agrees."""
     assert rollup(city, "Y", province)[0] == 0
     model = city / "units/an-son/models/phan-loai-rac.yaml"
-    model.write_text(model.read_text(encoding="utf-8").replace("status: in_progress", "status: stopped"),
-                     encoding="utf-8")
+    model.write_text(
+        model.read_text(encoding="utf-8").replace("status: in_progress", "status: stopped"), encoding="utf-8"
+    )
     code, _, err = rollup(city, "Y", province)
     assert code == 2 and "--force" in err
     code, _, err = rollup(city, "Y", province, "--force")
@@ -311,15 +337,24 @@ def test_library_refuses_without_writing(province: Path) -> None:
 
 def test_check_validates_parent(city: Path) -> None:
     plan = city / "plan.yaml"
-    text = plan.read_text(encoding="utf-8").replace(
-        "    supervisions: giam_sat\n", "    supervisions: giam_sat\n    supervision: x\n    forums: giam_sat\n"
-    ).replace("periods: {H1: H1, Y: Y}", "periods: {H1: H1, Q3: Q3, Y: Bad}")
+    text = (
+        plan.read_text(encoding="utf-8")
+        .replace(
+            "    supervisions: giam_sat\n", "    supervisions: giam_sat\n    supervision: x\n    forums: giam_sat\n"
+        )
+        .replace("periods: {H1: H1, Y: Y}", "periods: {H1: H1, Q3: Q3, Y: Bad}")
+    )
     plan.write_text(text, encoding="utf-8")
     lines = text.splitlines()
-    found = {(f.code, f.line, f.param("ref") or f.param("value") or f.param("id"))
-             for f in check(city, AS_OF["Y"]).result.findings if f.path == "plan.yaml"}
-    at = {key: lines.index(next(ln for ln in lines if ln.startswith(key))) + 1
-          for key in ("    supervision: x", "    forums: giam_sat", "  periods:")}
+    found = {
+        (f.code, f.line, f.param("ref") or f.param("value") or f.param("id"))
+        for f in check(city, AS_OF["Y"]).result.findings
+        if f.path == "plan.yaml"
+    }
+    at = {
+        key: lines.index(next(ln for ln in lines if ln.startswith(key))) + 1
+        for key in ("    supervision: x", "    forums: giam_sat", "  periods:")
+    }
     assert ("unknown-ref", at["    supervision: x"], "supervision") in found
     assert ("duplicate-id", at["    forums: giam_sat"], "giam_sat") in found
     assert ("unknown-ref", at["  periods:"], "Q3") in found

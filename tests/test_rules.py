@@ -13,41 +13,74 @@ from tests.conftest import run_dkst
 IND = frozenset({"a", "b"})
 
 
-@pytest.mark.parametrize(("expr", "reason"), [
-    ("min(a)", "arguments"), ("max(a)", "arguments"), ("min()", "arguments"), ("abs()", "arguments"),
-    ("abs(a, b)", "arguments"), ("min(a, b, key=a)", "arguments"), ("max(*[a, b])", "arguments"),
-    ("max(a, *b)", "arguments"), ("abs(x=a)", "arguments"),
-    ("min", "bare_function"), ("abs", "bare_function"), ("a < max", "bare_function"),
-    ("min + 1 > a", "bare_function"), ("min(a, b) > abs", "bare_function"),
-    ("9**9**9", "forbidden"), ("a ** 2 > b", "forbidden"), ("a in b", "forbidden"), ("a is b", "forbidden"),
-    ("~a", "forbidden"), ("a << 3", "forbidden"), ("a & b", "forbidden"), ("a @ b", "forbidden"),
-    ("a if b else 1", "forbidden"), ("a.real", "forbidden"), ("[a][0]", "forbidden"), ("True", "forbidden"),
-    ("'x' < a", "forbidden"), ("1j", "forbidden"), ("min(a, b)(1)", "forbidden"), ("lambda: 1", "forbidden"),
-    ("(x := a)", "forbidden"), ("f'{a}'", "forbidden"), ("__import__('os')", "forbidden"),
-    ("a >=", "syntax"), ("\x00", "syntax"), ("a" * 600, "too_long"), ("c > a", "unknown_indicator"),
-])
+@pytest.mark.parametrize(
+    ("expr", "reason"),
+    [
+        ("min(a)", "arguments"),
+        ("max(a)", "arguments"),
+        ("min()", "arguments"),
+        ("abs()", "arguments"),
+        ("abs(a, b)", "arguments"),
+        ("min(a, b, key=a)", "arguments"),
+        ("max(*[a, b])", "arguments"),
+        ("max(a, *b)", "arguments"),
+        ("abs(x=a)", "arguments"),
+        ("min", "bare_function"),
+        ("abs", "bare_function"),
+        ("a < max", "bare_function"),
+        ("min + 1 > a", "bare_function"),
+        ("min(a, b) > abs", "bare_function"),
+        ("9**9**9", "forbidden"),
+        ("a ** 2 > b", "forbidden"),
+        ("a in b", "forbidden"),
+        ("a is b", "forbidden"),
+        ("~a", "forbidden"),
+        ("a << 3", "forbidden"),
+        ("a & b", "forbidden"),
+        ("a @ b", "forbidden"),
+        ("a if b else 1", "forbidden"),
+        ("a.real", "forbidden"),
+        ("[a][0]", "forbidden"),
+        ("True", "forbidden"),
+        ("'x' < a", "forbidden"),
+        ("1j", "forbidden"),
+        ("min(a, b)(1)", "forbidden"),
+        ("lambda: 1", "forbidden"),
+        ("(x := a)", "forbidden"),
+        ("f'{a}'", "forbidden"),
+        ("__import__('os')", "forbidden"),
+        ("a >=", "syntax"),
+        ("\x00", "syntax"),
+        ("a" * 600, "too_long"),
+        ("c > a", "unknown_indicator"),
+    ],
+)
 def test_refused_at_compile_time(expr: str, reason: str) -> None:
     with pytest.raises(RuleError) as exc:
         compile_rule(expr, IND)
     assert exc.value.reason == reason
 
 
-@pytest.mark.parametrize(("expr", "values", "holds"), [
-    ("a >= b", {"a": 2, "b": 1}, True),
-    ("min(a, b) >= 1", {"a": 2, "b": 1}, True),
-    ("max(a, b, 3) == 3", {"a": 2, "b": 1}, True),
-    ("abs(a - b) <= 1", {"a": 2, "b": 5}, False),
-    ("0 <= a < b", {"a": 0, "b": 1}, True),
-    ("not (a > b) or a == 0", {"a": 0, "b": 5}, True),
-    ("a // 2 + a % 2 == 1", {"a": 1, "b": 0}, True),
-    ("-a + +b > 0", {"a": 1, "b": 2}, True),
-])
+@pytest.mark.parametrize(
+    ("expr", "values", "holds"),
+    [
+        ("a >= b", {"a": 2, "b": 1}, True),
+        ("min(a, b) >= 1", {"a": 2, "b": 1}, True),
+        ("max(a, b, 3) == 3", {"a": 2, "b": 1}, True),
+        ("abs(a - b) <= 1", {"a": 2, "b": 5}, False),
+        ("0 <= a < b", {"a": 0, "b": 1}, True),
+        ("not (a > b) or a == 0", {"a": 0, "b": 5}, True),
+        ("a // 2 + a % 2 == 1", {"a": 1, "b": 0}, True),
+        ("-a + +b > 0", {"a": 1, "b": 2}, True),
+    ],
+)
 def test_allowed_rules_run(expr: str, values: dict[str, int], holds: bool) -> None:
     assert compile_rule(expr, IND).holds(values) is holds
 
 
-@pytest.mark.parametrize("expr", ["a / b > 1", "a // b > 1", "a % b > 1", "9" * 400 + " / (a + 1) > b",
-                                  "a / b / b > 1"])
+@pytest.mark.parametrize(
+    "expr", ["a / b > 1", "a // b > 1", "a % b > 1", "9" * 400 + " / (a + 1) > b", "a / b / b > 1"]
+)
 def test_arithmetic_errors_skip_the_report(expr: str) -> None:
     rule = compile_rule(expr, IND)
     with pytest.raises(Skip):
@@ -75,13 +108,15 @@ def test_every_compiled_rule_can_run() -> None:
                         pass
 
 
-@pytest.mark.parametrize("expr", ["min(propaganda_participants) >= 1", "propaganda_participants > max",
-                                  "propaganda_participants ** 99 > 1"])
+@pytest.mark.parametrize(
+    "expr", ["min(propaganda_participants) >= 1", "propaganda_participants > max", "propaganda_participants ** 99 > 1"]
+)
 def test_invalid_rule_through_the_command(valid: Path, expr: str) -> None:
     plan = valid / "plan.yaml"
     text = plan.read_text(encoding="utf-8")
-    plan.write_text(text.replace("expr: propaganda_participants >= propaganda_sessions", f"expr: {expr}"),
-                    encoding="utf-8")
+    plan.write_text(
+        text.replace("expr: propaganda_participants >= propaganda_sessions", f"expr: {expr}"), encoding="utf-8"
+    )
     commands = [["check", "--format", "json"]]
     if expr.startswith("min"):
         commands.append(["aggregate", "--period", "H1", "--format", "json"])

@@ -48,16 +48,20 @@ def test_the_worker_runs_in_a_spawned_process(made: Path) -> None:
 
     reports = sorted(made.glob("units/*/reports/*.yaml"))[:6]
     tasks = [(str(p), Report) for p in reports]
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=pool.in_worker) as executor:
+    with ProcessPoolExecutor(
+        max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=pool.in_worker
+    ) as executor:
         blob, keys = executor.submit(pool.work, tasks).result(timeout=60)
     items = pickle.loads(blob)
     assert len(items) == len(keys) == len(reports)
     for (path, cls), item, key in zip(tasks, items, keys, strict=True):
         here, here_key = pool.parse_one(path, cls)
         there = ParsedFile(*item)
-        assert (there.record, unpack_lines(there.lines), there.problems) == \
-            (here.record, unpack_lines(here.lines), here.problems)
+        assert (there.record, unpack_lines(there.lines), there.problems) == (
+            here.record,
+            unpack_lines(here.lines),
+            here.problems,
+        )
         assert key == here_key
 
 
@@ -135,17 +139,22 @@ def test_nothing_posix_only_without_a_fallback() -> None:
     """dkst's own code calls no POSIX-only function unguarded (a grep, kept honest by this test)."""
     import re
 
-    risky = re.compile(r"\bos\.(fork|getuid|geteuid|getgid|fchmod|fchown|chown|killpg|setsid|mkfifo)\b"
-                       r"|\bimport (fcntl|pwd|grp|termios|resource)\b|\bos\.O_NOFOLLOW\b")
+    risky = re.compile(
+        r"\bos\.(fork|getuid|geteuid|getgid|fchmod|fchown|chown|killpg|setsid|mkfifo)\b"
+        r"|\bimport (fcntl|pwd|grp|termios|resource)\b|\bos\.O_NOFOLLOW\b"
+    )
     found = []
     for path in sorted((REPO / "dkst").rglob("*.py")):
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if risky.search(line):
                 found.append(f"{path.relative_to(REPO)}:{n}: {line.strip()}")
     # each of these is guarded: hasattr/getattr checks, or a fork only where start_method() is "fork"
-    allowed = {"dkst/pool.py": {"pid = os.fork()"}, "dkst/skeletons.py": {"os.fchmod(fh.fileno(), 0o666 & ~_umask())"},
-               "dkst/rollup.py": {"os.fchmod(fh.fileno(), 0o666 & ~mask)"},
-               "dkst/files.py": {"os.fchmod(fh.fileno(), 0o666 & ~_umask())", "os.fchmod(fh.fileno(), 0o666 & ~mask)"}}
+    allowed = {
+        "dkst/pool.py": {"pid = os.fork()"},
+        "dkst/skeletons.py": {"os.fchmod(fh.fileno(), 0o666 & ~_umask())"},
+        "dkst/rollup.py": {"os.fchmod(fh.fileno(), 0o666 & ~mask)"},
+        "dkst/files.py": {"os.fchmod(fh.fileno(), 0o666 & ~_umask())", "os.fchmod(fh.fileno(), 0o666 & ~mask)"},
+    }
     unexpected = [f for f in found if f.split(": ", 1)[1] not in allowed.get(f.split(":")[0], set())]
     assert unexpected == []
     assert os.name != "nt" or not hasattr(os, "fork")

@@ -36,16 +36,35 @@ def rows_of(out: str) -> dict[str, str]:
 
 def test_headers_made_from_type_and_period() -> None:
     checked = check(REPO / "data", H1_DAY)
-    assert st.column_labels(checked, "vi") == ["Báo cáo 6 tháng", "Báo cáo năm", "Mô hình", "Kế hoạch",
-                                               "Quy tắc: participants", "Quy tắc: y-ideas"]
-    assert st.column_labels(checked, "en") == ["H1 report", "Y report", "Models", "Unit plan",
-                                               "Rule: participants", "Rule: y-ideas"]
+    assert st.column_labels(checked, "vi") == [
+        "Báo cáo 6 tháng",
+        "Báo cáo năm",
+        "Mô hình",
+        "Kế hoạch",
+        "Quy tắc: participants",
+        "Quy tắc: y-ideas",
+    ]
+    assert st.column_labels(checked, "en") == [
+        "H1 report",
+        "Y report",
+        "Models",
+        "Unit plan",
+        "Rule: participants",
+        "Rule: y-ideas",
+    ]
 
 
-@pytest.mark.parametrize(("name", "words"), [
-    ("6 tháng đầu năm 2023", "6 tháng"), ("Năm 2023", "năm"), ("Quý III năm 2023", "quý III"),
-    ("Tháng 9/2023", "tháng 9"), ("6 tháng cuối năm 2023", "6 tháng"), ("Đợt thi đua", "đợt thi đua"),
-])
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("6 tháng đầu năm 2023", "6 tháng"),
+        ("Năm 2023", "năm"),
+        ("Quý III năm 2023", "quý III"),
+        ("Tháng 9/2023", "tháng 9"),
+        ("6 tháng cuối năm 2023", "6 tháng"),
+        ("Đợt thi đua", "đợt thi đua"),
+    ],
+)
 def test_period_words(name: str, words: str) -> None:
     assert st._period_words(name) == words
 
@@ -66,8 +85,9 @@ def test_label_heads_the_column(sample: Path) -> None:
 def test_the_same_label_twice_gets_the_ids(sample: Path) -> None:
     plan = sample / "plan.yaml"
     text = plan.read_text(encoding="utf-8")
-    plan.write_text(text.replace("  - id: report-y\n", "  - id: report-y\n    label: Báo cáo 6 tháng\n", 1),
-                    encoding="utf-8")
+    plan.write_text(
+        text.replace("  - id: report-y\n", "  - id: report-y\n    label: Báo cáo 6 tháng\n", 1), encoding="utf-8"
+    )
     labels = st.column_labels(check(sample, H1_DAY), "vi")
     assert labels[:2] == ["Báo cáo 6 tháng (report-h1)", "Báo cáo 6 tháng (report-y)"]
 
@@ -95,7 +115,7 @@ def test_the_table_fits_and_nothing_is_cut(lang: str, width: int) -> None:
         if len(lines) != parts:  # a name wrapped in some part: its marks are somewhere, whole
             assert all(st.mark(c, lang, compact=True) in out for c in row["cells"])
             continue
-        cells = [c for line in lines for c in re.split(r"\s{2,}", line[len(label) + 2:].strip())]
+        cells = [c for line in lines for c in re.split(r"\s{2,}", line[len(label) + 2 :].strip())]
         expected = [st.mark(c, lang, compact=True) for c in row["cells"]]
         waiting = [c.type == "rule" and c.status == "ok" for c in row["cells"]]
         assert len(cells) == len(expected), (cells, expected)
@@ -141,13 +161,15 @@ def test_markup_in_names_is_shown_literally(sample: Path) -> None:
     plan = sample / "plan.yaml"
     text = plan.read_text(encoding="utf-8")
     text = text.replace("  - id: report-h1\n", "  - id: report-h1\n    label: '[/b]BC'\n", 1)
-    plan.write_text(text.replace("member: Tổ chức thành viên", "member: Tổ chức [/] thành viên [link=x]", 1),
-                    encoding="utf-8")
+    plan.write_text(
+        text.replace("member: Tổ chức thành viên", "member: Tổ chức [/] thành viên [link=x]", 1), encoding="utf-8"
+    )
     out = render(sample, "vi", 160)
     assert "Hội [/b]Nông [bold red]dân[/]" in out
     assert "Tổ chức [/] thành viên [link=x]" in out
     assert "[/b]BC" in out
-    proc = run_dkst("status", "--data", str(sample), "--as-of", "2023-07-15", "--format", "table",
-                    env={"COLUMNS": "80"})
+    proc = run_dkst(
+        "status", "--data", str(sample), "--as-of", "2023-07-15", "--format", "table", env={"COLUMNS": "80"}
+    )
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr

@@ -25,8 +25,9 @@ def run(argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.Capture
 
 
 @pytest.mark.parametrize("kind", sorted(BROKEN))
-def test_template_error_in_both_languages(kind: str, sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_template_error_in_both_languages(
+    kind: str, sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     body, vi_words, en_words = BROKEN[kind]
     folder = tmp_path / "tpl"
     folder.mkdir()
@@ -41,8 +42,9 @@ def test_template_error_in_both_languages(kind: str, sample: Path, tmp_path: Pat
     assert code == 1 and err.count("\n") == 1 and "report.md.j2:" in err and en_words in err, err
 
 
-def test_missing_template(sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_template(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from dkst.render import RenderError, find_template
 
     with pytest.raises(RenderError) as exc:

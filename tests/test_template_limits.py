@@ -24,8 +24,9 @@ CONTEXT = json.loads((REPO / "tests" / "fixtures" / "render_context.json").read_
 POSIX = os.name == "posix"
 
 
-def render_text(tmp_path: Path, source: str, seconds: float | None = None,
-                monkeypatch: pytest.MonkeyPatch | None = None) -> str:
+def render_text(
+    tmp_path: Path, source: str, seconds: float | None = None, monkeypatch: pytest.MonkeyPatch | None = None
+) -> str:
     path = tmp_path / "t.md.j2"
     path.write_text(source, encoding="utf-8")
     if seconds is not None and monkeypatch is not None:
@@ -44,22 +45,25 @@ def refused(tmp_path: Path, source: str, **kw: object) -> str:
     return message
 
 
-@pytest.mark.parametrize("source", [
-    "{% for i in range(10**9) %}x{% endfor %}",
-    "{{ 9**(9**9) }}",
-    "{{ 2**10000000 }}",
-    "{{ 'x' * 10**9 }}",
-    "{{ [1] * 10**8 }}",
-    "{{ 'x'|center(10**10) }}",
-    "{{ '%0999999999d' % 1 }}",
-    "{{ '{:>999999999}'.format(1) }}",
-    "{{ 'x'|indent(10**9) }}",
-    "{{ lipsum(10**9) }}",
-    "{% set ns = namespace(s='x') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
-    "{% set ns = namespace(s='x') %}{% for i in range(60) %}{% set ns.s %}{{ ns.s }}{{ ns.s }}{% endset %}"
-    "{% endfor %}",
-    "{% set ns = namespace(s='x') %}{% for i in range(60) %}{% set ns.s = ns.s + ns.s %}{% endfor %}",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{% for i in range(10**9) %}x{% endfor %}",
+        "{{ 9**(9**9) }}",
+        "{{ 2**10000000 }}",
+        "{{ 'x' * 10**9 }}",
+        "{{ [1] * 10**8 }}",
+        "{{ 'x'|center(10**10) }}",
+        "{{ '%0999999999d' % 1 }}",
+        "{{ '{:>999999999}'.format(1) }}",
+        "{{ 'x'|indent(10**9) }}",
+        "{{ lipsum(10**9) }}",
+        "{% set ns = namespace(s='x') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
+        "{% set ns = namespace(s='x') %}{% for i in range(60) %}{% set ns.s %}{{ ns.s }}{{ ns.s }}{% endset %}"
+        "{% endfor %}",
+        "{% set ns = namespace(s='x') %}{% for i in range(60) %}{% set ns.s = ns.s + ns.s %}{% endfor %}",
+    ],
+)
 def test_explosive_values_are_refused_at_once(tmp_path: Path, source: str) -> None:
     refused(tmp_path, source)
 
@@ -67,8 +71,7 @@ def test_explosive_values_are_refused_at_once(tmp_path: Path, source: str) -> No
 def test_runaway_loops_stop_on_the_clock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     nested = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
     assert "0.3" in refused(tmp_path, nested, seconds=0.3, monkeypatch=monkeypatch)
-    exponential = ("{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}"
-                   "{{ f(60) }}")
+    exponential = "{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}{{ f(60) }}"
     refused(tmp_path, exponential, seconds=0.3, monkeypatch=monkeypatch)
 
 
@@ -79,8 +82,11 @@ def test_output_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_the_ordinary_templates_still_render(tmp_path: Path) -> None:
-    out = render_text(tmp_path, "{% for i in range(3) %}{{ i }}{% endfor %} {{ 2**10 }} {{ 'ab' * 3 }}"
-                                " {{ range(5)|list|length }} {{ range(4)|reverse|list }}")
+    out = render_text(
+        tmp_path,
+        "{% for i in range(3) %}{{ i }}{% endfor %} {{ 2**10 }} {{ 'ab' * 3 }}"
+        " {{ range(5)|list|length }} {{ range(4)|reverse|list }}",
+    )
     assert out == "012 1024 ababab 5 [3, 2, 1, 0]"
 
 
@@ -170,8 +176,19 @@ def test_runaway_template_through_the_installed_command(sample: Path) -> None:
     (folder / "report.md.j2").write_text("{% for i in range(10**9) %}{% endfor %}{{ 9**(9**9) }}", encoding="utf-8")
     out = sample / "r.md"
     start = time.monotonic()
-    proc = run_dkst("render", "--data", str(sample), "--period", "H1", "--as-of", "2023-11-30", "--template-dir",
-                    str(folder), "--output", str(out))
+    proc = run_dkst(
+        "render",
+        "--data",
+        str(sample),
+        "--period",
+        "H1",
+        "--as-of",
+        "2023-11-30",
+        "--template-dir",
+        str(folder),
+        "--output",
+        str(out),
+    )
     assert time.monotonic() - start < 15
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
     assert not out.exists()

@@ -8,23 +8,46 @@ import sys
 import pytest
 
 #: Words of click's and typer's English that must never reach a Vietnamese user.
-ENGLISH = re.compile(r"\b(Usage|Options|Error|Missing|Invalid|Try|required|default|not|is|the|No such|"
-                     r"option|command|value|Did you mean|Possible|Got|unexpected|extra|argument|requires|"
-                     r"Input|should|greater|than|choose|one of)\b", re.IGNORECASE)
+ENGLISH = re.compile(
+    r"\b(Usage|Options|Error|Missing|Invalid|Try|required|default|not|is|the|No such|"
+    r"option|command|value|Did you mean|Possible|Got|unexpected|extra|argument|requires|"
+    r"Input|should|greater|than|choose|one of)\b",
+    re.IGNORECASE,
+)
 
 CASES = [
     # (name, argv, words of the Vietnamese line, words of the English line)
-    ("missing option", ["aggregate", "--data", "data"], ["Thiếu tùy chọn bắt buộc --period"],
-     ["Missing option --period"]),
+    (
+        "missing option",
+        ["aggregate", "--data", "data"],
+        ["Thiếu tùy chọn bắt buộc --period"],
+        ["Missing option --period"],
+    ),
     ("missing argument", ["new", "report", "--data", "data"], ["Thiếu ĐƠN-VỊ"], ["Missing argument UNIT"]),
-    ("bad choice", ["check", "--format", "jsn"], ["“jsn”", "text, json, github", "“json”"],
-     ["Invalid value “jsn” for --format", "text, json, github", "did you mean “json”"]),
-    ("unknown command", ["chek"], ["Không có lệnh “chek”", "“check”"],
-     ["No such command “chek”", "did you mean “check”"]),
-    ("no such option", ["check", "--fromat", "json"], ["--fromat", "“--format”"],
-     ["No such option: --fromat", "“--format”"]),
-    ("out of range", ["remind", "--period", "H1", "--within", "-1"], ["--within", "≥ 0", "“-1”"],
-     ["--within needs a whole number ≥ 0", "“-1”"]),
+    (
+        "bad choice",
+        ["check", "--format", "jsn"],
+        ["“jsn”", "text, json, github", "“json”"],
+        ["Invalid value “jsn” for --format", "text, json, github", "did you mean “json”"],
+    ),
+    (
+        "unknown command",
+        ["chek"],
+        ["Không có lệnh “chek”", "“check”"],
+        ["No such command “chek”", "did you mean “check”"],
+    ),
+    (
+        "no such option",
+        ["check", "--fromat", "json"],
+        ["--fromat", "“--format”"],
+        ["No such option: --fromat", "“--format”"],
+    ),
+    (
+        "out of range",
+        ["remind", "--period", "H1", "--within", "-1"],
+        ["--within", "≥ 0", "“-1”"],
+        ["--within needs a whole number ≥ 0", "“-1”"],
+    ),
     ("not a number", ["remind", "--period", "H1", "--within", "abc"], ["--within", "“abc”"], ["“abc”"]),
     ("needs a value", ["check", "--format"], ["--format"], ["Option --format needs a value"]),
     ("flag with a value", ["check", "--strict=yes"], ["--strict"], ["Option --strict does not take a value"]),
@@ -33,8 +56,12 @@ CASES = [
 ]
 
 
-def run(argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        env: dict[str, str] | None = None) -> tuple[int, str, str]:
+def run(
+    argv: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    env: dict[str, str] | None = None,
+) -> tuple[int, str, str]:
     from dkst.cli import main
     from tests.conftest import REPO
 
@@ -50,8 +77,14 @@ def run(argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.Capture
 
 
 @pytest.mark.parametrize(("name", "argv", "vi_words", "en_words"), CASES, ids=[c[0] for c in CASES])
-def test_one_line_in_each_language(name: str, argv: list[str], vi_words: list[str], en_words: list[str],
-                                   monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_one_line_in_each_language(
+    name: str,
+    argv: list[str],
+    vi_words: list[str],
+    en_words: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, out, err = run(argv, monkeypatch, capsys)
     assert code == 2 and out == "", (name, err)
     assert err.startswith("dkst: ") and err.count("\n") == 1, err

@@ -49,10 +49,25 @@ def codes_at(root: Path, path: str, as_of: date = AS_OF) -> list[tuple[str, int 
 # ---------------------------------------------------------------- tags
 
 
-@pytest.mark.parametrize("tagged", ["!!binary aGVsbG8=", "!!set {a, b}", "!!int 5", "!!str x", "!!float 1",
-                                    "!!timestamp 2023-06-04", "!foo bar", "!!map {a: 1}", "!!seq [1]",
-                                    "!!python/object/apply:os.system ['touch PWNED']", "!!python/name:os.system",
-                                    "!<tag:yaml.org,2002:int> 7", "!!null ''", "!!bool yes"])
+@pytest.mark.parametrize(
+    "tagged",
+    [
+        "!!binary aGVsbG8=",
+        "!!set {a, b}",
+        "!!int 5",
+        "!!str x",
+        "!!float 1",
+        "!!timestamp 2023-06-04",
+        "!foo bar",
+        "!!map {a: 1}",
+        "!!seq [1]",
+        "!!python/object/apply:os.system ['touch PWNED']",
+        "!!python/name:os.system",
+        "!<tag:yaml.org,2002:int> 7",
+        "!!null ''",
+        "!!bool yes",
+    ],
+)
 def test_tags_are_invalid_on_their_line(tagged: str) -> None:
     for key, kind, line in (("highlights", Report, 2), ("submitted", Report, 1)):
         lines = ["submitted: 2023-06-04", "highlights: x"]
@@ -81,8 +96,21 @@ def test_a_tagged_key_is_invalid() -> None:
 # ---------------------------------------------------------------- dates
 
 
-@pytest.mark.parametrize("text", ["２０２３-06-02", "2023-０6-02", "٠٢/٠٦/٢٠٢٣", "०२/०६/२०२३", "02/06/２０２３",
-                                  "2023-06-02T10:00", "2/6/23", "2023/06/02", "0000-01-01", "x" * 500])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "２０２３-06-02",
+        "2023-０6-02",
+        "٠٢/٠٦/٢٠٢٣",
+        "०२/०६/२०२३",
+        "02/06/２０２３",
+        "2023-06-02T10:00",
+        "2/6/23",
+        "2023/06/02",
+        "0000-01-01",
+        "x" * 500,
+    ],
+)
 def test_dates_with_other_digits_or_forms_are_refused(text: str) -> None:
     with pytest.raises(DateError):
         parse_date(text)
@@ -118,9 +146,13 @@ FAR = [
     ("plan.yaml", "    start: 2023-01-01\n    end: 2023-06-30", "    start: 0001-01-01\n    end: 9999-12-31"),
     ("plan.yaml", "due_before: 2023-04-01", "due_by: 9999-12-31"),
 ]
-COMMANDS = [["check"], ["status", "--format", "json"], ["aggregate", "--period", "H1", "--format", "json"],
-            ["render", "--period", "H1", "--format", "md", "--output", "{out}/r.md"],
-            ["remind", "--period", "H1", "--output", "{out}/letters"]]
+COMMANDS = [
+    ["check"],
+    ["status", "--format", "json"],
+    ["aggregate", "--period", "H1", "--format", "json"],
+    ["render", "--period", "H1", "--format", "md", "--output", "{out}/r.md"],
+    ["remind", "--period", "H1", "--output", "{out}/letters"],
+]
 
 
 @pytest.mark.parametrize(("rel", "old", "new"), FAR)
@@ -145,9 +177,21 @@ def test_far_dates_give_findings_not_exceptions(valid: Path, tmp_path: Path, rel
 # ---------------------------------------------------------------- the plan year
 
 
-@pytest.mark.parametrize(("year", "ok"), [("2023", True), ("2000", True), ("2100", True), ("1999", False),
-                                          ("2101", False), ("0x7E7", False), ("1", False), ("9999", False),
-                                          ("'2023'", False), ("2023.0", False)])
+@pytest.mark.parametrize(
+    ("year", "ok"),
+    [
+        ("2023", True),
+        ("2000", True),
+        ("2100", True),
+        ("1999", False),
+        ("2101", False),
+        ("0x7E7", False),
+        ("1", False),
+        ("9999", False),
+        ("'2023'", False),
+        ("2023.0", False),
+    ],
+)
 def test_plan_year(valid: Path, year: str, ok: bool) -> None:
     replace(valid, "plan.yaml", "year: 2023", f"year: {year}")
     got = codes_at(valid, "plan.yaml")
@@ -165,24 +209,37 @@ def test_windows_device_names_are_not_ids(valid: Path, name: str) -> None:
     model.write_text("name: X\nstatus: registered\n", encoding="utf-8")
     hits = [f for f in findings(valid) if f.path == f"units/an-my/models/{name}.yaml"]
     assert [(f.code, f.param("reason")) for f in hits if f.code == "invalid-value"] == [
-        ("invalid-value", "windows_name")]
+        ("invalid-value", "windows_name")
+    ]
 
 
 def test_windows_names_in_any_case_are_refused() -> None:
     for name in ("CON", "Nul", "cOm1", "LPT9"):
         parsed = parse_document(f"units:\n  - {{id: {name}, name: X, kind: ward}}\n".encode(), UnitsFile)
         assert [c for c, _, _ in parsed.problems] == ["invalid-value"]
-    ok = parse_document(b"units:\n  - {id: com10, name: X, kind: ward}\n  - {id: console, name: Y, kind: ward}\n",
-                        UnitsFile)
+    ok = parse_document(
+        b"units:\n  - {id: com10, name: X, kind: ward}\n  - {id: console, name: Y, kind: ward}\n", UnitsFile
+    )
     assert ok.problems == []
 
 
-@pytest.mark.parametrize(("email", "ok"), [("hnd@example.vn", True), ("mttq.tk@gmail.com", True),
-                                           ("hoiccb.gmail.com", False), ("a@b", False), ("a @b.vn", False),
-                                           ("a@b@c.vn", False), ("@gmail.com", False), ("x@gmail.", False)])
+@pytest.mark.parametrize(
+    ("email", "ok"),
+    [
+        ("hnd@example.vn", True),
+        ("mttq.tk@gmail.com", True),
+        ("hoiccb.gmail.com", False),
+        ("a@b", False),
+        ("a @b.vn", False),
+        ("a@b@c.vn", False),
+        ("@gmail.com", False),
+        ("x@gmail.", False),
+    ],
+)
 def test_email(email: str, ok: bool) -> None:
-    parsed = parse_document(f"units:\n  - id: a\n    name: X\n    kind: ward\n    email: '{email}'\n".encode(),
-                            UnitsFile)
+    parsed = parse_document(
+        f"units:\n  - id: a\n    name: X\n    kind: ward\n    email: '{email}'\n".encode(), UnitsFile
+    )
     problems = [(c, ln, p.get("reason")) for c, ln, p in parsed.problems]
     assert problems == ([] if ok else [("invalid-value", 5, "email")])
 
@@ -190,8 +247,16 @@ def test_email(email: str, ok: bool) -> None:
 # ---------------------------------------------------------------- stray files
 
 
-@pytest.mark.parametrize(("name", "rename"), [("Y2.YAML", "Y2.yaml"), ("Y2.Yml", "Y2.yaml"),
-                                              ("Y2.YML", "Y2.yaml"), ("Y2.Yaml", "Y2.yaml"), ("Y2.yml", "Y2.yaml")])
+@pytest.mark.parametrize(
+    ("name", "rename"),
+    [
+        ("Y2.YAML", "Y2.yaml"),
+        ("Y2.Yml", "Y2.yaml"),
+        ("Y2.YML", "Y2.yaml"),
+        ("Y2.Yaml", "Y2.yaml"),
+        ("Y2.yml", "Y2.yaml"),
+    ],
+)
 def test_yaml_suffix_in_other_case_is_stray(valid: Path, name: str, rename: str) -> None:
     (valid / f"units/an-my/reports/{name}").write_text("submitted: 2023-06-04\n", encoding="utf-8")
     hits = [f for f in findings(valid) if f.path == f"units/an-my/reports/{name}"]
@@ -225,8 +290,12 @@ def test_fifo_and_socket_are_stray_never_opened(valid: Path) -> None:
         with pytest.raises(OSError):
             read_file(valid / H1)  # O_NONBLOCK: no hang even if asked directly
         got = {(f.path, f.code) for f in findings(valid) if f.code == "stray-file"}
-        assert got == {(H1, "stray-file"), ("units/an-my/pipe.pdf", "stray-file"), ("units/fifo", "stray-file"),
-                       ("units/an-my/models/s.yaml", "stray-file")}
+        assert got == {
+            (H1, "stray-file"),
+            ("units/an-my/pipe.pdf", "stray-file"),
+            ("units/fifo", "stray-file"),
+            ("units/an-my/models/s.yaml", "stray-file"),
+        }
         proc = run_dkst("check", "--data", str(valid), "--as-of", "2023-12-20", "--format", "json")
         assert proc.returncode == 1
         assert stat.S_ISFIFO(os.lstat(valid / H1).st_mode)
@@ -248,11 +317,14 @@ def test_inconsistent_dates(valid: Path) -> None:
     assert codes_at(valid, MODEL) == []
 
 
-@pytest.mark.parametrize(("old", "new", "reason", "line"), [
-    ("status: đang triển khai", "status: dừng", "status_stopped", 2),
-    ("status: đang triển khai", "status: đăng ký", "status_registered", 2),
-    ("started: 2023-03-01", "started: 2022-12-31", "started_other_year", 3),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "reason", "line"),
+    [
+        ("status: đang triển khai", "status: dừng", "status_stopped", 2),
+        ("status: đang triển khai", "status: đăng ký", "status_registered", 2),
+        ("started: 2023-03-01", "started: 2022-12-31", "started_other_year", 3),
+    ],
+)
 def test_not_counted_says_why(valid: Path, old: str, new: str, reason: str, line: int) -> None:
     replace(valid, MODEL, old, new)
     hits = [f for f in findings(valid, date(2024, 1, 10)) if f.code == "not-counted"]

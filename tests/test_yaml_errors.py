@@ -10,8 +10,11 @@ from dkst.findings import make
 from dkst.i18n import finding_message
 from dkst.yamlio import parse_text
 
-ENGLISH = re.compile(r"\b(mapping|values|allowed|context|found|expected|scanning|parsing|token|while|"
-                     r"not|is|the|stream|character)\b", re.IGNORECASE)
+ENGLISH = re.compile(
+    r"\b(mapping|values|allowed|context|found|expected|scanning|parsing|token|while|"
+    r"not|is|the|stream|character)\b",
+    re.IGNORECASE,
+)
 
 
 def _finding(text: str) -> tuple[int | None, str, str]:
@@ -27,7 +30,7 @@ CASES = [
     # (name, text, line to fix, words the Vietnamese message has, words the English one has)
     ("colon in a text", "number: 1\nname: Hội LHPN: tổ 5\n", 2, ["ngoặc kép", "“: ”"], ["double quotes"]),
     ("tab", "a:\n\tb: 1\n", 2, ["Tab", "dấu cách"], ["tab"]),
-    ("unclosed double quote", 'a: "abc\nb: 2\nc: 3\n', 1, ["dấu nháy \" mở ở dòng này", "dòng 4"], ["never closed"]),
+    ("unclosed double quote", 'a: "abc\nb: 2\nc: 3\n', 1, ['dấu nháy " mở ở dòng này', "dòng 4"], ["never closed"]),
     ("unclosed quote closed later", 'a: "abc\nb: 2\nc: "x"\n', 1, ["không được đóng", "dòng 3"], ["line 3"]),
     ("single quote inside", "a: 'Nhà văn hóa 'Tổ 5''\n", 1, ["nháy đơn"], ["single quote"]),
     ("deeper indentation", "a: 1\n  b: 2\n", 2, ["thụt lề"], ["indentation"]),
@@ -41,8 +44,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("name", "text", "line", "vi_words", "en_words"), CASES, ids=[c[0] for c in CASES])
-def test_translated_with_hint_and_line(name: str, text: str, line: int, vi_words: list[str],
-                                       en_words: list[str]) -> None:
+def test_translated_with_hint_and_line(
+    name: str, text: str, line: int, vi_words: list[str], en_words: list[str]
+) -> None:
     found, vi, en = _finding(text)
     assert found == line, (name, vi)
     for word in vi_words:
@@ -53,8 +57,16 @@ def test_translated_with_hint_and_line(name: str, text: str, line: int, vi_words
 
 
 def test_libyaml_words_never_reach_a_vietnamese_message() -> None:
-    texts = ["a: b: c\n", "- a\nb: 1\n", "a: |x\n  b\n", "%x\na: 1\n", "a: {x: 1\nb: 3\n",
-             "a: 'abc\nb: 2\n", "a: \"x\" y\n", "? [a\n"]
+    texts = [
+        "a: b: c\n",
+        "- a\nb: 1\n",
+        "a: |x\n  b\n",
+        "%x\na: 1\n",
+        "a: {x: 1\nb: 3\n",
+        "a: 'abc\nb: 2\n",
+        'a: "x" y\n',
+        "? [a\n",
+    ]
     for text in texts:
         _, vi, _ = _finding(text)
         assert not ENGLISH.search(vi.replace("YAML", "")), (text, vi)

@@ -38,8 +38,24 @@ class AggregateFormat(StrEnum):
 #: ``--output`` suffix → format, when ``--format`` is not given; any other suffix is refused.
 _BY_SUFFIX = {".csv": "csv", ".json": "json", ".xlsx": "xlsx", ".md": "md", ".txt": "table"}
 #: Suffixes of files dkst cannot write, refused even with ``--format`` (a text file named ``.xls`` is a trap).
-_FOREIGN = {".xls", ".xlsm", ".xlsb", ".xltx", ".ods", ".tsv", ".doc", ".docx", ".odt", ".pdf", ".html", ".htm",
-            ".xml", ".yaml", ".yml", ".zip"}
+_FOREIGN = {
+    ".xls",
+    ".xlsm",
+    ".xlsb",
+    ".xltx",
+    ".ods",
+    ".tsv",
+    ".doc",
+    ".docx",
+    ".odt",
+    ".pdf",
+    ".html",
+    ".htm",
+    ".xml",
+    ".yaml",
+    ".yml",
+    ".zip",
+}
 
 
 def output_format(fmt: str | None, output: Path | None) -> tuple[str, tuple[str, dict[str, str]] | None]:
@@ -65,10 +81,12 @@ def aggregate(
     data: DataOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
-    fmt: Annotated[AggregateFormat | None, typer.Option(
-        "--format", help="help.aggregate.format", show_default=False)] = None,
-    output: Annotated[Path | None, typer.Option(
-        "--output", help="help.aggregate.output", metavar="FILE", show_default=False)] = None,
+    fmt: Annotated[
+        AggregateFormat | None, typer.Option("--format", help="help.aggregate.format", show_default=False)
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", help="help.aggregate.output", metavar="FILE", show_default=False)
+    ] = None,
     force: ForceOpt = False,
 ) -> None:
     """Tổng hợp số liệu một kỳ: mỗi đơn vị một dòng, cộng theo loại đơn vị, tổng cộng."""

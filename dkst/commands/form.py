@@ -21,11 +21,12 @@ def form_folder(root: Path, period: str) -> Path:
 @app.command(help="help.form")
 def form(
     period: PeriodOpt,
-    units: Annotated[list[str] | None, typer.Option(
-        "--unit", help="help.form.unit", metavar="UNIT",
-        show_default=False)] = None,
-    output: Annotated[Path | None, typer.Option(
-        "--output", help="help.form.output", metavar="DIR", show_default=False)] = None,
+    units: Annotated[
+        list[str] | None, typer.Option("--unit", help="help.form.unit", metavar="UNIT", show_default=False)
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", help="help.form.output", metavar="DIR", show_default=False)
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="help.form.force")] = False,
     data: DataOpt = None,
     as_of: AsOfOpt = None,

@@ -14,9 +14,13 @@ from dkst.cli import app
 from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, resolve
 
 #: The reason key of each refusal of :mod:`dkst.forms.importer`.
-_REFUSAL_REASON = {"form-not-dkst": "import-reason-unit", "form-other-dataset": "import-reason-dataset",
-                   "form-unknown-unit": "import-reason-unit", "form-unknown-period": "import-reason-period",
-                   "form-key-changed": "import-reason-key"}
+_REFUSAL_REASON = {
+    "form-not-dkst": "import-reason-unit",
+    "form-other-dataset": "import-reason-dataset",
+    "form-unknown-unit": "import-reason-unit",
+    "form-unknown-period": "import-reason-period",
+    "form-key-changed": "import-reason-key",
+}
 
 
 @dataclass
@@ -95,8 +99,7 @@ def _table(outcomes: list[Outcome], lang: str) -> list[str]:
             result = text(o.result, lang)
         rows.append([o.file, o.unit, o.period, result])
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(3)]
-    return ["  ".join(c.ljust(w) for c, w in zip(r[:3], widths, strict=True)) + "  " + r[3]
-            for r in [head, *rows]]
+    return ["  ".join(c.ljust(w) for c, w in zip(r[:3], widths, strict=True)) + "  " + r[3] for r in [head, *rows]]
 
 
 def _expand(files: list[Path]) -> list[Path]:
@@ -116,15 +119,14 @@ def _expand(files: list[Path]) -> list[Path]:
 
 @app.command("import", help="help.import")
 def import_forms(
-    files: Annotated[list[Path] | None, typer.Argument(
-        metavar="FILE", help="help.import.files",
-        show_default=False)] = None,
-    submitted: Annotated[str | None, typer.Option(
-        "--submitted", help="help.import.submitted", metavar="DATE", show_default=False)] = None,
-    force: Annotated[bool, typer.Option(
-        "--force", help="help.import.force")] = False,
-    dry_run: Annotated[bool, typer.Option(
-        "--dry-run", help="help.import.dry-run")] = False,
+    files: Annotated[
+        list[Path] | None, typer.Argument(metavar="FILE", help="help.import.files", show_default=False)
+    ] = None,
+    submitted: Annotated[
+        str | None, typer.Option("--submitted", help="help.import.submitted", metavar="DATE", show_default=False)
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="help.import.force")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="help.import.dry-run")] = False,
     data: DataOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
@@ -162,16 +164,23 @@ def import_forms(
         _say()
     for row in _table(outcomes, ctx.lang):
         _say(row)
-    counts = {k: sum(o.result == f"import-{k}" and not o.reason for o in outcomes)
-              for k in ("written", "unchanged")}
+    counts = {k: sum(o.result == f"import-{k}" and not o.reason for o in outcomes) for k in ("written", "unchanged")}
     counts["written"] += sum(o.result == "import-would-write" for o in outcomes)
     refused = sum(bool(o.reason) for o in outcomes)
     sys.stderr.write(text("import-done", ctx.lang, refused=refused, **counts) + "\n")
     raise typer.Exit(1 if refused else 0)
 
 
-def _import_one(path: Path, ds: Any, cat: Any, ctx: Any, day: date | None, force: bool, dry_run: bool,
-                seen: dict[tuple[str, str], str]) -> Outcome:
+def _import_one(
+    path: Path,
+    ds: Any,
+    cat: Any,
+    ctx: Any,
+    day: date | None,
+    force: bool,
+    dry_run: bool,
+    seen: dict[tuple[str, str], str],
+) -> Outcome:
     from dkst.dataset import parse_file
     from dkst.forms.importer import Refused, build_text, identify, judge
     from dkst.forms.reader import FormError, open_form

@@ -13,13 +13,11 @@ from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, resolve_date, resolve_
 
 @app.command(help="help.init")
 def init(
-    directory: Annotated[Path | None, typer.Argument(
-        metavar="DIR", help="help.init.dir",
-        show_default=False)] = None,
-    sample: Annotated[bool, typer.Option(
-        "--sample", help="help.init.sample")] = False,
-    year: Annotated[str | None, typer.Option(
-        "--year", help="help.init.year", metavar="YEAR", show_default=False)] = None,
+    directory: Annotated[Path | None, typer.Argument(metavar="DIR", help="help.init.dir", show_default=False)] = None,
+    sample: Annotated[bool, typer.Option("--sample", help="help.init.sample")] = False,
+    year: Annotated[
+        str | None, typer.Option("--year", help="help.init.year", metavar="YEAR", show_default=False)
+    ] = None,
     templates_only: Annotated[bool, typer.Option("--templates-only", help="help.init.templates-only")] = False,
     data: DataOpt = None,
     as_of: AsOfOpt = None,
@@ -79,9 +77,12 @@ def init(
         units = {rel.split("/")[1] for rel in unit_files}
         out.append("  " + sk.message("init-sample", chosen, units=len(units), files=len(unit_files)))
     where = sk.shell_quote(str(directory))
-    out += ["", sk.message("init-next", chosen),
-            f'  cd {where} && git init && git add . && git commit -m "Khởi tạo"',
-            "  dkst check"]
+    out += [
+        "",
+        sk.message("init-next", chosen),
+        f'  cd {where} && git init && git add . && git commit -m "Khởi tạo"',
+        "  dkst check",
+    ]
     typer.echo("\n".join(out))
 
 

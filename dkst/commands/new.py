@@ -65,14 +65,18 @@ def complete_period(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
 
 
 def complete_status(incomplete: str) -> list[tuple[str, str]]:
-    choices = [("registered", "đăng ký"), ("in_progress", "đang triển khai"), ("completed", "hoàn thành"),
-               ("stopped", "dừng")]
+    choices = [
+        ("registered", "đăng ký"),
+        ("in_progress", "đang triển khai"),
+        ("completed", "hoàn thành"),
+        ("stopped", "dừng"),
+    ]
     return [c for c in choices if c[0].startswith(incomplete) or c[1].startswith(incomplete)]
 
 
-UnitArg = Annotated[str, typer.Argument(
-    metavar="UNIT", help="help.new.unit", autocompletion=complete_unit,
-    show_default=False)]
+UnitArg = Annotated[
+    str, typer.Argument(metavar="UNIT", help="help.new.unit", autocompletion=complete_unit, show_default=False)
+]
 ForceOpt = Annotated[bool, typer.Option("--force", help="help.opt.force")]
 
 
@@ -163,11 +167,15 @@ def _shown(path: Path) -> str:
 @new_app.command("report", help="help.new.report")
 def new_report(
     unit: UnitArg,
-    period: Annotated[str, typer.Argument(
-        metavar="PERIOD", help="help.new.report.period",
-        autocompletion=complete_period, show_default=False)],
-    submitted: Annotated[str | None, typer.Option(
-        "--submitted", help="help.new.report.submitted", metavar="DATE", show_default=False)] = None,
+    period: Annotated[
+        str,
+        typer.Argument(
+            metavar="PERIOD", help="help.new.report.period", autocompletion=complete_period, show_default=False
+        ),
+    ],
+    submitted: Annotated[
+        str | None, typer.Option("--submitted", help="help.new.report.submitted", metavar="DATE", show_default=False)
+    ] = None,
     data: DataOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
@@ -192,14 +200,14 @@ def new_report(
 @new_app.command("model", help="help.new.model")
 def new_model(
     unit: UnitArg,
-    model: Annotated[str, typer.Argument(
-        metavar="MODEL", help="help.new.model.model", show_default=False)],
-    name: Annotated[str, typer.Option(
-        "--name", help="help.new.model.name", metavar="NAME", show_default=False)],
-    status: Annotated[str, typer.Option(
-        "--status", help="help.new.model.status", metavar="STATUS", autocompletion=complete_status)] = "registered",
-    started: Annotated[str | None, typer.Option(
-        "--started", help="help.new.model.started", metavar="DATE", show_default=False)] = None,
+    model: Annotated[str, typer.Argument(metavar="MODEL", help="help.new.model.model", show_default=False)],
+    name: Annotated[str, typer.Option("--name", help="help.new.model.name", metavar="NAME", show_default=False)],
+    status: Annotated[
+        str, typer.Option("--status", help="help.new.model.status", metavar="STATUS", autocompletion=complete_status)
+    ] = "registered",
+    started: Annotated[
+        str | None, typer.Option("--started", help="help.new.model.started", metavar="DATE", show_default=False)
+    ] = None,
     data: DataOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
@@ -224,20 +232,27 @@ def new_model(
     from dkst.periods import today
 
     content = model_skeleton(cat, unit, model, title, value, day, today())
-    hint = message("hint-model-started", lang_, status=status) if (not registered and day is None) \
+    hint = (
+        message("hint-model-started", lang_, status=status)
+        if (not registered and day is None)
         else message("hint-model", lang_)
+    )
     _write(cat, f"units/{unit}/models/{model}.yaml", content, force, lang_, hint)
 
 
 @new_app.command("unit-plan", help="help.new.unit-plan")
 def new_unit_plan(
     unit: UnitArg,
-    number: Annotated[str | None, typer.Option(
-        "--number", help="help.new.unit-plan.number", metavar="NUMBER-TEXT", show_default=False)] = None,
-    issued: Annotated[str | None, typer.Option(
-        "--issued", help="help.new.unit-plan.issued", metavar="DATE", show_default=False)] = None,
-    received: Annotated[str | None, typer.Option(
-        "--received", help="help.new.unit-plan.received", metavar="DATE", show_default=False)] = None,
+    number: Annotated[
+        str | None,
+        typer.Option("--number", help="help.new.unit-plan.number", metavar="NUMBER-TEXT", show_default=False),
+    ] = None,
+    issued: Annotated[
+        str | None, typer.Option("--issued", help="help.new.unit-plan.issued", metavar="DATE", show_default=False)
+    ] = None,
+    received: Annotated[
+        str | None, typer.Option("--received", help="help.new.unit-plan.received", metavar="DATE", show_default=False)
+    ] = None,
     data: DataOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,

@@ -50,10 +50,10 @@ def remind(
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     within: Annotated[int, typer.Option("--within", min=0, help="help.remind.within", metavar="DAYS")] = 7,
-    fmt: Annotated[RemindFormat, typer.Option(
-        "--format", help="help.remind.format")] = RemindFormat.md,
-    output: Annotated[Path | None, typer.Option(
-        "--output", help="help.remind.output", metavar="DIR", show_default=False)] = None,
+    fmt: Annotated[RemindFormat, typer.Option("--format", help="help.remind.format")] = RemindFormat.md,
+    output: Annotated[
+        Path | None, typer.Option("--output", help="help.remind.output", metavar="DIR", show_default=False)
+    ] = None,
     template_dir: TemplateDirOpt = None,
     force: Annotated[bool, typer.Option("--force", help="help.remind.force")] = False,
 ) -> None:
@@ -83,10 +83,16 @@ def remind(
     try:
         template = find_template(TEMPLATES[fmt], template_dir, ctx.root, ctx.lang)
         for unit, status in chosen:
-            info = {"id": unit.id, "name": unit.name, "status": status.status,
-                    "status_label": text(status.status, ctx.lang), "days_overdue": status.days_overdue,
-                    "days_left": status.days_left, "email": unit.email,
-                    "form_file": _form_file(ctx.root, unit.id, period)}
+            info = {
+                "id": unit.id,
+                "name": unit.name,
+                "status": status.status,
+                "status_label": text(status.status, ctx.lang),
+                "days_overdue": status.days_overdue,
+                "days_left": status.days_left,
+                "email": unit.email,
+                "form_file": _form_file(ctx.root, unit.id, period),
+            }
             render = render_reminder_docx if fmt is RemindFormat.docx else render_reminder
             letters.append((folder / f"{unit.id}.{fmt.value}", render(context, info, template)))
     except RenderError as exc:

@@ -28,8 +28,9 @@ from dkst.options import (
 )
 
 PeriodOpt = Annotated[str, typer.Option("--period", help="help.opt.period", metavar="PERIOD", show_default=False)]
-TemplateDirOpt = Annotated[Path | None, typer.Option(
-    "--template-dir", help="help.opt.template-dir", metavar="DIR", show_default=False)]
+TemplateDirOpt = Annotated[
+    Path | None, typer.Option("--template-dir", help="help.opt.template-dir", metavar="DIR", show_default=False)
+]
 
 
 class RenderFormat(StrEnum):
@@ -43,10 +44,10 @@ def render(
     data: DataOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
-    fmt: Annotated[RenderFormat | None, typer.Option(
-        "--format", help="help.render.format", show_default=False)] = None,
-    output: Annotated[Path | None, typer.Option(
-        "--output", help="help.render.output", metavar="FILE", show_default=False)] = None,
+    fmt: Annotated[RenderFormat | None, typer.Option("--format", help="help.render.format", show_default=False)] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", help="help.render.output", metavar="FILE", show_default=False)
+    ] = None,
     template_dir: TemplateDirOpt = None,
     force: ForceOpt = False,
 ) -> None:
@@ -70,8 +71,9 @@ def render(
     except AggregateError as exc:
         fail(text(exc.key, ctx.lang, **exc.params))
     try:
-        template = find_template("report.docx" if chosen == "docx" else "report.md.j2", template_dir, ctx.root,
-                                 ctx.lang)
+        template = find_template(
+            "report.docx" if chosen == "docx" else "report.md.j2", template_dir, ctx.root, ctx.lang
+        )
         if chosen == "docx":
             content: str | bytes = render_docx(context, template)
         else:

@@ -18,14 +18,12 @@ from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, resolve, resolve_date
 @app.command(help="help.rollup")
 def rollup(
     period: Annotated[str, typer.Option("--period", help="help.opt.period", metavar="PERIOD", show_default=False)],
-    to: Annotated[Path, typer.Option(
-        "--to", help="help.rollup.to", metavar="DIR", show_default=False)],
-    submitted: Annotated[str | None, typer.Option(
-        "--submitted", help="help.rollup.submitted", metavar="DATE", show_default=False)] = None,
-    force: Annotated[bool, typer.Option(
-        "--force", help="help.rollup.force")] = False,
-    dry_run: Annotated[bool, typer.Option(
-        "--dry-run", help="help.rollup.dry-run")] = False,
+    to: Annotated[Path, typer.Option("--to", help="help.rollup.to", metavar="DIR", show_default=False)],
+    submitted: Annotated[
+        str | None, typer.Option("--submitted", help="help.rollup.submitted", metavar="DATE", show_default=False)
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="help.rollup.force")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="help.rollup.dry-run")] = False,
     data: DataOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,

@@ -13,8 +13,9 @@ from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, resolve_lang
 
 @app.command("schema", help="help.schema")
 def schema_command(
-    output: Annotated[Path | None, typer.Option(
-        "--output", help="help.schema.output", metavar="DIR", show_default=False)] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", help="help.schema.output", metavar="DIR", show_default=False)
+    ] = None,
     data: DataOpt = None,
     as_of: AsOfOpt = None,  # accepted like on every command; a schema does not depend on the day
     lang: LangOpt = None,
@@ -57,8 +58,11 @@ def schema_command(
     done = "Đã ghi" if chosen == "vi" else "Wrote"
     for path in paths.values():
         sys.stderr.write(f"{done} {path}\n")
-    lead = ("Thêm đoạn sau vào settings.json của VS Code (tiện ích YAML của Red Hat):" if chosen == "vi"
-            else "Add this to VS Code's settings.json (Red Hat YAML extension):")
+    lead = (
+        "Thêm đoạn sau vào settings.json của VS Code (tiện ích YAML của Red Hat):"
+        if chosen == "vi"
+        else "Add this to VS Code's settings.json (Red Hat YAML extension):"
+    )
     sys.stderr.write(lead + "\n")
     sys.stdout.write(js.vscode_snippet(paths) + "\n")
 

@@ -34,8 +34,9 @@ INDICATOR_PREFIX = "ind_"
 MAX_COUNT = 999_999_999_999
 
 
-def plan_marker(number: str | None, year: int | None, issuer: str | None, title: str | None = None,
-                indicators: tuple[str, ...] = ()) -> str:
+def plan_marker(
+    number: str | None, year: int | None, issuer: str | None, title: str | None = None, indicators: tuple[str, ...] = ()
+) -> str:
     """A short hash that names the dataset's plan (its number, year, issuer, title and indicator ids): a form
     of another dataset, or made before the plan's indicators changed, carries another one."""
     text = f"{number or ''}|{year or ''}|{issuer or ''}|{title or ''}|{','.join(indicators)}"

@@ -77,8 +77,9 @@ def identify(form: Form, ds: Dataset) -> tuple[str, str]:
         raise Refused("form-unknown-unit", where=unit_cell.ref, value=unit or "—")
     periods = ds.index.periods or {}
     if period not in periods:
-        raise Refused("form-unknown-period", where=period_cell.ref, value=period or "—",
-                      choices=", ".join(periods) or "—")
+        raise Refused(
+            "form-unknown-period", where=period_cell.ref, value=period or "—", choices=", ".join(periods) or "—"
+        )
     key = C.cell_text(form.value(C.KEY))
     if marker is not None and key is not None and key != C.form_key(mine, unit, period):
         raise Refused("form-key-changed", where=f"{unit_cell.ref}, {period_cell.ref}", unit=unit, period=period)
@@ -89,8 +90,9 @@ def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
-def build_text(form: Form, ds: Dataset, cat: Any, unit: str, period: str, submitted: date | None, as_of: date,
-               today: date) -> Built:
+def build_text(
+    form: Form, ds: Dataset, cat: Any, unit: str, period: str, submitted: date | None, as_of: date, today: date
+) -> Built:
     """The report file's text for a form, and the origin (cell, label) of each line that holds a value."""
     from dkst.schema import ModelRecord
     from dkst.skeletons import report_skeleton
@@ -101,8 +103,11 @@ def build_text(form: Form, ds: Dataset, cat: Any, unit: str, period: str, submit
     origin: dict[int, tuple[str, str | None]] = {}
     # the skeleton's own lines (comments, keys) have no origin; inserted lines are tracked by content object
     tagged: list[tuple[str, tuple[str, str | None] | None]] = [(text, None) for text in lines]
-    tagged[2] = (f"# Tệp do “dkst import” tạo ngày {_vn(today)} từ phiếu “{one_line(form.path.name)}”. "
-                 "Dòng bắt đầu bằng # là ghi chú.", None)
+    tagged[2] = (
+        f"# Tệp do “dkst import” tạo ngày {_vn(today)} từ phiếu “{one_line(form.path.name)}”. "
+        "Dòng bắt đầu bằng # là ghi chú.",
+        None,
+    )
 
     def find(key: str, indent: str = "") -> int | None:
         for i, (text, _) in enumerate(tagged):
@@ -131,18 +136,20 @@ def build_text(form: Form, ds: Dataset, cat: Any, unit: str, period: str, submit
         put(key, C.text_scalar(cell.value) if cell else None, cell)
     signer_at = find("signer")
     if signer_at is not None:
-        tagged.insert(signer_at + 1, (line(f"x-nguon: {yaml_scalar(form.path.name)}",
-                                           "tệp phiếu Excel đã nhập bằng dkst import"), None))
+        tagged.insert(
+            signer_at + 1,
+            (line(f"x-nguon: {yaml_scalar(form.path.name)}", "tệp phiếu Excel đã nhập bằng dkst import"), None),
+        )
 
     # indicators, in the plan's order, then names of the form that the plan lacks (the checks refuse them)
     labels = {i.id: i.label for i in (ds.index.indicators or {}).values()}
     ind_names = [n for n in form.names if n.startswith(C.INDICATOR_PREFIX)]
     order = {ind_id: k for k, ind_id in enumerate(labels)}
-    ind_names.sort(key=lambda n: (order.get(n[len(C.INDICATOR_PREFIX):], len(order)), n))
+    ind_names.sort(key=lambda n: (order.get(n[len(C.INDICATOR_PREFIX) :], len(order)), n))
     extra: list[tuple[str, tuple[str, str | None]]] = []
     all_cells: list[Cell] = []
     for name in ind_names:
-        ind_id = name[len(C.INDICATOR_PREFIX):]
+        ind_id = name[len(C.INDICATOR_PREFIX) :]
         cell = form.cell(name)
         token = C.raw_scalar(cell.value) if cell else None
         if cell is None or token is None:
@@ -164,8 +171,11 @@ def build_text(form: Form, ds: Dataset, cat: Any, unit: str, period: str, submit
         tagged[end:end] = extra
 
     # models: the id typed or chosen; a name alone is looked up among the unit's models
-    names = {_norm(src.record.name): mid for mid, src in (ds.models.get(unit) or {}).items()
-             if isinstance(src.record, ModelRecord) and src.record.name}
+    names = {
+        _norm(src.record.name): mid
+        for mid, src in (ds.models.get(unit) or {}).items()
+        if isinstance(src.record, ModelRecord) and src.record.name
+    }
     items: list[tuple[str, tuple[str, str | None]]] = []
     heads = [C.cell_text(cell.value) for cell in (form.names.get(C.MODELS) or [[]])[0]] + [None, None]
     for row in form.table(C.MODELS):
@@ -178,14 +188,16 @@ def build_text(form: Form, ds: Dataset, cat: Any, unit: str, period: str, submit
             items.append((f"  - {yaml_scalar(names.get(_norm(model_name), model_name))}", (name_cell.ref, heads[1])))
     at = find("models")
     if at is not None and items:
-        tagged[at + 1:at + 1] = items
+        tagged[at + 1 : at + 1] = items
 
     # commendations: a row per body or person, blank rows skipped
     items = []
     heads = [C.cell_text(cell.value) for cell in (form.names.get(C.COMMENDATIONS) or [[]])[0]]
     for row in form.table(C.COMMENDATIONS):
-        entry = [(k, key, cell, C.text_scalar(cell.value))
-                 for k, (key, cell) in enumerate(zip(C.COMMENDATION_KEYS, row, strict=False))]
+        entry = [
+            (k, key, cell, C.text_scalar(cell.value))
+            for k, (key, cell) in enumerate(zip(C.COMMENDATION_KEYS, row, strict=False))
+        ]
         entry = [item for item in entry if item[3] is not None]
         for n, (k, key, cell, token) in enumerate(entry):
             head = heads[k] if k < len(heads) else None

@@ -106,8 +106,7 @@ class _Formats:
         self.number = fmt(locked=False, bg_color=_INPUT_FILL, num_format="0", align="right", **border)
         self.date = fmt(locked=False, bg_color=_INPUT_FILL, num_format="dd/mm/yyyy", align="center", **border)
         self.text = fmt(locked=False, bg_color=_INPUT_FILL, num_format="@", text_wrap=True, **border)
-        self.long_text = fmt(locked=False, bg_color=_INPUT_FILL, num_format="@", text_wrap=True, valign="top",
-                             **border)
+        self.long_text = fmt(locked=False, bg_color=_INPUT_FILL, num_format="@", text_wrap=True, valign="top", **border)
         self.help_title = fmt(bold=True, font_size=14)
         self.help = fmt(text_wrap=True, valign="top")
 
@@ -117,11 +116,19 @@ def build(spec: FormSpec) -> bytes:
     import xlsxwriter
 
     buf = io.BytesIO()
-    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
-                                   "strings_to_urls": False})
+    wb = xlsxwriter.Workbook(
+        buf, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+    )
     created = datetime(spec.created.year, spec.created.month, spec.created.day)
-    wb.set_properties({"title": f"Phiếu báo cáo {spec.period_name} — {spec.unit_name}", "author": spec.issuer,
-                       "company": spec.issuer, "comments": "dkst form", "created": created})
+    wb.set_properties(
+        {
+            "title": f"Phiếu báo cáo {spec.period_name} — {spec.unit_name}",
+            "author": spec.issuer,
+            "company": spec.issuer,
+            "comments": "dkst form",
+            "created": created,
+        }
+    )
     wb.formats[0].set_font_name(FONT)  # the default format: empty cells and row heights in Times New Roman
     fm = _Formats(wb)
     form = wb.add_worksheet(C.FORM_SHEET)
@@ -151,11 +158,18 @@ def _data_sheet(wb: Any, ws: Any, spec: FormSpec) -> None:
 
 
 def _validation_count() -> dict[str, Any]:
-    return {"validate": "integer", "criteria": "between", "minimum": 0, "maximum": C.MAX_COUNT,
-            "input_title": "Số liệu", "input_message": "Số nguyên từ 0 trở lên, viết liền (1250, không viết "
-            "1.250). Để trống nếu đơn vị không báo cáo chỉ tiêu này; ghi 0 nếu không có.",
-            "error_title": "Số liệu không hợp lệ", "error_message": "Chỉ nhập số nguyên từ 0 đến 999999999999, "
-            "viết liền, không có dấu chấm, dấu phẩy hay khoảng trắng."}
+    return {
+        "validate": "integer",
+        "criteria": "between",
+        "minimum": 0,
+        "maximum": C.MAX_COUNT,
+        "input_title": "Số liệu",
+        "input_message": "Số nguyên từ 0 trở lên, viết liền (1250, không viết "
+        "1.250). Để trống nếu đơn vị không báo cáo chỉ tiêu này; ghi 0 nếu không có.",
+        "error_title": "Số liệu không hợp lệ",
+        "error_message": "Chỉ nhập số nguyên từ 0 đến 999999999999, "
+        "viết liền, không có dấu chấm, dấu phẩy hay khoảng trắng.",
+    }
 
 
 def _form_sheet(wb: Any, ws: Any, fm: _Formats, spec: FormSpec) -> None:
@@ -164,7 +178,7 @@ def _form_sheet(wb: Any, ws: Any, fm: _Formats, spec: FormSpec) -> None:
     ws.set_margins(left=0.6, right=0.4, top=0.6, bottom=0.6)
     ws.fit_to_pages(1, 0)
     ws.center_horizontally()
-    ws.set_footer("&C&\"Times New Roman\"&10Trang &P/&N")
+    ws.set_footer('&C&"Times New Roman"&10Trang &P/&N')
     ws.set_column(0, 0, 6, fm.plain)
     ws.set_column(1, 1, 44, fm.plain)
     ws.set_column(2, 2, 16, fm.plain)
@@ -186,8 +200,15 @@ def _form_sheet(wb: Any, ws: Any, fm: _Formats, spec: FormSpec) -> None:
         send += f"; đồng thời gửi qua địa chỉ email: {spec.report_to_email}"
     ws.merge_range(6, 0, 6, 4, " ".join(x for x in (due, send + ".") if x), fm.note)
     ws.set_row(6, 34)
-    ws.merge_range(7, 0, 7, 4, "Chỉ điền vào các ô nền vàng; các ô khác được khóa. Xem trang “Hướng dẫn”. "
-                   "Gửi lại đúng tệp này (định dạng .xlsx), không đổi tên các ô.", fm.note)
+    ws.merge_range(
+        7,
+        0,
+        7,
+        4,
+        "Chỉ điền vào các ô nền vàng; các ô khác được khóa. Xem trang “Hướng dẫn”. "
+        "Gửi lại đúng tệp này (định dạng .xlsx), không đổi tên các ô.",
+        fm.note,
+    )
     ws.set_row(7, 34)
     row = 9
     ws.write_string(row, 1, "Mã đơn vị (không sửa)", fm.label)
@@ -203,26 +224,51 @@ def _form_sheet(wb: Any, ws: Any, fm: _Formats, spec: FormSpec) -> None:
     row += 1
     ws.write_string(row, 1, "Ngày gửi báo cáo (ngày/tháng/năm)", fm.label)
     ws.write_blank(row, 2, None, fm.date)
-    ws.data_validation(row, 2, row, 2, {
-        "validate": "date", "criteria": "between", "minimum": date(2000, 1, 1), "maximum": date(2100, 12, 31),
-        "input_title": "Ngày gửi báo cáo", "input_message": "Ngày/tháng/năm, năm đủ 4 chữ số, ví dụ 02/06/2023.",
-        "error_title": "Ngày không hợp lệ", "error_message": "Nhập ngày có thật, dạng ngày/tháng/năm, ví dụ "
-        "02/06/2023."})
+    ws.data_validation(
+        row,
+        2,
+        row,
+        2,
+        {
+            "validate": "date",
+            "criteria": "between",
+            "minimum": date(2000, 1, 1),
+            "maximum": date(2100, 12, 31),
+            "input_title": "Ngày gửi báo cáo",
+            "input_message": "Ngày/tháng/năm, năm đủ 4 chữ số, ví dụ 02/06/2023.",
+            "error_title": "Ngày không hợp lệ",
+            "error_message": "Nhập ngày có thật, dạng ngày/tháng/năm, ví dụ 02/06/2023.",
+        },
+    )
     wb.define_name("submitted", _ref(sheet, (row, 2)))
-    for key, label, example in (("number", "Số báo cáo", "ví dụ 18/BC-MTTQ-BTT"),
-                                ("signer", "Người ký", "ví dụ Chủ tịch Trần Văn Hưng")):
+    for key, label, example in (
+        ("number", "Số báo cáo", "ví dụ 18/BC-MTTQ-BTT"),
+        ("signer", "Người ký", "ví dụ Chủ tịch Trần Văn Hưng"),
+    ):
         row += 1
         ws.write_string(row, 1, label, fm.label)
         ws.merge_range(row, 2, row, 4, "", fm.text)
-        ws.data_validation(row, 2, row, 2, {"validate": "any", "input_title": label,
-                                            "input_message": example[0].upper() + example[1:] + "."})
+        ws.data_validation(
+            row,
+            2,
+            row,
+            2,
+            {"validate": "any", "input_title": label, "input_message": example[0].upper() + example[1:] + "."},
+        )
         wb.define_name(key, _ref(sheet, (row, 2)))
 
     row += 2
     ws.write_string(row, 0, "II. SỐ LIỆU CÁC CHỈ TIÊU", fm.section)
     row += 1
-    ws.merge_range(row, 0, row, 4, "Số nguyên từ 0 trở lên, viết liền (1250, không viết 1.250). Chỉ tiêu đơn vị "
-                   "không báo cáo thì để trống; “không có” thì ghi 0 (để trống khác với 0).", fm.note)
+    ws.merge_range(
+        row,
+        0,
+        row,
+        4,
+        "Số nguyên từ 0 trở lên, viết liền (1250, không viết 1.250). Chỉ tiêu đơn vị "
+        "không báo cáo thì để trống; “không có” thì ghi 0 (để trống khác với 0).",
+        fm.note,
+    )
     ws.set_row(row, 32)
     row += 1
     for col, head in enumerate(("STT", "Chỉ tiêu", "Số liệu", "Đơn vị tính")):
@@ -249,8 +295,15 @@ def _form_sheet(wb: Any, ws: Any, fm: _Formats, spec: FormSpec) -> None:
     ws.write_string(row, 0, "III. MÔ HÌNH “ĐOÀN KẾT SÁNG TẠO” NÊU TRONG BÁO CÁO", fm.section)
     row += 1
     if spec.models:
-        ws.merge_range(row, 0, row, 4, "Mô hình hiện có của đơn vị (chọn mã ở cột “Mã mô hình”; mô hình mới chưa "
-                       "có mã thì ghi tên và báo Văn phòng để đăng ký):", fm.note)
+        ws.merge_range(
+            row,
+            0,
+            row,
+            4,
+            "Mô hình hiện có của đơn vị (chọn mã ở cột “Mã mô hình”; mô hình mới chưa "
+            "có mã thì ghi tên và báo Văn phòng để đăng ký):",
+            fm.note,
+        )
         ws.set_row(row, 32)
         for model in spec.models:
             row += 1
@@ -260,8 +313,15 @@ def _form_sheet(wb: Any, ws: Any, fm: _Formats, spec: FormSpec) -> None:
             if len(shown) > 56 or len(model.id) > 40:
                 ws.set_row(row, max(_height(shown, 56), _height(model.id, 40)))
     else:
-        ws.merge_range(row, 0, row, 4, "Đơn vị chưa có mô hình nào trong sổ theo dõi của Văn phòng; mô hình mới "
-                       "thì ghi tên và báo Văn phòng để đăng ký.", fm.note)
+        ws.merge_range(
+            row,
+            0,
+            row,
+            4,
+            "Đơn vị chưa có mô hình nào trong sổ theo dõi của Văn phòng; mô hình mới "
+            "thì ghi tên và báo Văn phòng để đăng ký.",
+            fm.note,
+        )
         ws.set_row(row, 32)
     row += 2
     first = row
@@ -274,36 +334,68 @@ def _form_sheet(wb: Any, ws: Any, fm: _Formats, spec: FormSpec) -> None:
         ws.write_blank(row, 1, None, fm.text)
         ws.merge_range(row, 2, row, 4, "", fm.text)
     if spec.models:
-        ws.data_validation(first + 1, 1, row, 1, {
-            "validate": "list", "source": _ref(C.DATA_SHEET, (3, 1), (3 + len(spec.models) - 1, 1)),
-            "input_title": "Mã mô hình", "input_message": "Chọn mã một mô hình hiện có của đơn vị.",
-            "error_type": "warning", "error_title": "Mô hình chưa có",
-            "error_message": "Mã này không có trong danh sách mô hình của đơn vị."})
+        ws.data_validation(
+            first + 1,
+            1,
+            row,
+            1,
+            {
+                "validate": "list",
+                "source": _ref(C.DATA_SHEET, (3, 1), (3 + len(spec.models) - 1, 1)),
+                "input_title": "Mã mô hình",
+                "input_message": "Chọn mã một mô hình hiện có của đơn vị.",
+                "error_type": "warning",
+                "error_title": "Mô hình chưa có",
+                "error_message": "Mã này không có trong danh sách mô hình của đơn vị.",
+            },
+        )
     wb.define_name(C.MODELS, _ref(sheet, (first, 1), (row, 2)))
 
     row += 2
     ws.write_string(row, 0, "IV. ĐỀ NGHỊ BIỂU DƯƠNG, KHEN THƯỞNG", fm.section)
     row += 1
     first = row
-    for col, head in enumerate(("STT", "Tên tập thể, cá nhân", "Tập thể / cá nhân", "Thành tích",
-                                "Hình thức")):
+    for col, head in enumerate(("STT", "Tên tập thể, cá nhân", "Tập thể / cá nhân", "Thành tích", "Hình thức")):
         ws.write_string(row, col, head, fm.head)
     for i in range(COMMENDATION_ROWS):
         row += 1
         ws.write_number(row, 0, i + 1, fm.label_center)
         for col in range(1, 5):
             ws.write_blank(row, col, None, fm.text)
-    ws.data_validation(first + 1, 2, row, 2, {
-        "validate": "list", "source": ["tập thể", "cá nhân"], "input_title": "Tập thể hay cá nhân",
-        "input_message": "Chọn “tập thể” hoặc “cá nhân”.", "error_title": "Giá trị không hợp lệ",
-        "error_message": "Chỉ chọn “tập thể” hoặc “cá nhân”."})
-    ws.data_validation(first + 1, 4, row, 4, {
-        "validate": "list", "source": ["Giấy khen", "Bằng khen"], "error_type": "information",
-        "input_title": "Hình thức", "input_message": "Ví dụ: Giấy khen, Bằng khen (có thể ghi khác)."})
+    ws.data_validation(
+        first + 1,
+        2,
+        row,
+        2,
+        {
+            "validate": "list",
+            "source": ["tập thể", "cá nhân"],
+            "input_title": "Tập thể hay cá nhân",
+            "input_message": "Chọn “tập thể” hoặc “cá nhân”.",
+            "error_title": "Giá trị không hợp lệ",
+            "error_message": "Chỉ chọn “tập thể” hoặc “cá nhân”.",
+        },
+    )
+    ws.data_validation(
+        first + 1,
+        4,
+        row,
+        4,
+        {
+            "validate": "list",
+            "source": ["Giấy khen", "Bằng khen"],
+            "error_type": "information",
+            "input_title": "Hình thức",
+            "input_message": "Ví dụ: Giấy khen, Bằng khen (có thể ghi khác).",
+        },
+    )
     wb.define_name(C.COMMENDATIONS, _ref(sheet, (first, 1), (row, 4)))
 
-    for key, head in (("highlights", "V. KẾT QUẢ NỔI BẬT"), ("limitations", "VI. TỒN TẠI, HẠN CHẾ"),
-                      ("proposals", "VII. KIẾN NGHỊ, ĐỀ XUẤT")):
+    for key, head in (
+        ("highlights", "V. KẾT QUẢ NỔI BẬT"),
+        ("limitations", "VI. TỒN TẠI, HẠN CHẾ"),
+        ("proposals", "VII. KIẾN NGHỊ, ĐỀ XUẤT"),
+    ):
         row += 2
         ws.write_string(row, 0, head, fm.section)
         row += 1
@@ -314,8 +406,9 @@ def _form_sheet(wb: Any, ws: Any, fm: _Formats, spec: FormSpec) -> None:
     ws.merge_range(row, 2, row, 4, "NGƯỜI KÝ BÁO CÁO", fm.bold_center)
     ws.merge_range(row + 1, 2, row + 1, 4, "(Ký, ghi rõ họ tên trên văn bản gửi kèm nếu có)", fm.italic_center)
     ws.print_area(0, 0, row + 1, 4)
-    ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
-                    "format_rows": True})
+    ws.protect(
+        "", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True, "format_rows": True}
+    )
 
 
 def _help_sheet(ws: Any, fm: _Formats, spec: FormSpec) -> None:
@@ -369,8 +462,12 @@ def owing_units(ds: Dataset, period: str) -> list[str]:
     out: list[str] = []
     for unit in ds.units:
         for req in ds.index.requirements or []:
-            if req.type == "report" and req.period == period and unit.kind in req.kinds \
-                    and req.id not in (unit.exempt or {}):
+            if (
+                req.type == "report"
+                and req.period == period
+                and unit.kind in req.kinds
+                and req.id not in (unit.exempt or {})
+            ):
                 out.append(unit.id)
                 break
     return out
@@ -394,15 +491,21 @@ def form_spec(ds: Dataset, unit_id: str, period_id: str, created: date) -> FormS
             due_text += f" (nhận trước ngày {vn_date(deadline.day)})"
     lh = plan.letterhead
     letterhead: dict[str, str | None] = {
-        "superior": lh.superior if lh is not None else None, "organ": lh.organ if lh is not None else None,
-        "national": lh.national if lh is not None else None, "motto": lh.motto if lh is not None else None,
+        "superior": lh.superior if lh is not None else None,
+        "organ": lh.organ if lh is not None else None,
+        "national": lh.national if lh is not None else None,
+        "motto": lh.motto if lh is not None else None,
     }
     if not letterhead["organ"]:
         letterhead["organ"] = plan.issuer
     report_to = plan.report_to
     indicators = [FormIndicator(i.id, i.label, i.unit, i.section) for i in (ds.index.indicators or {}).values()]
-    status_words = {"registered": "đăng ký", "in_progress": "đang triển khai", "completed": "hoàn thành",
-                    "stopped": "dừng"}
+    status_words = {
+        "registered": "đăng ký",
+        "in_progress": "đang triển khai",
+        "completed": "hoàn thành",
+        "stopped": "dừng",
+    }
     models: list[FormModel] = []
     for model_id, src in sorted((ds.models.get(unit_id) or {}).items()):
         rec = src.record
@@ -412,9 +515,19 @@ def form_spec(ds: Dataset, unit_id: str, period_id: str, created: date) -> FormS
         elif not src.broken:
             models.append(FormModel(model_id, model_id))
     return FormSpec(
-        unit_id=unit_id, unit_name=(unit.name if unit is not None else None) or unit_id, period_id=period_id,
-        period_name=info.name, last_on_time=deadline.last_on_time if deadline is not None else None,
-        due_text=due_text, marker=dataset_marker(ds), issuer=plan.issuer, title=plan.title, letterhead=letterhead,
+        unit_id=unit_id,
+        unit_name=(unit.name if unit is not None else None) or unit_id,
+        period_id=period_id,
+        period_name=info.name,
+        last_on_time=deadline.last_on_time if deadline is not None else None,
+        due_text=due_text,
+        marker=dataset_marker(ds),
+        issuer=plan.issuer,
+        title=plan.title,
+        letterhead=letterhead,
         report_to_office=report_to.office if report_to is not None else None,
         report_to_email=report_to.email if report_to is not None else None,
-        indicators=indicators, models=models, created=created)
+        indicators=indicators,
+        models=models,
+        created=created,
+    )

@@ -56,27 +56,35 @@ TEXT: dict[str, dict] = {
         "intro": (
             "Thực hiện Kế hoạch{% if plan.number %} số {{ plan.number }}{% endif %}"
             "{% if plan.issued %} ngày {{ plan.issued|vndate }}{% endif %} của {{ plan.issuer }}"
-            " về {{ plan.title|lcfirst }}, các đơn vị báo cáo kết quả thực hiện " + MOVEMENT_VI +
-            " {{ period.in_sentence }} về {{ plan.issuer }} (hạn cuối: {{ period.last_on_time_vn }})."
+            " về {{ plan.title|lcfirst }}, các đơn vị báo cáo kết quả thực hiện "
+            + MOVEMENT_VI
+            + " {{ period.in_sentence }} về {{ plan.issuer }} (hạn cuối: {{ period.last_on_time_vn }})."
         ),
         "not_received": "Đến ngày {{ as_of|vndate }}, {{ plan.issuer }} chưa nhận được báo cáo của {{ unit.name }}",
-        "overdue": ("; báo cáo đã ", "quá hạn {{ unit.days_overdue }} ngày",
-                    " (hạn cuối: {{ period.last_on_time_vn }})."),
-        "left": ("; thời hạn gửi báo cáo ", "còn {{ unit.days_left }} ngày",
-                 " (hạn cuối: {{ period.last_on_time_vn }})."),
+        "overdue": (
+            "; báo cáo đã ",
+            "quá hạn {{ unit.days_overdue }} ngày",
+            " (hạn cuối: {{ period.last_on_time_vn }}).",
+        ),
+        "left": (
+            "; thời hạn gửi báo cáo ",
+            "còn {{ unit.days_left }} ngày",
+            " (hạn cuối: {{ period.last_on_time_vn }}).",
+        ),
         "last_day": ("; ", "hôm nay là ngày cuối cùng", " gửi báo cáo (hạn cuối: {{ period.last_on_time_vn }})."),
         "unknown": " (hạn cuối: {{ period.last_on_time_vn }}).",
         "request": (
             "Để kịp thời tổng hợp, báo cáo Ủy ban MTTQ Việt Nam tỉnh theo quy định, {{ plan.issuer }} đề nghị"
-            " {{ unit.name }} khẩn trương hoàn thành và gửi báo cáo kết quả thực hiện " + MOVEMENT_VI +
-            " {{ period.in_sentence }} (gồm số liệu các chỉ tiêu của Kế hoạch, mô hình “Đoàn kết sáng tạo”, đề xuất"
+            " {{ unit.name }} khẩn trương hoàn thành và gửi báo cáo kết quả thực hiện "
+            + MOVEMENT_VI
+            + " {{ period.in_sentence }} (gồm số liệu các chỉ tiêu của Kế hoạch, mô hình “Đoàn kết sáng tạo”, đề xuất"
             " khen thưởng, tồn tại, hạn chế và kiến nghị, đề xuất) về {{ plan.issuer }}"
             "{% if plan.report_to %} (qua {{ plan.report_to.office }}{% if plan.report_to.email %}; đồng thời"
             " gửi qua địa chỉ email: {{ plan.report_to.email }}{% endif %}){% endif %}."
         ),
         "already": "Trường hợp đơn vị đã gửi báo cáo, đề nghị thông báo lại"
-                   "{% if plan.report_to and plan.report_to.office %} cho {{ plan.report_to.office }}{% endif %}"
-                   " để đối chiếu.",
+        "{% if plan.report_to and plan.report_to.office %} cho {{ plan.report_to.office }}{% endif %}"
+        " để đối chiếu.",
         "closing": "Đề nghị {{ unit.name }} quan tâm thực hiện./.",
         "recipients": "Nơi nhận:",
         "as_above": "-\tNhư trên{{ ' (email: ' ~ unit.email ~ ')' if unit.email else '' }};",
@@ -84,7 +92,7 @@ TEXT: dict[str, dict] = {
         "on_behalf": base.TEXT["vi"]["on_behalf"],
         "signer_title": base.TEXT["vi"]["signer_title"],
         "doc_title": "Công văn đôn đốc gửi báo cáo kết quả thực hiện " + MOVEMENT_VI + " {{ period.in_sentence }}"
-                     " – {{ unit.name }}",
+        " – {{ unit.name }}",
         "doc_subject": base.TEXT["vi"]["doc_subject"],
         "rules": base.TEXT["vi"]["rules"],
     },
@@ -95,7 +103,7 @@ TEXT: dict[str, dict] = {
         "number": "No.: …/{{ plan.letterhead.symbol or '…' }}",
         "date_line": base.TEXT["en"]["date_line"],
         "subject": "Re: reminder to send the report on the results of the “Đoàn kết sáng tạo” movement,"
-                   " {{ period.in_sentence }}",
+        " {{ period.in_sentence }}",
         "to": "To: {{ unit.name }}.",
         "intro": (
             "Pursuant to {% if plan.number %}Plan No. {{ plan.number }}{% else %}the Plan{% endif %}"
@@ -105,13 +113,21 @@ TEXT: dict[str, dict] = {
             " (last on-time day: {{ period.last_on_time|endate }})."
         ),
         "not_received": "As of {{ as_of|endate }}, {{ plan.issuer }} has not received the report of {{ unit.name }}",
-        "overdue": ("; the report is ",
-                    "{{ unit.days_overdue }} {{ 'day' if unit.days_overdue == 1 else 'days' }} overdue",
-                    " (last on-time day: {{ period.last_on_time|endate }})."),
-        "left": ("; ", "{{ unit.days_left }} {{ 'day remains' if unit.days_left == 1 else 'days remain' }}",
-                 " to send it (last on-time day: {{ period.last_on_time|endate }})."),
-        "last_day": ("; ", "today is the last day",
-                     " to send it (last on-time day: {{ period.last_on_time|endate }})."),
+        "overdue": (
+            "; the report is ",
+            "{{ unit.days_overdue }} {{ 'day' if unit.days_overdue == 1 else 'days' }} overdue",
+            " (last on-time day: {{ period.last_on_time|endate }}).",
+        ),
+        "left": (
+            "; ",
+            "{{ unit.days_left }} {{ 'day remains' if unit.days_left == 1 else 'days remain' }}",
+            " to send it (last on-time day: {{ period.last_on_time|endate }}).",
+        ),
+        "last_day": (
+            "; ",
+            "today is the last day",
+            " to send it (last on-time day: {{ period.last_on_time|endate }}).",
+        ),
         "unknown": " (last on-time day: {{ period.last_on_time|endate }}).",
         "request": (
             "So that the figures can be compiled in time and reported to the provincial Committee of the Viet Nam"
@@ -123,8 +139,8 @@ TEXT: dict[str, dict] = {
             " e-mail to: {{ plan.report_to.email }}{% endif %}){% endif %}."
         ),
         "already": "If the unit has already sent its report, please let"
-                   " {% if plan.report_to and plan.report_to.office %}{{ plan.report_to.office }}{% else %}us"
-                   "{% endif %} know so that it can be checked against our records.",
+        " {% if plan.report_to and plan.report_to.office %}{{ plan.report_to.office }}{% else %}us"
+        "{% endif %} know so that it can be checked against our records.",
         "closing": "{{ unit.name }} is kindly requested to give this matter its attention.",
         "recipients": "Recipients:",
         "as_above": "-\tAs above{{ ' (e-mail: ' ~ unit.email ~ ')' if unit.email else '' }};",
@@ -132,7 +148,7 @@ TEXT: dict[str, dict] = {
         "on_behalf": base.TEXT["en"]["on_behalf"],
         "signer_title": base.TEXT["en"]["signer_title"],
         "doc_title": "Reminder to send the report on the results of the emulation movement “Đoàn kết sáng tạo”,"
-                     " {{ period.in_sentence }} – {{ unit.name }}",
+        " {{ period.in_sentence }} – {{ unit.name }}",
         "doc_subject": base.TEXT["en"]["doc_subject"],
         "rules": base.TEXT["en"]["rules"],
     },
@@ -151,7 +167,7 @@ def letterhead(doc, s: dict) -> None:
 
 
 def status_paragraph(doc, s: dict, key: str) -> None:
-    """"Đến ngày …, … chưa nhận được báo cáo của …" and the case's words, the middle part in bold."""
+    """ "Đến ngày …, … chưa nhận được báo cáo của …" and the case's words, the middle part in bold."""
     p = base.para(doc, s["not_received"])
     lead, bold, tail = s[key]
     base.run(p, lead)
@@ -181,7 +197,7 @@ def body(doc, s: dict) -> None:
 
 
 def signature(doc, s: dict) -> None:
-    """"Nơi nhận" on the left (the unit, the file copy), the signer on the right."""
+    """ "Nơi nhận" on the left (the unit, the file copy), the signer on the right."""
     left, right = 75.0, base.PORTRAIT_WIDTH - 75.0
     t = base.table(doc, [left, right], grid=False)
     base.no_cell_margins(t)

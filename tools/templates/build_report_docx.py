@@ -54,9 +54,25 @@ HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE.parent.parent / "templates"
 #: Where each language's template goes (dkst.render.find_template looks there).
 OUT = {"vi": TEMPLATES / "report.docx", "en": TEMPLATES / "en" / "report.docx"}
-LATER_THAN_SZ = {qn("w:" + t) for t in (
-    "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
-    "eastAsianLayout", "specVanish", "oMath")}
+LATER_THAN_SZ = {
+    qn("w:" + t)
+    for t in (
+        "highlight",
+        "u",
+        "effect",
+        "bdr",
+        "shd",
+        "fitText",
+        "vertAlign",
+        "rtl",
+        "cs",
+        "em",
+        "lang",
+        "eastAsianLayout",
+        "specVanish",
+        "oMath",
+    )
+}
 PORTRAIT_WIDTH = 165  # mm of text: 210 - 30 - 15
 RECIPIENT_INDENT = 3  # mm: the hanging indent of a "Nơi nhận" line ("-", tab, text)
 LANDSCAPE_WIDTH = 247  # mm of text: 297 - 30 - 20
@@ -97,8 +113,7 @@ def set_lang(rpr, language: str = "vi-VN") -> None:
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
-        later = next((el for el in rpr if el.tag in (qn("w:eastAsianLayout"), qn("w:specVanish"),
-                                                     qn("w:oMath"))), None)
+        later = next((el for el in rpr if el.tag in (qn("w:eastAsianLayout"), qn("w:specVanish"), qn("w:oMath"))), None)
         if later is not None:
             later.addprevious(lang)
         else:
@@ -117,8 +132,16 @@ def style_font(style, size: float, bold: bool | None = None, italic: bool | None
     set_fonts(style.element.get_or_add_rPr(), size)
 
 
-def style_para(style, *, align=WD_ALIGN_PARAGRAPH.JUSTIFY, first_indent: float | None = 1.0,
-               before: float = 0, after: float = 6, line: float | None = 1.15, keep_next: bool = False) -> None:
+def style_para(
+    style,
+    *,
+    align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+    first_indent: float | None = 1.0,
+    before: float = 0,
+    after: float = 6,
+    line: float | None = 1.15,
+    keep_next: bool = False,
+) -> None:
     pf = style.paragraph_format
     pf.alignment = align
     pf.first_line_indent = Cm(first_indent) if first_indent else Cm(0)
@@ -141,8 +164,16 @@ def add_style(doc, name: str, base: str = "Normal"):
     return style
 
 
-def para(container, text: str = "", style: str | None = None, *, bold: bool | None = None,
-         italic: bool | None = None, size: float | None = None, align=None):
+def para(
+    container,
+    text: str = "",
+    style: str | None = None,
+    *,
+    bold: bool | None = None,
+    italic: bool | None = None,
+    size: float | None = None,
+    align=None,
+):
     """A paragraph holding ``text`` as ONE run (so that a template tag is never split)."""
     p = container.add_paragraph(style=style)
     if text:
@@ -184,8 +215,9 @@ def rule(container, style: str, width_mm: float, box_mm: float):
         bottom.set(qn(k), v)
     bdr.append(bottom)
     # CT_PPr is a sequence: w:pBdr comes before w:spacing and w:ind
-    anchor = next((el for el in ppr if el.tag in (qn("w:shd"), qn("w:tabs"), qn("w:spacing"), qn("w:ind"),
-                                                  qn("w:jc"))), None)
+    anchor = next(
+        (el for el in ppr if el.tag in (qn("w:shd"), qn("w:tabs"), qn("w:spacing"), qn("w:ind"), qn("w:jc"))), None
+    )
     if anchor is not None:
         anchor.addprevious(bdr)
     else:
@@ -228,16 +260,16 @@ def no_cell_margins(t) -> None:
         mar.append(el)
     tblpr = t._tbl.tblPr
     # CT_TblPr is a sequence: tblCellMar goes before tblLook / tblCaption / tblDescription
-    anchor = next((el for el in tblpr if el.tag in (qn("w:tblLook"), qn("w:tblCaption"),
-                                                    qn("w:tblDescription"))), None)
+    anchor = next((el for el in tblpr if el.tag in (qn("w:tblLook"), qn("w:tblCaption"), qn("w:tblDescription"))), None)
     if anchor is not None:
         anchor.addprevious(mar)
     else:
         tblpr.append(mar)
 
 
-def add_row(t, texts: list[str], style: str, *, header: bool = False, bold: bool | None = None,
-            styles: list[str] | None = None):
+def add_row(
+    t, texts: list[str], style: str, *, header: bool = False, bold: bool | None = None, styles: list[str] | None = None
+):
     row = t.add_row()
     trpr = row._tr.get_or_add_trPr()
     cant = OxmlElement("w:cantSplit")
@@ -270,6 +302,7 @@ def tag_row(t, tag: str, style: str = "Table Text"):
 
 def page_field(p) -> None:
     """A PAGE field (complex field: begin / instruction / separate / result / end)."""
+
     def fld(kind: str):
         r = p.add_run()
         el = OxmlElement("w:fldChar")
@@ -312,8 +345,7 @@ def setup_styles(doc, s: dict) -> None:
 
     s = add_style(doc, "Document Title")
     style_font(s, 14, bold=True)
-    style_para(s, align=WD_ALIGN_PARAGRAPH.CENTER, first_indent=None, before=0, after=0, line=None,
-               keep_next=True)
+    style_para(s, align=WD_ALIGN_PARAGRAPH.CENTER, first_indent=None, before=0, after=0, line=None, keep_next=True)
 
     s = add_style(doc, "Letterhead")
     style_font(s, 13)
@@ -389,8 +421,12 @@ TEXT: dict[str, dict] = {
     "vi": {
         "language": "vi-VN",
         # column widths in mm (the appendix's are proportions, see appendix())
-        "widths": {"models": [10, 32, 40, 22, 21, 21, 19], "commendations": [10, 36, 36, 17, 44, 22],
-                   "reporting": [37, 17, 16, 17, 16, 16, 23, 23], "units": [13, 58, 28, 27, 8, 19, 8, 15]},
+        "widths": {
+            "models": [10, 32, 40, 22, 21, 21, 19],
+            "commendations": [10, 36, 36, 17, 44, 22],
+            "reporting": [37, 17, 16, 17, 16, 16, 23, 23],
+            "units": [13, 58, 28, 27, 8, 19, 8, 15],
+        },
         "num": "num",
         "pct": "pct",
         "national": "{{ plan.letterhead.national|upper }}",
@@ -426,8 +462,8 @@ TEXT: dict[str, dict] = {
         "proposals": "III. KIẾN NGHỊ, ĐỀ XUẤT",
         "no_proposals": "Các đơn vị chưa có kiến nghị, đề xuất.",
         "closing": "Trên đây là báo cáo kết quả thực hiện Phong trào thi đua “Đoàn kết sáng tạo”"
-                   " {{ period.in_sentence }}"
-                   " của {{ plan.issuer }}./.",
+        " {{ period.in_sentence }}"
+        " của {{ plan.issuer }}./.",
         "models": "Xây dựng mô hình “Đoàn kết sáng tạo”",
         "models_text": (
             "{% set m = summary.models %}Trong kỳ, các đơn vị đã triển khai {{ m.total|num }} mô hình"
@@ -471,8 +507,16 @@ TEXT: dict[str, dict] = {
             ("exempt", "Đơn vị được miễn báo cáo kỳ này: ", ""),
         ),
         "left_out": "Có {{ summary.reports.left_out|num }} báo cáo có lỗi dữ liệu, chưa được đưa vào số liệu tổng hợp.",
-        "reporting_head": ["Loại đơn vị", "Phải báo cáo", "Đã nhận", "Đúng hạn", "Trễ hạn", "Chưa gửi",
-                           "Tỷ lệ đã nhận", "Tỷ lệ đúng hạn"],
+        "reporting_head": [
+            "Loại đơn vị",
+            "Phải báo cáo",
+            "Đã nhận",
+            "Đúng hạn",
+            "Trễ hạn",
+            "Chưa gửi",
+            "Tỷ lệ đã nhận",
+            "Tỷ lệ đúng hạn",
+        ],
         "total": "Tổng cộng",
         "see_appendix": "Kết quả cụ thể của từng đơn vị tại Phụ lục kèm theo.",
         "recipients": "Nơi nhận:",
@@ -482,9 +526,9 @@ TEXT: dict[str, dict] = {
         "appendix_title": "KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA “ĐOÀN KẾT SÁNG TẠO” CỦA CÁC ĐƠN VỊ",
         "appendix_period": "{{ period.name|upper }}",
         "appendix_of": "(Kèm theo Báo cáo số …/BC-{{ plan.letterhead.symbol or '…' }} {{ as_of|vndatelong }}"
-                       " của {{ plan.issuer }})",
+        " của {{ plan.issuer }})",
         "appendix_note": "Hạn cuối: {{ period.last_on_time_vn }}; số liệu tính đến ngày {{ as_of|vndate }};"
-                         " “–”: đơn vị không báo cáo chỉ tiêu này.",
+        " “–”: đơn vị không báo cáo chỉ tiêu này.",
         "units_head": ["TT", "Đơn vị", "Tình trạng", "Ngày nhận", "Mô hình"],
         "kind_sent": "{% if k.reports.expected %}Đã gửi {{ k.reports.received }}/{{ k.reports.expected }}{% endif %}",
         "unit_status": "{{ u.status_label }}{% if u.days_late %} ({{ u.days_late }} ngày){% endif %}",
@@ -497,8 +541,12 @@ TEXT: dict[str, dict] = {
     "en": {
         "language": "en-GB",
         # English headers and labels are longer words than the Vietnamese: wider where a word would break
-        "widths": {"models": [12, 27, 33, 21, 22, 24, 26], "commendations": [12, 33, 34, 23, 41, 22],
-                   "reporting": [33, 12, 21, 17, 13, 16, 27, 26], "units": [13, 55, 28, 27, 8, 19, 8, 18]},
+        "widths": {
+            "models": [12, 27, 33, 21, 22, 24, 26],
+            "commendations": [12, 33, 34, 23, 41, 22],
+            "reporting": [33, 12, 21, 17, 13, 16, 27, 26],
+            "units": [13, 55, 28, 27, 8, 19, 8, 18],
+        },
         "num": "ennum",
         "pct": "enpct",
         "national": "{{ plan.letterhead.national|upper|enformula }}",
@@ -537,7 +585,7 @@ TEXT: dict[str, dict] = {
         "proposals": "III. RECOMMENDATIONS AND PROPOSALS",
         "no_proposals": "The units made no recommendations or proposals.",
         "closing": "The above is the report of {{ plan.issuer }} on the results of the emulation movement"
-                   " “Đoàn kết sáng tạo”, {{ period.in_sentence }}.",
+        " “Đoàn kết sáng tạo”, {{ period.in_sentence }}.",
         "models": "Building “Đoàn kết sáng tạo” models",
         "models_text": (
             "{% set m = summary.models %}During the period, the units carried out {{ m.total|ennum }}"
@@ -580,18 +628,25 @@ TEXT: dict[str, dict] = {
             " reports.{% endif %}"
         ),
         "no_reporting": "During the period, no unit was due to report"
-                        " (last on-time day: {{ period.last_on_time|endate }}).",
+        " (last on-time day: {{ period.last_on_time|endate }}).",
         "lists": (
-            ("late", "Units that reported late: ",
-             " ({{ u.days_late }} {{ 'day' if u.days_late == 1 else 'days' }})"),
+            ("late", "Units that reported late: ", " ({{ u.days_late }} {{ 'day' if u.days_late == 1 else 'days' }})"),
             ("missing", "Units that have not sent a report: ", ""),
             ("exempt", "Units exempted from reporting for this period: ", ""),
         ),
         "left_out": "{{ summary.reports.left_out|ennum }}"
-                    " {{ 'report has data errors and is' if summary.reports.left_out == 1"
-                    " else 'reports have data errors and are' }} not included in the totals.",
-        "reporting_head": ["Type of unit", "Due", "Received", "On time", "Late", "Not sent", "Share received",
-                           "Share on time"],
+        " {{ 'report has data errors and is' if summary.reports.left_out == 1"
+        " else 'reports have data errors and are' }} not included in the totals.",
+        "reporting_head": [
+            "Type of unit",
+            "Due",
+            "Received",
+            "On time",
+            "Late",
+            "Not sent",
+            "Share received",
+            "Share on time",
+        ],
         "total": "Total",
         "see_appendix": "The results of each unit are given in the attached Appendix.",
         "recipients": "Recipients:",
@@ -601,17 +656,16 @@ TEXT: dict[str, dict] = {
         "appendix_title": "RESULTS OF THE EMULATION MOVEMENT “ĐOÀN KẾT SÁNG TẠO” BY UNIT",
         "appendix_period": "{{ period.name|upper }} ({{ period.start|endate }} – {{ period.end|endate }})",
         "appendix_of": "(Attached to Report No. …/BC-{{ plan.letterhead.symbol or '…' }} dated"
-                       " {{ as_of|endatelong }} of {{ plan.issuer }})",
+        " {{ as_of|endatelong }} of {{ plan.issuer }})",
         "appendix_note": "Last on-time day: {{ period.last_on_time|endate }}; figures as of {{ as_of|endate }};"
-                         " “–”: the unit did not report this indicator.",
+        " “–”: the unit did not report this indicator.",
         "units_head": ["No.", "Unit", "Status", "Received on", "Models"],
         "kind_sent": "{% if k.reports.expected %}Sent {{ k.reports.received }}/{{ k.reports.expected }}{% endif %}",
         "unit_status": "{{ u.status_label }}{% if u.days_late %} ({{ u.days_late }}"
-                       " {{ 'day' if u.days_late == 1 else 'days' }}){% endif %}",
+        " {{ 'day' if u.days_late == 1 else 'days' }}){% endif %}",
         "unit_submitted": "{{ u.submitted|endate }}",
         "total_sent": "Sent {{ summary.reports.received }}/{{ summary.reports.expected }}",
-        "doc_title": "Report on the results of the emulation movement “Đoàn kết sáng tạo”,"
-                     " {{ period.in_sentence }}",
+        "doc_title": "Report on the results of the emulation movement “Đoàn kết sáng tạo”, {{ period.in_sentence }}",
         "doc_subject": "The emulation movement “Đoàn kết sáng tạo” (Solidarity and Creativity)",
         "rules": {"organ": 20, "motto": 78.5, "subject": 45},
     },
@@ -729,10 +783,20 @@ def models(doc, s: dict) -> None:
     t = table(doc, s["widths"]["models"])
     add_row(t, s["models_head"], "Table Heading", header=True)
     tag_row(t, "{%tr for x in models %}")
-    add_row(t, ["{{ loop.index }}", "{{ x.unit_name }}", "{{ x.name }}", "{{ x.field }}", "{{ x.origin_label }}",
-                "{{ x.status_label }}", "{{ 'x' if x.propose_replication else '' }}"], "Table Text",
-            styles=["Table Number", "Table Text", "Table Text", "Table Text", "Table Text", "Table Text",
-                    "Table Number"])
+    add_row(
+        t,
+        [
+            "{{ loop.index }}",
+            "{{ x.unit_name }}",
+            "{{ x.name }}",
+            "{{ x.field }}",
+            "{{ x.origin_label }}",
+            "{{ x.status_label }}",
+            "{{ 'x' if x.propose_replication else '' }}",
+        ],
+        "Table Text",
+        styles=["Table Number", "Table Text", "Table Text", "Table Text", "Table Text", "Table Text", "Table Number"],
+    )
     tag_row(t, "{%tr endfor %}")
     para(doc, "{%p endif %}")
 
@@ -744,9 +808,19 @@ def commendations(doc, s: dict) -> None:
     t = table(doc, s["widths"]["commendations"])
     add_row(t, s["commendations_head"], "Table Heading", header=True)
     tag_row(t, "{%tr for x in commendations %}")
-    add_row(t, ["{{ loop.index }}", "{{ x.unit_name }}", "{{ x.name }}", "{{ x.kind_label }}",
-                "{{ x.achievement }}", "{{ x.level }}"], "Table Text",
-            styles=["Table Number"] + ["Table Text"] * 5)
+    add_row(
+        t,
+        [
+            "{{ loop.index }}",
+            "{{ x.unit_name }}",
+            "{{ x.name }}",
+            "{{ x.kind_label }}",
+            "{{ x.achievement }}",
+            "{{ x.level }}",
+        ],
+        "Table Text",
+        styles=["Table Number"] + ["Table Text"] * 5,
+    )
     tag_row(t, "{%tr endfor %}")
     para(doc, "{%p else %}")
     para(doc, s["no_commendations"])
@@ -763,10 +837,13 @@ def reporting(doc, s: dict) -> None:
     para(doc, "{%p endif %}")
     for status, lead, extra in s["lists"]:
         para(doc, f"{{%p if units|selectattr('status', 'equalto', '{status}')|list %}}")
-        para(doc, (
-            f"{lead}{{% for u in units|selectattr('status', 'equalto', '{status}') %}}{{{{ u.name }}}}{extra}"
-            "{{ '; ' if not loop.last else '.' }}{% endfor %}"
-        ))
+        para(
+            doc,
+            (
+                f"{lead}{{% for u in units|selectattr('status', 'equalto', '{status}') %}}{{{{ u.name }}}}{extra}"
+                "{{ '; ' if not loop.last else '.' }}{% endfor %}"
+            ),
+        )
         para(doc, "{%p endif %}")
     para(doc, f"{{%p if {r}.left_out %}}")
     para(doc, s["left_out"])
@@ -775,14 +852,42 @@ def reporting(doc, s: dict) -> None:
     t = table(doc, s["widths"]["reporting"])
     add_row(t, s["reporting_head"], "Table Heading", header=True)
     tag_row(t, "{%tr for k in kinds if k.reports.expected %}")
-    add_row(t, figures(s, ["{{ k.label }}", "{{ k.reports.expected|num }}", "{{ k.reports.received|num }}",
-                           "{{ k.reports.on_time|num }}", "{{ k.reports.late|num }}", "{{ k.reports.missing|num }}",
-                           "{{ k.reports.completeness|pct }}", "{{ k.reports.timeliness|pct }}"]), "Table Number",
-            styles=["Table Text"] + ["Table Number"] * 7)
+    add_row(
+        t,
+        figures(
+            s,
+            [
+                "{{ k.label }}",
+                "{{ k.reports.expected|num }}",
+                "{{ k.reports.received|num }}",
+                "{{ k.reports.on_time|num }}",
+                "{{ k.reports.late|num }}",
+                "{{ k.reports.missing|num }}",
+                "{{ k.reports.completeness|pct }}",
+                "{{ k.reports.timeliness|pct }}",
+            ],
+        ),
+        "Table Number",
+        styles=["Table Text"] + ["Table Number"] * 7,
+    )
     tag_row(t, "{%tr endfor %}")
-    add_row(t, figures(s, [s["total"], f"{{{{ {r}.expected|num }}}}", f"{{{{ {r}.received|num }}}}",
-                           f"{{{{ {r}.on_time|num }}}}", f"{{{{ {r}.late|num }}}}", f"{{{{ {r}.missing|num }}}}",
-                           f"{{{{ {r}.completeness|pct }}}}", f"{{{{ {r}.timeliness|pct }}}}"]), "Table Total")
+    add_row(
+        t,
+        figures(
+            s,
+            [
+                s["total"],
+                f"{{{{ {r}.expected|num }}}}",
+                f"{{{{ {r}.received|num }}}}",
+                f"{{{{ {r}.on_time|num }}}}",
+                f"{{{{ {r}.late|num }}}}",
+                f"{{{{ {r}.missing|num }}}}",
+                f"{{{{ {r}.completeness|pct }}}}",
+                f"{{{{ {r}.timeliness|pct }}}}",
+            ],
+        ),
+        "Table Total",
+    )
     p = para(doc, s["see_appendix"])
     p.paragraph_format.space_before = Pt(6)
 
@@ -830,28 +935,87 @@ def appendix(doc, s: dict) -> None:
     tcfor, tcend = "{%tc for i in indicators %}", "{%tc endfor %}"
     no, unit, status, received, n_models = s["units_head"]
     t = table(doc, s["widths"]["units"], total_mm=LANDSCAPE_WIDTH)
-    add_row(t, [no, unit, status, received, tcfor, "{{ i.label }} ({{ i.unit }})", tcend, n_models],
-            "Table Heading", header=True)
+    add_row(
+        t,
+        [no, unit, status, received, tcfor, "{{ i.label }} ({{ i.unit }})", tcend, n_models],
+        "Table Heading",
+        header=True,
+    )
     tag_row(t, "{%tr for k in kinds if k.units %}")
-    add_row(t, figures(s, ["{{ k.numeral }}", "{{ k.label }}", s["kind_sent"],
-                           "", tcfor, "{{ k.indicators[i.id]|num }}", tcend, "{{ k.models|num }}"]), "Table Total",
-            styles=["Table Total", "Table Heading", "Table Total", "Table Total", "Table Total", "Table Total",
-                    "Table Total", "Table Total"])
+    add_row(
+        t,
+        figures(
+            s,
+            [
+                "{{ k.numeral }}",
+                "{{ k.label }}",
+                s["kind_sent"],
+                "",
+                tcfor,
+                "{{ k.indicators[i.id]|num }}",
+                tcend,
+                "{{ k.models|num }}",
+            ],
+        ),
+        "Table Total",
+        styles=[
+            "Table Total",
+            "Table Heading",
+            "Table Total",
+            "Table Total",
+            "Table Total",
+            "Table Total",
+            "Table Total",
+            "Table Total",
+        ],
+    )
     tag_row(t, "{%tr for u in k.units %}")
-    unit_cells = figures(s, ["{{ loop.index }}", "{{ u.name }}", s["unit_status"], s["unit_submitted"], tcfor,
-                             "{{ u.indicators[i.id]|num if i.id in u.indicators else '–' }}", tcend,
-                             "{{ u.models|num }}"])
-    unit_styles = ["Table Number", "Table Text", "Table Text", "Table Number", "Table Number", "Table Number",
-                   "Table Number", "Table Number"]
+    unit_cells = figures(
+        s,
+        [
+            "{{ loop.index }}",
+            "{{ u.name }}",
+            s["unit_status"],
+            s["unit_submitted"],
+            tcfor,
+            "{{ u.indicators[i.id]|num if i.id in u.indicators else '–' }}",
+            tcend,
+            "{{ u.models|num }}",
+        ],
+    )
+    unit_styles = [
+        "Table Number",
+        "Table Text",
+        "Table Text",
+        "Table Number",
+        "Table Number",
+        "Table Number",
+        "Table Number",
+        "Table Number",
+    ]
     add_row(t, unit_cells, "Table Text", styles=unit_styles)
     tag_row(t, "{%tr endfor %}")
     tag_row(t, "{%tr endfor %}")
     tag_row(t, "{%tr for u in other_units %}")
     add_row(t, unit_cells, "Table Text", styles=unit_styles)
     tag_row(t, "{%tr endfor %}")
-    add_row(t, figures(s, ["", s["total"], s["total_sent"], "",
-                           tcfor, "{{ totals.indicators[i.id]|num }}", tcend, "{{ totals.models|num }}"]),
-            "Table Total")
+    add_row(
+        t,
+        figures(
+            s,
+            [
+                "",
+                s["total"],
+                s["total_sent"],
+                "",
+                tcfor,
+                "{{ totals.indicators[i.id]|num }}",
+                tcend,
+                "{{ totals.models|num }}",
+            ],
+        ),
+        "Table Total",
+    )
     # Word wants a paragraph after a table at the end of a document
     para(doc, "", "Table Text")
 
@@ -943,8 +1107,9 @@ def clean(doc, language: str) -> None:
         lang.set(qn("w:val"), language)
     # the styles in use, with the styles they are based on, link to or are followed by
     used: set[str] = set()
-    roots = [doc.element] + [s.header._element for s in doc.sections] + \
-        [s.first_page_header._element for s in doc.sections]
+    roots = (
+        [doc.element] + [s.header._element for s in doc.sections] + [s.first_page_header._element for s in doc.sections]
+    )
     for root in roots:
         for tag in ("w:pStyle", "w:rStyle", "w:tblStyle"):
             used.update(el.get(qn("w:val")) for el in root.iter(qn(tag)))
@@ -1012,8 +1177,12 @@ def build(lang: str = "vi") -> bytes:
 def run_builder(argv: list[str], prog: str, doc: str, build: Any, outs: dict[str, Path]) -> int:
     """The command line of a template builder: ``[--lang vi|en] [OUT]`` (this script's and its siblings')."""
     parser = argparse.ArgumentParser(prog=prog, description=doc.splitlines()[0])
-    parser.add_argument("--lang", choices=sorted(outs), default="vi",
-                        help=f"the document's language (default vi; en writes {outs['en']})")
+    parser.add_argument(
+        "--lang",
+        choices=sorted(outs),
+        default="vi",
+        help=f"the document's language (default vi; en writes {outs['en']})",
+    )
     parser.add_argument("out", nargs="?", type=Path, help="where to write (default: the built-in template's path)")
     args = parser.parse_args(argv[1:])
     out = args.out or outs[args.lang]
