@@ -19,7 +19,6 @@ import io
 import re
 import shutil
 import subprocess
-import unicodedata
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -38,116 +37,15 @@ PORTRAIT = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15,
 #: turns the margins), or by its left edge when bound on its own: both keep 30–35 mm; the other two edges are
 #: the sheet's outer edges (15–20 mm … 20–25 mm).
 LANDSCAPE = {"top": (30, 35), "bottom": (15, 25), "left": (30, 35), "right": (15, 25)}
-#: Advance widths of Times New Roman Bold (metric-compatible Liberation Serif Bold), 1/1000 em, for " " … "~".
-BOLD_WIDTHS = [
-    250,
-    333,
-    555,
-    500,
-    500,
-    1000,
-    833,
-    278,
-    333,
-    333,
-    500,
-    570,
-    250,
-    333,
-    250,
-    278,
-    500,
-    500,
-    500,
-    500,
-    500,
-    500,
-    500,
-    500,
-    500,
-    500,
-    333,
-    333,
-    570,
-    570,
-    570,
-    500,
-    930,
-    722,
-    667,
-    722,
-    722,
-    667,
-    611,
-    778,
-    778,
-    389,
-    500,
-    778,
-    667,
-    944,
-    722,
-    778,
-    611,
-    778,
-    722,
-    556,
-    667,
-    722,
-    722,
-    1000,
-    722,
-    722,
-    667,
-    333,
-    278,
-    333,
-    581,
-    500,
-    333,
-    500,
-    556,
-    444,
-    556,
-    444,
-    333,
-    500,
-    556,
-    278,
-    333,
-    556,
-    278,
-    833,
-    556,
-    500,
-    556,
-    556,
-    444,
-    389,
-    333,
-    556,
-    500,
-    722,
-    500,
-    500,
-    444,
-    394,
-    220,
-    394,
-    520,
-]
 AS_OF = date(2023, 11, 30)
 CASES = [("report", "vi"), ("report", "en"), ("remind", "vi"), ("remind", "en")]
 
 
 def bold_width_mm(text: str, pt: float) -> float:
-    """The printed width of ``text`` in Times New Roman Bold at ``pt`` points (Vietnamese letters as their base)."""
-    total = 0
-    for ch in text:
-        base = unicodedata.normalize("NFD", ch.replace("Đ", "D").replace("đ", "d"))[0]
-        code = ord(base)
-        total += BOLD_WIDTHS[code - 32] if 32 <= code < 127 else 500
-    return total / 1000 * pt * 25.4 / 72
+    """The printed width of ``text`` in Times New Roman Bold at ``pt`` points (the metrics of :mod:`dkst.docxrules`)."""
+    from dkst.docxrules import text_width_mm
+
+    return text_width_mm(text, pt, True)
 
 
 # --------------------------------------------------------------------------- the documents
