@@ -140,6 +140,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- end rollup (#14) ---
     # --- house (#11): new entries below this line ---
     # --- end house (#11) ---
+    # --- h11-forms: new entries below this line ---
+    # --- end h11-forms ---
+    # --- h11-types: new entries below this line ---
+    # --- end h11-types ---
+    # --- h11-context: new entries below this line ---
+    # --- end h11-context ---
 }
 
 REASONS: dict[str, dict[str, str]] = {
@@ -300,6 +306,12 @@ REASONS: dict[str, dict[str, str]] = {
     # --- end rollup (#14) ---
     # --- house (#11): new entries below this line ---
     # --- end house (#11) ---
+    # --- h11-forms: new entries below this line ---
+    # --- end h11-forms ---
+    # --- h11-types: new entries below this line ---
+    # --- end h11-types ---
+    # --- h11-context: new entries below this line ---
+    # --- end h11-context ---
 }
 
 ENCODINGS: dict[str, dict[str, str]] = {
@@ -1450,6 +1462,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Only print the files that would be written and the report; write nothing.",
     },
     # --- end house (#11) ---
+    # --- h11-forms: new entries below this line ---
+    # --- end h11-forms ---
+    # --- h11-types: new entries below this line ---
+    # --- end h11-types ---
+    # --- h11-context: new entries below this line ---
+    # --- end h11-context ---
 }
 
 
