@@ -90,6 +90,8 @@ class Aggregate:
     models: pd.DataFrame
     commendations: pd.DataFrame
     summary: dict[str, Any] = field(default_factory=dict)
+    #: each kind's sums over its units (:func:`kind_figures`), computed once for the exports and the report
+    subtotals: dict[str, KindFigures] = field(default_factory=dict)
     #: report files of the period with errors: ``{path, unit, line, treated, message}``; ``treated`` is
     #: ``left_out`` (received, not counted), ``invalid`` (``submitted`` unreadable) or ``absent`` (future date)
     problems: list[dict[str, Any]] = field(default_factory=list)
@@ -105,6 +107,29 @@ class Aggregate:
     @property
     def kinds(self) -> dict[str, str]:
         return dict(self.dataset.index.kinds or {})
+
+    @property
+    def short_names(self) -> dict[str, str | None]:
+        return {u.id: u.short_name for u in self.dataset.units}
+
+
+@dataclass(frozen=True)
+class KindFigures:
+    """One kind's subtotal: each indicator summed over the kind's counted reports (``None`` when none of them
+    carries it, never 0), and the models of its units."""
+
+    indicators: dict[str, int | None]
+    models: int
+
+
+def kind_figures(units: list[dict[str, Any]], indicator_ids: list[str]) -> KindFigures:
+    """The subtotal of ``units`` (items of the summary's ``units``: only a counted report has figures there).
+    The one place a kind's sums are computed: the exports' subtotal rows and the report's kind rows use it."""
+    sums: dict[str, int | None] = {}
+    for i in indicator_ids:
+        values = [u["indicators"][i] for u in units if u["indicators"].get(i) is not None]
+        sums[i] = sum(values) if values else None  # Python ints: no wrap past 2**63
+    return KindFigures(sums, sum(int(u.get("models") or 0) for u in units))
 
 
 # ---------------------------------------------------------------- the period
@@ -185,6 +210,11 @@ def aggregate(checked: Checked, period_id: str, lang: str = "vi") -> Aggregate:
     )
     agg.problems = problem_files(checked, period, lang)
     agg.summary = summary(agg)
+    ids = agg.indicator_ids
+    members: dict[str, list[dict[str, Any]]] = {kind: [] for kind in agg.kinds}
+    for unit in agg.summary["units"]:
+        members.setdefault(unit["kind"], []).append(unit)
+    agg.subtotals = {kind: kind_figures(units, ids) for kind, units in members.items()}
     return agg
 
 

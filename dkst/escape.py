@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import html as _html
 import re
+from collections.abc import Mapping
 from typing import Any
 
 __all__ = [
@@ -109,6 +110,18 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def xml_chars(value: str) -> str:
     """``value`` without control characters (tab, LF and CR kept): what XML 1.0 cannot carry, DEL and C1."""
     return _CONTROLS.sub("", value)
+
+
+def xml_tree(value: Any) -> Any:
+    """A deep copy of plain data (mappings, lists, scalars) with every text passed through :func:`xml_chars`;
+    mappings become dicts with text keys, tuples become lists."""
+    if isinstance(value, str):
+        return xml_chars(value)
+    if isinstance(value, Mapping):
+        return {str(k): xml_tree(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [xml_tree(v) for v in value]
+    return value
 
 
 def spreadsheet(value: Any) -> Any:

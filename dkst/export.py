@@ -18,7 +18,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from dkst import escape
-from dkst.aggregate import IND
 from dkst.i18n import text
 
 if TYPE_CHECKING:
@@ -81,54 +80,43 @@ class Row:
 
 def table_rows(agg: Aggregate, lang: str) -> list[Row]:
     """Units grouped by kind, a subtotal after each kind that has units, the total, the reporting count."""
-    import pandas as pd
-
-    frame = agg.reports
     inds = agg.indicator_ids
-    cols = [IND + i for i in inds]
     summ = agg.summary
-    own = {u["id"]: u for u in summ["units"]}
-    counted = frame[frame["counted"]]
-    sub_values = counted.groupby("kind")[cols].sum(min_count=1) if cols else pd.DataFrame()
     rows: list[Row] = []
-    known = frame[frame["status"].notna()]
     for kind, kind_label in agg.kinds.items():
-        members = known[known["kind"] == kind]
-        if members.empty:
+        members = [u for u in summ["units"] if u["kind"] == kind]
+        if not members:
             continue
-        models = 0
-        for rec in members.to_dict("records"):
-            unit = own[rec["unit"]]
-            models += unit["models"]
-            status = rec["status"]
+        for unit in members:
+            status = unit["status"]
+            submitted = date.fromisoformat(unit["submitted"]) if unit["submitted"] else None
             key = f"mark-{status}"
-            if status in ("exempt", "not_required") and rec["submitted"]:
+            if status in ("exempt", "not_required") and submitted:
                 key += "-sent"
-            mark = t(key, lang, days_late=unit["days_late"], submitted=rec["submitted"])
-            if rec["left_out"]:
+            mark = t(key, lang, days_late=unit["days_late"], submitted=submitted)
+            if unit["left_out"]:
                 mark += t("mark-left-out", lang)
             rows.append(
                 Row(
                     "unit",
-                    rec["name"],
-                    rec["short_name"] or rec["name"],
+                    unit["name"],
+                    agg.short_names.get(unit["id"]) or unit["name"],
                     kind,
                     kind_label,
-                    rec["unit"],
+                    unit["id"],
                     status,
                     text(status, lang),
                     mark,
-                    rec["submitted"],
+                    submitted,
                     unit["days_late"],
                     [unit["indicators"].get(i) for i in inds],
                     unit["models"],
-                    bool(rec["left_out"]),
-                    t("note-left-out", lang) if rec["left_out"] else "",
+                    bool(unit["left_out"]),
+                    t("note-left-out", lang) if unit["left_out"] else "",
                 )
             )
-        counts = summ["by_kind"][kind]
-        received = _received(counts, lang)
-        values = [_cell(sub_values, kind, c) for c in cols]
+        sub = agg.subtotals[kind]
+        received = _received(summ["by_kind"][kind], lang)
         title = t("row-subtotal", lang, kind=kind_label)
         rows.append(
             Row(
@@ -139,8 +127,8 @@ def table_rows(agg: Aggregate, lang: str) -> list[Row]:
                 kind_label,
                 status_text=received,
                 mark=received,
-                values=values,
-                models=models,
+                values=[sub.indicators[i] for i in inds],
+                models=sub.models,
             )
         )
     title = t("row-total", lang)
@@ -163,15 +151,6 @@ def table_rows(agg: Aggregate, lang: str) -> list[Row]:
 
 def _received(counts: dict[str, Any], lang: str) -> str:
     return t("row-received", lang, **counts) if counts["expected"] else ""
-
-
-def _cell(frame: Any, kind: str, col: str) -> int | None:
-    import pandas as pd
-
-    if kind not in frame.index:
-        return None
-    value = frame.at[kind, col]
-    return None if pd.isna(value) else int(value)
 
 
 def indicator_headers(agg: Aggregate) -> list[str]:

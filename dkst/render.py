@@ -8,7 +8,9 @@ that does not exist ends in a :class:`RenderError` whose message is one line nam
 never template source: ``{{ 7*7 }}`` typed into a report prints as itself. Nothing here writes a
 file; the CLI writes what these functions return.
 
-The context handed in by the aggregate layer (every key present; ``None`` where unknown)::
+What a template reads. The writers take a :class:`dkst.report_context.ReportContext` (typed, dates as dates,
+built once from the aggregate) and hand its templates :meth:`~dkst.report_context.ReportContext.template_data`:
+the same facts as plain data, every key present (``None`` where unknown), dates as ISO text::
 
     plan: {title, year, issuer, place, number, issued (ISO str|None),
            signer: {on_behalf, title, name} | None,
@@ -38,9 +40,7 @@ The context handed in by the aggregate layer (every key present; ``None`` where 
 days_left|None, email}.
 :func:`render_reminder_docx` does the same for the Word letter (``remind.docx``).
 
-Before rendering, :func:`prepare_context` fills the optional keys above that are absent with
-``None`` (so ``{% if plan.signer %}`` works under ``StrictUndefined``), drops control characters
-that XML cannot carry, and adds, without replacing anything given:
+and, derived by the report context (each kind's subtotal is the aggregate's, the same the exports print):
 
     kinds[*].numeral          "I", "II", … (only kinds that have units are numbered)
     kinds[*].units            the units of that kind, registry order
@@ -49,8 +49,12 @@ that XML cannot carry, and adds, without replacing anything given:
     totals: {indicators: {id: total|None}, models: int}   from ``summary``
     counted_reports           how many received reports the totals come from (owed or not, not left out)
     extra_reports             the units among them that owed no report (exempt, not required)
-    period.in_sentence        when the caller did not give it
     other_units               units whose kind is not in ``kinds`` (normally empty)
+
+Control characters that XML cannot carry are dropped from every text. The writers also take a hand-made
+mapping of the shape above (a test's fixture, a script's own data): :func:`prepare_context` fills its absent
+optional keys with ``None`` (so ``{% if plan.signer %}`` works under ``StrictUndefined``) and adds the derived
+keys by the same rules (a test holds the two ways to the same result).
 
 Filters available to every template: ``md`` (escape for Markdown; a table cell by default),
 ``mdpara`` (multi-line text inside a list item), ``vndate`` ("04/6/2023", the Nghị định
@@ -88,10 +92,10 @@ Where each job lives (this module only keeps the names importable):
     dkst.render_errors      RenderError, and how a Jinja error becomes one line naming the file and line
     dkst.templates_lookup   find_template, builtin_templates, make_environment (the bounded sandbox)
     dkst.filters            the filters above (dates, numbers, percentages, Markdown escaping, formulas)
-    dkst.template_context   prepare_context (defaults, grouping keys, per-kind sums)
+    dkst.template_context   template_data, prepare_context (a hand-made mapping: defaults, derived keys)
     dkst.render_md          render_markdown, render_reminder
     dkst.render_docx        render_docx, render_reminder_docx (tables fitted, document properties)
-    dkst.report_context     render_context, plan_context, letterhead (built from dkst.aggregate)
+    dkst.report_context     ReportContext (typed), render_context, build_report, plan_facts, letterhead
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from typing import Any
 from dkst import files
 from dkst.filters import _as_date
 from dkst.render_errors import RenderError, _describe, _display, _kind, _limit_text, _template_line
-from dkst.template_context import prepare_context
+from dkst.template_context import Context, context_lang, template_data, with_unit
 from dkst.templates_lookup import make_environment
 
 
@@ -130,7 +130,7 @@ def _describe_document(document: Any, ctx: Mapping[str, Any]) -> None:
             getattr(rels, "_target_parts_by_rId", {}).pop(rid, None)
 
 
-def render_docx(context: Mapping[str, Any], template_path: Path) -> bytes:
+def render_docx(context: Context, template_path: Path, unit: Mapping[str, Any] | None = None) -> bytes:
     """Render the Word template (docxtpl, autoescaped, same sandbox) to the bytes of a .docx.
 
     Two renders of the same context give the same bytes.
@@ -143,7 +143,7 @@ def render_docx(context: Mapping[str, Any], template_path: Path) -> bytes:
 
     template_path = Path(template_path)
     shown = _display(template_path)
-    lang = context.get("lang") if isinstance(context, Mapping) else None
+    lang = context_lang(context)
     seen: dict[str, str] = {}
 
     class _Template(DocxTemplate):
@@ -165,7 +165,7 @@ def render_docx(context: Mapping[str, Any], template_path: Path) -> bytes:
             return super().fix_tables(xml)
 
     try:
-        ctx = prepare_context(context)
+        ctx = template_data(context) if unit is None else with_unit(context, unit)
     except Exception as exc:
         raise RenderError(f"{shown}: bad render context: {type(exc).__name__}: {exc}") from None
     try:
@@ -213,11 +213,8 @@ def render_docx(context: Mapping[str, Any], template_path: Path) -> bytes:
     return repack_zip(buf.getvalue())
 
 
-def render_reminder_docx(context: Mapping[str, Any], unit: Mapping[str, Any], template_path: Path) -> bytes:
+def render_reminder_docx(context: Context, unit: Mapping[str, Any], template_path: Path) -> bytes:
     """Render the Word urging letter (``remind.docx``) to one unit, as :func:`render_docx` does (same
     sandbox, same bytes for the same context); the template sees ``unit`` too, as in :func:`render_reminder`.
     """
-    u = dict(unit)
-    for key in ("status", "status_label", "days_overdue", "days_left", "email"):
-        u.setdefault(key, None)
-    return render_docx({**context, "unit": u}, template_path)
+    return render_docx(context, template_path, unit)

@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from dkst.render_errors import RenderError, _describe, _display, _kind, _limit_text, _template_line
-from dkst.template_context import prepare_context
+from dkst.template_context import Context, context_lang, template_data, with_unit
 from dkst.templates_lookup import make_environment
 
 
-def render_markdown(context: Mapping[str, Any], template_path: Path) -> str:
+def render_markdown(context: Context, template_path: Path, unit: Mapping[str, Any] | None = None) -> str:
     """Render a Markdown (text) template, ``report.md.j2`` or any other, in the bounded sandbox."""
     from dkst.sandbox import FolderLoader, TemplateLimit, check_file, check_output_size, time_limit
 
@@ -20,9 +20,9 @@ def render_markdown(context: Mapping[str, Any], template_path: Path) -> str:
     real = str(template_path.resolve())
     base = template_path.resolve().parent
     env = make_environment(loader=FolderLoader(str(base)))
-    lang = context.get("lang") if isinstance(context, Mapping) else None
+    lang = context_lang(context)
     try:
-        ctx = prepare_context(context)
+        ctx = template_data(context) if unit is None else with_unit(context, unit)
     except Exception as exc:  # a context the aggregate layer got wrong: still one line
         raise RenderError(f"{shown}: bad render context: {type(exc).__name__}: {exc}") from None
     try:
@@ -69,12 +69,9 @@ def render_markdown(context: Mapping[str, Any], template_path: Path) -> str:
         ) from None
 
 
-def render_reminder(context: Mapping[str, Any], unit: Mapping[str, Any], template_path: Path) -> str:
+def render_reminder(context: Context, unit: Mapping[str, Any], template_path: Path) -> str:
     """Render an urging letter (``remind.md.j2``) to one unit; the template sees ``unit`` too.
 
     ``unit`` = {id, name, status, status_label, days_overdue|None, days_left|None, email}.
     """
-    u = dict(unit)
-    for key in ("status", "status_label", "days_overdue", "days_left", "email"):
-        u.setdefault(key, None)
-    return render_markdown({**context, "unit": u}, template_path)
+    return render_markdown(context, template_path, unit)

@@ -1,5 +1,11 @@
-"""The context as templates see it (:func:`prepare_context`): a cleaned copy of what the report context
-gives, optional keys filled with ``None``, grouping keys added (see :mod:`dkst.render`)."""
+"""The context as templates see it (:func:`template_data`).
+
+A :class:`~dkst.report_context.ReportContext` gives it whole (:meth:`~dkst.report_context.ReportContext.template_data`).
+A hand-made mapping (a test's fixture, a script's own data) goes through :func:`prepare_context`: a cleaned
+copy with the optional keys that are absent filled with ``None`` and the grouping keys the report context
+would give added by the same rules (see :mod:`dkst.render`); subtotals come from
+:func:`dkst.aggregate.kind_figures`, the one function that sums a kind.
+"""
 
 from __future__ import annotations
 
@@ -7,25 +13,58 @@ from collections.abc import Mapping
 from typing import Any
 
 from dkst import escape
+from dkst.aggregate import kind_figures
 from dkst.filters import in_sentence, roman, vndate
+from dkst.report_context import COUNTED_STATUSES, MOTTO, NATIONAL, UNOWED_STATUSES, ReportContext
 
-NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
 OTHER_SECTION = "Kết quả khác"
 
-#: Statuses of a unit whose received report counts in the totals (unless its file is left out).
-COUNTED_STATUSES = ("on_time", "late", "exempt", "not_required")
+__all__ = [
+    "COUNTED_STATUSES",
+    "MOTTO",
+    "NATIONAL",
+    "OTHER_SECTION",
+    "Context",
+    "TemplateData",
+    "context_lang",
+    "prepare_context",
+    "template_data",
+    "with_unit",
+]
 
 
-def _clean(value: Any) -> Any:
-    """A deep copy with every string freed of the control characters XML 1.0 cannot carry."""
-    if isinstance(value, str):
-        return escape.xml_chars(value)
-    if isinstance(value, Mapping):
-        return {str(k): _clean(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_clean(v) for v in value]
-    return value
+class TemplateData(dict[str, Any]):
+    """A context already as templates read it: nothing more to prepare."""
+
+
+#: What the writers accept: the report context, data already prepared, or a hand-made mapping.
+Context = ReportContext | Mapping[str, Any]
+
+
+def template_data(context: Context) -> TemplateData:
+    """What a template reads: a report context's own data (built once), or a hand-made mapping prepared."""
+    if isinstance(context, TemplateData):
+        return context
+    if isinstance(context, ReportContext):
+        return TemplateData(context.template_data())
+    return TemplateData(prepare_context(context))
+
+
+def with_unit(context: Context, unit: Mapping[str, Any]) -> TemplateData:
+    """The context of an urging letter: the report's, and ``unit`` = {id, name, status, status_label,
+    days_overdue, days_left, email, …} (absent keys ``None``). The report's part is prepared once."""
+    u = escape.xml_tree(unit)
+    for key in ("status", "status_label", "days_overdue", "days_left", "email"):
+        u.setdefault(key, None)
+    return TemplateData({**template_data(context), "unit": u})
+
+
+def context_lang(context: Context) -> str | None:
+    """The document's language as the context says it (for error messages before it is prepared)."""
+    if isinstance(context, ReportContext):
+        return context.lang
+    found = context.get("lang") if isinstance(context, Mapping) else None
+    return found if isinstance(found, str) else None
 
 
 def _defaults(d: dict, keys: tuple[str, ...]) -> None:
@@ -35,7 +74,7 @@ def _defaults(d: dict, keys: tuple[str, ...]) -> None:
 
 def prepare_context(context: Mapping[str, Any]) -> dict[str, Any]:
     """The context as templates see it: a cleaned copy, optional keys filled, grouping keys added."""
-    ctx: dict[str, Any] = _clean(context)
+    ctx: dict[str, Any] = escape.xml_tree(context)
     plan = ctx.setdefault("plan", {})
     _defaults(plan, ("title", "year", "issuer", "place", "number", "issued", "signer", "report_to"))
     plan["based_on"] = plan.get("based_on") or []
@@ -84,7 +123,7 @@ def prepare_context(context: Mapping[str, Any]) -> dict[str, Any]:
     counted = [
         u for u in ctx["units"] if u.get("submitted") and not u.get("left_out") and u.get("status") in COUNTED_STATUSES
     ]
-    ctx.setdefault("extra_reports", [u for u in counted if u.get("status") in ("exempt", "not_required")])
+    ctx.setdefault("extra_reports", [u for u in counted if u.get("status") in UNOWED_STATUSES])
     ctx.setdefault("counted_reports", len(counted))
     for m in ctx["models"]:
         _defaults(
@@ -96,14 +135,6 @@ def prepare_context(context: Mapping[str, Any]) -> dict[str, Any]:
         _defaults(c, ("kind_label", "achievement", "level"))
 
     ids = [i.get("id") for i in ctx["indicators"]]
-
-    def sums(units: list[dict]) -> dict[str, int | None]:
-        out: dict[str, int | None] = {}
-        for i in ids:
-            vals = [u["indicators"][i] for u in units if u["indicators"].get(i) is not None]
-            out[i] = sum(vals) if vals else None
-        return out
-
     known = set()
     numeral = 0
     for k in ctx["kinds"]:
@@ -113,11 +144,10 @@ def prepare_context(context: Mapping[str, Any]) -> dict[str, Any]:
         if k["units"]:
             numeral += 1
         k.setdefault("numeral", roman(numeral) if k["units"] else "")
-        # a kind's sums are computed here, once, unless the caller gave them
-        if "indicators" not in k:
-            k["indicators"] = sums(k["units"])
-        if "models" not in k:
-            k["models"] = sum(int(u.get("models") or 0) for u in k["units"])
+        if "indicators" not in k or "models" not in k:
+            sub = kind_figures(k["units"], ids)
+            k.setdefault("indicators", sub.indicators)
+            k.setdefault("models", sub.models)
         k.setdefault("reports", {})
     ctx.setdefault("other_units", [u for u in ctx["units"] if u.get("kind") not in known])
 
@@ -125,12 +155,11 @@ def prepare_context(context: Mapping[str, Any]) -> dict[str, Any]:
         # the totals are the aggregate's (``summary``); summed here only for what a hand-made context lacks
         summary = ctx["summary"]
         s_ind = summary.get("indicators") or {}
+        missing = [i for i in ids if i not in s_ind]
         totals = {i: (s_ind.get(i) or {}).get("total") for i in ids}
-        if any(i not in s_ind for i in ids):
-            for i, v in sums(ctx["units"]).items():
-                if i not in s_ind:
-                    totals[i] = v
+        whole = kind_figures(ctx["units"], missing)
+        totals.update(whole.indicators)
         s_models = summary.get("models") or {}
-        models = s_models["total"] if "total" in s_models else sum(int(u.get("models") or 0) for u in ctx["units"])
+        models = s_models["total"] if "total" in s_models else whole.models
         ctx["totals"] = {"indicators": totals, "models": models}
     return ctx

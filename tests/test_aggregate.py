@@ -803,7 +803,22 @@ def test_render_context(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setenv("DKST_TODAY", BASIC_TODAY)
     checked = check(BASIC, date(2023, 7, 15))
-    ctx = render_context(checked, "H1", "vi")
+    report = render_context(checked, "H1", "vi")
+    # the typed context: dates as dates, each kind's subtotal the aggregate's
+    assert (report.as_of, report.period.last_on_time, report.plan.issued) == (
+        date(2023, 7, 15),
+        date(2023, 6, 4),
+        date(2023, 1, 20),
+    )
+    assert [(k.id, k.numeral, k.models, k.indicators) for k in report.kinds] == [
+        ("city", "I", 1, {"sessions": 2, "people": 50, "ideas": 0, "forums": None}),
+        ("member", "II", 2, {"sessions": 9, "people": 180, "ideas": 3, "forums": None}),
+        ("ward", "III", 0, {"sessions": 1, "people": None, "ideas": 0, "forums": None}),
+        ("commune", "", 0, {"sessions": None, "people": None, "ideas": None, "forums": None}),
+    ]
+    assert report.totals.models == report.summary["models"]["total"] == sum(k.models for k in report.kinds)
+    ctx = report.template_data()
+    assert report.template_data() is ctx  # built once
     assert list(ctx) == [
         "plan",
         "period",
@@ -820,6 +835,10 @@ def test_render_context(monkeypatch: pytest.MonkeyPatch) -> None:
         "limitations",
         "proposals",
         "lang",
+        "totals",
+        "counted_reports",
+        "extra_reports",
+        "other_units",
     ]
     assert ctx["summary"] == BASIC_H1
     plan = ctx["plan"]
@@ -920,27 +939,27 @@ def test_render_context(monkeypatch: pytest.MonkeyPatch) -> None:
     assert ctx["proposals"] == [{"unit_id": "m1", "unit_name": "Hội Một", "text": "Đề nghị nhân rộng."}]
     json.dumps(ctx, ensure_ascii=False)  # plain data only
     en = render_context(checked, "H1", "en")
-    assert en["sections"][1]["title"] == "Other results"
-    assert en["units"][2]["status_label"] == "Late" and en["models"][1]["origin_label"] == "Replicated"
+    assert en.sections[1].title == "Other results"
+    assert en.units[2].status_label == "Late" and en.models[1].origin_label == "Replicated"
 
 
 def test_letterhead_defaults_for_another_issuer(monkeypatch: pytest.MonkeyPatch) -> None:
     from types import SimpleNamespace
 
-    from dkst.report_context import letterhead
+    from dkst.report_context import Letterhead, letterhead
 
     plan = SimpleNamespace(
         issuer="Ủy ban MTTQ Việt Nam xã Tam Thanh",
         number=None,
         letterhead=SimpleNamespace(superior=None, organ=None, national=None, motto="Khác", symbol=None),
     )
-    assert letterhead(plan) == {
-        "superior": "ỦY BAN MTTQ VIỆT NAM XÃ TAM THANH",
-        "organ": None,
-        "national": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "motto": "Khác",
-        "symbol": None,
-    }
+    assert letterhead(plan) == Letterhead(
+        superior="ỦY BAN MTTQ VIỆT NAM XÃ TAM THANH",
+        organ=None,
+        national="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        motto="Khác",
+        symbol=None,
+    )
 
 
 def test_ratio_rounds_half_up() -> None:

@@ -57,7 +57,7 @@ def _context(lang: str, period: str = "H1", as_of: date = AS_OF) -> dict[str, An
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("DKST_TODAY", "2024-06-30")
-        return render_context(check(SAMPLE, as_of), period, lang)
+        return render_context(check(SAMPLE, as_of), period, lang).template_data()
 
 
 def _template(name: str, lang: str) -> Path:
@@ -517,10 +517,10 @@ def test_english_labels_from_the_plan(tmp_path: Path) -> None:
         assert not [f for f in checked.result.findings if f.path == "plan.yaml"]
         en = render_context(checked, "H1", "en")
         vi = render_context(checked, "H1", "vi")
-    assert en["period"]["name"] == "First half of 2023" and en["period"]["in_sentence"] == "first half of 2023"
-    assert vi["period"]["name"] == "6 tháng đầu năm 2023"
-    assert next(i for i in en["indicators"] if i["id"] == "propaganda_sessions")["label"] == "Propaganda sessions"
-    assert next(i for i in vi["indicators"] if i["id"] == "propaganda_sessions")["label"] != "Propaganda sessions"
+    assert en.period.name == "First half of 2023" and en.period.in_sentence == "first half of 2023"
+    assert vi.period.name == "6 tháng đầu năm 2023"
+    assert next(i for i in en.indicators if i.id == "propaganda_sessions").label == "Propaganda sessions"
+    assert next(i for i in vi.indicators if i.id == "propaganda_sessions").label != "Propaganda sessions"
 
 
 def test_rules_follow_the_letterhead_text(contexts: dict) -> None:

@@ -29,6 +29,18 @@ DATA_KEYED = {
 
 Shape = dict[str, Any]
 
+#: What the report context derives from the rest (``kinds[*]`` grouping and subtotals, the totals, the
+#: counted reports): a hand-made context may leave them out, and :func:`prepare_context` adds them.
+DERIVED_TOP = ("totals", "counted_reports", "extra_reports", "other_units")
+DERIVED_KIND = ("units", "numeral", "indicators", "models")
+
+
+def base_of(data: dict[str, Any]) -> dict[str, Any]:
+    """A template context without what is derived: the shape a hand-made context is written in."""
+    out = {k: v for k, v in data.items() if k not in DERIVED_TOP}
+    out["kinds"] = [{k: v for k, v in kind.items() if k not in DERIVED_KIND} for kind in data["kinds"]]
+    return out
+
 
 def shape_of(value: Any, path: tuple[str, ...] = ()) -> Shape:
     """The shape of a JSON value: ``{"object": {key: shape}}``, ``{"map": shape}`` for a data-keyed object,
@@ -119,7 +131,16 @@ def differences(real: Shape | None, fixture: Shape | None, path: str = "$") -> l
 
 @pytest.fixture(scope="module")
 def real_shape() -> Shape:
-    """The merged shape of real contexts: the sample (H1, Y) and the hand-made case with a broken report."""
+    """The merged shape of real contexts (their base, without what is derived)."""
+    contexts = [base_of(data) for data in real_contexts()]
+    merged = _merge_all([shape_of(c) for c in contexts])
+    assert merged is not None
+    return merged
+
+
+def real_contexts() -> list[dict[str, Any]]:
+    """The template data of real report contexts: the sample (H1, Y) and the hand-made case with a broken
+    report, in both languages."""
     from dkst.checker import check
     from dkst.report_context import render_context
 
@@ -132,10 +153,17 @@ def real_shape() -> Shape:
             (CASES / "aggregate" / "basic", "H1", date(2023, 7, 15)),
         ):
             checked = check(root, as_of)
-            contexts += [render_context(checked, period, lang) for lang in ("vi", "en")]
-    merged = _merge_all([shape_of(c) for c in contexts])
-    assert merged is not None
-    return merged
+            contexts += [render_context(checked, period, lang).template_data() for lang in ("vi", "en")]
+    return contexts
+
+
+def test_a_hand_made_context_is_prepared_as_the_report_context_is_built() -> None:
+    """:func:`prepare_context` (the way of a hand-made context) derives from the base of a real context exactly
+    what :class:`ReportContext` gives: the same grouping, subtotals, totals and counted reports."""
+    from dkst.template_context import prepare_context
+
+    for data in real_contexts():
+        assert prepare_context(json.loads(json.dumps(base_of(data)))) == data
 
 
 def test_the_fixture_has_the_shape_of_the_real_context(real_shape: Shape) -> None:

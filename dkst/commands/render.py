@@ -9,7 +9,7 @@ import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -26,6 +26,9 @@ from dkst.options import (
     template_folder,
     write_output,
 )
+
+if TYPE_CHECKING:
+    from dkst.report_context import PeriodFacts
 
 PeriodOpt = Annotated[str, typer.Option("--period", help="help.opt.period", metavar="PERIOD", show_default=False)]
 TemplateDirOpt = Annotated[
@@ -80,7 +83,7 @@ def render(
             content = render_markdown(context, template)
     except RenderError as exc:
         fail(exc.text(ctx.lang), code=1)
-    warning = provisional(context["period"], ctx.as_of, ctx.lang)
+    warning = provisional(context.period, ctx.as_of, ctx.lang)
     if target is None:
         sys.stdout.write(content if isinstance(content, str) else "")
     else:
@@ -91,14 +94,13 @@ def render(
         sys.stderr.write(f"dkst: {warning}\n")
 
 
-def provisional(period: dict[str, str], as_of: date, lang: str) -> str:
+def provisional(period: PeriodFacts, as_of: date, lang: str) -> str:
     """A one-line warning when the figures may still change as of ``as_of``: the period has not ended,
     or the last on-time day of its reports has not passed; "" otherwise."""
     from dkst.i18n import text
 
-    end, last = date.fromisoformat(period["end"]), date.fromisoformat(period["last_on_time"])
-    if as_of <= end:
-        return text("render-provisional-open", lang, as_of=as_of, period=period["id"], end=end)
-    if as_of <= last:
-        return text("render-provisional-due", lang, as_of=as_of, period=period["id"], deadline=last)
+    if as_of <= period.end:
+        return text("render-provisional-open", lang, as_of=as_of, period=period.id, end=period.end)
+    if as_of <= period.last_on_time:
+        return text("render-provisional-due", lang, as_of=as_of, period=period.id, deadline=period.last_on_time)
     return ""
