@@ -95,7 +95,8 @@ Where each job lives (this module only keeps the names importable):
     dkst.template_context   template_data, prepare_context (a hand-made mapping: defaults, derived keys)
     dkst.render_md          render_markdown, render_reminder
     dkst.render_docx        render_docx, render_reminder_docx (tables fitted, document properties)
-    dkst.report_context     ReportContext (typed), render_context, build_report, plan_facts, letterhead
+    dkst.report_model       ReportContext and its parts (typed), their plain-data form for templates
+    dkst.report_context     render_context, build_report, plan_facts, letterhead (built from dkst.aggregate)
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from typing import Any
 from dkst import escape
 from dkst.aggregate import kind_figures
 from dkst.filters import in_sentence, roman, vndate
-from dkst.report_context import COUNTED_STATUSES, MOTTO, NATIONAL, UNOWED_STATUSES, ReportContext
+from dkst.report_model import COUNTED_STATUSES, MOTTO, NATIONAL, UNOWED_STATUSES, ReportContext
 
 OTHER_SECTION = "Kết quả khác"
 
