@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -21,26 +21,6 @@ class RemindFormat(StrEnum):
 
 #: The built-in template of each format.
 TEMPLATES = {RemindFormat.md: "remind.md.j2", RemindFormat.docx: "remind.docx"}
-
-
-def units_to_remind(checked: Any, period: str, within: int) -> list[tuple[Any, Any]]:
-    """(unit, status) of every unit whose report for ``period`` is missing, or pending with at most
-    ``within`` days left, in registry order."""
-    ds, ev = checked.dataset, checked.evaluation
-    out = []
-    for unit in ds.units:
-        status = ev.report_status(ds, unit, period)
-        if status.status == "missing" or (status.status == "pending" and (status.days_left or 0) <= within):
-            out.append((unit, status))
-    return out
-
-
-def _form_file(root: Path, unit_id: str, period: str) -> str | None:
-    """The name of the unit's form of ``dkst form`` in the default form folder, if one is there (to attach)."""
-    from dkst.commands.form import form_folder
-
-    path = form_folder(root, period) / f"{unit_id}-{period}.xlsx"
-    return path.name if path.is_file() else None
 
 
 @app.command(help="help.remind")
@@ -60,8 +40,10 @@ def remind(
     """Giấy nhắc (công văn đôn đốc) gửi các đơn vị chưa nộp báo cáo hoặc sắp đến hạn."""
     from dkst.aggregate import AggregateError
     from dkst.checker import check as run_check
+    from dkst.commands.form import form_folder
     from dkst.files import OutputRefused, check_letter_folder
     from dkst.i18n import text
+    from dkst.reminders import addressees
     from dkst.render import RenderError, find_template, render_reminder, render_reminder_docx
     from dkst.report_context import render_context
 
@@ -78,23 +60,13 @@ def remind(
         context = render_context(checked, period, ctx.lang)
     except AggregateError as exc:
         fail(text(exc.key, ctx.lang, **exc.params))
-    chosen = units_to_remind(checked, period, within)
+    chosen = addressees(checked, period, within, ctx.lang, form_folder(ctx.root, period))
     letters: list[tuple[Path, str | bytes]] = []
     try:
         template = find_template(TEMPLATES[fmt], template_dir, ctx.root, ctx.lang)
-        for unit, status in chosen:
-            info = {
-                "id": unit.id,
-                "name": unit.name,
-                "status": status.status,
-                "status_label": text(status.status, ctx.lang),
-                "days_overdue": status.days_overdue,
-                "days_left": status.days_left,
-                "email": unit.email,
-                "form_file": _form_file(ctx.root, unit.id, period),
-            }
-            render = render_reminder_docx if fmt is RemindFormat.docx else render_reminder
-            letters.append((folder / f"{unit.id}.{fmt.value}", render(context, info, template)))
+        render = render_reminder_docx if fmt is RemindFormat.docx else render_reminder
+        for unit in chosen:
+            letters.append((folder / f"{unit.id}.{fmt.value}", render(context, unit.template_data(), template)))
     except RenderError as exc:
         fail(exc.text(ctx.lang), code=1)
     try:
