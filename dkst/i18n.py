@@ -1463,6 +1463,200 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # --- end house (#11) ---
     # --- h11-forms: new entries below this line ---
+    # the Excel form of ``dkst form`` (its words are looked up in Vietnamese: it goes to Vietnamese units)
+    "form.sheet-form": {"vi": "Báo cáo", "en": "Report"},
+    "form.sheet-help": {"vi": "Hướng dẫn", "en": "Instructions"},
+    "form.doc-title": {"vi": "Phiếu báo cáo {period} — {unit}", "en": "Report form {period} — {unit}"},
+    "form.page": {"vi": "Trang", "en": "Page"},
+    "form.national": {"vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "en": "SOCIALIST REPUBLIC OF VIET NAM"},
+    "form.motto": {"vi": "Độc lập - Tự do - Hạnh phúc", "en": "Independence - Freedom - Happiness"},
+    "form.title": {
+        "vi": "PHIẾU BÁO CÁO KẾT QUẢ THỰC HIỆN PHONG TRÀO “ĐOÀN KẾT SÁNG TẠO”",
+        "en": "REPORT FORM ON THE RESULTS OF THE “UNITY AND CREATIVITY” MOVEMENT",
+    },
+    "form.period": {"vi": "Kỳ báo cáo: {period}", "en": "Reporting period: {period}"},
+    "form.unit": {"vi": "Đơn vị: {unit}", "en": "Unit: {unit}"},
+    "form.due": {"vi": "Hạn gửi: {due}.", "en": "Due: {due}."},
+    "form.send": {"vi": "Gửi phiếu đã điền về {to}", "en": "Send the filled-in form to {to}"},
+    "form.send-email": {
+        "vi": "Gửi phiếu đã điền về {to}; đồng thời gửi qua địa chỉ email: {email}",
+        "en": "Send the filled-in form to {to}; also send it by e-mail to: {email}",
+    },
+    "form.only-yellow": {
+        "vi": "Chỉ điền vào các ô nền vàng; các ô khác được khóa. Xem trang “Hướng dẫn”. "
+        "Gửi lại đúng tệp này (định dạng .xlsx), không đổi tên các ô.",
+        "en": "Fill in only the yellow cells; the other cells are locked. See the “Instructions” sheet. "
+        "Send back this very file (.xlsx format), without renaming any cell.",
+    },
+    "form.unit-id": {"vi": "Mã đơn vị (không sửa)", "en": "Unit id (do not edit)"},
+    "form.period-id": {"vi": "Mã kỳ báo cáo (không sửa)", "en": "Reporting period id (do not edit)"},
+    "form.section-document": {"vi": "I. THÔNG TIN VĂN BẢN BÁO CÁO", "en": "I. THE REPORT DOCUMENT"},
+    "form.submitted": {"vi": "Ngày gửi báo cáo (ngày/tháng/năm)", "en": "Date the report is sent (day/month/year)"},
+    "form.submitted-title": {"vi": "Ngày gửi báo cáo", "en": "Date sent"},
+    "form.submitted-input": {
+        "vi": "Ngày/tháng/năm, năm đủ 4 chữ số, ví dụ 02/06/2023.",
+        "en": "Day/month/year, the year in 4 digits, for example 02/06/2023.",
+    },
+    "form.submitted-error-title": {"vi": "Ngày không hợp lệ", "en": "Invalid date"},
+    "form.submitted-error": {
+        "vi": "Nhập ngày có thật, dạng ngày/tháng/năm, ví dụ 02/06/2023.",
+        "en": "Enter a real date as day/month/year, for example 02/06/2023.",
+    },
+    "form.number": {"vi": "Số báo cáo", "en": "Report number"},
+    "form.number-input": {"vi": "Ví dụ 18/BC-MTTQ-BTT.", "en": "For example 18/BC-MTTQ-BTT."},
+    "form.signer": {"vi": "Người ký", "en": "Signed by"},
+    "form.signer-input": {"vi": "Ví dụ Chủ tịch Trần Văn Hưng.", "en": "For example Chairman Trần Văn Hưng."},
+    "form.section-indicators": {"vi": "II. SỐ LIỆU CÁC CHỈ TIÊU", "en": "II. FIGURES OF THE INDICATORS"},
+    "form.indicators-note": {
+        "vi": "Số nguyên từ 0 trở lên, viết liền (1250, không viết 1.250). Chỉ tiêu đơn vị "
+        "không báo cáo thì để trống; “không có” thì ghi 0 (để trống khác với 0).",
+        "en": "Whole numbers from 0 up, without separators (1250, not 1.250). Leave an indicator the unit does "
+        "not report blank; write 0 for “none” (blank is not the same as 0).",
+    },
+    "form.count-title": {"vi": "Số liệu", "en": "Figure"},
+    "form.count-input": {
+        "vi": "Số nguyên từ 0 trở lên, viết liền (1250, không viết 1.250). Để trống nếu đơn vị không báo cáo "
+        "chỉ tiêu này; ghi 0 nếu không có.",
+        "en": "A whole number from 0 up, without separators (1250, not 1.250). Leave blank if the unit does not "
+        "report this indicator; write 0 if there is none.",
+    },
+    "form.count-error-title": {"vi": "Số liệu không hợp lệ", "en": "Invalid figure"},
+    "form.count-error": {
+        "vi": "Chỉ nhập số nguyên từ 0 đến 999999999999, viết liền, không có dấu chấm, dấu phẩy hay khoảng trắng.",
+        "en": "Enter only a whole number from 0 to 999999999999, without dots, commas or spaces.",
+    },
+    "form.col-no": {"vi": "STT", "en": "No."},
+    "form.col-indicator": {"vi": "Chỉ tiêu", "en": "Indicator"},
+    "form.col-figure": {"vi": "Số liệu", "en": "Figure"},
+    "form.col-measure": {"vi": "Đơn vị tính", "en": "Unit of measure"},
+    "form.section-models": {
+        "vi": "III. MÔ HÌNH “ĐOÀN KẾT SÁNG TẠO” NÊU TRONG BÁO CÁO",
+        "en": "III. “UNITY AND CREATIVITY” MODELS NAMED IN THE REPORT",
+    },
+    "form.models-note": {
+        "vi": "Mô hình hiện có của đơn vị (chọn mã ở cột “Mã mô hình”; mô hình mới chưa "
+        "có mã thì ghi tên và báo Văn phòng để đăng ký):",
+        "en": "The unit's existing models (choose the id in the “Model id” column; for a new model without an "
+        "id, write its name and ask the Office to register it):",
+    },
+    "form.no-models-note": {
+        "vi": "Đơn vị chưa có mô hình nào trong sổ theo dõi của Văn phòng; mô hình mới "
+        "thì ghi tên và báo Văn phòng để đăng ký.",
+        "en": "The Office's register holds no model of the unit yet; for a new model, write its name and ask "
+        "the Office to register it.",
+    },
+    "form.col-model-id": {"vi": "Mã mô hình", "en": "Model id"},
+    "form.col-model-name": {"vi": "Tên mô hình", "en": "Model name"},
+    "form.model-input": {
+        "vi": "Chọn mã một mô hình hiện có của đơn vị.",
+        "en": "Choose the id of one of the unit's existing models.",
+    },
+    "form.model-error-title": {"vi": "Mô hình chưa có", "en": "Unknown model"},
+    "form.model-error": {
+        "vi": "Mã này không có trong danh sách mô hình của đơn vị.",
+        "en": "This id is not in the list of the unit's models.",
+    },
+    "form.model-registered": {"vi": "đăng ký", "en": "registered"},
+    "form.model-in_progress": {"vi": "đang triển khai", "en": "in progress"},
+    "form.model-completed": {"vi": "hoàn thành", "en": "completed"},
+    "form.model-stopped": {"vi": "dừng", "en": "stopped"},
+    "form.section-commendations": {
+        "vi": "IV. ĐỀ NGHỊ BIỂU DƯƠNG, KHEN THƯỞNG",
+        "en": "IV. PROPOSED COMMENDATIONS AND AWARDS",
+    },
+    "form.col-awardee": {"vi": "Tên tập thể, cá nhân", "en": "Name of the collective or individual"},
+    "form.col-kind": {"vi": "Tập thể / cá nhân", "en": "Collective / individual"},
+    "form.col-achievement": {"vi": "Thành tích", "en": "Achievement"},
+    "form.col-award": {"vi": "Hình thức", "en": "Form of award"},
+    "form.collective": {"vi": "tập thể", "en": "collective"},
+    "form.individual": {"vi": "cá nhân", "en": "individual"},
+    "form.kind-title": {"vi": "Tập thể hay cá nhân", "en": "Collective or individual"},
+    "form.kind-input": {"vi": "Chọn “tập thể” hoặc “cá nhân”.", "en": "Choose “collective” or “individual”."},
+    "form.kind-error-title": {"vi": "Giá trị không hợp lệ", "en": "Invalid value"},
+    "form.kind-error": {
+        "vi": "Chỉ chọn “tập thể” hoặc “cá nhân”.",
+        "en": "Choose only “collective” or “individual”.",
+    },
+    "form.award-certificate": {"vi": "Giấy khen", "en": "Certificate of commendation"},
+    "form.award-merit": {"vi": "Bằng khen", "en": "Certificate of merit"},
+    "form.award-input": {
+        "vi": "Ví dụ: Giấy khen, Bằng khen (có thể ghi khác).",
+        "en": "For example: Certificate of commendation, Certificate of merit (another may be written).",
+    },
+    "form.section-highlights": {"vi": "V. KẾT QUẢ NỔI BẬT", "en": "V. OUTSTANDING RESULTS"},
+    "form.section-limitations": {"vi": "VI. TỒN TẠI, HẠN CHẾ", "en": "VI. SHORTCOMINGS AND LIMITATIONS"},
+    "form.section-proposals": {"vi": "VII. KIẾN NGHỊ, ĐỀ XUẤT", "en": "VII. RECOMMENDATIONS AND PROPOSALS"},
+    "form.signature": {"vi": "NGƯỜI KÝ BÁO CÁO", "en": "SIGNATORY OF THE REPORT"},
+    "form.signature-note": {
+        "vi": "(Ký, ghi rõ họ tên trên văn bản gửi kèm nếu có)",
+        "en": "(Signature and full name on the accompanying document, if any)",
+    },
+    "form.help-title": {"vi": "HƯỚNG DẪN ĐIỀN PHIẾU BÁO CÁO", "en": "HOW TO FILL IN THE REPORT FORM"},
+    "form.help-only-yours": {
+        "vi": "Phiếu này dành riêng cho {unit}, kỳ {period}. Không dùng phiếu của đơn vị khác "
+        "hoặc kỳ khác; không sửa mã đơn vị, mã kỳ.",
+        "en": "This form is for {unit} only, period {period}. Do not use the form of another unit or another "
+        "period; do not edit the unit id or the period id.",
+    },
+    "form.help-yellow": {
+        "vi": "Chỉ điền vào các ô nền vàng ở trang “Báo cáo”. Các ô khác đã được khóa (không cần mật khẩu để mở, "
+        "nhưng xin đừng mở khóa, đừng đổi tên trang, không xóa dòng, cột).",
+        "en": "Fill in only the yellow cells of the “Report” sheet. The other cells are locked (no password is "
+        "needed to unlock them, but please do not unlock them, rename the sheets, or delete rows or columns).",
+    },
+    "form.help-numbers": {
+        "vi": "Số liệu: số nguyên từ 0 trở lên, viết liền, không có dấu chấm, dấu phẩy, khoảng trắng (1250, "
+        "không viết 1.250 hay 1,250). Không có thì ghi 0; chỉ tiêu đơn vị không theo dõi thì để trống.",
+        "en": "Figures: whole numbers from 0 up, without dots, commas or spaces (1250, not 1.250 or 1,250). "
+        "Write 0 for none; leave an indicator the unit does not track blank.",
+    },
+    "form.help-dates": {
+        "vi": "Ngày: ngày/tháng/năm, năm đủ 4 chữ số, ví dụ 02/06/2023.",
+        "en": "Dates: day/month/year, the year in 4 digits, for example 02/06/2023.",
+    },
+    "form.help-models": {
+        "vi": "Mô hình: chọn mã mô hình trong danh sách; mô hình mới chưa có mã thì ghi tên ở cột “Tên mô hình” "
+        "và báo Văn phòng để đăng ký.",
+        "en": "Models: choose the model's id from the list; for a new model without an id, write its name in the "
+        "“Model name” column and ask the Office to register it.",
+    },
+    "form.help-commendations": {
+        "vi": "Đề nghị khen thưởng: mỗi tập thể hoặc cá nhân một dòng; cột “Tập thể / cá nhân” chọn trong danh sách.",
+        "en": "Proposed commendations: one row per collective or individual; choose the “Collective / "
+        "individual” column from the list.",
+    },
+    "form.help-save": {
+        "vi": "Có thể điền bằng Microsoft Excel, LibreOffice hoặc WPS. Lưu lại đúng định dạng .xlsx "
+        "(Excel: Tệp → Lưu thành → Sổ làm việc Excel (*.xlsx)); không lưu thành .xls hay .ods.",
+        "en": "The form can be filled in with Microsoft Excel, LibreOffice or WPS. Save it in the .xlsx format "
+        "(Excel: File → Save As → Excel Workbook (*.xlsx)); do not save it as .xls or .ods.",
+    },
+    "form.help-to-email": {
+        "vi": "{to} và gửi qua địa chỉ email {email}",
+        "en": "{to} and by e-mail to {email}",
+    },
+    "form.help-send": {
+        "vi": "Gửi tệp đã điền về {to}. Văn bản báo cáo có chữ ký (nếu có) gửi kèm như thường lệ.",
+        "en": "Send the filled-in file to {to}. Send the signed report document (if any) with it as usual.",
+    },
+    "form.help-send-due": {
+        "vi": "Gửi tệp đã điền về {to}, hạn gửi: {due}. Văn bản báo cáo có chữ ký (nếu có) gửi kèm như thường lệ.",
+        "en": "Send the filled-in file to {to}, due: {due}. Send the signed report document (if any) with it as usual.",
+    },
+    "form.due-by": {"vi": "chậm nhất ngày {last}", "en": "on {last} at the latest"},
+    "form.due-before": {
+        "vi": "chậm nhất ngày {last} (nhận trước ngày {day})",
+        "en": "on {last} at the latest (received before {day})",
+    },
+    # the report file that ``dkst import`` writes from a form (Vietnamese, as the skeleton of ``dkst new``)
+    "form.import-header": {
+        "vi": "Tệp do “dkst import” tạo ngày {day} từ phiếu “{file}”. Dòng bắt đầu bằng # là ghi chú.",
+        "en": "File made by “dkst import” on {day} from the form “{file}”. Lines starting with # are comments.",
+    },
+    "form.import-source": {
+        "vi": "tệp phiếu Excel đã nhập bằng dkst import",
+        "en": "the Excel form file imported with dkst import",
+    },
     # --- end h11-forms ---
     # --- h11-types: new entries below this line ---
     # --- end h11-types ---

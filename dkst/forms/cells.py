@@ -1,4 +1,4 @@
-"""What ``dkst form`` and ``dkst import`` agree on: names, the dataset marker, and cell → YAML text.
+"""What ``dkst form`` and ``dkst import`` agree on: names, the language, the dataset marker, and cell → YAML text.
 
 A cell's value is turned into the text a clerk would have typed in YAML, and the loader judges that text,
 so a form obeys exactly the rules of a YAML file (FORMAT.md, Values): a number cell 12.0 is ``12``, 12.5 is
@@ -14,9 +14,21 @@ import unicodedata
 from datetime import date, datetime, time
 from typing import Any
 
+from dkst.i18n import text
+
+#: The language of every word of the form and of the report file ``dkst import`` writes, whatever ``--lang``
+#: says: the form goes to Vietnamese units, as the letters of ``dkst remind`` do.
+LANG = "vi"
+
+
+def form_text(key: str, **params: Any) -> str:
+    """A text of the catalogue in the form's language (:data:`LANG`)."""
+    return text(key, LANG, **params)
+
+
 #: The sheet that holds the form, the instructions sheet, and the hidden sheet of lists and markers.
-FORM_SHEET = "Báo cáo"
-HELP_SHEET = "Hướng dẫn"
+FORM_SHEET = form_text("form.sheet-form")
+HELP_SHEET = form_text("form.sheet-help")
 DATA_SHEET = "dkst"
 
 #: Defined names of FORMAT.md (workbook scope); ``ind_<indicator-id>`` per indicator.

@@ -62,7 +62,7 @@ class Built:
 
 def identify(form: Form, ds: Dataset) -> tuple[str, str]:
     """The unit and period of a form; :class:`Refused` when missing, unknown, tampered or of another dataset."""
-    from dkst.forms.writer import dataset_marker
+    from dkst.forms.spec import dataset_marker
 
     unit_cell, period_cell = form.cell(C.UNIT), form.cell(C.PERIOD)
     if unit_cell is None or period_cell is None:
@@ -103,11 +103,7 @@ def build_text(
     origin: dict[int, tuple[str, str | None]] = {}
     # the skeleton's own lines (comments, keys) have no origin; inserted lines are tracked by content object
     tagged: list[tuple[str, tuple[str, str | None] | None]] = [(text, None) for text in lines]
-    tagged[2] = (
-        f"# Tệp do “dkst import” tạo ngày {_vn(today)} từ phiếu “{one_line(form.path.name)}”. "
-        "Dòng bắt đầu bằng # là ghi chú.",
-        None,
-    )
+    tagged[2] = ("# " + C.form_text("form.import-header", day=_vn(today), file=one_line(form.path.name)), None)
 
     def find(key: str, indent: str = "") -> int | None:
         for i, (text, _) in enumerate(tagged):
@@ -138,7 +134,7 @@ def build_text(
     if signer_at is not None:
         tagged.insert(
             signer_at + 1,
-            (line(f"x-nguon: {yaml_scalar(form.path.name)}", "tệp phiếu Excel đã nhập bằng dkst import"), None),
+            (line(f"x-nguon: {yaml_scalar(form.path.name)}", C.form_text("form.import-source")), None),
         )
 
     # indicators, in the plan's order, then names of the form that the plan lacks (the checks refuse them)
