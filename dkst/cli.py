@@ -108,14 +108,27 @@ def status(
 
 
 def _register_commands() -> None:
-    """Import the other commands' modules; each adds itself to ``app``."""
-    import importlib
-    import pkgutil
+    """Add the commands of :mod:`dkst.commands` to ``app``, once, in the order ``dkst --help`` lists them
+    (after ``check`` and ``status``, defined above). Their modules import only typer and the options at import
+    time, so this costs little; each command imports what it needs when it runs."""
+    if _REGISTERED:
+        return
+    from dkst.commands import aggregate, form, importing, init, new, remind, render, rollup, schema
 
-    from dkst import commands
+    app.command(help="help.aggregate")(aggregate.aggregate)
+    app.command(help="help.render")(render.render)
+    app.command(help="help.form")(form.form)
+    app.command("import", help="help.import")(importing.import_forms)
+    app.command(help="help.init")(init.init)
+    app.add_typer(new.new_app, name="new")
+    app.command(help="help.remind")(remind.remind)
+    app.command(help="help.rollup")(rollup.rollup)
+    app.command("schema", help="help.schema")(schema.schema_command)
+    _REGISTERED.append(True)
 
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        importlib.import_module(f"dkst.commands.{info.name}")
+
+#: Set once the commands are added (``main`` may run more than once in a process: tests, scripts).
+_REGISTERED: list[bool] = []
 
 
 def main() -> None:

@@ -12,7 +12,6 @@ from typing import Annotated
 
 import typer
 
-from dkst.cli import app
 from dkst.options import (
     AsOfOpt,
     DataOpt,
@@ -75,7 +74,6 @@ def output_format(fmt: str | None, output: Path | None) -> tuple[str, tuple[str,
     return fmt, None
 
 
-@app.command(help="help.aggregate")
 def aggregate(
     period: Annotated[str, typer.Option("--period", help="help.opt.period", metavar="PERIOD", show_default=False)],
     data: DataOpt = None,

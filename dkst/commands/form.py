@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 
-from dkst.cli import app
 from dkst.commands.render import PeriodOpt
 from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, output_target, protected, resolve, write_output
 
@@ -18,7 +17,6 @@ def form_folder(root: Path, period: str) -> Path:
     return root / "out" / f"phieu-{period}"
 
 
-@app.command(help="help.form")
 def form(
     period: PeriodOpt,
     units: Annotated[

@@ -10,7 +10,6 @@ from typing import Annotated, Any
 
 import typer
 
-from dkst.cli import app
 from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, resolve
 
 #: The reason key of each refusal of :mod:`dkst.forms.importer`.
@@ -117,7 +116,6 @@ def _expand(files: list[Path]) -> list[Path]:
     return out
 
 
-@app.command("import", help="help.import")
 def import_forms(
     files: Annotated[
         list[Path] | None, typer.Argument(metavar="FILE", help="help.import.files", show_default=False)

@@ -7,11 +7,9 @@ from typing import Annotated
 
 import typer
 
-from dkst.cli import app
 from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, resolve_date, resolve_lang
 
 
-@app.command(help="help.init")
 def init(
     directory: Annotated[Path | None, typer.Argument(metavar="DIR", help="help.init.dir", show_default=False)] = None,
     sample: Annotated[bool, typer.Option("--sample", help="help.init.sample")] = False,

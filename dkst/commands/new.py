@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from dkst.cli import app
 from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, resolve
 
 if TYPE_CHECKING:
@@ -20,7 +19,6 @@ new_app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-app.add_typer(new_app, name="new")
 
 
 @new_app.callback()

@@ -9,7 +9,6 @@ from typing import Annotated
 
 import typer
 
-from dkst.cli import app
 from dkst.commands.render import PeriodOpt, TemplateDirOpt
 from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, require_units, resolve, template_folder, write_output
 
@@ -23,7 +22,6 @@ class RemindFormat(StrEnum):
 TEMPLATES = {RemindFormat.md: "remind.md.j2", RemindFormat.docx: "remind.docx"}
 
 
-@app.command(help="help.remind")
 def remind(
     period: PeriodOpt,
     data: DataOpt = None,

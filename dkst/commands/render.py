@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dkst.cli import app
 from dkst.options import (
     AsOfOpt,
     DataOpt,
@@ -41,7 +40,6 @@ class RenderFormat(StrEnum):
     docx = "docx"
 
 
-@app.command(help="help.render")
 def render(
     period: PeriodOpt,
     data: DataOpt = None,

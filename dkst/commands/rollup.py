@@ -11,11 +11,9 @@ from typing import Annotated
 
 import typer
 
-from dkst.cli import app
 from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, resolve, resolve_date
 
 
-@app.command(help="help.rollup")
 def rollup(
     period: Annotated[str, typer.Option("--period", help="help.opt.period", metavar="PERIOD", show_default=False)],
     to: Annotated[Path, typer.Option("--to", help="help.rollup.to", metavar="DIR", show_default=False)],

@@ -7,11 +7,9 @@ from typing import Annotated
 
 import typer
 
-from dkst.cli import app
 from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, resolve_lang
 
 
-@app.command("schema", help="help.schema")
 def schema_command(
     output: Annotated[
         Path | None, typer.Option("--output", help="help.schema.output", metavar="DIR", show_default=False)
