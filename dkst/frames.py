@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from dkst.checks.compliance import counting_models, received
 from dkst.periods import today
 from dkst.schema import ModelRecord, ModelStatus, Report
+from dkst.statuses import ReportStatus
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -20,7 +21,13 @@ if TYPE_CHECKING:
     from dkst.plan_index import PeriodInfo
 
 #: Statuses of a unit that owes the report (the ``expected`` units), in the order of the JSON keys.
-EXPECTED_STATUSES = ("on_time", "late", "missing", "pending", "invalid")
+EXPECTED_STATUSES = (
+    ReportStatus.ON_TIME,
+    ReportStatus.LATE,
+    ReportStatus.MISSING,
+    ReportStatus.PENDING,
+    ReportStatus.INVALID,
+)
 #: Keys of ``reports`` and of every ``by_kind`` entry, in order.
 REPORT_KEYS = (
     "expected",
@@ -106,7 +113,7 @@ def report_frame(checked: Checked, period: PeriodInfo) -> pd.DataFrame:
             order=order,
             status=status.status,
             expected=status.status in EXPECTED_STATUSES,
-            days_late=status.days_late if status.status == "late" else None,
+            days_late=status.days_late if status.status == ReportStatus.LATE else None,
         )
         rows.append(row)
     known = ds.unit_index
