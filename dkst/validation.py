@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from dkst.schema import Record, enum_choices
+from dkst.schema import Labelled, Record
 from dkst.yamlio import Tagged
 
 #: Nesting below which mappings are cleaned of empty values and ``x-`` keys (the format is never deeper).
@@ -123,6 +123,19 @@ def _known_keys(cls: type[BaseModel], loc: tuple) -> list[str]:
     return list(model.model_fields) if model is not None else []
 
 
+def _choices(cls: type[BaseModel], loc: tuple) -> str:
+    """The allowed values of the enumeration (or literal) field at pydantic's ``loc``, from its class:
+    ``a (đăng ký), b (…)`` (see :meth:`Labelled.choices`); empty when the field is not found."""
+    model = _model_at(cls, loc[:-1])
+    info = model.model_fields.get(loc[-1]) if model is not None and isinstance(loc[-1], str) else None
+    for shape in _unwrap(info.annotation) if info is not None else []:
+        if isinstance(shape, type) and issubclass(shape, Labelled):
+            return shape.choices()
+        if typing.get_origin(shape) is typing.Literal:
+            return ", ".join(str(arg) for arg in typing.get_args(shape))
+    return ""
+
+
 def nearest(word: str, choices: list[str]) -> str | None:
     """The closest known word, for a 'did you mean' hint."""
     if not choices:
@@ -171,7 +184,7 @@ def _problem(cls: type[Record], data: Any, err: ErrorDetails) -> SchemaProblem:
         params.update(field="type", value=_short(ctx.get("tag")), reason="enum", allowed=ctx.get("expected_tags", ""))
         return SchemaProblem("invalid-value", (*real, "type") if real[-1:] != ("type",) else real, params)
     if kind in ("enum", "literal_error"):
-        params.update(reason="enum", allowed=enum_choices(str(ctx.get("expected", ""))))
+        params.update(reason="enum", allowed=_choices(cls, loc) or str(ctx.get("expected", "")))
     elif kind in ("model_type", "model_attributes_type", "dict_type"):
         params["reason"] = "mapping"
     elif kind == "list_type":
