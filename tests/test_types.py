@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from dkst.dataset import parse_document
 from dkst.i18n import text
 from dkst.schema import Commendation, ModelRecord, Plan, Record, Report, ReportRequirement
 from dkst.statuses import VOCABULARY, ItemStatus, ReportStatus, RuleStatus
@@ -31,7 +32,7 @@ def test_status_members_are_their_words() -> None:
 
 
 def _allowed(cls: type[Record], data: dict[str, Any]) -> list[str]:
-    _, problems = validate(cls, data)
+    problems = validate(cls, data).problems
     return [p.params["allowed"] for p in problems if p.params.get("reason") == "enum"]
 
 
@@ -64,3 +65,23 @@ def test_enum_choices_inside_a_union_and_a_list() -> None:
     assert _allowed(Plan, plan) == ["warning (cảnh báo), error (lỗi), info (thông tin)"]
     report = {"submitted": "2023-01-01", "commendations": [{"name": "x", "kind": "?"}]}
     assert _allowed(Report, report) == ["collective (tập thể), individual (cá nhân)"]
+
+
+def test_a_partial_record_says_so_and_has_every_attribute() -> None:
+    data = {"submitted": "hôm qua", "indicators": ["x"], "commendations": [{"kind": "collective"}, 3], "number": "7"}
+    valid = validate(Report, data)
+    assert valid.partial and valid.record is not None
+    rec = valid.record
+    assert all(name in rec.__dict__ for name in Report.model_fields)
+    assert rec.submitted is None and rec.indicators is None and rec.number == "7"  # invalid fields are None
+    assert rec.commendations is not None and rec.commendations[1] is None  # positions kept
+    first = rec.commendations[0]
+    assert first is not None and first.name is None and first.kind == "collective"  # a partial item
+    assert not validate(Report, {"submitted": "2023-06-01"}).partial
+    assert not validate(Report, {"submitted": "2023-06-01", "nmber": "1"}).partial  # a typo alone costs nothing
+    assert validate(Report, "text").record is None
+
+
+def test_partial_goes_through_parsing() -> None:
+    assert parse_document(b"submitted: 2023-06-31\n", Report).partial
+    assert not parse_document(b"submitted: 2023-06-30\n", Report).partial

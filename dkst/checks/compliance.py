@@ -71,7 +71,7 @@ class Evaluation:
         return Status(unit.id, "", "report", ReportStatus.NOT_REQUIRED)
 
 
-def received(src: SourceFile | None, as_of: date, now: date | None = None) -> date | None:
+def received(src: SourceFile[Report] | None, as_of: date, now: date | None = None) -> date | None:
     """The day a report arrived, if it had by ``as_of`` (a date in the real future does not count)."""
     if src is None or not isinstance(src.record, Report):
         return None
@@ -83,12 +83,12 @@ def received(src: SourceFile | None, as_of: date, now: date | None = None) -> da
 
 def counting_models(
     ds: Dataset, unit_id: str, as_of: date, start: date | None = None, now: date | None = None
-) -> list[tuple[str, Any]]:
+) -> list[tuple[str, SourceFile[ModelRecord]]]:
     """The unit's models that count as of the day: under way or completed, started in the plan year
     (and not before ``start`` when given), not after as-of (nor after ``now``, the real today)."""
     now = now or today()
     year = ds.index.year
-    out: list[tuple[str, Any]] = []
+    out: list[tuple[str, SourceFile[ModelRecord]]] = []
     models = ds.models.get(unit_id)
     if not models:
         return out
@@ -294,9 +294,10 @@ def _rule(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -> 
     for period, src in sorted(ds.reports.get(unit.id, {}).items()):
         if req.period is not None and period != req.period:
             continue
-        if received(src, as_of, now) is None:
+        rec = src.record
+        if received(src, as_of, now) is None or rec is None:
             continue
-        values = {k: v for k, v in (src.record.indicators or {}).items() if v is not None}
+        values = {k: v for k, v in (rec.indicators or {}).items() if v is not None}
         try:
             if rule.holds(values):
                 continue
