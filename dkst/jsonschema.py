@@ -137,7 +137,7 @@ def _adjust(node: Any, names: bool = False) -> Any:
         out[key] = _adjust(value, names=key in ("properties", "$defs", "patternProperties"))
     if out.get("type") == "string" and isinstance(out.get("enum"), list):
         enum = out.pop("enum")
-        words = sorted({" ".join(str(v).lower().split()) for v in enum}, key=len, reverse=True)
+        words = sorted({" ".join(str(v).lower().split()) for v in enum}, key=lambda w: (-len(w), w))
         out["anyOf"] = [{"enum": enum}, {"pattern": _case_insensitive(words)}]
     if out.get("type") == "object":
         required = set(out.get("required", []))
