@@ -23,8 +23,6 @@ from dkst.statuses import VOCABULARY, AnyStatus, ItemStatus, ReportStatus, Requi
 if TYPE_CHECKING:
     from dkst.dataset import Dataset, SourceFile
 
-#: Report statuses of FORMAT.md, in the order tables list them.
-REPORT_STATUSES = tuple(ReportStatus)
 COUNTING = (ModelStatus.IN_PROGRESS, ModelStatus.COMPLETED)
 
 
