@@ -8,14 +8,13 @@ from typing import Any
 
 from dkst import escape
 from dkst.filters import in_sentence, roman, vndate
-from dkst.statuses import ReportStatus
 
 NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 OTHER_SECTION = "Kết quả khác"
 
 #: Statuses of a unit whose received report counts in the totals (unless its file is left out).
-COUNTED_STATUSES = (ReportStatus.ON_TIME, ReportStatus.LATE, ReportStatus.EXEMPT, ReportStatus.NOT_REQUIRED)
+COUNTED_STATUSES = ("on_time", "late", "exempt", "not_required")
 
 
 def _clean(value: Any) -> Any:

@@ -12,7 +12,6 @@ import typer
 from dkst.cli import app
 from dkst.commands.render import PeriodOpt, TemplateDirOpt
 from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, require_units, resolve, template_folder, write_output
-from dkst.statuses import ReportStatus
 
 
 class RemindFormat(StrEnum):
@@ -31,9 +30,7 @@ def units_to_remind(checked: Any, period: str, within: int) -> list[tuple[Any, A
     out = []
     for unit in ds.units:
         status = ev.report_status(ds, unit, period)
-        if status.status == ReportStatus.MISSING or (
-            status.status == ReportStatus.PENDING and (status.days_left or 0) <= within
-        ):
+        if status.status == "missing" or (status.status == "pending" and (status.days_left or 0) <= within):
             out.append((unit, status))
     return out
 
