@@ -162,7 +162,7 @@ def ratio(part: int, whole: int) -> float | None:
 def report_counts(frame: pd.DataFrame) -> dict[str, Any]:
     """The ``reports`` object of FORMAT.md over the rows of ``frame``."""
     owed = frame.loc[frame["expected"], "status"].value_counts()
-    counts = {s: int(owed.get(s, 0)) for s in EXPECTED_STATUSES}
+    counts = {s.value: int(owed.get(s, 0)) for s in EXPECTED_STATUSES}
     out: dict[str, Any] = {"expected": int(frame["expected"].sum()), "received": counts["on_time"] + counts["late"]}
     out.update(counts)
     out["left_out"] = int(frame["left_out"].sum())

@@ -44,7 +44,7 @@ from dkst.pool import CHUNK, Job, NewSegment, Segment, as_tuple, dumps, start_me
 from dkst.schema import Record
 
 #: Bump when what the cache holds changes shape.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 #: Fewer files than this: no cache (nothing worth keeping, and no cache file per throw-away test folder).
 CACHE_MIN_FILES = 100
 #: A cache file not used for this long is removed when another one is written.
@@ -212,8 +212,8 @@ _RECORD_TYPES: set[type] = {type(None)}
 
 
 def _well_formed_item(item: Any) -> bool:
-    """One cached file's parse as :func:`as_tuple` makes it: (record or None, lines, problems)."""
-    if type(item) is not tuple or len(item) != 3:
+    """One cached file's parse as :func:`as_tuple` makes it: (record or None, lines, problems, partial)."""
+    if type(item) is not tuple or len(item) != 4 or type(item[3]) is not bool:
         return False
     kind = type(item[0])
     if kind not in _RECORD_TYPES:

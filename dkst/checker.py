@@ -44,14 +44,17 @@ def prepare(root: Path, parse: Parser | None = None) -> Prepared:
     # the one place where derived facts are set on the dataset
     ds.index = index
     ds.units = units
-    for files in (ds.models, ds.reports):
-        for by_id in files.values():
-            for src in by_id.values():
-                if src.path in broken:
-                    src.broken = True
-    for src in ds.unit_plans.values():
-        if src.path in broken:
-            src.broken = True
+    for models in ds.models.values():
+        for model in models.values():
+            if model.path in broken:
+                model.broken = True
+    for reports in ds.reports.values():
+        for report in reports.values():
+            if report.path in broken:
+                report.broken = True
+    for plan in ds.unit_plans.values():
+        if plan.path in broken:
+            plan.broken = True
     findings = [*ds.findings, *plan_findings, *unit_findings, *ds.file_findings, *ref_findings]
     return Prepared(ds, findings)
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic
 
 from dkst import findings as F
 from dkst.findings import Finding, Severity
@@ -34,7 +34,7 @@ from dkst.schema import (
     UnitPlan,
     UnitsFile,
 )
-from dkst.validation import clean, validate
+from dkst.validation import R, clean, validate
 from dkst.yamlio import INDEX_DEPTH, MAX_BYTES, ParsedYaml, parse_bytes
 
 
@@ -73,8 +73,11 @@ def _is_unit_folder(folder: Path) -> bool:
 
 
 @dataclass(slots=True)
-class SourceFile:
-    """One YAML file of the dataset, parsed once: its record (partial if invalid) and line index.
+class SourceFile(Generic[R]):
+    """One YAML file of the dataset, parsed once: its record and line index.
+
+    ``record`` is ``None`` when nothing readable was found; when ``partial``, any of its fields may be ``None``
+    whatever its class declares (see :mod:`dkst.validation`): read them with ``is None`` checks.
 
     The line index of a unit file goes two keys deep (``("indicators", "forums")``, ``("models", 0)``); those of
     ``plan.yaml`` and ``units.yaml`` go four deep. It may come packed (see :class:`ParsedFile`) and is unpacked
@@ -82,9 +85,10 @@ class SourceFile:
     """
 
     path: str
-    record: Any = None
+    record: R | None = None
     packed_lines: dict[tuple, int] | bytes = field(default_factory=dict)
     broken: bool = False  # has an error-level data finding: left out of totals
+    partial: bool = False  # the record holds only the fields that are valid, the others None
 
     @property
     def lines(self) -> dict[tuple, int]:
@@ -111,17 +115,17 @@ class Dataset:
 
     root: Path
     plan: Plan | None = None
-    plan_file: SourceFile | None = None
-    units_file: SourceFile | None = None
+    plan_file: SourceFile[Plan] | None = None
+    units_file: SourceFile[UnitsFile] | None = None
     #: the usable entries of units.yaml (set by :func:`dkst.checker.prepare`)
     units: list[Unit] = field(default_factory=list)
     #: every unit id written in units.yaml, usable or not (their folders are not stray)
     unit_ids: set[str] = field(default_factory=set)
     #: period ids as written in plan.yaml, broken ones included (reports of a broken period are not stray)
     period_ids: set[str] = field(default_factory=set)
-    unit_plans: dict[str, SourceFile] = field(default_factory=dict)
-    models: dict[str, dict[str, SourceFile]] = field(default_factory=dict)
-    reports: dict[str, dict[str, SourceFile]] = field(default_factory=dict)
+    unit_plans: dict[str, SourceFile[UnitPlan]] = field(default_factory=dict)
+    models: dict[str, dict[str, SourceFile[ModelRecord]]] = field(default_factory=dict)
+    reports: dict[str, dict[str, SourceFile[Report]]] = field(default_factory=dict)
     #: data findings of plan.yaml and units.yaml (encoding, YAML, schema, a missing or stray root file)
     findings: list[Finding] = field(default_factory=list)
     #: data findings of the layout walk and the unit files, in walk order
@@ -143,16 +147,17 @@ class Dataset:
 
 
 @dataclass(slots=True)
-class ParsedFile:
+class ParsedFile(Generic[R]):
     """One file read and validated: what the cache stores and worker processes send back.
 
     ``lines`` is the line index, packed with :mod:`marshal` (one bytes object instead of a tuple and a string
     per key, which the cache would unpickle for every file) or a plain dict; :func:`unpack_lines` opens either.
     """
 
-    record: Any
+    record: R | None
     lines: dict[tuple, int] | bytes
     problems: list[tuple[str, int | None, dict[str, Any]]]
+    partial: bool = False  # see :class:`dkst.validation.Validated`
 
 
 def pack_lines(lines: dict[tuple, int]) -> dict[tuple, int] | bytes:
@@ -197,7 +202,7 @@ def unreadable(exc: OSError) -> ParsedFile:
     return ParsedFile(None, {}, [("yaml-syntax", None, {"problem": exc.strerror or str(exc), "tab": False})])
 
 
-def parse_file(path: Path, cls: type[Record]) -> ParsedFile:
+def parse_file(path: Path, cls: type[R]) -> ParsedFile[R]:
     """Bytes → YAML → schema, with every problem already placed on its line."""
     try:
         size, _, raw = read_file(path)
@@ -213,7 +218,7 @@ def parse_file(path: Path, cls: type[Record]) -> ParsedFile:
 UNIT_FILE_INDEX_DEPTH = 2
 
 
-def parse_document(raw: bytes, cls: type[Record]) -> ParsedFile:
+def parse_document(raw: bytes, cls: type[R]) -> ParsedFile[R]:
     """Bytes of a file of kind ``cls`` → :class:`ParsedFile`."""
     depth = INDEX_DEPTH if cls in (Plan, UnitsFile) else UNIT_FILE_INDEX_DEPTH
     parsed: ParsedYaml = parse_bytes(raw, depth)
@@ -221,11 +226,11 @@ def parse_document(raw: bytes, cls: type[Record]) -> ParsedFile:
     if parsed.data is None:
         return ParsedFile(None, parsed.lines, problems)
     data = clean(parsed.data) if parsed.dirty else parsed.data
-    record, schema_problems = validate(cls, data)
-    for prob in schema_problems:
+    valid = validate(cls, data)
+    for prob in valid.problems:
         problems.append((prob.code, parsed.line_of(prob.loc), prob.params))
     parsed.release()
-    return ParsedFile(record, pack_lines(parsed.lines), problems)
+    return ParsedFile(valid.record, pack_lines(parsed.lines), problems, valid.partial)
 
 
 # ---------------------------------------------------------------- loading
@@ -250,9 +255,9 @@ def to_findings(parsed: ParsedFile, rel: str, unit: str | None = None, period: s
     return [F.make(code, rel, line, unit=unit, period=period, **params) for code, line, params in parsed.problems]
 
 
-def _source(rel: str, parsed: ParsedFile, found: list[Finding]) -> SourceFile:
+def _source(rel: str, parsed: ParsedFile[R], found: list[Finding]) -> SourceFile[R]:
     broken = any(f.level >= Severity.ERROR for f in found)
-    return SourceFile(rel, parsed.record, parsed.lines, broken)
+    return SourceFile(rel, parsed.record, parsed.lines, broken, parsed.partial)
 
 
 def _root_file(root: Path, name: str, out: list[Finding]) -> bool:
@@ -267,8 +272,8 @@ def _root_file(root: Path, name: str, out: list[Finding]) -> bool:
 
 
 def _read_root_file(
-    name: str, parsed: ParsedFile | None, out: list[Finding]
-) -> tuple[ParsedFile | None, SourceFile | None]:
+    name: str, parsed: ParsedFile[R] | None, out: list[Finding]
+) -> tuple[ParsedFile[R] | None, SourceFile[R] | None]:
     if parsed is None:
         return None, None
     found = to_findings(parsed, name)
@@ -330,7 +335,7 @@ def _load(root: Path, parse: Parser) -> Dataset:
     plan_parsed, ds.plan_file = _read_root_file("plan.yaml", results.get("plan.yaml"), ds.findings)
     if plan_parsed is not None and isinstance(plan_parsed.record, Plan):
         ds.plan = plan_parsed.record
-    raw_periods = getattr(ds.plan, "periods", None) or {}
+    raw_periods = (ds.plan.periods if ds.plan is not None else None) or {}
     ds.period_ids = set(raw_periods) | _raw_keys(ds.plan_file, "periods")
 
     ds.findings.extend(f for f in root_findings if f.path != "plan.yaml")
@@ -388,7 +393,7 @@ def _load(root: Path, parse: Parser) -> Dataset:
     return ds
 
 
-def _raw_keys(src: SourceFile | None, key: str) -> set[str]:
+def _raw_keys(src: SourceFile[Plan] | None, key: str) -> set[str]:
     """Keys written under a top-level mapping (from the line index), valid or not."""
     if src is None:
         return set()

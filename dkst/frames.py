@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from dkst.checks.compliance import counting_models, received
 from dkst.periods import today
-from dkst.schema import ModelRecord, ModelStatus, Report
+from dkst.schema import ModelStatus, Origin, Report
+from dkst.statuses import ReportStatus
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -20,7 +21,13 @@ if TYPE_CHECKING:
     from dkst.plan_index import PeriodInfo
 
 #: Statuses of a unit that owes the report (the ``expected`` units), in the order of the JSON keys.
-EXPECTED_STATUSES = ("on_time", "late", "missing", "pending", "invalid")
+EXPECTED_STATUSES = (
+    ReportStatus.ON_TIME,
+    ReportStatus.LATE,
+    ReportStatus.MISSING,
+    ReportStatus.PENDING,
+    ReportStatus.INVALID,
+)
 #: Keys of ``reports`` and of every ``by_kind`` entry, in order.
 REPORT_KEYS = (
     "expected",
@@ -106,7 +113,7 @@ def report_frame(checked: Checked, period: PeriodInfo) -> pd.DataFrame:
             order=order,
             status=status.status,
             expected=status.status in EXPECTED_STATUSES,
-            days_late=status.days_late if status.status == "late" else None,
+            days_late=status.days_late if status.status == ReportStatus.LATE else None,
         )
         rows.append(row)
     known = ds.unit_index
@@ -149,7 +156,9 @@ def _frame(rows: list[dict[str, Any]], columns: list[str], types: dict[str, Any]
     )
 
 
-def _report_row(src: SourceFile | None, as_of: date, now: date, indicators: list[str], orphan: bool) -> dict[str, Any]:
+def _report_row(
+    src: SourceFile[Report] | None, as_of: date, now: date, indicators: list[str], orphan: bool
+) -> dict[str, Any]:
     day = received(src, as_of, now)
     row: dict[str, Any] = {
         "submitted": day,
@@ -161,18 +170,17 @@ def _report_row(src: SourceFile | None, as_of: date, now: date, indicators: list
     row["left_out"] = day is not None and (orphan or (src is not None and src.broken))
     row["counted"] = day is not None and not row["left_out"]
     rec = src.record if day is not None and src is not None else None
-    for key in TEXT_KEYS:
-        row[key] = getattr(rec, key, None) if isinstance(rec, Report) else None
-    if isinstance(rec, Report):
+    row.update(dict.fromkeys(TEXT_KEYS))
+    if rec is not None:
+        row.update(highlights=rec.highlights, limitations=rec.limitations, proposals=rec.proposals)
         values = rec.indicators or {}
         for ind in indicators:
             value = values.get(ind)
             if isinstance(value, int) and not isinstance(value, bool):
                 row[IND + ind] = value
         for item in rec.commendations or []:
-            kind = getattr(getattr(item, "kind", None), "value", None)
-            if kind in ("collective", "individual"):
-                row[kind] += 1
+            if item is not None and item.kind is not None:
+                row[item.kind.value] += 1
     return row
 
 
@@ -186,10 +194,10 @@ def model_frame(checked: Checked, period: PeriodInfo) -> pd.DataFrame:
     rows = []
     for order, unit in enumerate(ds.units):
         for model_id, src in counting_models(ds, unit.id, as_of, start=period.start):
-            rec: ModelRecord = src.record
-            if rec.started is None or rec.started > last:  # counting models have a start
+            rec = src.record
+            if rec is None or rec.started is None or rec.started > last:  # counting models have a record, a start
                 continue
-            origin = getattr(rec.origin, "value", None) or "new"
+            origin = rec.origin.value if rec.origin is not None else Origin.NEW.value
             rows.append(
                 {
                     "unit": unit.id,
@@ -220,9 +228,8 @@ def commendation_frame(checked: Checked, period: PeriodInfo, reports: pd.DataFra
     rows = []
     for row in reports[reports["counted"]].itertuples(index=False):
         rec = ds.reports[row.unit][period.id].record
-        for item in rec.commendations or []:
-            kind = getattr(getattr(item, "kind", None), "value", None)
-            if item is None or kind not in ("collective", "individual"):
+        for item in (rec.commendations if rec is not None else None) or []:
+            if item is None or item.kind is None:
                 continue
             rows.append(
                 {
@@ -230,7 +237,7 @@ def commendation_frame(checked: Checked, period: PeriodInfo, reports: pd.DataFra
                     "kind": row.kind,
                     "order": row.order,
                     "name": item.name,
-                    "kind_of": kind,
+                    "kind_of": item.kind.value,
                     "achievement": item.achievement,
                     "level": item.level,
                 }

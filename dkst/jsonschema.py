@@ -20,7 +20,10 @@ import copy
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from dkst.schema import Plan, Unit
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 X_KEYS = "^x-"
@@ -66,7 +69,7 @@ _DEF_DESCRIPTIONS = {
 _REPLICATED_FROM = r"^\s*[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*\s*$"
 
 
-def export(plan: Any = None, units: Iterable[Any] | None = None) -> dict[str, dict[str, Any]]:
+def export(plan: Plan | None = None, units: Iterable[Unit] | None = None) -> dict[str, dict[str, Any]]:
     """The five schemas, kind → schema. ``plan`` and ``units`` (records of a dataset) narrow the ids."""
     from dkst.schema import KINDS
 
@@ -134,7 +137,7 @@ def _adjust(node: Any, names: bool = False) -> Any:
         out[key] = _adjust(value, names=key in ("properties", "$defs", "patternProperties"))
     if out.get("type") == "string" and isinstance(out.get("enum"), list):
         enum = out.pop("enum")
-        words = sorted({" ".join(str(v).lower().split()) for v in enum}, key=len, reverse=True)
+        words = sorted({" ".join(str(v).lower().split()) for v in enum}, key=lambda w: (-len(w), w))
         out["anyOf"] = [{"enum": enum}, {"pattern": _case_insensitive(words)}]
     if out.get("type") == "object":
         required = set(out.get("required", []))
@@ -194,20 +197,20 @@ def _fix_kinds(out: dict[str, dict[str, Any]]) -> None:
 # ---------------------------------------------------------------- a dataset's own ids
 
 
-def _indicator_props(plan: Any) -> dict[str, Any]:
+def _indicator_props(plan: Plan) -> dict[str, Any]:
     count = {"type": "integer", "minimum": 0}
     props: dict[str, Any] = {}
-    for ind in getattr(plan, "indicators", None) or []:
-        ident = getattr(ind, "id", None)
-        if not ident:
+    for ind in plan.indicators or []:
+        if ind is None or not ind.id:
             continue
-        label = str(getattr(ind, "label", "") or ident)
-        unit = getattr(ind, "unit", None)
+        ident = ind.id
+        label = str(ind.label or ident)
+        unit = ind.unit
         props[ident] = {"description": f"{label} ({unit})" if unit else label, "anyOf": [count, {"type": "null"}]}
     return props
 
 
-def _narrow(out: dict[str, dict[str, Any]], plan: Any, units: list[Any]) -> None:
+def _narrow(out: dict[str, dict[str, Any]], plan: Plan | None, units: list[Unit]) -> None:
     indicators = _indicator_props(plan) if plan is not None else {}
     if indicators:
         report = out["report"]["properties"]
@@ -217,20 +220,20 @@ def _narrow(out: dict[str, dict[str, Any]], plan: Any, units: list[Any]) -> None
         inner.pop("patternProperties", None)
         inner["additionalProperties"] = False
         inner["patternProperties"] = {X_KEYS: {}}
-    unit_ids = [u.id for u in units if getattr(u, "id", None)]
+    unit_ids = [u.id for u in units if u.id]
     if unit_ids:
         partners = out["model"]["properties"]["partners"]
         inner = _inner(partners, "array")
         inner["items"] = {"type": "string", "enum": unit_ids, "description": "Mã đơn vị trong units.yaml"}
-    kinds = list((getattr(plan, "unit_kinds", None) or {}).keys()) if plan is not None else []
+    kinds = list(plan.unit_kinds or {}) if plan is not None else []
     unit_def = out["units"].get("$defs", {}).get("Unit")
-    if kinds and unit_def:
+    if plan is not None and kinds and unit_def:
         unit_def["properties"]["kind"] = {
             "type": "string",
             "enum": kinds,
             "description": "Loại đơn vị: " + ", ".join(f"{k} ({v})" for k, v in plan.unit_kinds.items()),
         }
-    requirements = [r.id for r in getattr(plan, "requirements", None) or [] if getattr(r, "id", None)]
+    requirements = [r.id for r in (plan.requirements if plan is not None else None) or [] if r is not None and r.id]
     if requirements and unit_def:
         exempt = unit_def["properties"]["exempt"]
         inner = _inner(exempt, "object")

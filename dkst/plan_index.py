@@ -13,6 +13,7 @@ from typing import Protocol
 
 from dkst.periods import Deadline
 from dkst.schema import Indicator
+from dkst.statuses import RequirementType
 
 
 class Condition(Protocol):
@@ -43,7 +44,7 @@ class Requirement:
     """A usable requirement: what the plan asks, of which kinds, by when."""
 
     id: str
-    type: str
+    type: RequirementType
     text: str | None
     kinds: tuple[str, ...]
     period: str | None = None

@@ -32,8 +32,8 @@ CHUNK = 250
 Job = tuple[str, type[Record]]
 #: What identifies a file's bytes: class name, size, mtime_ns, blake2b of the bytes (16).
 Key = tuple[str, int, int, bytes]
-#: A segment unpickled: (record, lines, problems) per file.
-Segment = list[tuple[Any, Any, list[Any]]]
+#: A segment unpickled: (record, lines, problems, partial) per file.
+Segment = list[tuple[Any, Any, list[Any], bool]]
 
 
 def _digest(raw: bytes) -> bytes:
@@ -53,8 +53,8 @@ def parse_one(path: str, cls: type[Record]) -> tuple[ParsedFile, Key | None]:
     return parse_document(raw, cls), (cls.__name__, size, mtime, _digest(raw))
 
 
-def as_tuple(parsed: ParsedFile) -> tuple[Any, Any, list[Any]]:
-    return parsed.record, parsed.lines, parsed.problems
+def as_tuple(parsed: ParsedFile[Record]) -> tuple[Any, Any, list[Any], bool]:
+    return parsed.record, parsed.lines, parsed.problems, parsed.partial
 
 
 def dumps(items: Segment) -> bytes:

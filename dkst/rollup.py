@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from dkst.findings import Severity
 from dkst.periods import today, vn_date
-from dkst.schema import ModelRecord, Parent, Plan, Report
+from dkst.schema import ModelRecord, ModelStatus, Origin, Parent, Plan, Report
 from dkst.skeletons import symlinked_folder
 from dkst.yamlwrite import double_quoted, line, one_line, yaml_scalar
 
@@ -204,8 +204,9 @@ def model_ids(ds: Dataset) -> dict[tuple[str, str], str]:
 def _writable(city: Checked, key: tuple[str, str]) -> bool:
     """Whether a city model can be written as a valid model file (its status, and its start unless registered)."""
     rec = city.dataset.models[key[0]][key[1]].record
-    status = getattr(getattr(rec, "status", None), "value", None)
-    return isinstance(rec, ModelRecord) and status is not None and (status == "registered" or rec.started is not None)
+    if rec is None or rec.status is None:
+        return False
+    return rec.status == ModelStatus.REGISTERED or rec.started is not None
 
 
 def _out(root: Path, rel: str, text: str) -> OutFile:
@@ -351,7 +352,8 @@ def model_text(
 ) -> str:
     """A city model as a model file of the province's dataset (the same bytes whatever the period)."""
     ds = agg.dataset
-    rec: ModelRecord = ds.models[unit_id][model_id].record
+    rec = ds.models[unit_id][model_id].record
+    assert rec is not None  # only writable models are written (see _writable)
     names = {u.id: u.name for u in ds.units}
     owner = names.get(unit_id, unit_id)
     extra = [f"Đơn vị xây dựng: {owner}."]
@@ -359,15 +361,15 @@ def model_text(
     if partners:
         extra.append(f"Đơn vị phối hợp: {', '.join(partners)}.")
     link = None
-    origin = getattr(rec.origin, "value", None) or "new"
-    if origin == "replicated" and rec.replicated_from and "/" in rec.replicated_from:
+    origin = rec.origin or Origin.NEW
+    if origin == Origin.REPLICATED and rec.replicated_from and "/" in rec.replicated_from:
         src_unit, src_model = rec.replicated_from.split("/", 1)
         src_id = ids.get((src_unit, src_model))
         if src_id is not None and src_id in present:
             link = f"{parent_unit}/{src_id}"
         source = ds.models.get(src_unit, {}).get(src_model)
         source_rec = source.record if source is not None else None
-        source_name = source_rec.name if isinstance(source_rec, ModelRecord) else None
+        source_name = source_rec.name if source_rec is not None else None
         what = f"mô hình “{source_name}”" if source_name else "mô hình"
         extra.append(f"Nhân rộng từ {what} của {names.get(src_unit, src_unit)} ({rec.replicated_from}).")
     summary = "\n".join([*([rec.summary] if rec.summary else []), *extra])

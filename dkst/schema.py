@@ -7,7 +7,6 @@ whole numbers ≥ 0, enumerations in English or Vietnamese in any case, ids as s
 
 from __future__ import annotations
 
-import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -56,6 +55,15 @@ class Labelled(StrEnum):
             key = " ".join(value.strip().lower().split())
             return cls.aliases().get(key, key)
         return value
+
+    @classmethod
+    def choices(cls) -> str:
+        """``a (đăng ký), b (…)``: each value in order, with its first Vietnamese form (for ``invalid-value``)."""
+        vietnamese: dict[str, str] = {}
+        for word, value in cls.aliases().items():
+            if word != value and not word.isascii():
+                vietnamese.setdefault(value, word)
+        return ", ".join(f"{m.value} ({vietnamese[m.value]})" if m.value in vietnamese else m.value for m in cls)
 
     @classmethod
     def json_names(cls) -> list[str]:
@@ -126,17 +134,6 @@ class RuleSeverity(Labelled):
             "info": "info",
             "thông tin": "info",
         }
-
-
-def enum_choices(expected: str) -> str:
-    """Pydantic's ``'a', 'b' or 'c'`` → ``a (đăng ký), b (…)``: each English value with its Vietnamese form."""
-    values = re.findall(r"'([^']*)'", expected)
-    vietnamese: dict[str, str] = {}
-    for cls in (ModelStatus, Origin, CommendationKind, RuleSeverity):
-        for word, value in cls.aliases().items():
-            if word != value and not word.isascii():
-                vietnamese.setdefault(value, word)
-    return ", ".join(f"{v} ({vietnamese[v]})" if v in vietnamese else v for v in values) or expected
 
 
 def _enum_schema(cls: type[Labelled], description: str) -> WithJsonSchema:
@@ -420,5 +417,4 @@ __all__ = [
     "UnitPlanRequirement",
     "UnitsFile",
     "Year",
-    "enum_choices",
 ]

@@ -101,18 +101,24 @@ def read_catalogue(root: Path) -> Catalogue:
     cat = Catalogue(root)
     plan = parse_file(root / "plan.yaml", Plan).record if (root / "plan.yaml").is_file() else None
     if plan is not None:
-        cat.year = getattr(plan, "year", None)
-        for pid, period in (getattr(plan, "periods", None) or {}).items():
+        cat.year = plan.year
+        for pid, period in (plan.periods or {}).items():
             if period is None:
                 continue
-            cat.periods[pid] = {k: getattr(period, k, None) for k in ("name", "start", "end", "due_before", "due_by")}
-        for ind in getattr(plan, "indicators", None) or []:
-            if ind is not None and getattr(ind, "id", None):
-                cat.indicators.append({k: getattr(ind, k, None) for k in ("id", "label", "unit", "section")})
+            cat.periods[pid] = {
+                "name": period.name,
+                "start": period.start,
+                "end": period.end,
+                "due_before": period.due_before,
+                "due_by": period.due_by,
+            }
+        for ind in plan.indicators or []:
+            if ind is not None and ind.id:
+                cat.indicators.append({"id": ind.id, "label": ind.label, "unit": ind.unit, "section": ind.section})
     units = parse_file(root / "units.yaml", UnitsFile).record if (root / "units.yaml").is_file() else None
-    for unit in getattr(units, "units", None) or []:
-        if unit is not None and getattr(unit, "id", None) and unit.id not in cat.units:
-            cat.units[unit.id] = {"name": getattr(unit, "name", None) or unit.id, "kind": getattr(unit, "kind", None)}
+    for unit in (units.units if units is not None else None) or []:
+        if unit is not None and unit.id and unit.id not in cat.units:
+            cat.units[unit.id] = {"name": unit.name or unit.id, "kind": unit.kind}
     return cat
 
 

@@ -12,6 +12,7 @@ from dkst import escape
 from dkst.checker import Checked
 from dkst.checks.compliance import Status
 from dkst.i18n import text
+from dkst.statuses import ItemStatus, RuleStatus
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -24,9 +25,9 @@ def mark(status: Status, lang: str, compact: bool = False) -> str:
     prefix = "sc-" if compact else "st-"
     s = status.status
     fields = {k: v for k, v in asdict(status).items() if v is not None}
-    if status.type == "models" and s in ("missing", "pending"):
+    if status.type == "models" and s in (ItemStatus.MISSING, ItemStatus.PENDING):
         return text(f"{prefix}{s}-model", lang, **fields)
-    if s == "done":
+    if s == ItemStatus.DONE:
         return text(prefix + ("done" if status.type == "models" else "done-plan"), lang, **fields)
     return text(prefix + s, lang, **fields)
 
@@ -179,7 +180,7 @@ def render_tables(checked: Checked, lang: str, width: int = 80) -> list[Table]:
     for row in data["rows"]:
         cells = []
         for req, status in zip(reqs, row["cells"], strict=True):
-            if req.type == "rule" and status.status == "ok" and _waiting(checked, row["unit"].id, req):
+            if req.type == "rule" and status.status == RuleStatus.OK and _waiting(checked, row["unit"].id, req):
                 cells.append(Text(text("sc-rule-waiting", lang), style=styles["waiting"]))
             else:
                 cells.append(Text(mark(status, lang, compact=True), style=styles.get(status.status, "")))

@@ -1,7 +1,12 @@
 """Parsed data → a record of one of the schema classes, with every schema problem located by key path.
 
-An invalid file still yields a partial record holding every field that is valid (list items and mapping
-entries one by one), so that one bad value does not hide the rest of the file from the checks.
+An invalid file still yields a *partial record* holding every field that is valid (list items and mapping
+entries one by one), so that one bad value does not hide the rest of the file from the checks. A partial
+record is an instance of its class in which every field that could not be validated is ``None``, required
+fields included (nested records and list items likewise): every attribute exists, so readers use plain
+attribute access and test for ``None``, never ``getattr(record, name, None)``. :func:`validate` says which
+records are partial (:attr:`Validated.partial`, carried on as ``SourceFile.partial``): only those may hold
+``None`` where the class declares a value.
 """
 
 from __future__ import annotations
@@ -10,13 +15,15 @@ import difflib
 import types
 import typing
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from dkst.schema import Record, enum_choices
+from dkst.schema import Labelled, Record
 from dkst.yamlio import Tagged
+
+R = TypeVar("R", bound=Record)
 
 #: Nesting below which mappings are cleaned of empty values and ``x-`` keys (the format is never deeper).
 CLEAN_DEPTH = 6
@@ -123,6 +130,19 @@ def _known_keys(cls: type[BaseModel], loc: tuple) -> list[str]:
     return list(model.model_fields) if model is not None else []
 
 
+def _choices(cls: type[BaseModel], loc: tuple) -> str:
+    """The allowed values of the enumeration (or literal) field at pydantic's ``loc``, from its class:
+    ``a (đăng ký), b (…)`` (see :meth:`Labelled.choices`); empty when the field is not found."""
+    model = _model_at(cls, loc[:-1])
+    info = model.model_fields.get(loc[-1]) if model is not None and isinstance(loc[-1], str) else None
+    for shape in _unwrap(info.annotation) if info is not None else []:
+        if isinstance(shape, type) and issubclass(shape, Labelled):
+            return shape.choices()
+        if typing.get_origin(shape) is typing.Literal:
+            return ", ".join(str(arg) for arg in typing.get_args(shape))
+    return ""
+
+
 def nearest(word: str, choices: list[str]) -> str | None:
     """The closest known word, for a 'did you mean' hint."""
     if not choices:
@@ -171,7 +191,7 @@ def _problem(cls: type[Record], data: Any, err: ErrorDetails) -> SchemaProblem:
         params.update(field="type", value=_short(ctx.get("tag")), reason="enum", allowed=ctx.get("expected_tags", ""))
         return SchemaProblem("invalid-value", (*real, "type") if real[-1:] != ("type",) else real, params)
     if kind in ("enum", "literal_error"):
-        params.update(reason="enum", allowed=enum_choices(str(ctx.get("expected", ""))))
+        params.update(reason="enum", allowed=_choices(cls, loc) or str(ctx.get("expected", "")))
     elif kind in ("model_type", "model_attributes_type", "dict_type"):
         params["reason"] = "mapping"
     elif kind == "list_type":
@@ -218,12 +238,12 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def _salvage(cls: type[Record], data: dict[str, Any]) -> Record:
-    """A partial record holding every valid field.
+def _salvage(cls: type[R], data: dict[str, Any]) -> R:
+    """A partial record holding every valid field; every other field is set to ``None`` (even with a default).
 
     List items are kept one by one, and an invalid item becomes ``None`` so that positions still match
     the file (record items are kept partial: see :func:`_partial_item`); mapping entries likewise are
-    kept one by one, invalid ones dropped. Required fields that are not valid are ``None``.
+    kept one by one, invalid ones dropped.
     """
     obj = cls.model_construct()
     validator = cls.__pydantic_validator__
@@ -274,7 +294,7 @@ def _record_items(cls: type[Record], name: str) -> type[Record] | None:
     return None
 
 
-def _partial_item(item_cls: type[Record], item: Any) -> Record | None:
+def _partial_item(item_cls: type[R], item: Any) -> R | None:
     """A list item: whole if valid, else partial (its invalid fields ``None``); not a mapping: ``None``."""
     if not isinstance(item, dict):
         return None
@@ -292,21 +312,32 @@ def _valid(validator: Any, obj: Record, name: str, value: Any) -> bool:
         return False
 
 
-def validate(cls: type[Record], data: Any) -> tuple[Record | None, list[SchemaProblem]]:
-    """Validate cleaned data; return the record (partial when invalid) and the problems found."""
+@dataclass(slots=True)
+class Validated(Generic[R]):
+    """What :func:`validate` makes of a file's data: its record (``None`` when the data is not a mapping),
+    whether that record is partial (see the module's docstring), and the schema problems."""
+
+    record: R | None
+    partial: bool
+    problems: list[SchemaProblem]
+
+
+def validate(cls: type[R], data: Any) -> Validated[R]:
+    """Validate cleaned data: the record (partial when invalid) and the problems found."""
     if not isinstance(data, dict):
         reason = "tag" if isinstance(data, Tagged) else "top_mapping"
-        return None, [SchemaProblem("invalid-value", (), {"field": "", "value": _short(data), "reason": reason})]
+        problem = SchemaProblem("invalid-value", (), {"field": "", "value": _short(data), "reason": reason})
+        return Validated(None, False, [problem])
     try:
-        return cls.model_validate(data), []
+        return Validated(cls.model_validate(data), False, [])
     except ValidationError as exc:
         problems = [_problem(cls, data, err) for err in exc.errors()]
     # an unknown key (a typo) must not cost the valid rest of its mapping: drop it and try again
     data = _without(data, [p.loc for p in problems if p.code == "unknown-field"])
     try:
-        return cls.model_validate(data), problems
+        return Validated(cls.model_validate(data), False, problems)
     except ValidationError:
-        return _salvage(cls, data), problems
+        return Validated(_salvage(cls, data), True, problems)
 
 
 def _without(data: Any, locs: list[tuple]) -> Any:

@@ -18,12 +18,11 @@ from dkst.findings import Finding, Severity
 from dkst.periods import Deadline, today
 from dkst.plan_index import Requirement
 from dkst.schema import ModelRecord, ModelStatus, Report, Unit, UnitPlan
+from dkst.statuses import VOCABULARY, AnyStatus, ItemStatus, ReportStatus, RequirementType, RuleStatus
 
 if TYPE_CHECKING:
     from dkst.dataset import Dataset, SourceFile
 
-#: Report statuses of FORMAT.md, in the order tables list them.
-REPORT_STATUSES = ("on_time", "late", "missing", "pending", "invalid", "exempt", "not_required")
 COUNTING = (ModelStatus.IN_PROGRESS, ModelStatus.COMPLETED)
 
 
@@ -31,15 +30,14 @@ COUNTING = (ModelStatus.IN_PROGRESS, ModelStatus.COMPLETED)
 class Status:
     """Where one unit stands on one requirement as of the day.
 
-    ``status`` is one of REPORT_STATUSES for reports; ``done``, ``missing``, ``pending``, ``invalid``,
-    ``exempt``, ``not_required`` for models and unit plans; ``ok``, ``failed``, ``exempt``,
-    ``not_required`` for rules.
+    ``status`` is a :class:`ReportStatus` for reports, an :class:`ItemStatus` for models and unit plans, a
+    :class:`RuleStatus` for rules (string enumerations: each member is its word).
     """
 
     unit: str
     requirement: str
-    type: str
-    status: str
+    type: RequirementType
+    status: AnyStatus
     submitted: date | None = None
     days_late: int | None = None
     days_overdue: int | None = None
@@ -63,15 +61,15 @@ class Evaluation:
         for req in ds.index.requirements:
             if req.type == "report" and req.period == period and unit.kind in req.kinds:
                 status = self.statuses[(unit.id, req.id)]
-                if status.status != "exempt":
+                if status.status != ReportStatus.EXEMPT:
                     return status
                 exempt = exempt or status
         if exempt is not None:
             return exempt
-        return Status(unit.id, "", "report", "not_required")
+        return Status(unit.id, "", "report", ReportStatus.NOT_REQUIRED)
 
 
-def received(src: SourceFile | None, as_of: date, now: date | None = None) -> date | None:
+def received(src: SourceFile[Report] | None, as_of: date, now: date | None = None) -> date | None:
     """The day a report arrived, if it had by ``as_of`` (a date in the real future does not count)."""
     if src is None or not isinstance(src.record, Report):
         return None
@@ -83,12 +81,12 @@ def received(src: SourceFile | None, as_of: date, now: date | None = None) -> da
 
 def counting_models(
     ds: Dataset, unit_id: str, as_of: date, start: date | None = None, now: date | None = None
-) -> list[tuple[str, Any]]:
+) -> list[tuple[str, SourceFile[ModelRecord]]]:
     """The unit's models that count as of the day: under way or completed, started in the plan year
     (and not before ``start`` when given), not after as-of (nor after ``now``, the real today)."""
     now = now or today()
     year = ds.index.year
-    out: list[tuple[str, Any]] = []
+    out: list[tuple[str, SourceFile[ModelRecord]]] = []
     models = ds.models.get(unit_id)
     if not models:
         return out
@@ -142,9 +140,9 @@ def evaluate(ds: Dataset, as_of: date) -> Evaluation:
     for unit in ds.units:
         for req in ds.index.requirements:
             if unit.kind not in req.kinds:
-                status = Status(unit.id, req.id, req.type, "not_required")
+                status = Status(unit.id, req.id, req.type, VOCABULARY[req.type].NOT_REQUIRED)
             elif req.id in (unit.exempt or {}):
-                status = Status(unit.id, req.id, req.type, "exempt")
+                status = Status(unit.id, req.id, req.type, VOCABULARY[req.type].EXEMPT)
             else:
                 status = yield_into(ev.findings, _judge(ds, unit, req, as_of, now))
             ev.statuses[(unit.id, req.id)] = status
@@ -184,11 +182,11 @@ def _report(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -
     deadline: Deadline = period.deadline
     src = ds.reports.get(unit.id, {}).get(req.period)
     if src is not None and (not isinstance(src.record, Report) or src.record.submitted is None):
-        yield Status(unit.id, req.id, req.type, "invalid")
+        yield Status(unit.id, req.id, req.type, ReportStatus.INVALID)
         return
     day = received(src, as_of, now)
     if day is not None and deadline.on_time(day):
-        yield Status(unit.id, req.id, req.type, "on_time", submitted=day)
+        yield Status(unit.id, req.id, req.type, ReportStatus.ON_TIME, submitted=day)
         return
     path = f"units/{unit.id}/reports/{req.period}.yaml"
     base = {
@@ -209,7 +207,7 @@ def _report(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -
             extras={"days_late": late, "requirement": req.id},
             **base,
         )
-        yield Status(unit.id, req.id, req.type, "late", submitted=day, days_late=late)
+        yield Status(unit.id, req.id, req.type, ReportStatus.LATE, submitted=day, days_late=late)
     else:
         yield from _not_done("report", path, unit, req, deadline, as_of, base)
 
@@ -227,6 +225,7 @@ def _not_done(
     """Not done as of the day: ``missing-<what>`` past the deadline (``days_overdue``), else
     ``pending-<what>``; ``counts`` (expected, actual) go to the extras and the status alike."""
     counts = counts or {}
+    vocabulary: type[ReportStatus] | type[ItemStatus] = ReportStatus if what == "report" else ItemStatus
     extras = {**counts, "requirement": req.id}
     if deadline.passed(as_of):
         overdue = deadline.days_overdue(as_of)
@@ -235,7 +234,7 @@ def _not_done(
             unit.id,
             req.id,
             req.type,
-            "missing",
+            vocabulary.MISSING,
             days_overdue=overdue,
             expected=counts.get("expected"),
             actual=counts.get("actual"),
@@ -247,7 +246,7 @@ def _not_done(
             unit.id,
             req.id,
             req.type,
-            "pending",
+            vocabulary.PENDING,
             days_left=left,
             expected=counts.get("expected"),
             actual=counts.get("actual"),
@@ -259,7 +258,7 @@ def _models(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -
     deadline = req.deadline
     assert deadline is not None
     if actual >= req.minimum:
-        yield Status(unit.id, req.id, req.type, "done", expected=req.minimum, actual=actual)
+        yield Status(unit.id, req.id, req.type, ItemStatus.DONE, expected=req.minimum, actual=actual)
         return
     path = f"units/{unit.id}/models"
     base = {"unit": unit.id, **_common(unit, req), "deadline": deadline.last_on_time}
@@ -275,10 +274,10 @@ def _unit_plan(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date
     if src is not None:
         rec = src.record
         if not isinstance(rec, UnitPlan) or rec.issued is None:
-            yield Status(unit.id, req.id, req.type, "invalid")
+            yield Status(unit.id, req.id, req.type, ItemStatus.INVALID)
             return
         if rec.issued <= as_of and rec.issued <= now:
-            yield Status(unit.id, req.id, req.type, "done", submitted=rec.issued)
+            yield Status(unit.id, req.id, req.type, ItemStatus.DONE, submitted=rec.issued)
             return
     path = f"units/{unit.id}/plan.yaml"
     base = {"unit": unit.id, **_common(unit, req), "deadline": deadline.last_on_time}
@@ -293,9 +292,10 @@ def _rule(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -> 
     for period, src in sorted(ds.reports.get(unit.id, {}).items()):
         if req.period is not None and period != req.period:
             continue
-        if received(src, as_of, now) is None:
+        rec = src.record
+        if received(src, as_of, now) is None or rec is None:
             continue
-        values = {k: v for k, v in (src.record.indicators or {}).items() if v is not None}
+        values = {k: v for k, v in (rec.indicators or {}).items() if v is not None}
         try:
             if rule.holds(values):
                 continue
@@ -315,4 +315,4 @@ def _rule(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -> 
             **_common(unit, req),
             extras={"requirement": req.id},
         )
-    yield Status(unit.id, req.id, req.type, "failed" if failed else "ok", failed=failed)
+    yield Status(unit.id, req.id, req.type, RuleStatus.FAILED if failed else RuleStatus.OK, failed=failed)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from datetime import date
+from typing import TYPE_CHECKING
 
 from dkst import findings as F
 from dkst.checks.registry import unknown_ref
@@ -11,6 +12,7 @@ from dkst.findings import Finding, Severity
 from dkst.periods import today
 from dkst.plan_index import PlanIndex
 from dkst.schema import ModelRecord, ModelStatus, Origin, Report, Unit, UnitPlan
+from dkst.validation import R
 
 if TYPE_CHECKING:
     from dkst.dataset import Dataset, SourceFile
@@ -27,25 +29,27 @@ def check_files(ds: Dataset, index: PlanIndex, units: list[Unit]) -> tuple[list[
     out: list[Finding] = []
     broken: set[str] = set()
 
-    def add(src: SourceFile, found: list[Finding]) -> None:
+    def add(path: str, found: list[Finding]) -> None:
         if found:
             out.extend(found)
             if any(f.level >= Severity.ERROR for f in found):
-                broken.add(src.path)
+                broken.add(path)
 
-    for unit, src in ds.unit_plans.items():
-        add(src, _unit_plan(src, unit, now))
+    for unit, plan_src in ds.unit_plans.items():
+        add(plan_src.path, _unit_plan(plan_src, unit, now))
     for unit, models in ds.models.items():
-        for model_id, src in models.items():
-            add(src, _model(ds, src, unit, model_id, unit_ids, now, bad, known))
+        for model_id, model_src in models.items():
+            add(model_src.path, _model(ds, model_src, unit, model_id, unit_ids, now, bad, known))
     for unit, reports in ds.reports.items():
         for period, src in reports.items():
-            add(src, report_findings(ds, index, src, unit, period, now))
+            add(src.path, report_findings(ds, index, src, unit, period, now))
     return out, broken
 
 
-def _future(src: SourceFile, record: Any, key: str, now: Any, unit: str, period: str | None = None) -> list[Finding]:
-    value = getattr(record, key, None)
+def _future(
+    src: SourceFile[R], key: str, value: date | None, now: date, unit: str, period: str | None = None
+) -> list[Finding]:
+    """``future-date`` on ``key`` when its valid date ``value`` is after the real today."""
     if value is not None and value > now:
         return [
             F.make("future-date", src.path, src.line(key), unit=unit, period=period, field=key, date=value, today=now)
@@ -53,9 +57,11 @@ def _future(src: SourceFile, record: Any, key: str, now: Any, unit: str, period:
     return []
 
 
-def _order(src: SourceFile, record: Any, first: str, then: str, unit: str) -> list[Finding]:
-    """``inconsistent-date`` on ``then`` when it is before ``first`` (both valid dates of one file)."""
-    early, late = getattr(record, first, None), getattr(record, then, None)
+def _order(
+    src: SourceFile[R], first: str, early: date | None, then: str, late: date | None, unit: str
+) -> list[Finding]:
+    """``inconsistent-date`` on ``then`` when its date ``late`` is before ``early``, the date of ``first`` (both
+    valid dates of one file)."""
     if early is not None and late is not None and late < early:
         return [
             F.make(
@@ -72,24 +78,24 @@ def _order(src: SourceFile, record: Any, first: str, then: str, unit: str) -> li
     return []
 
 
-def _unit_plan(src: SourceFile, unit: str, now: Any) -> list[Finding]:
+def _unit_plan(src: SourceFile[UnitPlan], unit: str, now: date) -> list[Finding]:
     rec = src.record
     if not isinstance(rec, UnitPlan):
         return []
     return (
-        _future(src, rec, "issued", now, unit)
-        + _future(src, rec, "received", now, unit)
-        + _order(src, rec, "issued", "received", unit)
+        _future(src, "issued", rec.issued, now, unit)
+        + _future(src, "received", rec.received, now, unit)
+        + _order(src, "issued", rec.issued, "received", rec.received, unit)
     )
 
 
 def _model(
     ds: Dataset,
-    src: SourceFile,
+    src: SourceFile[ModelRecord],
     unit: str,
     model_id: str,
     unit_ids: set[str],
-    now: Any,
+    now: date,
     bad: _BadKeys,
     known: dict[str, Unit],
 ) -> list[Finding]:
@@ -100,8 +106,9 @@ def _model(
     if rec.status is not None and rec.status != ModelStatus.REGISTERED:
         if rec.started is None and "started" not in bad.of(src.path):
             out.append(F.make("missing-field", src.path, src.line(), unit=unit, field="started"))
-        out += _future(src, rec, "started", now, unit) + _future(src, rec, "completed_on", now, unit)
-    out += _order(src, rec, "started", "completed_on", unit)
+        out += _future(src, "started", rec.started, now, unit)
+        out += _future(src, "completed_on", rec.completed_on, now, unit)
+    out += _order(src, "started", rec.started, "completed_on", rec.completed_on, unit)
     if rec.replicated_from is not None:
         line = src.line("replicated_from")
         m = _REPLICATED_FROM.match(rec.replicated_from)
@@ -160,12 +167,14 @@ class _BadKeys:
         return self._by_path.get(path, set())
 
 
-def report_findings(ds: Dataset, index: PlanIndex, src: SourceFile, unit: str, period: str, now: Any) -> list[Finding]:
+def report_findings(
+    ds: Dataset, index: PlanIndex, src: SourceFile[Report], unit: str, period: str, now: date
+) -> list[Finding]:
     """The reference and date findings of one report (also used by ``dkst import`` on a built report)."""
     rec = src.record
     if not isinstance(rec, Report):
         return []
-    out = _future(src, rec, "submitted", now, unit, period)
+    out = _future(src, "submitted", rec.submitted, now, unit, period)
     info = (index.periods).get(period)
     if info is not None and rec.submitted is not None and rec.submitted < info.start and not out:
         out.append(

@@ -14,7 +14,15 @@ from dkst.checks.rules import RuleError, compile_rule
 from dkst.findings import Finding
 from dkst.periods import deadline_of
 from dkst.plan_index import PeriodInfo, PlanIndex, Requirement
-from dkst.schema import ModelsRequirement, Parent, Period, RuleRequirement, Unit, UnitPlanRequirement
+from dkst.schema import (
+    ModelsRequirement,
+    Parent,
+    Period,
+    ReportRequirement,
+    RuleRequirement,
+    Unit,
+    UnitPlanRequirement,
+)
 from dkst.validation import nearest
 
 if TYPE_CHECKING:
@@ -83,7 +91,7 @@ def parent_findings(ds: Dataset) -> list[Finding]:
     plan's indicators go to one indicator of the level above. (Ids themselves are checked by the schema; the
     other side names the level above's dataset, which only ``dkst rollup`` sees.)"""
     plan, src = ds.plan, ds.plan_file
-    parent = getattr(plan, "parent", None)
+    parent = plan.parent if plan is not None else None
     out: list[Finding] = []
     if plan is None or src is None or not isinstance(parent, Parent):
         return out  # absent, or broken: its schema finding says why
@@ -160,7 +168,13 @@ def _period(ds: Dataset, pid: str, period: Period, out: list[Finding]) -> Period
     return PeriodInfo(pid, period.name, period.start, period.end, deadline)
 
 
-def _requirement(ds: Dataset, index: PlanIndex, i: int, req: Any, out: list[Finding]) -> Requirement | None:
+def _requirement(
+    ds: Dataset,
+    index: PlanIndex,
+    i: int,
+    req: ReportRequirement | ModelsRequirement | UnitPlanRequirement | RuleRequirement,
+    out: list[Finding],
+) -> Requirement | None:
     src = ds.plan_file
     assert src is not None
     kinds = []
@@ -171,7 +185,7 @@ def _requirement(ds: Dataset, index: PlanIndex, i: int, req: Any, out: list[Find
             kinds.append(kind)
         elif index.kinds:  # with unit_kinds itself broken, its own finding says enough
             out.append(unknown_ref(src.line("requirements", i, "applies_to", j), "kind", kind, list(index.kinds)))
-    period = getattr(req, "period", None)
+    period = req.period if isinstance(req, ReportRequirement | RuleRequirement) else None
     if period is not None and period not in index.periods:
         if period not in ds.period_ids:
             out.append(unknown_ref(src.line("requirements", i, "period"), "period", period, sorted(ds.period_ids)))

@@ -6,11 +6,14 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, resolve
+
+if TYPE_CHECKING:
+    from dkst.schema import Report
 
 #: The reason key of each refusal of :mod:`dkst.forms.importer`.
 _REFUSAL_REASON = {
@@ -48,11 +51,20 @@ def _say(line: str = "") -> None:
     sys.stdout.write(line + "\n")
 
 
-def _changes(old: Any, new: Any, labels: dict[str, str], lang: str) -> list[str]:
+def _fields(rec: Report | None) -> dict[str, Any]:
+    """A report record's fields by name (a partial record has them all too); all ``None`` for no record."""
+    from dkst.schema import Report
+
+    return dict(rec) if rec is not None else dict.fromkeys(Report.model_fields)
+
+
+def _changes(old: Report | None, new: Report | None, labels: dict[str, str], lang: str) -> list[str]:
     """``what: old → new`` for every figure and field that differs between two report records."""
     from dkst.i18n import text
+    from dkst.schema import Commendation
 
     blank = text("import-blank", lang)
+    was, now = _fields(old), _fields(new)
 
     def show(value: Any) -> str:
         if value is None or value == [] or value == {}:
@@ -60,15 +72,15 @@ def _changes(old: Any, new: Any, labels: dict[str, str], lang: str) -> list[str]
         if isinstance(value, date):
             return value.isoformat()
         if isinstance(value, list):
-            return ", ".join(str(getattr(v, "name", v)) for v in value)
+            return ", ".join(str(v.name if isinstance(v, Commendation) else v) for v in value)
         return str(value)
 
     out = []
     for key in ("submitted", "number", "signer"):
-        a, b = getattr(old, key, None), getattr(new, key, None)
+        a, b = was[key], now[key]
         if a != b:
             out.append(f"  {key}: {show(a)} → {show(b)}")
-    old_ind, new_ind = getattr(old, "indicators", None) or {}, getattr(new, "indicators", None) or {}
+    old_ind, new_ind = was["indicators"] or {}, now["indicators"] or {}
     ids = [i for i in labels if i in old_ind or i in new_ind]
     ids += sorted(i for i in {*old_ind, *new_ind} if i not in labels)
     for ind in ids:
@@ -77,11 +89,11 @@ def _changes(old: Any, new: Any, labels: dict[str, str], lang: str) -> list[str]
             label = f" ({labels[ind]})" if ind in labels else ""
             out.append(f"  {ind}{label}: {show(a)} → {show(b)}")
     for key in ("models", "commendations"):
-        a, b = getattr(old, key, None), getattr(new, key, None)
+        a, b = was[key], now[key]
         if a != b:
             out.append(f"  {key}: {show(a)} → {show(b)}")
     for key in ("highlights", "limitations", "proposals"):
-        if getattr(old, key, None) != getattr(new, key, None):
+        if was[key] != now[key]:
             out.append(f"  {key}: {text('import-text-changed', lang)}")
     return out
 

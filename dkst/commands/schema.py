@@ -38,7 +38,7 @@ def schema_command(
 
         plan = parse_file(root / "plan.yaml", Plan).record
         units_rec = parse_file(root / "units.yaml", UnitsFile).record if (root / "units.yaml").is_file() else None
-        units = [u for u in (getattr(units_rec, "units", None) or []) if u is not None]
+        units = [u for u in (units_rec.units if units_rec is not None else None) or [] if u is not None]
         plan = plan if isinstance(plan, Plan) else None
     schemas = js.export(plan, units)
     if output is None:

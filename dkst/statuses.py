@@ -1,0 +1,58 @@
+"""The words of compliance: requirement types and the three status vocabularies (FORMAT.md, ``dkst status``).
+
+A base-layer module (standard library only), so that the checks, the figures and the outputs all name the
+same members. The enumerations are :class:`enum.StrEnum`: a member *is* its string (JSON, f-strings,
+catalogue keys such as ``text(status, lang)``, pandas comparisons), so outputs do not change by a byte.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+#: The ``type`` of a plan requirement (the discriminator of ``plan.yaml``'s ``requirements``).
+RequirementType = Literal["report", "models", "unit_plan", "rule"]
+
+
+class ReportStatus(StrEnum):
+    """A unit's status on a report requirement, in the order tables list them."""
+
+    ON_TIME = "on_time"
+    LATE = "late"
+    MISSING = "missing"
+    PENDING = "pending"
+    INVALID = "invalid"
+    EXEMPT = "exempt"
+    NOT_REQUIRED = "not_required"
+
+
+class ItemStatus(StrEnum):
+    """A unit's status on a ``models`` or ``unit_plan`` requirement."""
+
+    DONE = "done"
+    MISSING = "missing"
+    PENDING = "pending"
+    INVALID = "invalid"
+    EXEMPT = "exempt"
+    NOT_REQUIRED = "not_required"
+
+
+class RuleStatus(StrEnum):
+    """A unit's status on a ``rule`` requirement."""
+
+    OK = "ok"
+    FAILED = "failed"
+    EXEMPT = "exempt"
+    NOT_REQUIRED = "not_required"
+
+
+#: Any of the three (a member compares equal to its string, and to the same word of another vocabulary).
+AnyStatus = ReportStatus | ItemStatus | RuleStatus
+
+#: The vocabulary of each requirement type.
+VOCABULARY: dict[str, type[ReportStatus] | type[ItemStatus] | type[RuleStatus]] = {
+    "report": ReportStatus,
+    "models": ItemStatus,
+    "unit_plan": ItemStatus,
+    "rule": RuleStatus,
+}
