@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dkst.statuses import ReportStatus
+
 if TYPE_CHECKING:
     from dkst.checker import Checked
     from dkst.checks.compliance import Status
@@ -50,7 +52,9 @@ def units_to_remind(checked: Checked, period: str, within: int) -> list[tuple[Un
     out = []
     for unit in ds.units:
         status = ev.report_status(ds, unit, period)
-        if status.status == "missing" or (status.status == "pending" and (status.days_left or 0) <= within):
+        if status.status == ReportStatus.MISSING or (
+            status.status == ReportStatus.PENDING and (status.days_left or 0) <= within
+        ):
             out.append((unit, status))
     return out
 

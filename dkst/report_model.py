@@ -10,15 +10,16 @@ from typing import Any
 
 from dkst import escape
 from dkst.periods import vn_date
+from dkst.statuses import ReportStatus
 
 NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 STANDING = "Ban Thường trực"
 
 #: Statuses of a unit whose received report counts in the totals (unless its file is left out).
-COUNTED_STATUSES = ("on_time", "late", "exempt", "not_required")
+COUNTED_STATUSES = (ReportStatus.ON_TIME, ReportStatus.LATE, ReportStatus.EXEMPT, ReportStatus.NOT_REQUIRED)
 #: Of those, the statuses of a unit that owed no report.
-UNOWED_STATUSES = ("exempt", "not_required")
+UNOWED_STATUSES = (ReportStatus.EXEMPT, ReportStatus.NOT_REQUIRED)
 
 
 # ---------------------------------------------------------------- the parts

@@ -244,7 +244,9 @@ def judge(built: Built, ds: Dataset, as_of: date, lang: str) -> None:
 
     parsed = parse_document(built.text.encode("utf-8"), Report)
     found = to_findings(parsed, built.rel, built.unit, built.period)
-    src = SourceFile(built.rel, parsed.record, parsed.lines, any(f.level >= Severity.ERROR for f in found))
+    src = SourceFile(
+        built.rel, parsed.record, parsed.lines, any(f.level >= Severity.ERROR for f in found), parsed.partial
+    )
     found += references.report_findings(ds, ds.index, src, built.unit, built.period, today())
     reports = ds.reports.setdefault(built.unit, {})
     before = reports.get(built.period)

@@ -115,7 +115,7 @@ def form_spec(ds: Dataset, unit_id: str, period_id: str, created: date) -> FormS
     for model_id, src in sorted((ds.models.get(unit_id) or {}).items()):
         rec = src.record
         if isinstance(rec, ModelRecord) and rec.name:
-            status = getattr(rec.status, "value", rec.status)
+            status = rec.status.value if rec.status is not None else None
             models.append(FormModel(model_id, rec.name, status_words.get(str(status))))
         elif not src.broken:
             models.append(FormModel(model_id, model_id))
