@@ -28,12 +28,17 @@ def _run(args: list[str], encoding: str) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run([dkst_executable(), *args], cwd=REPO, env=env, capture_output=True, timeout=120)
 
 
+#: The code pages each command is run under. Every command meets the Vietnamese Windows code page and ascii
+#: (the narrowest); the cheap ones meet Western Windows too (the path through dkst.console is the same).
+CODE_PAGES = {"aggregate": ("cp1258", "ascii"), "render": ("cp1258", "ascii")}
+
+
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a[:2]))
 def test_same_utf8_bytes_under_any_code_page(args: list[str]) -> None:
     reference = _run(args, "utf-8")
     assert b"Traceback" not in reference.stderr
     reference.stdout.decode("utf-8")
-    for encoding in ("cp1258", "cp1252", "ascii"):
+    for encoding in CODE_PAGES.get(args[0], ("cp1258", "cp1252", "ascii")):
         proc = _run(args, encoding)
         assert b"Traceback" not in proc.stderr, (encoding, proc.stderr.decode("utf-8", "replace"))
         assert proc.returncode == reference.returncode, encoding
