@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from dkst import escape
+from dkst.i18n import TEXTS
 from dkst.periods import vn_date, vn_date_long
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
@@ -263,21 +264,7 @@ def _formula_key(text: str) -> str:
 
 
 #: The fixed words of a Vietnamese official document (Nghị định 30/2020) and their English form.
-EN_FORMULAS = {
-    _formula_key(vi): en
-    for vi, en in (
-        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
-        ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
-        ("BAN THƯỜNG TRỰC", "STANDING COMMITTEE"),
-        ("ỦY BAN", "COMMITTEE"),
-        ("CHỦ TỊCH", "CHAIR"),
-        ("PHÓ CHỦ TỊCH", "VICE CHAIR"),
-        ("TRƯỞNG BAN", "HEAD"),
-        ("PHÓ TRƯỞNG BAN", "DEPUTY HEAD"),
-        ("CHÁNH VĂN PHÒNG", "CHIEF OF OFFICE"),
-        ("PHÓ CHÁNH VĂN PHÒNG", "DEPUTY CHIEF OF OFFICE"),
-    )
-}
+EN_FORMULAS = {_formula_key(words["vi"]): words["en"] for key, words in TEXTS.items() if key.startswith("formula.")}
 #: Signing prefixes: thay mặt, ký thay, thừa lệnh, thừa ủy quyền, quyền.
 EN_SIGNING = {
     "TM": "ON BEHALF OF THE ",

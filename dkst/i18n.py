@@ -1468,8 +1468,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "form.sheet-help": {"vi": "Hướng dẫn", "en": "Instructions"},
     "form.doc-title": {"vi": "Phiếu báo cáo {period} — {unit}", "en": "Report form {period} — {unit}"},
     "form.page": {"vi": "Trang", "en": "Page"},
-    "form.national": {"vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "en": "SOCIALIST REPUBLIC OF VIET NAM"},
-    "form.motto": {"vi": "Độc lập - Tự do - Hạnh phúc", "en": "Independence - Freedom - Happiness"},
     "form.title": {
         "vi": "PHIẾU BÁO CÁO KẾT QUẢ THỰC HIỆN PHONG TRÀO “ĐOÀN KẾT SÁNG TẠO”",
         "en": "REPORT FORM ON THE RESULTS OF THE “UNITY AND CREATIVITY” MOVEMENT",
@@ -1661,6 +1659,18 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- h11-types: new entries below this line ---
     # --- end h11-types ---
     # --- h11-context: new entries below this line ---
+    # The fixed words of a Vietnamese official document (Nghị định 30/2020) and their English form: the defaults
+    # of the letterhead (national name, motto) and what the ``enformula`` filter translates.
+    "formula.national": {"vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "en": "SOCIALIST REPUBLIC OF VIET NAM"},
+    "formula.motto": {"vi": "Độc lập - Tự do - Hạnh phúc", "en": "Independence - Freedom - Happiness"},
+    "formula.standing": {"vi": "BAN THƯỜNG TRỰC", "en": "STANDING COMMITTEE"},
+    "formula.committee": {"vi": "ỦY BAN", "en": "COMMITTEE"},
+    "formula.chair": {"vi": "CHỦ TỊCH", "en": "CHAIR"},
+    "formula.vice-chair": {"vi": "PHÓ CHỦ TỊCH", "en": "VICE CHAIR"},
+    "formula.head": {"vi": "TRƯỞNG BAN", "en": "HEAD"},
+    "formula.deputy-head": {"vi": "PHÓ TRƯỞNG BAN", "en": "DEPUTY HEAD"},
+    "formula.chief-of-office": {"vi": "CHÁNH VĂN PHÒNG", "en": "CHIEF OF OFFICE"},
+    "formula.deputy-chief-of-office": {"vi": "PHÓ CHÁNH VĂN PHÒNG", "en": "DEPUTY CHIEF OF OFFICE"},
     # --- end h11-context ---
 }
 

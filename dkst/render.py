@@ -129,7 +129,7 @@ from dkst.filters import (  # noqa: F401
 from dkst.render_docx import render_docx, render_reminder_docx, repack_zip  # noqa: F401
 from dkst.render_errors import RenderError
 from dkst.render_md import render_markdown, render_reminder
-from dkst.template_context import COUNTED_STATUSES, MOTTO, NATIONAL, OTHER_SECTION, prepare_context  # noqa: F401
+from dkst.template_context import COUNTED_STATUSES, MOTTO, NATIONAL, prepare_context  # noqa: F401
 from dkst.templates_lookup import TEMPLATE_LANGS, TEMPLATE_NAMES, builtin_templates, find_template, make_environment  # noqa: F401
 
 __all__ = [

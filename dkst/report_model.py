@@ -9,11 +9,13 @@ from datetime import date
 from typing import Any
 
 from dkst import escape
+from dkst.i18n import text
 from dkst.periods import vn_date
 from dkst.statuses import ReportStatus
 
-NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
+#: The letterhead's defaults (Nghị định 30/2020): the national name and the motto, in Vietnamese in every document.
+NATIONAL = text("formula.national", "vi")
+MOTTO = text("formula.motto", "vi")
 STANDING = "Ban Thường trực"
 
 #: Statuses of a unit whose received report counts in the totals (unless its file is left out).

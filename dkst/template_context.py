@@ -17,13 +17,10 @@ from dkst.aggregate import kind_figures
 from dkst.filters import in_sentence, roman, vndate
 from dkst.report_model import COUNTED_STATUSES, MOTTO, NATIONAL, UNOWED_STATUSES, ReportContext
 
-OTHER_SECTION = "Kết quả khác"
-
 __all__ = [
     "COUNTED_STATUSES",
     "MOTTO",
     "NATIONAL",
-    "OTHER_SECTION",
     "Context",
     "TemplateData",
     "context_lang",

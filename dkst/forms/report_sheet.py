@@ -59,9 +59,9 @@ def _heading(wb: Any, ws: Any, fm: Formats, spec: FormSpec) -> int:
     """Letterhead, title, period, unit, where to send, the unit and period cells; the last row written."""
     lh = spec.letterhead
     ws.merge_range(0, 0, 0, 1, (lh.get("superior") or "").upper(), fm.center)
-    ws.merge_range(0, 2, 0, 4, (lh.get("national") or t("form.national")).upper(), fm.bold_center)
+    ws.merge_range(0, 2, 0, 4, (lh.get("national") or t("formula.national")).upper(), fm.bold_center)
     ws.merge_range(1, 0, 1, 1, (lh.get("organ") or "").upper(), fm.bold_center)
-    ws.merge_range(1, 2, 1, 4, lh.get("motto") or t("form.motto"), fm.bold_center)
+    ws.merge_range(1, 2, 1, 4, lh.get("motto") or t("formula.motto"), fm.bold_center)
     ws.merge_range(3, 0, 3, 4, t("form.title"), fm.title)
     ws.set_row(3, 36)
     ws.merge_range(4, 0, 4, 4, t("form.period", period=spec.period_name), fm.italic_center)
