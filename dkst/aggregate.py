@@ -13,7 +13,7 @@ and ``dkst --help`` never load it.
 Rules (FORMAT.md, "``dkst aggregate --period P --format json``"):
 
 - a report *counts* when it was received by as-of (a date in the real future is no date: the report is
-  absent) and its file has no error-level data finding (``SourceFile.broken``); a received report whose file
+  absent) and its file has no error-level data finding (:meth:`Dataset.is_broken`); a received report whose file
   is broken is *left out* of every total and counted in ``left_out``; so is a report of a unit whose entry in
   ``units.yaml`` is unusable (it belongs to no known unit);
 - ``expected`` counts the units whose status is on_time, late, missing, pending or invalid; ``received`` =
@@ -290,10 +290,10 @@ def problem_files(checked: Checked, period: PeriodInfo, lang: str) -> list[dict[
         if not isinstance(rec, Report) or rec.submitted is None:
             treated = "invalid"
         elif received(src, as_of, now) is not None:
-            if not (src.broken or orphan):
+            if not (ds.is_broken(src) or orphan):
                 continue
             treated = "left_out"
-        elif src.broken and any(f.code == "future-date" for f in errors.get(src.path, [])):
+        elif ds.is_broken(src) and any(f.code == "future-date" for f in errors.get(src.path, [])):
             treated = "absent"
         else:
             continue

@@ -2,13 +2,14 @@
 
 load (files → records and data findings) → plan index (:mod:`dkst.checks.registry`) → usable units →
 references and dates (:mod:`dkst.checks.references`) → compliance as of a day (:mod:`dkst.checks.compliance`).
-Each step is a function of its inputs that returns findings and derived facts; :func:`prepare` alone sets
-those facts on the dataset (``index``, ``units``, ``broken``) for the outputs that read them.
+Each step is a function of its inputs that returns findings and derived facts, and writes into nothing;
+:func:`prepare` then builds the dataset the outputs read: the loaded one with those facts (``index``, ``units``,
+``broken_refs``), a new object.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -41,20 +42,9 @@ def prepare(root: Path, parse: Parser | None = None) -> Prepared:
     index, plan_findings = registry.index_plan(ds)
     units, unit_findings = registry.usable_units(ds, index)
     ref_findings, broken = references.check_files(ds, index, units)
-    # the one place where derived facts are set on the dataset
-    ds.index = index
-    ds.units = units
-    for models in ds.models.values():
-        for model in models.values():
-            if model.path in broken:
-                model.broken = True
-    for reports in ds.reports.values():
-        for report in reports.values():
-            if report.path in broken:
-                report.broken = True
-    for plan in ds.unit_plans.values():
-        if plan.path in broken:
-            plan.broken = True
+    # the dataset the rest of the program reads: what was loaded, with the derived facts (a new object; the
+    # loader's own is left as it returned it)
+    ds = replace(ds, index=index, units=units, broken_refs=frozenset(broken))
     findings = [*ds.findings, *plan_findings, *unit_findings, *ds.file_findings, *ref_findings]
     return Prepared(ds, findings)
 

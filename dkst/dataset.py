@@ -87,7 +87,7 @@ class SourceFile(Generic[R]):
     path: str
     record: R | None = None
     packed_lines: dict[tuple, int] | bytes = field(default_factory=dict)
-    broken: bool = False  # has an error-level data finding: left out of totals
+    broken: bool = False  # has an error-level data finding of its own (see also :meth:`Dataset.is_broken`)
     partial: bool = False  # the record holds only the fields that are valid, the others None
 
     @property
@@ -117,7 +117,7 @@ class Dataset:
     plan: Plan | None = None
     plan_file: SourceFile[Plan] | None = None
     units_file: SourceFile[UnitsFile] | None = None
-    #: the usable entries of units.yaml (set by :func:`dkst.checker.prepare`)
+    #: the usable entries of units.yaml (given by :func:`dkst.checker.prepare`)
     units: list[Unit] = field(default_factory=list)
     #: every unit id written in units.yaml, usable or not (their folders are not stray)
     unit_ids: set[str] = field(default_factory=set)
@@ -131,16 +131,19 @@ class Dataset:
     #: data findings of the layout walk and the unit files, in walk order
     file_findings: list[Finding] = field(default_factory=list)
     files_read: int = 0
-    #: the valid parts of the plan (set by :func:`dkst.checker.prepare`; empty until then)
+    #: the valid parts of the plan (given by :func:`dkst.checker.prepare`; empty in what the loader returns)
     index: PlanIndex = field(default_factory=PlanIndex)
+    #: files with an error found across files (a reference, an order of dates), given by :func:`dkst.checker.prepare`
+    broken_refs: frozenset[str] = frozenset()
+    #: the usable units by id
+    unit_index: dict[str, Unit] = field(init=False, repr=False, compare=False)
 
-    @property
-    def unit_index(self) -> dict[str, Unit]:
-        cached = getattr(self, "_unit_index", None)
-        if cached is None or len(cached) != len(self.units):
-            cached = {u.id: u for u in self.units}
-            self._unit_index = cached
-        return cached
+    def __post_init__(self) -> None:
+        self.unit_index = {u.id: u for u in self.units}
+
+    def is_broken(self, src: SourceFile[Any]) -> bool:
+        """Whether the file has an error-level finding, of its own data or across files: left out of totals."""
+        return src.broken or src.path in self.broken_refs
 
 
 # ---------------------------------------------------------------- parsing one file

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from dkst.checker import Checked
-    from dkst.dataset import SourceFile
+    from dkst.dataset import Dataset, SourceFile
     from dkst.plan_index import PeriodInfo
 
 #: Statuses of a unit that owes the report (the ``expected`` units), in the order of the JSON keys.
@@ -104,7 +104,7 @@ def report_frame(checked: Checked, period: PeriodInfo) -> pd.DataFrame:
     for order, unit in enumerate(ds.units):
         status = ev.report_status(ds, unit, period.id)
         src = ds.reports.get(unit.id, {}).get(period.id)
-        row = _report_row(src, as_of, now, indicators, orphan=False)
+        row = _report_row(ds, src, as_of, now, indicators, orphan=False)
         row.update(
             unit=unit.id,
             name=unit.name,
@@ -121,7 +121,7 @@ def report_frame(checked: Checked, period: PeriodInfo) -> pd.DataFrame:
         src = ds.reports[unit_id].get(period.id)
         if unit_id in known or src is None:
             continue
-        row = _report_row(src, as_of, now, indicators, orphan=True)
+        row = _report_row(ds, src, as_of, now, indicators, orphan=True)
         row.update(
             unit=unit_id,
             name=unit_id,
@@ -157,7 +157,7 @@ def _frame(rows: list[dict[str, Any]], columns: list[str], types: dict[str, Any]
 
 
 def _report_row(
-    src: SourceFile[Report] | None, as_of: date, now: date, indicators: list[str], orphan: bool
+    ds: Dataset, src: SourceFile[Report] | None, as_of: date, now: date, indicators: list[str], orphan: bool
 ) -> dict[str, Any]:
     day = received(src, as_of, now)
     row: dict[str, Any] = {
@@ -167,7 +167,7 @@ def _report_row(
         "collective": 0,
         "individual": 0,
     }
-    row["left_out"] = day is not None and (orphan or (src is not None and src.broken))
+    row["left_out"] = day is not None and (orphan or (src is not None and ds.is_broken(src)))
     row["counted"] = day is not None and not row["left_out"]
     rec = src.record if day is not None and src is not None else None
     row.update(dict.fromkeys(TEXT_KEYS))

@@ -117,7 +117,7 @@ def form_spec(ds: Dataset, unit_id: str, period_id: str, created: date) -> FormS
         if isinstance(rec, ModelRecord) and rec.name:
             status = rec.status.value if rec.status is not None else None
             models.append(FormModel(model_id, rec.name, status_words.get(str(status))))
-        elif not src.broken:
+        elif not ds.is_broken(src):
             models.append(FormModel(model_id, model_id))
     return FormSpec(
         unit_id=unit_id,
