@@ -51,6 +51,7 @@ from dkst.frames import (  # noqa: F401  (the frames' names stay importable from
     report_frame,
     window_end,
 )
+from dkst.i18n import text
 from dkst.periods import today
 from dkst.schema import Report
 
@@ -60,13 +61,6 @@ if TYPE_CHECKING:
     from dkst.checker import Checked
     from dkst.dataset import Dataset
     from dkst.plan_index import PeriodInfo
-
-
-def label(key: str, lang: str, **params: Any) -> str:
-    """A text of the catalogue (:data:`dkst.i18n.TEXTS`) in ``lang``."""
-    from dkst.i18n import text
-
-    return text(key, lang, **params)
 
 
 class AggregateError(Exception):
@@ -301,6 +295,6 @@ def problem_files(checked: Checked, period: PeriodInfo, lang: str) -> list[dict[
         if first is not None:
             line, message = first.line, first.message(lang)
         else:  # an orphan report with a clean file: its unit entry is what is wrong
-            line, message = None, label("orphan-unit", lang, unit=unit_id)
+            line, message = None, text("orphan-unit", lang, unit=unit_id)
         out.append({"path": src.path, "unit": unit_id, "line": line, "treated": treated, "message": message})
     return out

@@ -30,28 +30,20 @@ if TYPE_CHECKING:
 PLAIN_WIDTH = 100
 
 
-def t(key: str, lang: str, **params: Any) -> str:
-    """A text of the catalogue (:data:`dkst.i18n.TEXTS`) in ``lang``; dates written ``04/6/2023``."""
-    return text(key, lang, **params)
-
-
 def number(value: int | None, lang: str) -> str:
-    """``12.345`` in Vietnamese, ``12,345`` in English; blank for ``None`` (not reported)."""
-    if value is None:
-        return ""
-    shown = f"{value:,}"
-    return shown.replace(",", ".") if lang == "vi" else shown
+    """``12.345`` in Vietnamese, ``12,345`` in English; blank for ``None`` (not reported). The filters'
+    formats (:func:`dkst.filters.num`, :func:`dkst.filters.ennum`), the one home of number formats."""
+    from dkst.filters import ennum, num
+
+    return (num if lang == "vi" else ennum)(value, "")
 
 
 def percent(value: float | None, lang: str) -> str:
-    """``0.8824`` → ``88,2%`` (vi) / ``88.2%`` (en), always one decimal (the rule of every dkst output, as
-    :func:`dkst.render.pct`); ``–`` for ``None``."""
-    from dkst.render import pct
+    """``0.8824`` → ``88,2%`` (vi) / ``88.2%`` (en), always one decimal (:func:`dkst.filters.pct`); ``–`` for
+    ``None``."""
+    from dkst.filters import enpct, pct
 
-    if value is None:
-        return "–"
-    shown = pct(value)
-    return shown if lang == "vi" else shown.replace(",", ".")
+    return (pct if lang == "vi" else enpct)(value, "–")
 
 
 # ---------------------------------------------------------------- the shared rows
@@ -93,9 +85,9 @@ def table_rows(agg: Aggregate, lang: str) -> list[Row]:
             key = f"mark-{status}"
             if status in ("exempt", "not_required") and submitted:
                 key += "-sent"
-            mark = t(key, lang, days_late=unit["days_late"], submitted=submitted)
+            mark = text(key, lang, days_late=unit["days_late"], submitted=submitted)
             if unit["left_out"]:
-                mark += t("mark-left-out", lang)
+                mark += text("mark-left-out", lang)
             rows.append(
                 Row(
                     "unit",
@@ -112,12 +104,12 @@ def table_rows(agg: Aggregate, lang: str) -> list[Row]:
                     [unit["indicators"].get(i) for i in inds],
                     unit["models"],
                     bool(unit["left_out"]),
-                    t("note-left-out", lang) if unit["left_out"] else "",
+                    text("note-left-out", lang) if unit["left_out"] else "",
                 )
             )
         sub = agg.subtotals[kind]
         received = _received(summ["by_kind"][kind], lang)
-        title = t("row-subtotal", lang, kind=kind_label)
+        title = text("row-subtotal", lang, kind=kind_label)
         rows.append(
             Row(
                 "subtotal",
@@ -131,7 +123,7 @@ def table_rows(agg: Aggregate, lang: str) -> list[Row]:
                 models=sub.models,
             )
         )
-    title = t("row-total", lang)
+    title = text("row-total", lang)
     received = _received(summ["reports"], lang)
     rows.append(
         Row(
@@ -144,13 +136,13 @@ def table_rows(agg: Aggregate, lang: str) -> list[Row]:
             models=summ["models"]["total"],
         )
     )
-    title = t("row-carried", lang)
+    title = text("row-carried", lang)
     rows.append(Row("carried", title, title, values=[summ["indicators"][i]["units"] for i in inds]))
     return rows
 
 
 def _received(counts: dict[str, Any], lang: str) -> str:
-    return t("row-received", lang, **counts) if counts["expected"] else ""
+    return text("row-received", lang, **counts) if counts["expected"] else ""
 
 
 def indicator_headers(agg: Aggregate) -> list[str]:
@@ -167,7 +159,7 @@ def header_lines(agg: Aggregate, lang: str) -> list[str]:
     rep = summ["reports"]
     period = agg.period
     lines = [
-        t(
+        text(
             "agg-heading",
             lang,
             period=period.id,
@@ -175,7 +167,7 @@ def header_lines(agg: Aggregate, lang: str) -> list[str]:
             as_of=agg.as_of,
             deadline=period.deadline.last_on_time,
         ),
-        t(
+        text(
             "agg-reports",
             lang,
             **{
@@ -184,8 +176,8 @@ def header_lines(agg: Aggregate, lang: str) -> list[str]:
                 "timeliness": percent(rep["timeliness"], lang),
             },
         ),
-        t("agg-models", lang, start=period.start, end=min(period.end, agg.as_of), **summ["models"]),
-        t("agg-commendations", lang, **summ["commendations"]),
+        text("agg-models", lang, start=period.start, end=min(period.end, agg.as_of), **summ["models"]),
+        text("agg-commendations", lang, **summ["commendations"]),
     ]
     return lines
 
@@ -197,10 +189,12 @@ def problem_lines(agg: Aggregate, lang: str) -> list[tuple[str, list[str]]]:
         files = [p for p in agg.problems if p["treated"] == treated]
         if files:
             lines = [
-                t("agg-problem", lang, path=p["path"], line=f":{p['line']}" if p["line"] else "", message=p["message"])
+                text(
+                    "agg-problem", lang, path=p["path"], line=f":{p['line']}" if p["line"] else "", message=p["message"]
+                )
                 for p in files
             ]
-            out.append((t(f"agg-{treated}", lang, n=len(files)), lines))
+            out.append((text(f"agg-{treated}", lang, n=len(files)), lines))
     return out
 
 
@@ -227,15 +221,15 @@ def to_csv(agg: Aggregate, lang: str) -> bytes:
 
     writer_row(
         [
-            t("agg-col-kind", lang),
-            t("agg-col-unit-id", lang),
-            t("agg-col-unit", lang),
-            t("agg-col-status", lang),
-            t("agg-col-submitted", lang),
-            t("agg-col-days-late", lang),
+            text("agg-col-kind", lang),
+            text("agg-col-unit-id", lang),
+            text("agg-col-unit", lang),
+            text("agg-col-status", lang),
+            text("agg-col-submitted", lang),
+            text("agg-col-days-late", lang),
             *indicator_headers(agg),
-            t("agg-col-models", lang),
-            t("agg-col-note", lang),
+            text("agg-col-models", lang),
+            text("agg-col-note", lang),
         ]
     )
     for row in table_rows(agg, lang):
@@ -279,7 +273,12 @@ def to_md(agg: Aggregate, lang: str) -> str:
     out = [f"# {md_cell(lines[0])}", "", md_cell(plan.title), ""]
     out += [f"- {md_cell(line)}" for line in lines[1:]]
     out.append("")
-    heads = [t("agg-col-unit", lang), t("agg-col-report", lang), *indicator_headers(agg), t("agg-col-models", lang)]
+    heads = [
+        text("agg-col-unit", lang),
+        text("agg-col-report", lang),
+        *indicator_headers(agg),
+        text("agg-col-models", lang),
+    ]
     out.append("| " + " | ".join(md_cell(h) for h in heads) + " |")
     out.append("| --- | --- |" + " ---: |" * (len(heads) - 2))
     for row in table_rows(agg, lang):
@@ -290,7 +289,12 @@ def to_md(agg: Aggregate, lang: str) -> str:
         elif row.type == "carried":
             cells = [f"_{c}_" if c else c for c in cells]
         out.append("| " + " | ".join(cells) + " |")
-    out += ["", md_cell(t("agg-blank", lang, carried=t("row-carried", lang))), "", md_cell(t("mark-legend", lang))]
+    out += [
+        "",
+        md_cell(text("agg-blank", lang, carried=text("row-carried", lang))),
+        "",
+        md_cell(text("mark-legend", lang)),
+    ]
     for heading, files in problem_lines(agg, lang):
         out += ["", md_cell(heading), ""]
         out += [f"- {md_cell(line)}" for line in files]
@@ -327,8 +331,8 @@ def table_renderable(agg: Aggregate, lang: str) -> Group:
     grid = Table(
         box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0), header_style="bold", expand=False
     )
-    grid.add_column(t("agg-col-unit", lang), min_width=14, overflow="fold")
-    grid.add_column(t("agg-col-report", lang), overflow="fold", min_width=len("✓ 04/12/2023 +9"))
+    grid.add_column(text("agg-col-unit", lang), min_width=14, overflow="fold")
+    grid.add_column(text("agg-col-report", lang), overflow="fold", min_width=len("✓ 04/12/2023 +9"))
     for i, head in enumerate(heads):
         widest = max((len(number(r.values[i], lang)) for r in rows), default=1)
         word = max((len(w) for w in head.split()), default=1)
@@ -336,7 +340,7 @@ def table_renderable(agg: Aggregate, lang: str) -> Group:
             head, justify="right", overflow="fold", min_width=max(widest, 5), max_width=max(widest, min(word, 12), 9)
         )
     widest = max((len(number(r.models, lang)) for r in rows), default=1)
-    grid.add_column(t("agg-col-models", lang), justify="right", overflow="fold", min_width=max(widest, 5))
+    grid.add_column(text("agg-col-models", lang), justify="right", overflow="fold", min_width=max(widest, 5))
     kind = None
     for row in rows:
         if row.type == "unit" and row.kind != kind:
@@ -357,8 +361,8 @@ def table_renderable(agg: Aggregate, lang: str) -> Group:
         *(Text(line) for line in lines[1:]),
         Text(""),
         grid,
-        Text(t("agg-blank", lang, carried=t("row-carried", lang)), style="dim"),
-        Text(t("mark-legend", lang), style="dim"),
+        Text(text("agg-blank", lang, carried=text("row-carried", lang)), style="dim"),
+        Text(text("mark-legend", lang), style="dim"),
     ]
     for heading, files in problem_lines(agg, lang):
         parts.append(Text(""))

@@ -11,8 +11,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from dkst.aggregate import AggregateError, aggregate, label
+from dkst.aggregate import AggregateError, aggregate
 from dkst.frames import TEXT_KEYS, _int
+from dkst.i18n import text
 from dkst.periods import date_line
 from dkst.report_model import (  # noqa: F401  (the types stay importable from here)
     COUNTED_STATUSES,
@@ -60,7 +61,6 @@ def render_context(checked: Checked, period_id: str, lang: str = "vi") -> Report
 def build_report(agg: Aggregate, lang: str) -> ReportContext:
     """The typed report context of an aggregate, labels in ``lang``."""
     from dkst.filters import in_sentence, roman
-    from dkst.i18n import text
 
     ds = agg.dataset
     plan = ds.plan
@@ -85,7 +85,7 @@ def build_report(agg: Aggregate, lang: str) -> ReportContext:
     )
     grouped: dict[str, list[IndicatorRow]] = {}
     for row in indicators:
-        grouped.setdefault(row.section or label("other-section", lang), []).append(row)
+        grouped.setdefault(row.section or text("other-section", lang), []).append(row)
     units = tuple(
         UnitRow(
             u["id"],
@@ -127,9 +127,9 @@ def build_report(agg: Aggregate, lang: str) -> ReportContext:
             m.id,
             m.name,
             m.status,
-            label(f"model-{m.status}", lang),
+            text(f"model-{m.status}", lang),
             m.origin,
-            label(f"origin-{m.origin}", lang),
+            text(f"origin-{m.origin}", lang),
             _day(m.started),
             _day(m.completed_on),
             m.field,
@@ -146,7 +146,7 @@ def build_report(agg: Aggregate, lang: str) -> ReportContext:
             names.get(c.unit, c.unit),
             c.name,
             c.kind_of,
-            label(f"commendation-{c.kind_of}", lang),
+            text(f"commendation-{c.kind_of}", lang),
             c.achievement,
             c.level,
         )

@@ -110,7 +110,7 @@ def units_sheet(
 
 def models_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: str, preamble: list[str], t: Translate) -> None:
     """One row per model counted in the period."""
-    from dkst.aggregate import label
+    from dkst.i18n import text
 
     columns = [
         Column(t("agg-col-no"), "stt", 5),
@@ -135,8 +135,8 @@ def models_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: str, pream
                     n,
                     names.get(m["unit"], m["unit"]),
                     m["name"],
-                    label(f"model-{m['status']}", lang),
-                    label(f"origin-{m['origin']}", lang),
+                    text(f"model-{m['status']}", lang),
+                    text(f"origin-{m['origin']}", lang),
                     _day(m["started"]),
                     _day(m["completed_on"]),
                     m["field"],
@@ -154,7 +154,7 @@ def commendations_sheet(
     book: Any, fm: dict[str, Any], agg: Aggregate, lang: str, preamble: list[str], t: Translate
 ) -> None:
     """One row per proposed commendation."""
-    from dkst.aggregate import label
+    from dkst.i18n import text
 
     columns = [
         Column(t("agg-col-no"), "stt", 5),
@@ -173,7 +173,7 @@ def commendations_sheet(
                     n,
                     names.get(c["unit"], c["unit"]),
                     c["name"],
-                    label(f"commendation-{c['kind_of']}", lang),
+                    text(f"commendation-{c['kind_of']}", lang),
                     c["achievement"],
                     c["level"],
                 ]

@@ -99,7 +99,7 @@ def aggregate(
     if refusal is not None:
         fail(text(refusal[0], ctx.lang, **refusal[1]))
     if chosen == "xlsx" and output is None:
-        fail(export.t("xlsx-needs-output", ctx.lang))
+        fail(text("xlsx-needs-output", ctx.lang))
     target = output_target(output, ctx.root, force, ctx.lang) if output is not None else None  # before any work
     checked = run_check(ctx.root, ctx.as_of)
     require_units(checked, ctx.lang)
@@ -132,4 +132,4 @@ def aggregate(
     left_out = agg.summary["reports"]["left_out"]
     if left_out and chosen in ("csv", "json", "xlsx"):  # the other formats say it in the output itself
         sys.stdout.flush()
-        sys.stderr.write(f"dkst: {export.t('agg-stderr-left-out', ctx.lang, n=left_out)}\n")
+        sys.stderr.write(f"dkst: {text('agg-stderr-left-out', ctx.lang, n=left_out)}\n")
