@@ -41,7 +41,6 @@ from dkst.frames import (  # noqa: F401  (the frames' names stay importable from
     _REPORT_COLUMNS,
     EXPECTED_STATUSES,
     IND,
-    MODEL_KEYS,
     REPORT_KEYS,
     TEXT_KEYS,
     _int,

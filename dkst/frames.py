@@ -41,7 +41,6 @@ REPORT_KEYS = (
     "completeness",
     "timeliness",
 )
-MODEL_KEYS = ("total", "new", "replicated", "in_progress", "completed", "propose_replication")
 TEXT_KEYS = ("highlights", "limitations", "proposals")
 #: Prefix of the indicator columns of the report frame (indicator ids cannot contain a dot, so no clash).
 IND = "ind."

@@ -337,11 +337,6 @@ def _index(node: Any, depth: int = INDEX_DEPTH) -> dict[tuple, int]:
 _TAB = re.compile(r"'\\t'|tab", re.IGNORECASE)
 
 
-def _line_text(text: str, line: int) -> str:
-    lines = text.split("\n", line)
-    return lines[line - 1] if len(lines) >= line else ""
-
-
 def parse_text(text: str, index_depth: int = INDEX_DEPTH) -> ParsedYaml:
     """Parse YAML text; anchors, aliases, merge keys and duplicate keys are problems, not data.
 
