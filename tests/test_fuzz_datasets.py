@@ -156,7 +156,7 @@ def _invoke(runner: CliRunner, args: list[str]) -> tuple[int, str]:
 
 
 @settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
 )
 @given(changes=edits)
 def test_arbitrary_values_through_check_aggregate_render(runner: CliRunner, changes: list[tuple[int, str]]) -> None:

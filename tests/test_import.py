@@ -128,6 +128,7 @@ def test_round_trip(sample: Path) -> None:
     assert again.returncode == 0 and "không thay đổi" in again.stdout
 
 
+@pytest.mark.libreoffice
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_round_trip_through_libreoffice(sample: Path, tmp_path: Path) -> None:
     form = make_form(sample)

@@ -416,6 +416,7 @@ def _pdf_pages(documents: dict[str, bytes], tmp: Path) -> dict[str, list[str]]:
 NO_LIBREOFFICE = "LibreOffice (soffice) and poppler (pdftotext) are needed to read the pages of the PDF"
 
 
+@pytest.mark.libreoffice
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None, reason=NO_LIBREOFFICE)
 def test_pages_in_libreoffice(rendered: dict, tmp_path: Path) -> None:
     every = _pdf_pages({f"{name}-{lang}": data for (name, lang), data in rendered.items()}, tmp_path)
