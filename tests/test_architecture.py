@@ -1,5 +1,6 @@
 """The import graph of dkst: no cycle (every ``import`` statement counts, inside functions and under
-``TYPE_CHECKING`` too), and the loader depends on none of the checks."""
+``TYPE_CHECKING`` too), the loader depends on none of the checks, and each layer of ARCHITECTURE.md imports
+only its own and those below."""
 
 from __future__ import annotations
 
@@ -140,3 +141,93 @@ def test_the_loader_loads_and_the_checker_derives() -> None:
     assert (ds.findings, ds.file_findings) == before and ds.units == [] and ds.index.requirements == []
     prepared = prepare(root)
     assert prepared.dataset.index.requirements and {u.id for u in prepared.dataset.units} == ds.unit_ids
+
+
+#: The layers of ARCHITECTURE.md, lowest first; a module may import its own layer and those below, never above.
+LAYERS: dict[str, tuple[str, ...]] = {
+    "base": (
+        "dkst",
+        "dkst.i18n",
+        "dkst.periods",
+        "dkst.counts",
+        "dkst.findings",
+        "dkst.escape",
+        "dkst.files",
+        "dkst.encodings",
+        "dkst.statuses",
+        "dkst.progress",
+    ),
+    "loading": (
+        "dkst.yamlio",
+        "dkst.yamlerrors",
+        "dkst.fields",
+        "dkst.schema",
+        "dkst.validation",
+        "dkst.layout",
+        "dkst.dataset",
+        "dkst.cache",
+        "dkst.pool",
+        "dkst.plan_index",
+    ),
+    "checks": ("dkst.checks", "dkst.checker"),
+    "outputs": (
+        "dkst.aggregate",
+        "dkst.frames",
+        "dkst.export",
+        "dkst.workbook",
+        "dkst.report",
+        "dkst.template_context",
+        "dkst.templates_lookup",
+        "dkst.render",
+        "dkst.sandbox",
+        "dkst.filters",
+        "dkst.docxrules",
+        "dkst.status",
+        "dkst.reporters",
+        "dkst.reminders",
+        "dkst.rollup",
+        "dkst.forms",
+        "dkst.skeletons",
+        "dkst.yamlwrite",
+        "dkst.completion",
+        "dkst.jsonschema",
+    ),
+    "command line": (
+        "dkst.cli",
+        "dkst.__main__",
+        "dkst.commands",
+        "dkst.options",
+        "dkst.clihelp",
+        "dkst.usage",
+        "dkst.console",
+    ),
+}
+
+
+def _layer(module: str) -> int:
+    """The layer of a module: the longest name of :data:`LAYERS` that it is, or starts (``dkst.render`` covers
+    ``dkst.render_md``, ``dkst.forms`` covers ``dkst.forms.reader``)."""
+    best, found = -1, -1
+    for i, names in enumerate(LAYERS.values()):
+        for n in names:
+            if (module == n or module.startswith(n)) and len(n) > best and (n != "dkst" or module == "dkst"):
+                best, found = len(n), i
+    assert found >= 0, f"{module} is in no layer of ARCHITECTURE.md"
+    return found
+
+
+def test_each_layer_imports_only_its_own_and_those_below() -> None:
+    graph = _graph()
+    names = list(LAYERS)
+    upward = [
+        f"{mod} ({names[_layer(mod)]}) imports {dep} ({names[_layer(dep)]})"
+        for mod, deps in sorted(graph.items())
+        for dep in sorted(deps)
+        if _layer(dep) > _layer(mod)
+    ]
+    assert upward == [], "\n".join(upward)
+
+
+def test_the_layers_are_read() -> None:
+    assert _layer("dkst.i18n") < _layer("dkst.dataset") < _layer("dkst.checker") < _layer("dkst.render_md")
+    assert _layer("dkst.render_md") == _layer("dkst.forms.reader") < _layer("dkst.commands.render")
