@@ -6,12 +6,15 @@ import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from dkst.i18n import LANGS, lang_of, text
 from dkst.periods import DateError, parse_date, today
+
+if TYPE_CHECKING:
+    from dkst.checker import Checked
 
 DataOpt = Annotated[
     Path | None,
@@ -119,7 +122,7 @@ def template_folder(folder: Path | None, lang: str) -> Path | None:
     return folder
 
 
-def require_units(checked: Any, lang: str) -> None:
+def require_units(checked: Checked, lang: str) -> None:
     """Refuse (one line, exit 2) a dataset whose units.yaml gives no usable unit: absent, unreadable, or
     with errors that leave no unit. An official report of no unit would look complete and be empty."""
     if not checked.dataset.units:

@@ -13,7 +13,10 @@ import typer
 from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, resolve
 
 if TYPE_CHECKING:
+    from dkst.dataset import Dataset
+    from dkst.options import Context
     from dkst.schema import Report
+    from dkst.skeletons import Catalogue
 
 #: The reason key of each refusal of :mod:`dkst.forms.importer`.
 _REFUSAL_REASON = {
@@ -183,9 +186,9 @@ def import_forms(
 
 def _import_one(
     path: Path,
-    ds: Any,
-    cat: Any,
-    ctx: Any,
+    ds: Dataset,
+    cat: Catalogue,
+    ctx: Context,
     day: date | None,
     force: bool,
     dry_run: bool,

@@ -19,6 +19,7 @@ from dkst.forms.reader import Cell, Form
 
 if TYPE_CHECKING:
     from dkst.dataset import Dataset
+    from dkst.schema import Report
 
 _KEY_LINE = re.compile(r"^(?P<indent>\s*)(?P<key>[A-Za-z_][A-Za-z0-9_-]*):(?P<rest>.*)$")
 
@@ -53,7 +54,7 @@ class Built:
     text: str
     origin: dict[int, tuple[str, str | None]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    record: Any = None
+    record: Report | None = None
 
     @property
     def errors(self) -> list[Problem]:
