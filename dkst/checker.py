@@ -15,8 +15,9 @@ from pathlib import Path
 
 from dkst.checks import references, registry
 from dkst.checks.compliance import Evaluation, evaluate
-from dkst.dataset import Dataset, Parser, load
+from dkst.dataset import Dataset, Parser, SourceFile, load
 from dkst.findings import CheckResult, Finding
+from dkst.schema import Report
 
 
 @dataclass
@@ -59,3 +60,14 @@ def check(root: Path, as_of: date) -> Checked:
     result = CheckResult(dataset=str(root), as_of=as_of, findings=[*prepared.findings, *ev.findings])
     result.files = ds.files_read
     return Checked(ds, ev, result)
+
+
+def judge_report(ds: Dataset, src: SourceFile[Report], unit: str, period: str, as_of: date) -> list[Finding]:
+    """The findings ``dkst check`` would give the report file ``src`` of ``unit`` for ``period`` put into the
+    dataset (its references, and compliance as of the day), without changing ``ds``: ``dkst import`` judges a
+    form by the same rules before it writes the file."""
+    from dkst.periods import today
+
+    found = references.report_findings(ds, ds.index, src, unit, period, today())
+    placed = replace(ds, reports={**ds.reports, unit: {**ds.reports.get(unit, {}), period: src}})
+    return found + [f for f in evaluate(placed, as_of).findings if f.path == src.path]

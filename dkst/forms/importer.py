@@ -235,12 +235,11 @@ def _vn(day: date) -> str:
 
 
 def judge(built: Built, ds: Dataset, as_of: date, lang: str) -> None:
-    """Parse and check the built text as ``dkst check`` would the file at ``built.rel``; place each finding."""
-    from dkst.checks import references
-    from dkst.checks.compliance import evaluate
+    """Parse and check the built text as ``dkst check`` would the file at ``built.rel``
+    (:func:`dkst.checker.judge_report`); place each finding in the form."""
+    from dkst.checker import judge_report
     from dkst.dataset import SourceFile, parse_document, to_findings
     from dkst.findings import Severity
-    from dkst.periods import today
     from dkst.schema import Report
 
     parsed = parse_document(built.text.encode("utf-8"), Report)
@@ -248,17 +247,7 @@ def judge(built: Built, ds: Dataset, as_of: date, lang: str) -> None:
     src = SourceFile(
         built.rel, parsed.record, parsed.lines, any(f.level >= Severity.ERROR for f in found), parsed.partial
     )
-    found += references.report_findings(ds, ds.index, src, built.unit, built.period, today())
-    reports = ds.reports.setdefault(built.unit, {})
-    before = reports.get(built.period)
-    reports[built.period] = src
-    try:
-        found += [f for f in evaluate(ds, as_of).findings if f.path == built.rel]
-    finally:
-        if before is None:
-            del reports[built.period]
-        else:
-            reports[built.period] = before
+    found += judge_report(ds, src, built.unit, built.period, as_of)
     built.record = parsed.record
     for f in found:
         where, what = built.origin.get(f.line or 0, (None, None))
