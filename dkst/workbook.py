@@ -28,15 +28,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from dkst.i18n import text
-from dkst.workbook_layout import formats, plain, sum_formula
+from dkst.workbook_layout import formats, plain
 from dkst.workbook_sheets import commendations_sheet, models_sheet, reports_sheet, units_sheet
 
 if TYPE_CHECKING:
     from dkst.aggregate import Aggregate
-
-#: The names these helpers had here before the split (the tests call them).
-_plain = plain
-_sum_formula = sum_formula
 
 
 def write_workbook(

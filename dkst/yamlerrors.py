@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from dkst.i18n import yaml_problem as describe  # noqa: F401  (kept importable here)
-
 if TYPE_CHECKING:
     import yaml
 

@@ -53,14 +53,8 @@ class Tagged:
         return f"{self.tag} {self.text}".strip()
 
 
-_STR = "tag:yaml.org,2002:str"
-_INT = "tag:yaml.org,2002:int"
-_FLOAT = "tag:yaml.org,2002:float"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_SEQ = "tag:yaml.org,2002:seq"
-_MAP = "tag:yaml.org,2002:map"
 
 # The tags our resolver gives untagged nodes. They are private, so that a node carrying any other tag was
 # tagged in the file. Numbers are not YAML 1.1's: a plain scalar of ASCII decimal digits is ``_P_DEC`` (leading
@@ -332,9 +326,6 @@ def _index(node: Any, depth: int = INDEX_DEPTH) -> dict[tuple, int]:
                 lines[sub] = item.start_mark.line + 1
                 stack.append((sub, item))
     return lines
-
-
-_TAB = re.compile(r"'\\t'|tab", re.IGNORECASE)
 
 
 def parse_text(text: str, index_depth: int = INDEX_DEPTH) -> ParsedYaml:

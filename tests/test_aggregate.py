@@ -622,11 +622,11 @@ def test_xlsx_read_back(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_xlsx_text_is_never_a_formula(monkeypatch: pytest.MonkeyPatch) -> None:
     from openpyxl import load_workbook
 
-    from dkst import workbook
+    from dkst import workbook_layout as workbook
 
-    assert workbook._plain("=1+2\x07\x1b[31m") == "'=1+2[31m"  # as in CSV (OWASP): shown, never run
-    assert workbook._plain(None) == ""
-    assert workbook._sum_formula(6, [5, 6, 7, 10]) == "=SUM(G6:G8,G11)"
+    assert workbook.plain("=1+2\x07\x1b[31m") == "'=1+2[31m"  # as in CSV (OWASP): shown, never run
+    assert workbook.plain(None) == ""
+    assert workbook.sum_formula(6, [5, 6, 7, 10]) == "=SUM(G6:G8,G11)"
     agg = library_aggregate(BASIC, "H1", date(2023, 7, 15), monkeypatch)
     agg.dataset.plan.title = '=HYPERLINK("http://x","y")'
     wb = load_workbook(io.BytesIO(export_xlsx(agg)))

@@ -9,9 +9,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "dkst"
 
-#: Cycles known and owned by others, as sorted module lists; each to be removed when fixed. (i18n imports
-#: ``yamlerrors.describe`` inside ``finding_message``, and yamlerrors imports ``i18n.TEXTS``: ``describe``
-#: belongs in i18n.)
+#: Cycles known and owned by others, as sorted module lists, each to be removed when fixed (none now).
 KNOWN_CYCLES: list[list[str]] = []
 
 

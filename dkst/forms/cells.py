@@ -35,11 +35,9 @@ DATA_SHEET = "dkst"
 UNIT, PERIOD = "dkst_unit", "dkst_period"
 #: The dataset marker (a hash of the plan's number, year and issuer) and the form's key (marker, unit, period).
 PLAN, KEY = "dkst_plan", "dkst_key"
-FIELDS = ("submitted", "number", "signer")
 TEXTS = ("highlights", "limitations", "proposals")
 COMMENDATIONS, MODELS = "commendations", "models"
 COMMENDATION_KEYS = ("name", "kind", "achievement", "level")
-MODEL_KEYS = ("model", "name")
 INDICATOR_PREFIX = "ind_"
 
 #: Largest count of FORMAT.md, for Excel's own validation.
