@@ -36,7 +36,7 @@ from dkst.findings import Severity
 from dkst.periods import today, vn_date
 from dkst.schema import ModelRecord, ModelStatus, Origin, Parent, Plan, Report
 from dkst.skeletons import symlinked_folder
-from dkst.yamlwrite import double_quoted, line, one_line, yaml_scalar
+from dkst.yamlwrite import double_quoted, line, one_line, read_back, yaml_scalar
 
 if TYPE_CHECKING:
     from dkst.aggregate import Aggregate
@@ -260,15 +260,9 @@ def _text_block(key: str, text: str, prefix: str = "", indent: str = "") -> list
     The first line starts with ``prefix`` (``"  - "`` for a list item), the text's lines with ``indent`` and two
     spaces; a block scalar reads the same at any indentation, so the check is made on the key alone.
     """
-    import yaml
-
     if "\n" in text:
         body = [f"  {ln}" if ln else "" for ln in text.split("\n")]
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        try:
-            back = yaml.load("\n".join([f"{key}: |-", *body]) + "\n", Loader=loader)
-        except yaml.YAMLError:
-            back = None
+        back = read_back("\n".join([f"{key}: |-", *body]) + "\n")
         if isinstance(back, dict) and back.get(key) == text:
             return [f"{prefix}{key}: |-", *(f"{indent}{b}" if b else "" for b in body)]
         return [f"{prefix}{key}: {double_quoted(text)}"]

@@ -82,15 +82,24 @@ def _plain_ok(text: str) -> bool:
     return _reads_back(text)
 
 
-def _reads_back(text: str) -> bool:
-    """Whether ``k: <text>  # c`` reads back as the string ``text`` with a YAML 1.1 loader."""
+def read_back(document: str) -> Any:
+    """``document`` as a YAML 1.1 safe loader reads it (libyaml's, as other tools and editors would), or
+    :data:`UNREADABLE`: the one test of what dkst writes (here, in the roll-up and in imported forms)."""
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(f"k: {text}  # c\n", Loader=loader)
+        return yaml.load(document, Loader=yaml.CSafeLoader)
     except yaml.YAMLError:
-        return False
+        return UNREADABLE
+
+
+#: What :func:`read_back` gives for a document that does not parse.
+UNREADABLE = object()
+
+
+def _reads_back(text: str) -> bool:
+    """Whether ``k: <text>  # c`` reads back as the string ``text`` with a YAML 1.1 loader."""
+    data = read_back(f"k: {text}  # c\n")
     return isinstance(data, dict) and type(data.get("k")) is str and data["k"] == text
 
 

@@ -14,6 +14,8 @@ import unicodedata
 from datetime import date, datetime, time
 from typing import Any
 
+from dkst.counts import MAX_COUNT  # noqa: F401  (the bound of an indicator cell, as the loader's)
+from dkst.frames import TEXT_KEYS  # noqa: F401  (a report's three texts, one row each)
 from dkst.i18n import text
 
 #: The language of every word of the form and of the report file ``dkst import`` writes, whatever ``--lang``
@@ -35,13 +37,11 @@ DATA_SHEET = "dkst"
 UNIT, PERIOD = "dkst_unit", "dkst_period"
 #: The dataset marker (a hash of the plan's number, year and issuer) and the form's key (marker, unit, period).
 PLAN, KEY = "dkst_plan", "dkst_key"
-TEXTS = ("highlights", "limitations", "proposals")
 COMMENDATIONS, MODELS = "commendations", "models"
 COMMENDATION_KEYS = ("name", "kind", "achievement", "level")
 INDICATOR_PREFIX = "ind_"
 
 #: Largest count of FORMAT.md, for Excel's own validation.
-MAX_COUNT = 999_999_999_999
 
 
 def plan_marker(
@@ -128,11 +128,7 @@ def raw_scalar(value: Any) -> str | None:
 
 def _scalar(token: str) -> bool:
     """Whether ``k: <token>`` parses as one scalar value (not a mapping, list or error)."""
-    import yaml
+    from dkst.yamlwrite import read_back
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        data = yaml.load(f"k: {token}\n", Loader=loader)
-    except yaml.YAMLError:
-        return False
+    data = read_back(f"k: {token}\n")
     return isinstance(data, dict) and list(data) == ["k"] and not isinstance(data["k"], dict | list)

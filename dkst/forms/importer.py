@@ -206,7 +206,7 @@ def build_text(
             end += 1
         tagged[end:end] = items
 
-    for key in C.TEXTS:
+    for key in C.TEXT_KEYS:
         cell = form.cell(key)
         put(key, C.text_scalar(cell.value) if cell else None, cell)
 

@@ -39,7 +39,7 @@ def report_sheet(wb: Any, ws: Any, fm: Formats, spec: FormSpec) -> None:
     row = _indicators(wb, ws, fm, spec, row)
     row = _models(wb, ws, fm, spec, row)
     row = _commendations(wb, ws, fm, row)
-    for key in C.TEXTS:
+    for key in C.TEXT_KEYS:
         row += 2
         ws.write_string(row, 0, t(f"form.section-{key}"), fm.section)
         row += 1
