@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from dkst import escape
-from dkst.i18n import TEXTS
+from dkst.i18n import TEXTS, text
 from dkst.periods import vn_date, vn_date_long
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
@@ -190,7 +190,7 @@ def figure(indicator: Mapping[str, Any]) -> str:
     unit = str(indicator.get("unit") or "").strip()
     total = indicator.get("total")
     if total is None:
-        return f"{lcfirst(label)}: chưa có đơn vị báo cáo"
+        return f"{lcfirst(label)}: {text('figure-none', 'vi')}"
     low = label.lower()
     if low.startswith("số ") and unit and low[3:].startswith(unit.lower()):
         return f"{num(total)} {label[3:]}"
@@ -253,7 +253,7 @@ def enfigure(indicator: Mapping[str, Any]) -> str:
     unit = str(indicator.get("unit") or "").strip()
     total = indicator.get("total")
     if total is None:
-        return f"{label}: not reported by any unit"
+        return f"{label}: {text('figure-none', 'en')}"
     return f"{label}: {ennum(total)}" + (f" {unit}" if unit else "")
 
 

@@ -1659,6 +1659,21 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- h11-types: new entries below this line ---
     # --- end h11-types ---
     # --- h11-context: new entries below this line ---
+    "schema-written": {"vi": "Đã ghi {path}", "en": "Wrote {path}"},
+    "schema-vscode": {
+        "vi": "Thêm đoạn sau vào settings.json của VS Code (tiện ích YAML của Red Hat):",
+        "en": "Add this to VS Code's settings.json (Red Hat YAML extension):",
+    },
+    "progress-reading": {"vi": "Đọc tệp", "en": "Reading files"},
+    "figure-none": {"vi": "chưa có đơn vị báo cáo", "en": "not reported by any unit"},
+    "tpl.bad-context": {
+        "vi": "{where}: dữ liệu đưa vào mẫu không đúng dạng ({error})",
+        "en": "{where}: bad render context ({error})",
+    },
+    "tpl.invalid-xml": {
+        "vi": "{where}: mẫu tạo ra văn bản Word hỏng ({error})",
+        "en": "{where}: the template produces invalid Word XML ({error})",
+    },
     # The fixed words of a Vietnamese official document (Nghị định 30/2020) and their English form: the defaults
     # of the letterhead (national name, motto) and what the ``enformula`` filter translates.
     "formula.national": {"vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "en": "SOCIALIST REPUBLIC OF VIET NAM"},

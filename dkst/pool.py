@@ -142,9 +142,10 @@ def parse_here(
 
 def _progress(items: list[int], total: int) -> Iterable[int]:
     """Items through the progress bar of :mod:`dkst.progress` (stderr, a terminal, more than 300 items)."""
+    from dkst.i18n import lang_of, text
     from dkst.progress import progress
 
-    return progress(items, total, "Đọc tệp")
+    return progress(items, total, text("progress-reading", lang_of(None)))
 
 
 # ---------------------------------------------------------------- worker processes

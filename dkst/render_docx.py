@@ -161,13 +161,21 @@ def render_docx(context: Context, template_path: Path, unit: Mapping[str, Any] |
             try:
                 etree.fromstring(xml.encode("utf-8"))
             except etree.XMLSyntaxError as exc:
-                raise RenderError(f"{shown}: the template produces invalid Word XML ({exc.msg})") from None
+                raise RenderError(
+                    f"{shown}: the template produces invalid Word XML ({exc.msg})",
+                    "tpl.invalid-xml",
+                    where=shown,
+                    error=exc.msg,
+                ) from None
             return super().fix_tables(xml)
 
     try:
         ctx = template_data(context) if unit is None else with_unit(context, unit)
     except Exception as exc:
-        raise RenderError(f"{shown}: bad render context: {type(exc).__name__}: {exc}") from None
+        error = f"{type(exc).__name__}: {exc}"
+        raise RenderError(
+            f"{shown}: bad render context: {error}", "tpl.bad-context", where=shown, error=error
+        ) from None
     try:
         check_file(str(template_path))
         data = template_path.read_bytes()

@@ -24,7 +24,10 @@ def render_markdown(context: Context, template_path: Path, unit: Mapping[str, An
     try:
         ctx = template_data(context) if unit is None else with_unit(context, unit)
     except Exception as exc:  # a context the aggregate layer got wrong: still one line
-        raise RenderError(f"{shown}: bad render context: {type(exc).__name__}: {exc}") from None
+        error = f"{type(exc).__name__}: {exc}"
+        raise RenderError(
+            f"{shown}: bad render context: {error}", "tpl.bad-context", where=shown, error=error
+        ) from None
     try:
         check_file(str(template_path))
         template_path.read_bytes()

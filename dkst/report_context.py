@@ -223,7 +223,7 @@ def letterhead(plan: Plan) -> Letterhead:
     organ: str | None = None
     superior: str | None = issuer.upper() or None
     if issuer.casefold().startswith(STANDING.casefold()) and issuer[len(STANDING) :].strip():
-        organ = STANDING.upper()
+        organ = STANDING
         superior = issuer[len(STANDING) :].strip().upper()
     symbol = None
     number = plan.number or ""

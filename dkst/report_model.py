@@ -16,7 +16,8 @@ from dkst.statuses import ReportStatus
 #: The letterhead's defaults (Nghị định 30/2020): the national name and the motto, in Vietnamese in every document.
 NATIONAL = text("formula.national", "vi")
 MOTTO = text("formula.motto", "vi")
-STANDING = "Ban Thường trực"
+#: The standing committee: an issuer that begins with it gets it as the letterhead's organ line.
+STANDING = text("formula.standing", "vi")
 
 #: Statuses of a unit whose received report counts in the totals (unless its file is left out).
 COUNTED_STATUSES = (ReportStatus.ON_TIME, ReportStatus.LATE, ReportStatus.EXEMPT, ReportStatus.NOT_REQUIRED)

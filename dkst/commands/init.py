@@ -100,6 +100,7 @@ def copy_templates(directory: Path, lang: str) -> None:
     file only where none exists (a clerk's edited template is never replaced)."""
     from dkst import skeletons as sk
     from dkst.files import FileExists, create_new
+    from dkst.i18n import text
 
     if not (directory / "plan.yaml").is_file():
         fail(sk.message("init-templates-no-dataset", lang, path=str(directory)))
@@ -113,7 +114,7 @@ def copy_templates(directory: Path, lang: str) -> None:
             kept.append(target)
             continue
         except OSError as exc:
-            fail(f"{target}: {exc.strerror or exc}")
+            fail(text("write-failed", lang, path=str(target), error=exc.strerror or str(exc)))
         written.append(target)
     out = [sk.message("init-templates-done", lang, n=len(written), path=str(directory / "templates"))]
     out += [f"  {path}" for path in written]

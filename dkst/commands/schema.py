@@ -53,15 +53,9 @@ def schema_command(
         paths = js.write(schemas, output)
     except OSError as exc:
         fail(text("write-failed", chosen, path=str(output), error=exc.strerror or str(exc)))
-    done = "Đã ghi" if chosen == "vi" else "Wrote"
     for path in paths.values():
-        sys.stderr.write(f"{done} {path}\n")
-    lead = (
-        "Thêm đoạn sau vào settings.json của VS Code (tiện ích YAML của Red Hat):"
-        if chosen == "vi"
-        else "Add this to VS Code's settings.json (Red Hat YAML extension):"
-    )
-    sys.stderr.write(lead + "\n")
+        sys.stderr.write(text("schema-written", chosen, path=str(path)) + "\n")
+    sys.stderr.write(text("schema-vscode", chosen) + "\n")
     sys.stdout.write(js.vscode_snippet(paths) + "\n")
 
 
