@@ -52,9 +52,9 @@ and, derived by the report context (each kind's subtotal is the aggregate's, the
     other_units               units whose kind is not in ``kinds`` (normally empty)
 
 Control characters that XML cannot carry are dropped from every text. The writers also take a hand-made
-mapping of the shape above (a test's fixture, a script's own data): :func:`prepare_context` fills its absent
-optional keys with ``None`` (so ``{% if plan.signer %}`` works under ``StrictUndefined``) and adds the derived
-keys by the same rules (a test holds the two ways to the same result).
+mapping of the shape above (a test's fixture, a script's own data): :func:`dkst.report_data.report_from_data`
+makes it into a report context first, absent optional keys ``None``, so the derived keys above come from the
+same rules as a real report's (``{% if plan.signer %}`` works under ``StrictUndefined``).
 
 Filters available to every template: ``md`` (escape for Markdown; a table cell by default),
 ``mdpara`` (multi-line text inside a list item), ``vndate`` ("04/6/2023", the Nghị định
@@ -92,7 +92,8 @@ Where each job lives (this module only keeps the names importable):
     dkst.render_errors      RenderError, and how a Jinja error becomes one line naming the file and line
     dkst.templates_lookup   find_template, builtin_templates, make_environment (the bounded sandbox)
     dkst.filters            the filters above (dates, numbers, percentages, Markdown escaping, formulas)
-    dkst.template_context   template_data, prepare_context (a hand-made mapping: defaults, derived keys)
+    dkst.template_context   template_data, with_unit (a letter's context), prepare_context (a hand-made mapping)
+    dkst.report_data        report_from_data: a hand-made mapping made into a ReportContext
     dkst.render_md          render_markdown, render_reminder
     dkst.render_docx        render_docx, render_reminder_docx (tables fitted, document properties)
     dkst.report_model       ReportContext and its parts (typed), their plain-data form for templates

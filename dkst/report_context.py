@@ -8,10 +8,11 @@ print. Labels come in the document's language; the plan's letterhead gets its de
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from dkst.aggregate import AggregateError, aggregate
+from dkst.aggregate import AggregateError, aggregate, kind_figures
 from dkst.frames import TEXT_KEYS, _int
 from dkst.i18n import text
 from dkst.periods import date_line
@@ -39,7 +40,9 @@ from dkst.report_model import (  # noqa: F401  (the types stay importable from h
 )
 
 if TYPE_CHECKING:
-    from dkst.aggregate import Aggregate
+    from collections.abc import Callable
+
+    from dkst.aggregate import Aggregate, KindFigures
     from dkst.checker import Checked
     from dkst.dataset import Dataset
     from dkst.schema import Plan
@@ -60,7 +63,7 @@ def render_context(checked: Checked, period_id: str, lang: str = "vi") -> Report
 
 def build_report(agg: Aggregate, lang: str) -> ReportContext:
     """The typed report context of an aggregate, labels in ``lang``."""
-    from dkst.filters import in_sentence, roman
+    from dkst.filters import in_sentence
 
     ds = agg.dataset
     plan = ds.plan
@@ -103,23 +106,11 @@ def build_report(agg: Aggregate, lang: str) -> ReportContext:
         )
         for u in summ["units"]
     )
-    kind_rows = []
-    numeral = 0
-    for kind, kind_label in kinds.items():
-        members = tuple(u for u in units if u.kind == kind)
-        numeral += bool(members)
-        sub = agg.subtotals[kind]
-        kind_rows.append(
-            KindRow(
-                kind,
-                kind_label,
-                roman(numeral) if members else "",
-                summ["by_kind"][kind],
-                members,
-                sub.indicators,
-                sub.models,
-            )
-        )
+    kind_rows = group_kinds(
+        [(kind, kind_label, summ["by_kind"][kind]) for kind, kind_label in kinds.items()],
+        units,
+        lambda kind, members: agg.subtotals[kind],
+    )
     models = tuple(
         ModelRow(
             m.unit,
@@ -181,13 +172,47 @@ def build_report(agg: Aggregate, lang: str) -> ReportContext:
         summary=summ,
         indicators=indicators,
         sections=tuple(Section(title, tuple(rows)) for title, rows in grouped.items()),
-        kinds=tuple(kind_rows),
+        kinds=kind_rows,
         units=units,
         models=models,
         commendations=commendations,
         texts=texts,
-        totals=Totals({i: summ["indicators"][i]["total"] for i in agg.indicator_ids}, summ["models"]["total"]),
+        totals=totals_of(summ, agg.indicator_ids, summ["units"]),
     )
+
+
+def totals_of(summary: Mapping[str, Any], ids: list[str], units: list[dict[str, Any]]) -> Totals:
+    """The totals: the summary's (the aggregate's), and for an indicator or the models the summary lacks (a
+    hand-made context), the sum over ``units`` by :func:`dkst.aggregate.kind_figures`."""
+    given = summary.get("indicators") or {}
+    missing = [i for i in ids if i not in given]
+    s_models = summary.get("models") or {}
+    whole = kind_figures(units, missing) if missing or "total" not in s_models else None
+    indicators = {i: (given.get(i) or {}).get("total") for i in ids}
+    if whole is not None:
+        indicators.update(whole.indicators)
+    return Totals(indicators, s_models["total"] if "total" in s_models else whole.models if whole else 0)
+
+
+def group_kinds(
+    kinds: list[tuple[str, str, dict[str, Any]]],
+    units: tuple[UnitRow, ...],
+    subtotal: Callable[[str, tuple[UnitRow, ...]], KindFigures],
+) -> tuple[KindRow, ...]:
+    """Each kind (id, label, reports) with its units in registry order, its subtotal, and a numeral I, II, …
+    counted over the kinds that have units (a kind without units gets none)."""
+    from dkst.filters import roman
+
+    rows = []
+    numeral = 0
+    for kind, kind_label, reports in kinds:
+        members = tuple(u for u in units if u.kind == kind)
+        numeral += bool(members)
+        sub = subtotal(kind, members)
+        rows.append(
+            KindRow(kind, kind_label, roman(numeral) if members else "", reports, members, sub.indicators, sub.models)
+        )
+    return tuple(rows)
 
 
 def plan_facts(ds: Dataset) -> PlanFacts:
@@ -234,11 +259,11 @@ def letterhead(plan: Plan) -> Letterhead:
         return written or default
 
     if given is None:
-        return Letterhead(superior, organ, NATIONAL, MOTTO, symbol)
+        return Letterhead(superior, organ, None, None, symbol).filled()
     return Letterhead(
         pick(given.superior, superior),
         pick(given.organ, organ),
-        pick(given.national, NATIONAL),
-        pick(given.motto, MOTTO),
+        given.national,
+        given.motto,
         pick(given.symbol, symbol),
-    )
+    ).filled()

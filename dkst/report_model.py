@@ -4,7 +4,7 @@ the shape :mod:`dkst.render` documents: dates as ISO text there, as :class:`date
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -37,6 +37,10 @@ class Letterhead:
     national: str | None
     motto: str | None
     symbol: str | None
+
+    def filled(self) -> Letterhead:
+        """The same with the national name and the motto of Nghị định 30/2020 where none is written."""
+        return replace(self, national=self.national or NATIONAL, motto=self.motto or MOTTO)
 
 
 @dataclass(frozen=True)
@@ -84,10 +88,10 @@ class PeriodFacts:
     id: str
     name: str
     in_sentence: str
-    start: date
-    end: date
-    last_on_time: date
-    deadline: date
+    start: date | None  # a hand-made context may lack the dates (dkst.report_data); a real one never does
+    end: date | None
+    last_on_time: date | None
+    deadline: date | None
 
 
 @dataclass(frozen=True)
@@ -190,8 +194,8 @@ class ReportContext:
 
     plan: PlanFacts
     period: PeriodFacts
-    as_of: date
-    date_line: str
+    as_of: date | None  # None only in a hand-made context without one
+    date_line: str | None
     lang: str
     summary: dict[str, Any]  # the ``dkst aggregate --format json`` object
     indicators: tuple[IndicatorRow, ...]
@@ -255,6 +259,6 @@ def plain(value: Any) -> Any:
         if isinstance(value, UnitRow):
             out["submitted_vn"] = vn_date(value.submitted) if value.submitted else ""
         elif isinstance(value, PeriodFacts):
-            out["last_on_time_vn"] = vn_date(value.last_on_time)
+            out["last_on_time_vn"] = vn_date(value.last_on_time) if value.last_on_time else ""
         return out
     return value

@@ -158,8 +158,9 @@ def real_contexts() -> list[dict[str, Any]]:
 
 
 def test_a_hand_made_context_is_prepared_as_the_report_context_is_built() -> None:
-    """:func:`prepare_context` (the way of a hand-made context) derives from the base of a real context exactly
-    what :class:`ReportContext` gives: the same grouping, subtotals, totals and counted reports."""
+    """A hand-made context (:func:`prepare_context`, :func:`dkst.report_data.report_from_data`) given the base
+    of a real context derives exactly what the real one gives: the same grouping, subtotals, totals, counted
+    reports, letterhead and dates in words."""
     from dkst.template_context import prepare_context
 
     for data in real_contexts():

@@ -97,8 +97,8 @@ def provisional(period: PeriodFacts, as_of: date, lang: str) -> str:
     or the last on-time day of its reports has not passed; "" otherwise."""
     from dkst.i18n import text
 
-    if as_of <= period.end:
+    if period.end is not None and as_of <= period.end:
         return text("render-provisional-open", lang, as_of=as_of, period=period.id, end=period.end)
-    if as_of <= period.last_on_time:
+    if period.last_on_time is not None and as_of <= period.last_on_time:
         return text("render-provisional-due", lang, as_of=as_of, period=period.id, deadline=period.last_on_time)
     return ""
