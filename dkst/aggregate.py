@@ -108,21 +108,24 @@ class Aggregate:
 
 @dataclass(frozen=True)
 class KindFigures:
-    """One kind's subtotal: each indicator summed over the kind's counted reports (``None`` when none of them
-    carries it, never 0), and the models of its units."""
+    """The figures of a group of units (a kind, or all): each indicator summed over their counted reports
+    (``None`` when none of them carries it, never 0), how many reports carry it, and the models of the units."""
 
     indicators: dict[str, int | None]
     models: int
+    carried: dict[str, int] = field(default_factory=dict)
 
 
 def kind_figures(units: list[dict[str, Any]], indicator_ids: list[str]) -> KindFigures:
-    """The subtotal of ``units`` (items of the summary's ``units``: only a counted report has figures there).
-    The one place a kind's sums are computed: the exports' subtotal rows and the report's kind rows use it."""
+    """The figures of ``units`` (items of the summary's ``units``: only a counted report has figures there).
+    The one place indicators are summed: the totals, the exports' subtotal rows and the report's kind rows."""
     sums: dict[str, int | None] = {}
+    carried: dict[str, int] = {}
     for i in indicator_ids:
         values = [u["indicators"][i] for u in units if u["indicators"].get(i) is not None]
         sums[i] = sum(values) if values else None  # Python ints: no wrap past 2**63
-    return KindFigures(sums, sum(int(u.get("models") or 0) for u in units))
+        carried[i] = len(values)
+    return KindFigures(sums, sum(int(u.get("models") or 0) for u in units), carried)
 
 
 # ---------------------------------------------------------------- the period
@@ -162,18 +165,6 @@ def report_counts(frame: pd.DataFrame) -> dict[str, Any]:
     out["completeness"] = ratio(out["received"], out["expected"])
     out["timeliness"] = ratio(out["on_time"], out["expected"])
     return {k: out[k] for k in REPORT_KEYS}
-
-
-def indicator_figures(frame: pd.DataFrame, indicators: list[str]) -> dict[str, tuple[int | None, int]]:
-    """``{id: (total or None, how many counted reports carry it)}`` over the counted rows of ``frame``."""
-    cols = [IND + i for i in indicators]
-    counted = frame.loc[frame["counted"], cols]
-    out: dict[str, tuple[int | None, int]] = {}
-    for i in indicators:
-        # summed as Python ints, which cannot wrap (pandas sums int64 and would wrap silently past 2**63)
-        values = [int(v) for v in counted[IND + i].dropna().tolist()]
-        out[i] = (sum(values) if values else None, len(values))
-    return out
 
 
 def model_counts(models: pd.DataFrame) -> dict[str, int]:
@@ -220,7 +211,6 @@ def summary(agg: Aggregate) -> dict[str, Any]:
     ds = agg.dataset
     frame, models, comm = agg.reports, agg.models, agg.commendations
     indicators = ds.index.indicators or {}
-    figures = indicator_figures(frame, list(indicators))
     own_models = models.groupby("unit").size().to_dict()
     kind_of = comm["kind_of"].value_counts()
     by_kind = {kind: report_counts(frame[frame["kind"] == kind]) for kind in agg.kinds}
@@ -245,13 +235,15 @@ def summary(agg: Aggregate) -> dict[str, Any]:
                 "left_out": bool(row["left_out"]),
             }
         )
+    figures = kind_figures(units, list(indicators))
     return {
         "period": agg.period.id,
         "name": agg.period.name,
         "as_of": agg.as_of.isoformat(),
         "reports": report_counts(frame),
         "indicators": {
-            i: {"label": ind.label, "total": figures[i][0], "units": figures[i][1]} for i, ind in indicators.items()
+            i: {"label": ind.label, "total": figures.indicators[i], "units": figures.carried[i]}
+            for i, ind in indicators.items()
         },
         "models": model_counts(models),
         "commendations": {

@@ -226,19 +226,13 @@ def test_keys_read_as_written() -> None:
 
 
 def test_totals_are_exact_for_ten_thousand_maximal_counts() -> None:
-    import pandas as pd
-
-    from dkst.aggregate import IND, indicator_figures
+    from dkst.aggregate import kind_figures
 
     n = 10_000
-    frame = pd.DataFrame(
-        {
-            "counted": pd.Series([True] * n + [False], dtype="bool"),
-            IND + "a": pd.Series([MAX_COUNT] * n + [MAX_COUNT], dtype="Int64"),
-            IND + "b": pd.Series([None] * (n + 1), dtype="Int64"),
-        }
-    )
-    assert indicator_figures(frame, ["a", "b"]) == {"a": (MAX_COUNT * n, n), "b": (None, 0)}
+    units = [{"indicators": {"a": MAX_COUNT}, "models": 1} for _ in range(n)] + [{"indicators": {}, "models": 0}]
+    figures = kind_figures(units, ["a", "b"])
+    assert figures.indicators == {"a": MAX_COUNT * n, "b": None} and figures.carried == {"a": n, "b": 0}
+    assert figures.models == n
 
 
 # ---------------------------------------------------------------- through the installed command
