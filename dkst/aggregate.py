@@ -28,10 +28,11 @@ Rules (FORMAT.md, "``dkst aggregate --period P --format json``"):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from dkst.checks.compliance import received
 from dkst.findings import Severity
@@ -60,6 +61,7 @@ if TYPE_CHECKING:
     from dkst.checker import Checked
     from dkst.dataset import Dataset
     from dkst.plan_index import PeriodInfo
+    from dkst.statuses import ReportStatus
 
 
 class AggregateError(Exception):
@@ -82,6 +84,8 @@ class Aggregate:
     reports: pd.DataFrame
     models: pd.DataFrame
     commendations: pd.DataFrame
+    #: the units of the registry, registry order, with their figures (the JSON's ``units``)
+    units: list[UnitFigures] = field(default_factory=list)
     summary: dict[str, Any] = field(default_factory=dict)
     #: each kind's sums over its units (:func:`kind_figures`), computed once for the exports and the report
     subtotals: dict[str, KindFigures] = field(default_factory=dict)
@@ -107,6 +111,45 @@ class Aggregate:
 
 
 @dataclass(frozen=True)
+class UnitFigures:
+    """A unit of the registry in the period: its report's status and, when the report counts, its figures."""
+
+    id: str
+    name: str
+    kind: str
+    status: ReportStatus
+    submitted: date | None
+    days_late: int | None
+    indicators: dict[str, int]  # only a counted report's, and only the figures it gives
+    models: int
+    left_out: bool
+
+    def as_json(self) -> dict[str, Any]:
+        """The unit's entry of ``units`` in the JSON object (FORMAT.md), ``left_out`` added."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "status": self.status,
+            "submitted": _iso(self.submitted),
+            "days_late": self.days_late,
+            "indicators": self.indicators,
+            "models": self.models,
+            "left_out": self.left_out,
+        }
+
+
+class Figured(Protocol):
+    """What :func:`kind_figures` reads of a unit."""
+
+    @property
+    def indicators(self) -> dict[str, int]: ...
+
+    @property
+    def models(self) -> int: ...
+
+
+@dataclass(frozen=True)
 class KindFigures:
     """The figures of a group of units (a kind, or all): each indicator summed over their counted reports
     (``None`` when none of them carries it, never 0), how many reports carry it, and the models of the units."""
@@ -116,16 +159,16 @@ class KindFigures:
     carried: dict[str, int] = field(default_factory=dict)
 
 
-def kind_figures(units: list[dict[str, Any]], indicator_ids: list[str]) -> KindFigures:
-    """The figures of ``units`` (items of the summary's ``units``: only a counted report has figures there).
+def kind_figures(units: Sequence[Figured], indicator_ids: list[str]) -> KindFigures:
+    """The figures of ``units`` (only a counted report has figures there).
     The one place indicators are summed: the totals, the exports' subtotal rows and the report's kind rows."""
     sums: dict[str, int | None] = {}
     carried: dict[str, int] = {}
     for i in indicator_ids:
-        values = [u["indicators"][i] for u in units if u["indicators"].get(i) is not None]
+        values = [u.indicators[i] for u in units if u.indicators.get(i) is not None]
         sums[i] = sum(values) if values else None  # Python ints: no wrap past 2**63
         carried[i] = len(values)
-    return KindFigures(sums, sum(int(u.get("models") or 0) for u in units), carried)
+    return KindFigures(sums, sum(int(u.models or 0) for u in units), carried)
 
 
 # ---------------------------------------------------------------- the period
@@ -193,13 +236,42 @@ def aggregate(checked: Checked, period_id: str, lang: str = "vi") -> Aggregate:
         checked, period, checked.evaluation.as_of, lang, reports, models, commendation_frame(checked, period, reports)
     )
     agg.problems = problem_files(checked, period, lang)
+    agg.units = unit_figures(agg)
     agg.summary = summary(agg)
     ids = agg.indicator_ids
-    members: dict[str, list[dict[str, Any]]] = {kind: [] for kind in agg.kinds}
-    for unit in agg.summary["units"]:
-        members.setdefault(unit["kind"], []).append(unit)
+    members: dict[str, list[UnitFigures]] = {kind: [] for kind in agg.kinds}
+    for unit in agg.units:
+        members.setdefault(unit.kind, []).append(unit)
     agg.subtotals = {kind: kind_figures(units, ids) for kind, units in members.items()}
     return agg
+
+
+def unit_figures(agg: Aggregate) -> list[UnitFigures]:
+    """The units of the registry (the rows of the report frame with a status), registry order."""
+    indicators = list(agg.dataset.index.indicators or {})
+    own_models = agg.models.groupby("unit").size().to_dict()
+    out = []
+    for row in agg.reports[agg.reports["status"].notna()].to_dict("records"):
+        values = {}
+        if row["counted"]:
+            for ind in indicators:
+                value = _int(row[IND + ind])
+                if value is not None:
+                    values[ind] = value
+        out.append(
+            UnitFigures(
+                row["unit"],
+                row["name"],
+                row["kind"],
+                row["status"],
+                row["submitted"] if isinstance(row["submitted"], date) else None,
+                _int(row["days_late"]),
+                values,
+                int(own_models.get(row["unit"], 0)),
+                bool(row["left_out"]),
+            )
+        )
+    return out
 
 
 def summary(agg: Aggregate) -> dict[str, Any]:
@@ -211,31 +283,9 @@ def summary(agg: Aggregate) -> dict[str, Any]:
     ds = agg.dataset
     frame, models, comm = agg.reports, agg.models, agg.commendations
     indicators = ds.index.indicators or {}
-    own_models = models.groupby("unit").size().to_dict()
     kind_of = comm["kind_of"].value_counts()
     by_kind = {kind: report_counts(frame[frame["kind"] == kind]) for kind in agg.kinds}
-    units = []
-    for row in frame[frame["status"].notna()].to_dict("records"):
-        values = {}
-        if row["counted"]:
-            for ind in indicators:
-                value = _int(row[IND + ind])
-                if value is not None:
-                    values[ind] = value
-        units.append(
-            {
-                "id": row["unit"],
-                "name": row["name"],
-                "kind": row["kind"],
-                "status": row["status"],
-                "submitted": _iso(row["submitted"]),
-                "days_late": _int(row["days_late"]),
-                "indicators": values,
-                "models": int(own_models.get(row["unit"], 0)),
-                "left_out": bool(row["left_out"]),
-            }
-        )
-    figures = kind_figures(units, list(indicators))
+    figures = kind_figures(agg.units, list(indicators))
     return {
         "period": agg.period.id,
         "name": agg.period.name,
@@ -251,7 +301,7 @@ def summary(agg: Aggregate) -> dict[str, Any]:
             "individual": int(kind_of.get("individual", 0)),
         },
         "by_kind": by_kind,
-        "units": units,
+        "units": [u.as_json() for u in agg.units],
         "files_with_errors": agg.problems,
     }
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from dkst import escape
 from dkst.i18n import text
+from dkst.report_model import UNOWED_STATUSES
 
 if TYPE_CHECKING:
     from rich.console import Group
@@ -76,35 +77,34 @@ def table_rows(agg: Aggregate, lang: str) -> list[Row]:
     summ = agg.summary
     rows: list[Row] = []
     for kind, kind_label in agg.kinds.items():
-        members = [u for u in summ["units"] if u["kind"] == kind]
+        members = [u for u in agg.units if u.kind == kind]
         if not members:
             continue
         for unit in members:
-            status = unit["status"]
-            submitted = date.fromisoformat(unit["submitted"]) if unit["submitted"] else None
+            status = unit.status
             key = f"mark-{status}"
-            if status in ("exempt", "not_required") and submitted:
+            if status in UNOWED_STATUSES and unit.submitted:
                 key += "-sent"
-            mark = text(key, lang, days_late=unit["days_late"], submitted=submitted)
-            if unit["left_out"]:
+            mark = text(key, lang, days_late=unit.days_late, submitted=unit.submitted)
+            if unit.left_out:
                 mark += text("mark-left-out", lang)
             rows.append(
                 Row(
                     "unit",
-                    unit["name"],
-                    agg.short_names.get(unit["id"]) or unit["name"],
+                    unit.name,
+                    agg.short_names.get(unit.id) or unit.name,
                     kind,
                     kind_label,
-                    unit["id"],
+                    unit.id,
                     status,
                     text(status, lang),
                     mark,
-                    submitted,
-                    unit["days_late"],
-                    [unit["indicators"].get(i) for i in inds],
-                    unit["models"],
-                    bool(unit["left_out"]),
-                    text("note-left-out", lang) if unit["left_out"] else "",
+                    unit.submitted,
+                    unit.days_late,
+                    [unit.indicators.get(i) for i in inds],
+                    unit.models,
+                    unit.left_out,
+                    text("note-left-out", lang) if unit.left_out else "",
                 )
             )
         sub = agg.subtotals[kind]

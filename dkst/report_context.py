@@ -8,7 +8,7 @@ print. Labels come in the document's language; the plan's letterhead gets its de
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -42,7 +42,7 @@ from dkst.report_model import (  # noqa: F401  (the types stay importable from h
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from dkst.aggregate import Aggregate, KindFigures
+    from dkst.aggregate import Aggregate, Figured, KindFigures
     from dkst.checker import Checked
     from dkst.dataset import Dataset
     from dkst.schema import Plan
@@ -91,20 +91,20 @@ def build_report(agg: Aggregate, lang: str) -> ReportContext:
         grouped.setdefault(row.section or text("other-section", lang), []).append(row)
     units = tuple(
         UnitRow(
-            u["id"],
-            u["name"],
-            short.get(u["id"]),
-            u["kind"],
-            kinds.get(u["kind"], u["kind"]),
-            u["status"],
-            text(u["status"], lang),
-            date.fromisoformat(u["submitted"]) if u["submitted"] else None,
-            u["days_late"],
-            u["indicators"],
-            u["models"],
-            u["left_out"],
+            u.id,
+            u.name,
+            short.get(u.id),
+            u.kind,
+            kinds.get(u.kind, u.kind),
+            u.status,
+            text(u.status, lang),
+            u.submitted,
+            u.days_late,
+            u.indicators,
+            u.models,
+            u.left_out,
         )
-        for u in summ["units"]
+        for u in agg.units
     )
     kind_rows = group_kinds(
         [(kind, kind_label, summ["by_kind"][kind]) for kind, kind_label in kinds.items()],
@@ -177,11 +177,11 @@ def build_report(agg: Aggregate, lang: str) -> ReportContext:
         models=models,
         commendations=commendations,
         texts=texts,
-        totals=totals_of(summ, agg.indicator_ids, summ["units"]),
+        totals=totals_of(summ, agg.indicator_ids, agg.units),
     )
 
 
-def totals_of(summary: Mapping[str, Any], ids: list[str], units: list[dict[str, Any]]) -> Totals:
+def totals_of(summary: Mapping[str, Any], ids: list[str], units: Sequence[Figured]) -> Totals:
     """The totals: the summary's (the aggregate's), and for an indicator or the models the summary lacks (a
     hand-made context), the sum over ``units`` by :func:`dkst.aggregate.kind_figures`."""
     given = summary.get("indicators") or {}

@@ -145,11 +145,6 @@ def _commendation(c: Any) -> CommendationRow:
     )
 
 
-def _figures(units: tuple[UnitRow, ...]) -> list[dict[str, Any]]:
-    """Units as the aggregate's summary gives them to :func:`dkst.aggregate.kind_figures`."""
-    return [{"indicators": u.indicators, "models": u.models} for u in units]
-
-
 def report_from_data(data: Mapping[str, Any]) -> ReportContext:
     """The report context that plain data of the documented shape describes (see the module's docstring)."""
     indicators = tuple(_indicator(_map(i)) for i in _list(data.get("indicators")))
@@ -158,7 +153,7 @@ def report_from_data(data: Mapping[str, Any]) -> ReportContext:
     summary = dict(_map(data.get("summary")))
 
     def subtotal(kind: str, members: tuple[UnitRow, ...]) -> KindFigures:
-        return kind_figures(_figures(members), ids)
+        return kind_figures(members, ids)
 
     kinds = [_map(k) for k in _list(data.get("kinds"))]
     return ReportContext(
@@ -185,5 +180,5 @@ def report_from_data(data: Mapping[str, Any]) -> ReportContext:
             )
             for key in TEXT_KEYS
         },
-        totals=totals_of(summary, ids, _figures(units)),
+        totals=totals_of(summary, ids, units),
     )

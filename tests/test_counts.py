@@ -226,10 +226,13 @@ def test_keys_read_as_written() -> None:
 
 
 def test_totals_are_exact_for_ten_thousand_maximal_counts() -> None:
+    from types import SimpleNamespace
+
     from dkst.aggregate import kind_figures
 
     n = 10_000
-    units = [{"indicators": {"a": MAX_COUNT}, "models": 1} for _ in range(n)] + [{"indicators": {}, "models": 0}]
+    units = [SimpleNamespace(indicators={"a": MAX_COUNT}, models=1) for _ in range(n)]
+    units.append(SimpleNamespace(indicators={}, models=0))
     figures = kind_figures(units, ["a", "b"])
     assert figures.indicators == {"a": MAX_COUNT * n, "b": None} and figures.carried == {"a": n, "b": 0}
     assert figures.models == n
