@@ -5,7 +5,6 @@ No schema, no loader, no checks, and never an exception: only the standard libra
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -13,24 +12,16 @@ from dkst.yamlwrite import one_line
 
 
 def quick_root(data: Any = None) -> Path | None:
-    """The dataset root as :func:`dkst.dataset.find_root` finds it, without importing the loader.
+    """The dataset root as :func:`dkst.roots.find_root` finds it, or ``None``; never an exception.
 
     For shell completion, which runs on every Tab: ``--data``, ``DKST_DATA``, the nearest folder with
     ``plan.yaml`` (not a unit's folder), ``./data``; ``None`` when there is none.
     """
+    from dkst.roots import DatasetError, find_root
+
     try:
-        given = data if data is not None else os.environ.get("DKST_DATA") or None
-        if given is not None:
-            root = Path(given)
-            return root if (root / "plan.yaml").is_file() else None
-        here = Path.cwd().resolve()
-        for folder in (here, *here.parents):
-            unit_folder = folder.parent.name == "units" and (folder.parent.parent / "plan.yaml").is_file()
-            if (folder / "plan.yaml").is_file() and not unit_folder:
-                return folder
-        fallback = Path.cwd() / "data"
-        return fallback if (fallback / "plan.yaml").is_file() else None
-    except (OSError, ValueError, TypeError):
+        return find_root(data)
+    except (DatasetError, OSError, ValueError, TypeError):
         return None
 
 

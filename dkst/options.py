@@ -71,7 +71,7 @@ def resolve_date(value: str | None, lang: str) -> date:
 
 def resolve(data: Path | None, as_of: str | None, lang: str | None) -> Context:
     """Global options → a :class:`Context`; any problem is a one-line error with exit code 2."""
-    from dkst.dataset import DatasetError, find_root
+    from dkst.roots import DatasetError, find_root
 
     chosen = resolve_lang(lang)
     day = resolve_date(as_of, chosen)

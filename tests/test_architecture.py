@@ -154,6 +154,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "dkst.encodings",
         "dkst.statuses",
         "dkst.progress",
+        "dkst.roots",
     ),
     "loading": (
         "dkst.yamlio",

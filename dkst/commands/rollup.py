@@ -29,9 +29,9 @@ def rollup(
     """Chuyển số liệu một kỳ lên cấp trên: ghi báo cáo và các mô hình của đơn vị vào bộ dữ liệu của tỉnh."""
     from dkst.aggregate import AggregateError
     from dkst.checker import check as run_check
-    from dkst.dataset import DatasetError, find_root
     from dkst.i18n import text
     from dkst.rollup import RollupError, prepare, write
+    from dkst.roots import DatasetError, find_root
 
     ctx = resolve(data, as_of, lang)
     day = resolve_date(submitted, ctx.lang) if submitted is not None else None

@@ -61,8 +61,8 @@ def schema_command(
 
 def _dataset(data: Path | None, lang: str) -> Path | None:
     """The dataset, if one is found; an explicit ``--data`` that is not a dataset is an error."""
-    from dkst.dataset import DatasetError, find_root
     from dkst.i18n import text
+    from dkst.roots import DatasetError, find_root
 
     try:
         return find_root(data)

@@ -1,0 +1,45 @@
+"""Where the dataset is: ``--data``, ``DKST_DATA``, the nearest folder with ``plan.yaml``, ``./data``.
+
+Standard library only, so that shell completion (:mod:`dkst.completion`) finds the root on every Tab without
+loading anything else.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+
+class DatasetError(Exception):
+    """No dataset could be found or opened: a one-line error, exit code 2."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+def find_root(data: str | os.PathLike[str] | None = None, cwd: Path | None = None) -> Path:
+    """``--data``, then ``DKST_DATA``, then the nearest folder at or above cwd with ``plan.yaml``, then ``./data``."""
+    given = data if data is not None else os.environ.get("DKST_DATA") or None
+    if given is not None:
+        root = Path(given)
+        if not root.is_dir():
+            raise DatasetError("no-such-dir", path=str(root))
+        if not (root / "plan.yaml").is_file():
+            raise DatasetError("not-a-dataset", path=str(root))
+        return root
+    here = (cwd or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "plan.yaml").is_file() and not _is_unit_folder(folder):
+            return folder
+    fallback = (cwd or Path.cwd()) / "data"
+    if (fallback / "plan.yaml").is_file():
+        return fallback
+    raise DatasetError("no-dataset")
+
+
+def _is_unit_folder(folder: Path) -> bool:
+    """``units/<id>/`` holds a ``plan.yaml`` too (the unit's plan): it is not a dataset root."""
+    return folder.parent.name == "units" and (folder.parent.parent / "plan.yaml").is_file()
