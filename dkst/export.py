@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from dkst import escape
 from dkst.i18n import text
 from dkst.report_model import UNOWED_STATUSES
+from dkst.statuses import STYLES
 
 if TYPE_CHECKING:
     from rich.console import Group
@@ -303,16 +304,6 @@ def to_md(agg: Aggregate, lang: str) -> str:
 
 # ---------------------------------------------------------------- the terminal table
 
-_STYLES = {
-    "on_time": "green",
-    "late": "yellow",
-    "missing": "red",
-    "pending": "cyan",
-    "invalid": "magenta",
-    "exempt": "dim",
-    "not_required": "dim",
-}
-
 
 def table_renderable(agg: Aggregate, lang: str) -> Group:
     """The rich renderables of the table: heading lines, the table, the legend, the files with errors."""
@@ -348,7 +339,7 @@ def table_renderable(agg: Aggregate, lang: str) -> Group:
             grid.add_row(Text(row.kind_label, style="bold underline"))
         style = {"subtotal": "bold", "total": "bold", "carried": "italic"}.get(row.type, "")
         name = Text(("  " if row.type == "unit" else "") + row.short, style=style)
-        mark = Text(row.mark, style=_STYLES.get(row.status or "", style))
+        mark = Text(row.mark, style=STYLES.get(row.status or "", style))
         cells = [
             name,
             mark,

@@ -12,7 +12,6 @@ Only the standard library and PyYAML are imported here.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -278,12 +277,15 @@ def builtin_dir(name: str) -> Path:
     return package.parent / ("data" if name == "sample" else name)
 
 
-_PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 
 
 def fill(template: str, values: Mapping[str, Any]) -> str:
-    """Replace ``{{ name }}`` by ``values[name]``; an unknown name is a bug (KeyError)."""
-    return _PLACEHOLDER.sub(lambda m: str(values[m[1]]), template)
+    """Render one of the built-in ``templates/init/`` files with Jinja, the one template engine of dkst
+    (``{{ name }}`` → ``values[name]``; an unknown name is a bug: ``StrictUndefined``)."""
+    import jinja2
+
+    env = jinja2.Environment(keep_trailing_newline=True, undefined=jinja2.StrictUndefined, autoescape=False)
+    return env.from_string(template).render(values)
 
 
 def _based_on(year: int) -> str:

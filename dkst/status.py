@@ -12,7 +12,7 @@ from dkst import escape
 from dkst.checker import Checked
 from dkst.checks.compliance import Status
 from dkst.i18n import text
-from dkst.statuses import ItemStatus, RuleStatus
+from dkst.statuses import STYLES, ItemStatus, RuleStatus
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -162,19 +162,7 @@ def render_tables(checked: Checked, lang: str, width: int = 80) -> list[Table]:
     from rich.text import Text
 
     data = table(checked)
-    styles = {
-        "on_time": "green",
-        "done": "green",
-        "ok": "green",
-        "late": "yellow",
-        "missing": "red",
-        "failed": "red",
-        "pending": "cyan",
-        "invalid": "magenta",
-        "exempt": "dim",
-        "not_required": "dim",
-        "waiting": "cyan",
-    }
+    styles = STYLES
     reqs = data["requirements"]
     rows: list[tuple[dict[str, Any], list[Text]]] = []
     for row in data["rows"]:

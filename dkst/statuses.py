@@ -56,3 +56,20 @@ VOCABULARY: dict[str, type[ReportStatus] | type[ItemStatus] | type[RuleStatus]] 
     "unit_plan": ItemStatus,
     "rule": RuleStatus,
 }
+
+
+#: The colour of each status in the terminal tables (``dkst status``, ``dkst aggregate``); ``waiting`` is a rule
+#: whose figures have not arrived yet.
+STYLES: dict[str, str] = {
+    "on_time": "green",
+    "done": "green",
+    "ok": "green",
+    "late": "yellow",
+    "missing": "red",
+    "failed": "red",
+    "pending": "cyan",
+    "waiting": "cyan",
+    "invalid": "magenta",
+    "exempt": "dim",
+    "not_required": "dim",
+}
