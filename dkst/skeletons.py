@@ -30,16 +30,6 @@ SAMPLE_YEAR = 2023
 
 
 #: Keys of init's and new's texts that the catalogue holds under another name.
-_RENAMED = {"written": "new-written"}
-
-
-def message(key: str, lang: str = "vi", **params: Any) -> str:
-    """A text of the catalogue (:data:`dkst.i18n.TEXTS`) in ``lang``, filled in."""
-    from dkst.i18n import text
-
-    return text(_RENAMED.get(key, key), lang if lang in ("vi", "en") else "vi", **params)
-
-
 # ---------------------------------------------------------------- writing files
 
 
@@ -277,8 +267,6 @@ def builtin_dir(name: str) -> Path:
     return package.parent / ("data" if name == "sample" else name)
 
 
-
-
 def fill(template: str, values: Mapping[str, Any]) -> str:
     """Render one of the built-in ``templates/init/`` files with Jinja, the one template engine of dkst
     (``{{ name }}`` → ``values[name]``; an unknown name is a bug: ``StrictUndefined``)."""
@@ -387,7 +375,6 @@ __all__ = [
     "init_files",
     "init_values",
     "line",
-    "message",
     "model_skeleton",
     "normalise_text",
     "one_line",

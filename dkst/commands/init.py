@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from dkst.i18n import text
 from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, resolve_date, resolve_lang
 
 
@@ -32,52 +33,52 @@ def init(
         copy_templates(directory if directory is not None else Path("."), chosen)
         return
     if directory is None:
-        fail(sk.message("init-needs-dir", chosen))
+        fail(text("init-needs-dir", chosen))
     if year is None:
         number = sk.SAMPLE_YEAR if sample else (resolve_date(as_of, chosen) if as_of else today()).year
     else:
-        text = year.strip()
-        if not (text.isascii() and text.isdigit() and len(text) == 4 and 2000 <= int(text) <= 2099):
-            fail(sk.message("bad-year", chosen, value=year))
-        number = int(text)
+        given = year.strip()
+        if not (given.isascii() and given.isdigit() and len(given) == 4 and 2000 <= int(given) <= 2099):
+            fail(text("bad-year", chosen, value=year))
+        number = int(given)
     if sample and number != sk.SAMPLE_YEAR:
-        fail(sk.message("sample-year", chosen, sample=sk.SAMPLE_YEAR, year=number))
+        fail(text("sample-year", chosen, sample=sk.SAMPLE_YEAR, year=number))
     if directory.exists() or directory.is_symlink():
         if not directory.is_dir():
-            fail(sk.message("not-a-folder", chosen, path=str(directory)))
+            fail(text("not-a-folder", chosen, path=str(directory)))
         if any(directory.iterdir()):
-            fail(sk.message("not-empty", chosen, path=str(directory)))
+            fail(text("not-empty", chosen, path=str(directory)))
 
     for what in ("templates", *(("sample",) if sample else ())):
         folder = sk.builtin_dir(what)
         if not folder.is_dir():
-            fail(sk.message("no-builtin", chosen, what=what, path=str(folder)))
+            fail(text("no-builtin", chosen, what=what, path=str(folder)))
     try:
         files = sk.init_files(number, sample)
     except OSError as exc:
-        fail(sk.message("no-builtin", chosen, what="templates", path=exc.filename or str(exc)))
+        fail(text("no-builtin", chosen, what="templates", path=exc.filename or str(exc)))
     files.update(_templates(chosen))
 
     for rel, content in files.items():
         try:
             create_new(directory / rel, content)
         except FileExists:
-            fail(sk.message("exists", chosen, path=str(directory / rel)))
+            fail(text("exists", chosen, path=str(directory / rel)))
         except OSError as exc:
             fail(f"{directory / rel}: {exc.strerror or exc}")
 
-    out = [sk.message("init-done", chosen, year=number, path=str(directory))]
+    out = [text("init-done", chosen, year=number, path=str(directory))]
     top = [rel for rel in files if "/" not in rel]
     out += [f"  {directory / rel}" for rel in top]
-    out.append(f"  {directory / 'templates'}  " + sk.message("init-templates-note", chosen))
+    out.append(f"  {directory / 'templates'}  " + text("init-templates-note", chosen))
     if sample:
         unit_files = [rel for rel in files if rel.startswith("units/")]
         units = {rel.split("/")[1] for rel in unit_files}
-        out.append("  " + sk.message("init-sample", chosen, units=len(units), files=len(unit_files)))
+        out.append("  " + text("init-sample", chosen, units=len(units), files=len(unit_files)))
     where = sk.shell_quote(str(directory))
     out += [
         "",
-        sk.message("init-next", chosen),
+        text("init-next", chosen),
         f'  cd {where} && git init && git add . && git commit -m "Khởi tạo"',
         "  dkst check",
     ]
@@ -86,24 +87,21 @@ def init(
 
 def _templates(lang: str) -> dict[str, bytes]:
     """The built-in templates to copy (``templates/…`` → bytes); a one-line error if none are installed."""
-    from dkst import skeletons as sk
     from dkst.render import builtin_templates
 
     found = builtin_templates()
     if not found:
-        fail(sk.message("no-builtin", lang, what="templates", path="templates/report.docx"))
+        fail(text("no-builtin", lang, what="templates", path="templates/report.docx"))
     return found
 
 
 def copy_templates(directory: Path, lang: str) -> None:
     """``dkst init --templates-only``: the built-in templates into an existing dataset's ``templates/``, each
     file only where none exists (a clerk's edited template is never replaced)."""
-    from dkst import skeletons as sk
     from dkst.files import FileExists, create_new
-    from dkst.i18n import text
 
     if not (directory / "plan.yaml").is_file():
-        fail(sk.message("init-templates-no-dataset", lang, path=str(directory)))
+        fail(text("init-templates-no-dataset", lang, path=str(directory)))
     written: list[Path] = []
     kept: list[Path] = []
     for rel, content in _templates(lang).items():
@@ -116,10 +114,10 @@ def copy_templates(directory: Path, lang: str) -> None:
         except OSError as exc:
             fail(text("write-failed", lang, path=str(target), error=exc.strerror or str(exc)))
         written.append(target)
-    out = [sk.message("init-templates-done", lang, n=len(written), path=str(directory / "templates"))]
+    out = [text("init-templates-done", lang, n=len(written), path=str(directory / "templates"))]
     out += [f"  {path}" for path in written]
     if kept:
-        out.append(sk.message("init-templates-kept", lang, n=len(kept)))
+        out.append(text("init-templates-kept", lang, n=len(kept)))
         out += [f"  {path}" for path in kept]
-    out.append(sk.message("init-templates-note", lang))
+    out.append(text("init-templates-note", lang))
     typer.echo("\n".join(out))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from dkst.i18n import text
 from dkst.options import AsOfOpt, DataOpt, LangOpt, fail, resolve
 
 if TYPE_CHECKING:
@@ -89,21 +90,18 @@ def _catalogue(data: Path | None, lang: str | None) -> tuple[Catalogue, str]:
 
 
 def _unit(cat: Catalogue, unit_id: str, lang: str) -> None:
-    from dkst.skeletons import message
     from dkst.validation import nearest
 
     if not cat.units:
-        fail(message("no-units", lang))
+        fail(text("no-units", lang))
     if unit_id not in cat.units:
         guess = nearest(unit_id, list(cat.units))
-        suggest = message("did-you-mean", lang, x=guess) if guess else ""
-        fail(message("unknown-unit", lang, value=unit_id, suggest=suggest, choices=", ".join(cat.units)))
+        suggest = text("did-you-mean", lang, x=guess) if guess else ""
+        fail(text("unknown-unit", lang, value=unit_id, suggest=suggest, choices=", ".join(cat.units)))
 
 
 def _date(value: str | None, what: str, lang: str, future_ok: bool = False) -> date | None:
-    from dkst.i18n import text
     from dkst.periods import DateError, parse_date, today, vn_date
-    from dkst.skeletons import message
 
     if value is None:
         return None
@@ -112,20 +110,19 @@ def _date(value: str | None, what: str, lang: str, future_ok: bool = False) -> d
     except DateError:
         fail(text("bad-date", lang, value=value))
     if not future_ok and day > today():
-        fail(message("future", lang, value=vn_date(day), what=what, today=vn_date(today())))
+        fail(text("future", lang, value=vn_date(day), what=what, today=vn_date(today())))
     return day
 
 
 def _text(value: str, what: str, lang: str) -> str:
-    from dkst.skeletons import message
     from dkst.yamlwrite import normalise_text
 
     try:
         cleaned = normalise_text(value)
     except ValueError:
-        fail(message("bad-text", lang, what=what))
+        fail(text("bad-text", lang, what=what))
     if not cleaned:
-        fail(message("empty-text", lang, what=what))
+        fail(text("empty-text", lang, what=what))
     return cleaned
 
 
@@ -133,19 +130,17 @@ def _write(cat: Catalogue, rel: str, content: str, force: bool, lang: str, hint:
     import sys
 
     from dkst.files import FileExists, create_new
-    from dkst.skeletons import message, symlinked_folder
+    from dkst.skeletons import symlinked_folder
 
     path = cat.root / rel
     linked = symlinked_folder(cat.root, str(Path(rel).parent))
     if linked is not None:
-        fail(message("symlink-folder", lang, path=str(linked)))
+        fail(text("symlink-folder", lang, path=str(linked)))
     try:
         create_new(path, content, force=force)
     except FileExists:
-        fail(message("exists", lang, path=_shown(path)))
+        fail(text("exists", lang, path=_shown(path)))
     except OSError as exc:
-        from dkst.i18n import text
-
         fail(text("write-failed", lang, path=str(path), error=exc.strerror or str(exc)))
     typer.echo(_shown(path))
     sys.stderr.write(hint + "\n")
@@ -180,19 +175,18 @@ def new_report(
     force: ForceOpt = False,
 ) -> None:
     """Tạo units/UNIT/reports/PERIOD.yaml: báo cáo của đơn vị, có sẵn các chỉ tiêu của kế hoạch để điền."""
-    from dkst.i18n import text
     from dkst.periods import today
-    from dkst.skeletons import message, report_skeleton
+    from dkst.skeletons import report_skeleton
 
     cat, lang_ = _catalogue(data, lang)
     _unit(cat, unit, lang_)
     if not cat.periods:
-        fail(message("no-periods", lang_))
+        fail(text("no-periods", lang_))
     if period not in cat.periods:
         fail(text("unknown-period", lang_, value=period, choices=", ".join(cat.periods)))
     day = _date(submitted, "submitted", lang_) or _date(as_of, "--as-of", lang_) or today()
     content = report_skeleton(cat, unit, period, day, today())
-    _write(cat, f"units/{unit}/reports/{period}.yaml", content, force, lang_, message("hint-report", lang_))
+    _write(cat, f"units/{unit}/reports/{period}.yaml", content, force, lang_, text("hint-report", lang_))
 
 
 @new_app.command("model", help="help.new.model")
@@ -213,27 +207,27 @@ def new_model(
 ) -> None:
     """Tạo units/UNIT/models/MODEL.yaml: một mô hình “Đoàn kết sáng tạo” của đơn vị."""
     from dkst.schema import SLUG, ModelStatus
-    from dkst.skeletons import message, model_skeleton
+    from dkst.skeletons import model_skeleton
     from dkst.yamlwrite import slugify
 
     cat, lang_ = _catalogue(data, lang)
     _unit(cat, unit, lang_)
     if not SLUG.match(model):
-        fail(message("bad-model-id", lang_, value=model, example=slugify(model) or "khu-pho-chuyen-doi-so"))
+        fail(text("bad-model-id", lang_, value=model, example=slugify(model) or "khu-pho-chuyen-doi-so"))
     title = _text(name, "--name", lang_)
     value: Any = ModelStatus.read(status)
     if value not in {s.value for s in ModelStatus}:
         choices = "đăng ký, đang triển khai, hoàn thành, dừng (registered, in_progress, completed, stopped)"
-        fail(message("bad-status", lang_, value=status, choices=choices))
+        fail(text("bad-status", lang_, value=status, choices=choices))
     registered = value == ModelStatus.REGISTERED.value
     day = _date(started, "started", lang_, future_ok=registered)
     from dkst.periods import today
 
     content = model_skeleton(cat, unit, model, title, value, day, today())
     hint = (
-        message("hint-model-started", lang_, status=status)
+        text("hint-model-started", lang_, status=status)
         if (not registered and day is None)
-        else message("hint-model", lang_)
+        else text("hint-model", lang_)
     )
     _write(cat, f"units/{unit}/models/{model}.yaml", content, force, lang_, hint)
 
@@ -258,7 +252,7 @@ def new_unit_plan(
 ) -> None:
     """Tạo units/UNIT/plan.yaml: kế hoạch triển khai Phong trào của đơn vị."""
     from dkst.periods import today
-    from dkst.skeletons import message, unit_plan_skeleton
+    from dkst.skeletons import unit_plan_skeleton
 
     cat, lang_ = _catalogue(data, lang)
     _unit(cat, unit, lang_)
@@ -266,4 +260,4 @@ def new_unit_plan(
     issued_day = _date(issued, "issued", lang_)
     received_day = _date(received, "received", lang_)
     content = unit_plan_skeleton(cat, unit, num, issued_day, received_day, today())
-    _write(cat, f"units/{unit}/plan.yaml", content, force, lang_, message("hint-unit-plan", lang_))
+    _write(cat, f"units/{unit}/plan.yaml", content, force, lang_, text("hint-unit-plan", lang_))
