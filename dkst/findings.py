@@ -82,8 +82,6 @@ class Finding:
         return dict(self.params).get(key, default)
 
     def message(self, lang: str = "vi") -> str:
-        from dkst.i18n import finding_message
-
         return finding_message(self, lang)
 
     def to_dict(self, lang: str = "vi") -> dict[str, Any]:
@@ -170,3 +168,36 @@ class CheckResult:
         if worst >= Severity.ERROR or (strict and worst >= Severity.WARNING):
             return 1
         return 0
+
+
+def finding_message(finding: Finding, lang: str = "vi") -> str:
+    """The message of a finding in ``lang`` from its code and parameters (the words are the catalogue's,
+    :mod:`dkst.i18n`)."""
+    from dkst.i18n import ENCODINGS, HOWTO, MESSAGES, REASONS, TEXTS, WHAT, fill, show, yaml_problem
+
+    params: dict[str, Any] = {k: show(v) for k, v in (*finding.extras, *finding.params)}
+    params.setdefault("suggest", None)
+    code = finding.code
+    if code == "encoding":
+        from dkst.encodings import SOURCE_NAMES, family
+
+        guess = params.get("guess") or "unknown"
+        params["guess"] = ENCODINGS.get(family(guess), ENCODINGS["unknown"])[lang]
+        how = "legacy" if guess in ("tcvn3", "vni") else "iconv" if guess in SOURCE_NAMES else "unknown"
+        params["howto"] = HOWTO[how][lang].format(name=SOURCE_NAMES.get(guess, ""))
+    if code == "yaml-syntax":
+        params["tab"] = TEXTS["tab"][lang] if params.get("tab") else ""
+        if str(params.get("problem", "")).startswith("yaml."):  # a kind of dkst.yamlerrors
+            params["problem"] = yaml_problem(params, lang)
+    if code == "unknown-ref":
+        params["what"] = WHAT.get(params.get("what", ""), {"vi": "Mã", "en": "Id"})[lang]
+    if code == "rule-failed":
+        params["text_part"] = f" — {params['text']}" if params.get("text") else ""
+    if "reason" in params:
+        key = params["reason"]
+        reason = REASONS.get(key, REASONS["other"])[lang]
+        params["reason"] = reason.format(**{"detail": params.get("detail", key), **params})
+        if key == "yml":
+            params["suggest"] = None  # already in the reason
+    params["suggest"] = TEXTS["suggest"][lang].format(x=params["suggest"]) if params["suggest"] else ""
+    return fill(MESSAGES[code][lang], **params)

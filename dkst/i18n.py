@@ -1716,43 +1716,14 @@ def fill(template: str, **params: Any) -> str:
 
 def text(key: str, lang: str = "vi", **params: Any) -> str:
     """A user-facing text of ``TEXTS`` in ``lang``, filled in."""
-    return fill(TEXTS[key][lang], **{k: _show(v) for k, v in params.items()})
+    return fill(TEXTS[key][lang], **{k: show(v) for k, v in params.items()})
 
 
-def _show(value: Any) -> Any:
+def show(value: Any) -> Any:
+    """A parameter as a message shows it: a date in the Vietnamese administrative form, anything else as is."""
     if isinstance(value, date):
         return vn_date(value)
     return value
-
-
-def finding_message(finding: Any, lang: str = "vi") -> str:
-    """The message of a finding in ``lang`` from its code and parameters."""
-    params: dict[str, Any] = {k: _show(v) for k, v in (*finding.extras, *finding.params)}
-    params.setdefault("suggest", None)
-    code = finding.code
-    if code == "encoding":
-        from dkst.encodings import SOURCE_NAMES, family
-
-        guess = params.get("guess") or "unknown"
-        params["guess"] = ENCODINGS.get(family(guess), ENCODINGS["unknown"])[lang]
-        how = "legacy" if guess in ("tcvn3", "vni") else "iconv" if guess in SOURCE_NAMES else "unknown"
-        params["howto"] = HOWTO[how][lang].format(name=SOURCE_NAMES.get(guess, ""))
-    if code == "yaml-syntax":
-        params["tab"] = TEXTS["tab"][lang] if params.get("tab") else ""
-        if str(params.get("problem", "")).startswith("yaml."):  # a kind of dkst.yamlerrors
-            params["problem"] = yaml_problem(params, lang)
-    if code == "unknown-ref":
-        params["what"] = WHAT.get(params.get("what", ""), {"vi": "Mã", "en": "Id"})[lang]
-    if code == "rule-failed":
-        params["text_part"] = f" — {params['text']}" if params.get("text") else ""
-    if "reason" in params:
-        key = params["reason"]
-        reason = REASONS.get(key, REASONS["other"])[lang]
-        params["reason"] = reason.format(**{"detail": params.get("detail", key), **params})
-        if key == "yml":
-            params["suggest"] = None  # already in the reason
-    params["suggest"] = TEXTS["suggest"][lang].format(x=params["suggest"]) if params["suggest"] else ""
-    return fill(MESSAGES[code][lang], **params)
 
 
 def yaml_problem(params: dict[str, Any], lang: str) -> str:

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from dkst.findings import make
-from dkst.i18n import fill, finding_message, text
+from dkst.findings import finding_message, make
+from dkst.i18n import fill, text
 
 
 def run(argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

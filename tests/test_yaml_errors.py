@@ -6,8 +6,7 @@ import re
 
 import pytest
 
-from dkst.findings import make
-from dkst.i18n import finding_message
+from dkst.findings import finding_message, make
 from dkst.yamlio import parse_text
 
 ENGLISH = re.compile(
