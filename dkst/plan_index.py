@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
+from dkst.findings import Severity
 from dkst.periods import Deadline
 from dkst.schema import Indicator
 from dkst.statuses import RequirementType
@@ -51,7 +52,7 @@ class Requirement:
     minimum: int = 0
     deadline: Deadline | None = None
     rule: Condition | None = None
-    severity: str | None = None
+    severity: Severity | None = None  # a rule's: the level of its rule-failed findings
     index: int = 0
 
 

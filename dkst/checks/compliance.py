@@ -287,7 +287,7 @@ def _unit_plan(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date
 def _rule(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -> Iterator[Finding | Status]:
     rule = req.rule
     assert rule is not None
-    severity = Severity.parse(req.severity or "warning")
+    severity = req.severity if req.severity is not None else Severity.WARNING
     failed = 0
     for period, src in sorted(ds.reports.get(unit.id, {}).items()):
         if req.period is not None and period != req.period:

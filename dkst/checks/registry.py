@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from dkst import findings as F
 from dkst.checks.rules import RuleError, compile_rule
-from dkst.findings import Finding
-from dkst.periods import deadline_of
-from dkst.plan_index import PeriodInfo, PlanIndex, Requirement
+from dkst.findings import Finding, Severity
+from dkst.periods import Deadline, deadline_of
+from dkst.plan_index import Condition, PeriodInfo, PlanIndex, Requirement
 from dkst.schema import (
     ModelsRequirement,
     Parent,
@@ -190,14 +190,10 @@ def _requirement(
         if period not in ds.period_ids:
             out.append(unknown_ref(src.line("requirements", i, "period"), "period", period, sorted(ds.period_ids)))
         return None  # an unknown or broken period: nothing of it is judged
-    base: dict[str, Any] = {
-        "id": req.id,
-        "type": req.type,
-        "text": req.text,
-        "kinds": tuple(kinds),
-        "period": period,
-        "index": i,
-    }
+    minimum = 0
+    deadline: Deadline | None = None
+    rule: Condition | None = None
+    severity: Severity | None = None
     if isinstance(req, ModelsRequirement | UnitPlanRequirement):
         if req.due_before is not None and req.due_by is not None:
             out.append(
@@ -212,18 +208,18 @@ def _requirement(
             )
             return None
         default = date(index.year, 12, 31) if isinstance(index.year, int) and 1 <= index.year <= 9999 else None
-        base["deadline"] = deadline_of(req.due_before, req.due_by, default)
-        if base["deadline"] is None:
+        deadline = deadline_of(req.due_before, req.due_by, default)
+        if deadline is None:
             return None
         if isinstance(req, ModelsRequirement):
             if req.min is None:
                 return None
-            base["minimum"] = req.min
+            minimum = req.min
     if isinstance(req, RuleRequirement):
         if req.expr is None:
             return None
         try:
-            base["rule"] = compile_rule(req.expr, frozenset(index.indicators))
+            rule = compile_rule(req.expr, frozenset(index.indicators))
         except RuleError as exc:
             out.append(
                 F.make(
@@ -237,8 +233,8 @@ def _requirement(
                 )
             )
             return None
-        base["severity"] = req.severity.value if req.severity is not None else "warning"
-    return Requirement(**base)
+        severity = Severity.parse(req.severity.value) if req.severity is not None else Severity.WARNING
+    return Requirement(req.id, req.type, req.text, tuple(kinds), period, minimum, deadline, rule, severity, i)
 
 
 def unknown_ref(
