@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from dkst import escape
 from dkst.i18n import text
 from dkst.report_model import UNOWED_STATUSES
-from dkst.statuses import STYLES
+from dkst.statuses import STYLES, ReportStatus
 
 if TYPE_CHECKING:
     from rich.console import Group
@@ -61,7 +61,7 @@ class Row:
     kind: str | None = None
     kind_label: str = ""
     unit_id: str = ""
-    status: str | None = None
+    status: ReportStatus | None = None
     status_text: str = ""  # the status label (units) or "received 7/8" (subtotals, total)
     mark: str = ""  # the terminal table's mark
     submitted: date | None = None

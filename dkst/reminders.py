@@ -25,7 +25,7 @@ class Addressee:
 
     id: str
     name: str
-    status: str
+    status: ReportStatus
     status_label: str
     days_overdue: int | None
     days_left: int | None
@@ -71,7 +71,7 @@ def addressees(checked: Checked, period: str, within: int, lang: str, forms: Pat
             Addressee(
                 unit.id,
                 unit.name,
-                status.status,
+                ReportStatus(status.status),
                 text(status.status, lang),
                 status.days_overdue,
                 status.days_left,

@@ -38,6 +38,7 @@ from dkst.report_model import (  # noqa: F401  (the types stay importable from h
     Totals,
     UnitRow,
 )
+from dkst.schema import ModelStatus
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -117,7 +118,7 @@ def build_report(agg: Aggregate, lang: str) -> ReportContext:
             names.get(m.unit, m.unit),
             m.id,
             m.name,
-            m.status,
+            ModelStatus(m.status),
             text(f"model-{m.status}", lang),
             m.origin,
             text(f"origin-{m.origin}", lang),

@@ -11,6 +11,7 @@ from typing import Any
 from dkst import escape
 from dkst.i18n import text
 from dkst.periods import vn_date
+from dkst.schema import ModelStatus
 from dkst.statuses import ReportStatus
 
 #: The letterhead's defaults (Nghị định 30/2020): the national name and the motto, in Vietnamese in every document.
@@ -121,7 +122,7 @@ class UnitRow:
     short_name: str | None
     kind: str
     kind_label: str
-    status: str
+    status: ReportStatus
     status_label: str
     submitted: date | None
     days_late: int | None
@@ -149,7 +150,7 @@ class ModelRow:
     unit_name: str
     id: str
     name: str
-    status: str
+    status: ModelStatus
     status_label: str
     origin: str
     origin_label: str
