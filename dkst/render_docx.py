@@ -13,8 +13,8 @@ from typing import Any
 
 from dkst import files
 from dkst.filters import _as_date
-from dkst.render_errors import RenderError, _describe, _display, _kind, _limit_text, _template_line
-from dkst.template_context import Context, context_lang, template_data, with_unit
+from dkst.render_errors import RenderError, _describe, _display, _kind, _limit_text, _template_line, prepared
+from dkst.template_context import Context, context_lang
 from dkst.templates_lookup import make_environment
 
 
@@ -139,7 +139,7 @@ def render_docx(context: Context, template_path: Path, unit: Mapping[str, Any] |
     from lxml import etree
 
     from dkst.docxrules import fit_rules
-    from dkst.sandbox import TemplateLimit, check_file, check_output_size, time_limit
+    from dkst.sandbox import TemplateLimit, check_output_size, time_limit
 
     template_path = Path(template_path)
     shown = _display(template_path)
@@ -169,25 +169,7 @@ def render_docx(context: Context, template_path: Path, unit: Mapping[str, Any] |
                 ) from None
             return super().fix_tables(xml)
 
-    try:
-        ctx = template_data(context) if unit is None else with_unit(context, unit)
-    except Exception as exc:
-        error = f"{type(exc).__name__}: {exc}"
-        raise RenderError(
-            f"{shown}: bad render context: {error}", "tpl.bad-context", where=shown, error=error
-        ) from None
-    try:
-        check_file(str(template_path))
-        data = template_path.read_bytes()
-    except TemplateLimit as exc:
-        raise RenderError(_limit_text(exc.key, lang, shown, **exc.params)) from None
-    except OSError as exc:
-        raise RenderError(
-            f"{shown}: cannot read the template: {exc.strerror or exc}",
-            "tpl.unreadable",
-            where=shown,
-            error=exc.strerror or str(exc),
-        ) from None
+    ctx, data = prepared(context, unit, template_path, shown, lang)
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise RenderError(f"{shown}: not a Word document (.docx)", "tpl.not-docx", where=shown)
     try:

@@ -1,5 +1,5 @@
 """The one-line error of a template that cannot be found, read, compiled or rendered, and how a Jinja
-exception becomes one (the template file and line, a catalogue key)."""
+exception becomes one (the template file and line, a catalogue key); :func:`prepared`, where both writers start."""
 
 from __future__ import annotations
 
@@ -31,6 +31,33 @@ class RenderError(Exception):
             out += fill(TEXTS["tpl.near"][lang], text=self.params["near"])
         detail = self.params.get("detail")
         return f"{out} ({detail})" if detail and lang == "en" else out
+
+
+def prepared(context: Any, unit: Any, template_path: Path, shown: str, lang: str | None) -> tuple[Any, bytes]:
+    """What both writers start from: the template data (the context, and ``unit`` for a letter) and the
+    template's bytes, within the sandbox's file limits; any failure a :class:`RenderError` of one line."""
+    from dkst.sandbox import TemplateLimit, check_file
+    from dkst.template_context import template_data, with_unit
+
+    try:
+        ctx = template_data(context) if unit is None else with_unit(context, unit)
+    except Exception as exc:  # a hand-made context that is not what templates read: still one line
+        error = f"{type(exc).__name__}: {exc}"
+        raise RenderError(
+            f"{shown}: bad render context: {error}", "tpl.bad-context", where=shown, error=error
+        ) from None
+    try:
+        check_file(str(template_path))
+        return ctx, template_path.read_bytes()
+    except TemplateLimit as exc:
+        raise RenderError(_limit_text(exc.key, lang, shown, **exc.params)) from None
+    except OSError as exc:
+        raise RenderError(
+            f"{shown}: cannot read the template: {exc.strerror or exc}",
+            "tpl.unreadable",
+            where=shown,
+            error=exc.strerror or str(exc),
+        ) from None
 
 
 def _limit_text(key: str, lang: Any, shown: str, **params: Any) -> str:

@@ -6,14 +6,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from dkst.render_errors import RenderError, _describe, _display, _kind, _limit_text, _template_line
-from dkst.template_context import Context, context_lang, template_data, with_unit
+from dkst.render_errors import RenderError, _describe, _display, _kind, _limit_text, _template_line, prepared
+from dkst.template_context import Context, context_lang
 from dkst.templates_lookup import make_environment
 
 
 def render_markdown(context: Context, template_path: Path, unit: Mapping[str, Any] | None = None) -> str:
     """Render a Markdown (text) template, ``report.md.j2`` or any other, in the bounded sandbox."""
-    from dkst.sandbox import FolderLoader, TemplateLimit, check_file, check_output_size, time_limit
+    from dkst.sandbox import FolderLoader, TemplateLimit, check_output_size, time_limit
 
     template_path = Path(template_path)
     shown = _display(template_path)
@@ -21,25 +21,7 @@ def render_markdown(context: Context, template_path: Path, unit: Mapping[str, An
     base = template_path.resolve().parent
     env = make_environment(loader=FolderLoader(str(base)))
     lang = context_lang(context)
-    try:
-        ctx = template_data(context) if unit is None else with_unit(context, unit)
-    except Exception as exc:  # a context the aggregate layer got wrong: still one line
-        error = f"{type(exc).__name__}: {exc}"
-        raise RenderError(
-            f"{shown}: bad render context: {error}", "tpl.bad-context", where=shown, error=error
-        ) from None
-    try:
-        check_file(str(template_path))
-        template_path.read_bytes()
-    except TemplateLimit as exc:
-        raise RenderError(_limit_text(exc.key, lang, shown, **exc.params)) from None
-    except OSError as exc:
-        raise RenderError(
-            f"{shown}: cannot read the template: {exc.strerror or exc}",
-            "tpl.unreadable",
-            where=shown,
-            error=exc.strerror or str(exc),
-        ) from None
+    ctx, _ = prepared(context, unit, template_path, shown, lang)
     chunks: list[str] = []
     try:
         template = env.get_template(template_path.name)
