@@ -57,12 +57,18 @@ class Labelled(StrEnum):
         return value
 
     @classmethod
-    def choices(cls) -> str:
-        """``a (đăng ký), b (…)``: each value in order, with its first Vietnamese form (for ``invalid-value``)."""
-        vietnamese: dict[str, str] = {}
+    def vietnamese(cls) -> dict[str, str]:
+        """Each value's first Vietnamese form (``registered`` → ``đăng ký``), in the order of the values."""
+        found: dict[str, str] = {}
         for word, value in cls.aliases().items():
             if word != value and not word.isascii():
-                vietnamese.setdefault(value, word)
+                found.setdefault(value, word)
+        return {m.value: found[m.value] for m in cls if m.value in found}
+
+    @classmethod
+    def choices(cls) -> str:
+        """``a (đăng ký), b (…)``: each value in order, with its first Vietnamese form (for ``invalid-value``)."""
+        vietnamese = cls.vietnamese()
         return ", ".join(f"{m.value} ({vietnamese[m.value]})" if m.value in vietnamese else m.value for m in cls)
 
     @classmethod

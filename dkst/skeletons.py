@@ -191,7 +191,11 @@ def report_skeleton(cat: Catalogue, unit_id: str, period_id: str, submitted: dat
     return "\n".join(lines) + "\n"
 
 
-MODEL_STATUS_HELP = "registered (đăng ký), in_progress (đang triển khai), completed (hoàn thành) hoặc stopped (dừng)"
+def model_status_help() -> str:
+    """``registered (đăng ký), …, completed (hoàn thành) hoặc stopped (dừng)``: the statuses a model file takes."""
+    from dkst.schema import ModelStatus
+
+    return " hoặc ".join(ModelStatus.choices().rsplit(", ", 1))
 
 
 def model_skeleton(
@@ -207,7 +211,7 @@ def model_skeleton(
         "# Dòng bắt đầu bằng # là ghi chú; trường để trống là chưa có thông tin.",
         "",
         line(f"name: {yaml_scalar(name)}", "tên mô hình (bắt buộc)"),
-        "# Tình trạng (bắt buộc): " + MODEL_STATUS_HELP + ".",
+        "# Tình trạng (bắt buộc): " + model_status_help() + ".",
         line(f"status: {status}", "tình trạng (bắt buộc)"),
         line(
             f"started: {started.isoformat()}" if started else "started:",
@@ -365,7 +369,6 @@ def _walk_files(folder: Path) -> Iterable[Path]:
 __all__ = [
     "COMMENT_COLUMN",
     "INIT_FILES",
-    "MODEL_STATUS_HELP",
     "SAMPLE_YEAR",
     "Catalogue",
     "FileExists",
@@ -376,6 +379,7 @@ __all__ = [
     "init_values",
     "line",
     "model_skeleton",
+    "model_status_help",
     "normalise_text",
     "one_line",
     "quick_ids",

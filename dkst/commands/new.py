@@ -64,12 +64,9 @@ def complete_period(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
 
 
 def complete_status(incomplete: str) -> list[tuple[str, str]]:
-    choices = [
-        ("registered", "đăng ký"),
-        ("in_progress", "đang triển khai"),
-        ("completed", "hoàn thành"),
-        ("stopped", "dừng"),
-    ]
+    from dkst.schema import ModelStatus
+
+    choices = list(ModelStatus.vietnamese().items())
     return [c for c in choices if c[0].startswith(incomplete) or c[1].startswith(incomplete)]
 
 
@@ -217,7 +214,8 @@ def new_model(
     title = _text(name, "--name", lang_)
     value: Any = ModelStatus.read(status)
     if value not in {s.value for s in ModelStatus}:
-        choices = "đăng ký, đang triển khai, hoàn thành, dừng (registered, in_progress, completed, stopped)"
+        words = ModelStatus.vietnamese()
+        choices = ", ".join(words.values()) + " (" + ", ".join(words) + ")"
         fail(text("bad-status", lang_, value=status, choices=choices))
     registered = value == ModelStatus.REGISTERED.value
     day = _date(started, "started", lang_, future_ok=registered)

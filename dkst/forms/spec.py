@@ -77,14 +77,10 @@ def owing_units(ds: Dataset, period: str) -> list[str]:
     return out
 
 
-#: The model statuses shown after a model's name on the form (catalogue keys ``form.model-<status>``).
-MODEL_STATUSES = ("registered", "in_progress", "completed", "stopped")
-
-
 def form_spec(ds: Dataset, unit_id: str, period_id: str, created: date) -> FormSpec:
     """The :class:`FormSpec` of a unit and a period of a loaded dataset (its plan read, the period valid)."""
     from dkst.periods import vn_date
-    from dkst.schema import ModelRecord
+    from dkst.schema import ModelRecord, ModelStatus
 
     plan = ds.plan
     if plan is None:
@@ -110,7 +106,7 @@ def form_spec(ds: Dataset, unit_id: str, period_id: str, created: date) -> FormS
         letterhead["organ"] = plan.issuer
     report_to = plan.report_to
     indicators = [FormIndicator(i.id, i.label, i.unit, i.section) for i in (ds.index.indicators or {}).values()]
-    status_words = {status: C.form_text(f"form.model-{status}") for status in MODEL_STATUSES}
+    status_words = {m.value: C.form_text(f"form.model-{m.value}") for m in ModelStatus}
     models: list[FormModel] = []
     for model_id, src in sorted((ds.models.get(unit_id) or {}).items()):
         rec = src.record
