@@ -36,20 +36,15 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from dkst.checks.compliance import received
 from dkst.findings import Severity
-from dkst.frames import (  # noqa: F401  (the frames' names stay importable from here)
-    _COMMENDATION_COLUMNS,
-    _MODEL_COLUMNS,
-    _REPORT_COLUMNS,
+from dkst.frames import (
     EXPECTED_STATUSES,
     IND,
     REPORT_KEYS,
-    TEXT_KEYS,
     _int,
     _iso,
     commendation_frame,
     model_frame,
     report_frame,
-    window_end,
 )
 from dkst.i18n import text
 from dkst.periods import today

@@ -102,13 +102,8 @@ Where each job lives (this module only keeps the names importable):
 
 from __future__ import annotations
 
-# The jobs live in modules of their own; this module keeps the old names importable.
-from dkst.filters import (  # noqa: F401
-    EN_FORMULAS,
-    EN_MONTHS,
-    EN_SIGNING,
-    FILTERS,
-    SENTENCE_LOWER,
+# The jobs live in modules of their own; this module is the rendering API the commands and tests import.
+from dkst.filters import (  # noqa: F401  (the filters templates use, as render.vndate, render.endate, …)
     endate,
     endatelong,
     enfigure,
@@ -117,29 +112,23 @@ from dkst.filters import (  # noqa: F401
     enpct,
     figure,
     in_sentence,
-    lcfirst,
     md,
-    mdpara,
     num,
     pct,
-    roman,
-    upper,
     vndate,
     vndatelong,
 )
-from dkst.render_docx import render_docx, render_reminder_docx, repack_zip  # noqa: F401
+from dkst.render_docx import render_docx, render_reminder_docx
 from dkst.render_errors import RenderError
 from dkst.render_md import render_markdown, render_reminder
-from dkst.template_context import COUNTED_STATUSES, MOTTO, NATIONAL, prepare_context  # noqa: F401
-from dkst.templates_lookup import TEMPLATE_LANGS, TEMPLATE_NAMES, builtin_templates, find_template, make_environment  # noqa: F401
+from dkst.templates_lookup import TEMPLATE_NAMES, builtin_templates, find_template, make_environment
 
 __all__ = [
-    "TEMPLATE_LANGS",
     "TEMPLATE_NAMES",
     "RenderError",
+    "builtin_templates",
     "find_template",
     "make_environment",
-    "prepare_context",
     "render_docx",
     "render_markdown",
     "render_reminder",

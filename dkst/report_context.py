@@ -16,12 +16,8 @@ from dkst.aggregate import AggregateError, aggregate, kind_figures
 from dkst.frames import TEXT_KEYS, _int
 from dkst.i18n import text
 from dkst.periods import date_line
-from dkst.report_model import (  # noqa: F401  (the types stay importable from here)
-    COUNTED_STATUSES,
-    MOTTO,
-    NATIONAL,
+from dkst.report_model import (
     STANDING,
-    UNOWED_STATUSES,
     BasedOn,
     CommendationRow,
     IndicatorRow,

@@ -281,7 +281,7 @@ def report_text(
     submitted: date,
 ) -> str:
     """The province's report file of the city: ``pairs`` are (city id, province id) of the carried indicators."""
-    from dkst.aggregate import TEXT_KEYS
+    from dkst.frames import TEXT_KEYS
 
     ds = agg.dataset
     plan = _plan(ds)

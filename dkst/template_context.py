@@ -11,12 +11,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from dkst import escape
-from dkst.report_model import COUNTED_STATUSES, MOTTO, NATIONAL, ReportContext
+from dkst.report_model import ReportContext
 
 __all__ = [
-    "COUNTED_STATUSES",
-    "MOTTO",
-    "NATIONAL",
     "Context",
     "TemplateData",
     "context_lang",

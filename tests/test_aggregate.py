@@ -946,7 +946,8 @@ def test_render_context(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_letterhead_defaults_for_another_issuer(monkeypatch: pytest.MonkeyPatch) -> None:
     from types import SimpleNamespace
 
-    from dkst.report_context import Letterhead, letterhead
+    from dkst.report_context import letterhead
+    from dkst.report_model import Letterhead
 
     plan = SimpleNamespace(
         issuer="Ủy ban MTTQ Việt Nam xã Tam Thanh",

@@ -27,7 +27,7 @@ from dkst.options import (
 )
 
 if TYPE_CHECKING:
-    from dkst.report_context import PeriodFacts
+    from dkst.report_model import PeriodFacts
 
 PeriodOpt = Annotated[str, typer.Option("--period", help="help.opt.period", metavar="PERIOD", show_default=False)]
 TemplateDirOpt = Annotated[
