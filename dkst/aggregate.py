@@ -47,7 +47,6 @@ from dkst.frames import (
     report_frame,
 )
 from dkst.i18n import text
-from dkst.periods import today
 from dkst.schema import Report
 
 if TYPE_CHECKING:
@@ -304,7 +303,7 @@ def summary(agg: Aggregate) -> dict[str, Any]:
 def problem_files(checked: Checked, period: PeriodInfo, lang: str) -> list[dict[str, Any]]:
     """The report files of ``period`` with an error, and how the figures treat them; registry order."""
     ds = checked.dataset
-    as_of, now = checked.evaluation.as_of, today()
+    as_of, now = checked.evaluation.as_of, checked.evaluation.now
     order = {u.id: i for i, u in enumerate(ds.units)}
     errors: dict[str, list[Any]] = {}
     for f in checked.result.findings:

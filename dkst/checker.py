@@ -17,6 +17,7 @@ from dkst.checks import references, registry
 from dkst.checks.compliance import Evaluation, evaluate
 from dkst.dataset import Dataset, Parser, SourceFile, load
 from dkst.findings import CheckResult, Finding
+from dkst.periods import today
 from dkst.schema import Report
 
 
@@ -37,12 +38,14 @@ class Checked:
     result: CheckResult
 
 
-def prepare(root: Path, parse: Parser | None = None) -> Prepared:
-    """Load the dataset at ``root`` and run the checks that do not depend on a day."""
+def prepare(root: Path, parse: Parser | None = None, now: date | None = None) -> Prepared:
+    """Load the dataset at ``root`` and run the checks that do not depend on a day (``now``: the real today,
+    read from the clock once when not given)."""
+    now = now or today()
     ds = load(root, parse=parse)
     index, plan_findings = registry.index_plan(ds)
     units, unit_findings = registry.usable_units(ds, index)
-    ref_findings, broken = references.check_files(ds, index, units)
+    ref_findings, broken = references.check_files(ds, index, units, now)
     # the dataset the rest of the program reads: what was loaded, with the derived facts (a new object; the
     # loader's own is left as it returned it)
     ds = replace(ds, index=index, units=units, broken_refs=frozenset(broken))
@@ -54,20 +57,19 @@ def check(root: Path, as_of: date) -> Checked:
     """Load and judge the dataset at ``root`` as of ``as_of``."""
     from dkst.cache import parse_many
 
-    prepared = prepare(root, parse=parse_many)
+    now = today()  # the one reading of the clock for the whole check
+    prepared = prepare(root, parse=parse_many, now=now)
     ds = prepared.dataset
-    ev = evaluate(ds, as_of)
+    ev = evaluate(ds, as_of, now)
     result = CheckResult(dataset=str(root), as_of=as_of, findings=[*prepared.findings, *ev.findings])
     result.files = ds.files_read
     return Checked(ds, ev, result)
 
 
-def judge_report(ds: Dataset, src: SourceFile[Report], unit: str, period: str, as_of: date) -> list[Finding]:
+def judge_report(ds: Dataset, src: SourceFile[Report], unit: str, period: str, as_of: date, now: date) -> list[Finding]:
     """The findings ``dkst check`` would give the report file ``src`` of ``unit`` for ``period`` put into the
     dataset (its references, and compliance as of the day), without changing ``ds``: ``dkst import`` judges a
     form by the same rules before it writes the file."""
-    from dkst.periods import today
-
-    found = references.report_findings(ds, ds.index, src, unit, period, today())
+    found = references.report_findings(ds, ds.index, src, unit, period, now)
     placed = replace(ds, reports={**ds.reports, unit: {**ds.reports.get(unit, {}), period: src}})
-    return found + [f for f in evaluate(placed, as_of).findings if f.path == src.path]
+    return found + [f for f in evaluate(placed, as_of, now).findings if f.path == src.path]

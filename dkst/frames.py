@@ -9,7 +9,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from dkst.checks.compliance import counting_models, received
-from dkst.periods import today
 from dkst.schema import ModelStatus, Origin, Report
 from dkst.statuses import ReportStatus
 
@@ -97,7 +96,7 @@ def report_frame(checked: Checked, period: PeriodInfo) -> pd.DataFrame:
     """
 
     ds, ev = checked.dataset, checked.evaluation
-    as_of, now = ev.as_of, today()
+    as_of, now = ev.as_of, ev.now
     indicators = list(ds.index.indicators or {})
     rows: list[dict[str, Any]] = []
     for order, unit in enumerate(ds.units):
@@ -188,11 +187,11 @@ def model_frame(checked: Checked, period: PeriodInfo) -> pd.DataFrame:
     registry order, then model id."""
 
     ds = checked.dataset
-    as_of = checked.evaluation.as_of
+    as_of, now = checked.evaluation.as_of, checked.evaluation.now
     last = window_end(period, as_of)
     rows = []
     for order, unit in enumerate(ds.units):
-        for model_id, src in counting_models(ds, unit.id, as_of, start=period.start):
+        for model_id, src in counting_models(ds, unit.id, as_of, now, start=period.start):
             rec = src.record
             if rec is None or rec.started is None or rec.started > last:  # counting models have a record, a start
                 continue

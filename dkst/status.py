@@ -138,9 +138,9 @@ def _waiting(checked: Checked, unit_id: str, req: Any) -> bool:
     """A rule that holds only because no report it applies to has come in yet."""
     from dkst.checks.compliance import received
 
-    as_of = checked.evaluation.as_of
+    as_of, now = checked.evaluation.as_of, checked.evaluation.now
     for period, src in checked.dataset.reports.get(unit_id, {}).items():
-        if (req.period is None or period == req.period) and received(src, as_of) is not None:
+        if (req.period is None or period == req.period) and received(src, as_of, now) is not None:
             return False
     return True
 

@@ -5,6 +5,7 @@ only its own and those below."""
 from __future__ import annotations
 
 import ast
+from datetime import date
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "dkst"
@@ -135,7 +136,7 @@ def test_the_loader_loads_and_the_checker_derives() -> None:
     before = (list(ds.findings), list(ds.file_findings))
     index, _ = registry.index_plan(ds)
     units, _ = registry.usable_units(ds, index)
-    references.check_files(ds, index, units)
+    references.check_files(ds, index, units, date(2024, 6, 30))
     assert (ds.findings, ds.file_findings) == before and ds.units == [] and ds.index.requirements == []
     prepared = prepare(root)
     assert prepared.dataset.index.requirements and {u.id for u in prepared.dataset.units} == ds.unit_ids

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from dkst import findings as F
 from dkst.checks.rules import Skip
 from dkst.findings import Finding, Severity
-from dkst.periods import Deadline, today
+from dkst.periods import Deadline
 from dkst.plan_index import Requirement
 from dkst.schema import ModelRecord, ModelStatus, Report, Unit, UnitPlan
 from dkst.statuses import VOCABULARY, AnyStatus, ItemStatus, ReportStatus, RequirementType, RuleStatus
@@ -52,6 +52,8 @@ class Evaluation:
     """Statuses and compliance findings of a dataset as of one day."""
 
     as_of: date
+    #: the real today when it was judged: a date after it is a typo, the record treated as absent
+    now: date
     statuses: dict[tuple[str, str], Status] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
 
@@ -69,22 +71,21 @@ class Evaluation:
         return Status(unit.id, "", "report", ReportStatus.NOT_REQUIRED)
 
 
-def received(src: SourceFile[Report] | None, as_of: date, now: date | None = None) -> date | None:
+def received(src: SourceFile[Report] | None, as_of: date, now: date) -> date | None:
     """The day a report arrived, if it had by ``as_of`` (a date in the real future does not count)."""
     if src is None or not isinstance(src.record, Report):
         return None
     day = src.record.submitted
-    if day is None or day > as_of or day > (now or today()):
+    if day is None or day > as_of or day > now:
         return None
     return day
 
 
 def counting_models(
-    ds: Dataset, unit_id: str, as_of: date, start: date | None = None, now: date | None = None
+    ds: Dataset, unit_id: str, as_of: date, now: date, start: date | None = None
 ) -> list[tuple[str, SourceFile[ModelRecord]]]:
     """The unit's models that count as of the day: under way or completed, started in the plan year
     (and not before ``start`` when given), not after as-of (nor after ``now``, the real today)."""
-    now = now or today()
     year = ds.index.year
     out: list[tuple[str, SourceFile[ModelRecord]]] = []
     models = ds.models.get(unit_id)
@@ -103,11 +104,10 @@ def counting_models(
     return out
 
 
-def not_counted(ds: Dataset, as_of: date, now: date | None = None) -> Iterator[Finding]:
+def not_counted(ds: Dataset, as_of: date, now: date) -> Iterator[Finding]:
     """A ``not-counted`` finding (info) for each model of a usable unit that does not count as of the day, with
     the reason (the rule of :func:`counting_models`), so that a model count of 0 explains itself. A model whose
     status or start is itself at fault (a schema or ``future-date`` finding) gets none."""
-    now = now or today()
     year = ds.index.year
     for unit in ds.units:
         for model_id, src in sorted((ds.models.get(unit.id) or {}).items()):
@@ -132,10 +132,9 @@ def not_counted(ds: Dataset, as_of: date, now: date | None = None) -> Iterator[F
             yield F.make("not-counted", src.path, line, unit=unit.id, **params)
 
 
-def evaluate(ds: Dataset, as_of: date) -> Evaluation:
-    """Judge every usable unit against every usable requirement as of ``as_of``."""
-    ev = Evaluation(as_of)
-    now = today()
+def evaluate(ds: Dataset, as_of: date, now: date) -> Evaluation:
+    """Judge every usable unit against every usable requirement as of ``as_of`` (``now``: the real today)."""
+    ev = Evaluation(as_of, now)
     ev.findings.extend(not_counted(ds, as_of, now))
     for unit in ds.units:
         for req in ds.index.requirements:
@@ -254,7 +253,7 @@ def _not_done(
 
 
 def _models(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -> Iterator[Finding | Status]:
-    actual = len(counting_models(ds, unit.id, as_of, now=now))
+    actual = len(counting_models(ds, unit.id, as_of, now))
     deadline = req.deadline
     assert deadline is not None
     if actual >= req.minimum:

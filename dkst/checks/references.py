@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from dkst import findings as F
 from dkst.checks.registry import unknown_ref
 from dkst.findings import Finding, Severity
-from dkst.periods import today
 from dkst.plan_index import PlanIndex
 from dkst.schema import ModelRecord, ModelStatus, Origin, Report, Unit, UnitPlan
 from dkst.validation import R
@@ -20,9 +19,9 @@ if TYPE_CHECKING:
 _REPLICATED_FROM = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)/([a-z0-9]+(?:-[a-z0-9]+)*)$")
 
 
-def check_files(ds: Dataset, index: PlanIndex, units: list[Unit]) -> tuple[list[Finding], set[str]]:
-    """Reference and date findings on every unit file, and the paths of the files they break (errors)."""
-    now = today()
+def check_files(ds: Dataset, index: PlanIndex, units: list[Unit], now: date) -> tuple[list[Finding], set[str]]:
+    """Reference and date findings on every unit file (a date after ``now``, the real today, is a typo), and
+    the paths of the files they break (errors)."""
     known = {u.id: u for u in units}
     unit_ids = set(known) | {u for u in ds.models} | {u for u in ds.reports} | set(ds.unit_plans)
     bad = _BadKeys(ds.file_findings)

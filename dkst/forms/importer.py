@@ -240,6 +240,7 @@ def judge(built: Built, ds: Dataset, as_of: date, lang: str) -> None:
     from dkst.checker import judge_report
     from dkst.dataset import SourceFile, parse_document, to_findings
     from dkst.findings import Severity
+    from dkst.periods import today
     from dkst.schema import Report
 
     parsed = parse_document(built.text.encode("utf-8"), Report)
@@ -247,7 +248,7 @@ def judge(built: Built, ds: Dataset, as_of: date, lang: str) -> None:
     src = SourceFile(
         built.rel, parsed.record, parsed.lines, any(f.level >= Severity.ERROR for f in found), parsed.partial
     )
-    found += judge_report(ds, src, built.unit, built.period, as_of)
+    found += judge_report(ds, src, built.unit, built.period, as_of, today())
     built.record = parsed.record
     for f in found:
         where, what = built.origin.get(f.line or 0, (None, None))
