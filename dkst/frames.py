@@ -252,5 +252,10 @@ def _int(value: Any) -> int | None:
     return None if value is None or pd.isna(value) else int(value)
 
 
+def _day(value: Any) -> date | None:
+    """A frame's date cell: a date, or ``None`` for an empty one (``None``, NaT)."""
+    return value if isinstance(value, date) and value == value else None
+
+
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if isinstance(day, date) else None

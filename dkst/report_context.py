@@ -9,11 +9,10 @@ print. Labels come in the document's language; the plan's letterhead gets its de
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from dkst.aggregate import AggregateError, aggregate, kind_figures
-from dkst.frames import TEXT_KEYS, _int
+from dkst.frames import TEXT_KEYS, _day, _int
 from dkst.i18n import text
 from dkst.periods import date_line
 from dkst.report_model import (
@@ -43,11 +42,6 @@ if TYPE_CHECKING:
     from dkst.checker import Checked
     from dkst.dataset import Dataset
     from dkst.schema import Plan
-
-
-def _day(value: Any) -> date | None:
-    """A frame's date cell: a date, or ``None`` for an empty one."""
-    return value if isinstance(value, date) else None
 
 
 # ---------------------------------------------------------------- built from the aggregate

@@ -5,9 +5,9 @@ they are plain sums of the rows above. Every word comes from the catalogue in th
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from dkst.frames import _day, _int
 from dkst.workbook_layout import HEADER_ROW, Column, Row, Sheet, col_name, sum_formula, summable
 
 if TYPE_CHECKING:
@@ -140,7 +140,7 @@ def models_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: str, pream
                     _day(m["started"]),
                     _day(m["completed_on"]),
                     m["field"],
-                    _whole(m["beneficiaries"]),
+                    _int(m["beneficiaries"]),
                     "x" if m["propose_replication"] else "",  # a tick mark, the same in every language
                     m["summary"],
                     m["results"],
@@ -240,18 +240,3 @@ def _known(key: str) -> bool:
     from dkst.i18n import TEXTS
 
     return key in TEXTS
-
-
-def _day(value: Any) -> date | None:
-    return value if isinstance(value, date) and value == value else None  # NaT is no day
-
-
-def _whole(value: Any) -> int | None:
-    if value is None:
-        return None
-    try:
-        if value != value:  # NaN from pandas
-            return None
-        return int(value)
-    except (TypeError, ValueError):
-        return None
