@@ -15,6 +15,7 @@ from typing import Any
 
 from dkst import escape
 
+#: The font of every workbook dkst writes (the aggregate's and the forms), as of its documents (Nghị định 30/2020).
 FONT = "Times New Roman"
 SIZE = 12
 #: Points per wrapped line of 12 pt Times New Roman (Excel's default row is 15.75 pt for 12 pt text).

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-FONT = "Times New Roman"
+from dkst.workbook_layout import FONT  # the one font of every workbook dkst writes (Nghị định 30/2020)
+
 INPUT_FILL = "#FFF2CC"
 LOCKED_FILL = "#E7E6E6"
 HEAD_FILL = "#DDEBF7"
