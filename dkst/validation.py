@@ -6,7 +6,8 @@ record is an instance of its class in which every field that could not be valida
 fields included (nested records and list items likewise): every attribute exists, so readers use plain
 attribute access and test for ``None``, never ``getattr(record, name, None)``. :func:`validate` says which
 records are partial (:attr:`Validated.partial`, carried on as ``SourceFile.partial``): only those may hold
-``None`` where the class declares a value.
+``None`` where the class declares a value. It is built with pydantic's public ``model_construct`` from the values
+found valid (nothing is written into a record's internals afterwards).
 """
 
 from __future__ import annotations
@@ -245,12 +246,16 @@ def _salvage(cls: type[R], data: dict[str, Any]) -> R:
     the file (record items are kept partial: see :func:`_partial_item`); mapping entries likewise are
     kept one by one, invalid ones dropped.
     """
-    obj = cls.model_construct()
+    probe = cls.model_construct()  # a scratch record: each field is tried on it by pydantic's own assignment
     validator = cls.__pydantic_validator__
+    values: dict[str, Any] = dict.fromkeys(cls.model_fields)  # every field None unless found valid
+    given: set[str] = set()
     for name, value in data.items():
         if name not in cls.model_fields:
             continue
-        if _valid(validator, obj, name, value):
+        if _valid(validator, probe, name, value):
+            values[name] = getattr(probe, name)
+            given.add(name)
             continue
         item_cls = _record_items(cls, name)
         shapes = _unwrap(cls.model_fields[name].annotation)
@@ -262,22 +267,19 @@ def _salvage(cls: type[R], data: dict[str, Any]) -> R:
                 if item_cls is not None:
                     kept.append(_partial_item(item_cls, item))
                 else:
-                    kept.append(getattr(obj, name)[0] if _valid(validator, obj, name, [item]) else None)
+                    kept.append(getattr(probe, name)[0] if _valid(validator, probe, name, [item]) else None)
         elif isinstance(value, dict) and dict in origins:
             kept = {}
             for key, item in value.items():
-                if _valid(validator, obj, name, {key: item}):
-                    kept.update(getattr(obj, name))
+                if _valid(validator, probe, name, {key: item}):
+                    kept.update(getattr(probe, name))
         elif isinstance(value, dict) and len(models) == 1:  # a nested record (``signer``): partial too
             kept = _partial_item(models[0], value)
-        else:  # a list or mapping where a value is expected, or any other invalid value: left out
-            obj.__dict__.pop(name, None)
+        else:  # a list or mapping where a value is expected, or any other invalid value: left out (None)
             continue
-        obj.__dict__[name] = kept
-        obj.__pydantic_fields_set__.add(name)
-    for name in cls.model_fields:
-        obj.__dict__.setdefault(name, None)
-    return obj
+        values[name] = kept
+        given.add(name)
+    return cls.model_construct(_fields_set=given, **values)
 
 
 def _record_items(cls: type[Record], name: str) -> type[Record] | None:
