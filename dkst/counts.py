@@ -1,7 +1,7 @@
 """Counts as FORMAT.md pins them: whole numbers 0 … 999 999 999 999 written in decimal digits.
 
 The one place where a count is read, whatever it comes from: a YAML value (the loader hands plain decimal
-scalars over as ``int``, every other number form as the text typed, see :mod:`dkst.yamlio`), or a Python value
+scalars over as ``int``, every other number form as the text typed, see :mod:`dkst.load.yamlio`), or a Python value
 built by other code. Leading zeros are decimal (``010`` is 10, as Vietnamese documents write it); every other
 form is refused and never read as some other number: YAML 1.1 octal, base 60 (``1:30``), ``1_000``, ``0x1F``,
 ``0o17``, ``0b11``, signs, exponents, fractions, quotes, booleans, anything above the limit.

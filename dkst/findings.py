@@ -187,7 +187,7 @@ def finding_message(finding: Finding, lang: str = "vi") -> str:
         params["howto"] = HOWTO[how][lang].format(name=SOURCE_NAMES.get(guess, ""))
     if code == "yaml-syntax":
         params["tab"] = TEXTS["tab"][lang] if params.get("tab") else ""
-        if str(params.get("problem", "")).startswith("yaml."):  # a kind of dkst.yamlerrors
+        if str(params.get("problem", "")).startswith("yaml."):  # a kind of dkst.load.yamlerrors
             params["problem"] = yaml_problem(params, lang)
     if code == "unknown-ref":
         params["what"] = WHAT.get(params.get("what", ""), {"vi": "Mã", "en": "Id"})[lang]

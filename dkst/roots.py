@@ -1,6 +1,6 @@
 """Where the dataset is: ``--data``, ``DKST_DATA``, the nearest folder with ``plan.yaml``, ``./data``.
 
-Standard library only, so that shell completion (:mod:`dkst.completion`) finds the root on every Tab without
+Standard library only, so that shell completion (:mod:`dkst.cli.completion`) finds the root on every Tab without
 loading anything else.
 """
 

@@ -6,7 +6,7 @@
 
 Each help text is what the installed ``dkst`` prints with ``COLUMNS=100`` and no colour, so the page is
 exactly what a clerk sees. The list of commands comes from the typer application itself (every module
-of ``dkst/commands/`` included), in the order ``dkst --help`` lists them.
+of ``dkst/cli/`` included), in the order ``dkst --help`` lists them.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def command_paths() -> list[list[str]]:
     except ImportError:
         sys.exit("gen_cli_reference: run it with the Python where dkst is installed (pip install -e '.[test]')")
 
-    from dkst import cli
+    from dkst.cli import app as cli
 
     cli._register_commands()
     root = typer.main.get_command(cli.app)

@@ -332,8 +332,8 @@ indicators:
 def build(dest: Path) -> None:
     """Write the sample province into ``dest`` (an empty or absent folder)."""
     sys.path.insert(0, str(REPO))
-    from dkst.checker import check
-    from dkst.rollup import prepare, write
+    from dkst.checks.checker import check
+    from dkst.scaffold.rollup import prepare, write
 
     dest.mkdir(parents=True, exist_ok=True)
     texts = {"plan.yaml": PLAN, "units.yaml": UNITS, "README.md": README, **FILES}

@@ -1,6 +1,6 @@
 """Shared fixtures: run ``dkst`` as a user would (in this process by default), and copy datasets to play with.
 
-:func:`run_dkst` calls the console entry point :func:`dkst.cli.main` in this process, with ``sys.argv``, the
+:func:`run_dkst` calls the console entry point :func:`dkst.cli.app.main` in this process, with ``sys.argv``, the
 environment, the working directory and the standard streams set as a fresh process would have them, and
 returns what :func:`subprocess.run` would. ``process=True`` (or :func:`run_dkst_process`) runs the installed
 command instead: for the few end-to-end tests, and for anything about the process itself (encodings of the
@@ -174,8 +174,8 @@ def _forget_state() -> None:
 
 
 def _run_here(args: list[str], cwd: Path, env: dict[str, str], text: bool) -> subprocess.CompletedProcess[Any]:
-    """``dkst ARGS`` through :func:`dkst.cli.main` in this process; everything it sees is put back after."""
-    from dkst.cli import main
+    """``dkst ARGS`` through :func:`dkst.cli.app.main` in this process; everything it sees is put back after."""
+    from dkst.cli.app import main
 
     saved_env = dict(os.environ)
     saved_cwd = os.getcwd()

@@ -1,4 +1,4 @@
-"""``dkst aggregate`` and :mod:`dkst.aggregate` / :mod:`dkst.export`.
+"""``dkst aggregate`` and :mod:`dkst.figures.aggregate` / :mod:`dkst.documents.export`.
 
 The figures of ``tests/cases/aggregate/basic`` are computed by hand below (its files say what each one is
 for); the sample dataset's outputs are golden files in ``tests/golden/aggregate/`` (refresh them with
@@ -66,8 +66,8 @@ def basic(tmp_path: Path) -> Path:
 def library_aggregate(
     root: Path, period: str, as_of: date, monkeypatch: pytest.MonkeyPatch, lang: str = "vi", today: str = BASIC_TODAY
 ) -> Any:
-    from dkst.aggregate import aggregate
-    from dkst.checker import check
+    from dkst.checks.checker import check
+    from dkst.figures.aggregate import aggregate
 
     monkeypatch.setenv("DKST_TODAY", today)
     return aggregate(check(root, as_of), period, lang)
@@ -342,7 +342,7 @@ def test_exempt_and_not_required_are_not_expected_but_counted(monkeypatch: pytes
 
 
 def test_broken_report_left_out_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
-    from dkst import export
+    from dkst.documents import export
 
     agg = library_aggregate(BASIC, "H1", date(2023, 7, 15), monkeypatch)
     w1 = next(u for u in agg.summary["units"] if u["id"] == "w1")
@@ -392,7 +392,7 @@ def test_rule_failed_and_suspicious_date_do_not_leave_out(monkeypatch: pytest.Mo
 
 
 def test_not_reported_is_blank_and_zero_is_zero(monkeypatch: pytest.MonkeyPatch) -> None:
-    from dkst import export
+    from dkst.documents import export
 
     agg = library_aggregate(BASIC, "H1", date(2023, 7, 15), monkeypatch)
     rows = list(csv.reader(io.StringIO(export.to_csv(agg, "vi").decode("utf-8-sig"))))
@@ -546,7 +546,7 @@ def test_sample_xlsx_golden_and_same_bytes(tmp_path: Path) -> None:
 def test_xlsx_read_back(monkeypatch: pytest.MonkeyPatch) -> None:
     from openpyxl import load_workbook
 
-    from dkst import export
+    from dkst.documents import export
 
     agg = library_aggregate(BASIC, "H1", date(2023, 7, 15), monkeypatch)
     data = export.to_xlsx(agg, "vi")
@@ -622,7 +622,7 @@ def test_xlsx_read_back(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_xlsx_text_is_never_a_formula(monkeypatch: pytest.MonkeyPatch) -> None:
     from openpyxl import load_workbook
 
-    from dkst import workbook_layout as workbook
+    from dkst.sheets import workbook_layout as workbook
 
     assert workbook.plain("=1+2\x07\x1b[31m") == "'=1+2[31m"  # as in CSV (OWASP): shown, never run
     assert workbook.plain(None) == ""
@@ -635,7 +635,7 @@ def test_xlsx_text_is_never_a_formula(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def export_xlsx(agg: Any) -> bytes:
-    from dkst import export
+    from dkst.documents import export
 
     return export.to_xlsx(agg, "vi")
 
@@ -723,7 +723,7 @@ def test_table_is_default_and_fits_100_columns() -> None:
 
 
 def test_md_escapes_cells(monkeypatch: pytest.MonkeyPatch) -> None:
-    from dkst import export
+    from dkst.documents import export
 
     assert export.md_cell("a | b\nc\\d") == "a \\| b<br>c\\\\d"
     agg = library_aggregate(BASIC, "H1", date(2023, 7, 15), monkeypatch)
@@ -770,7 +770,7 @@ def test_errors_are_one_line_with_exit_2(basic: Path, tmp_path: Path) -> None:
 
 
 def test_english_labels(monkeypatch: pytest.MonkeyPatch) -> None:
-    from dkst import export
+    from dkst.documents import export
 
     agg = library_aggregate(BASIC, "H1", date(2023, 7, 15), monkeypatch, lang="en")
     table = export.to_table(agg, "en")
@@ -798,8 +798,8 @@ def test_english_labels(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_render_context(monkeypatch: pytest.MonkeyPatch) -> None:
-    from dkst.checker import check
-    from dkst.report_context import render_context
+    from dkst.checks.checker import check
+    from dkst.documents.report_context import render_context
 
     monkeypatch.setenv("DKST_TODAY", BASIC_TODAY)
     checked = check(BASIC, date(2023, 7, 15))
@@ -946,8 +946,8 @@ def test_render_context(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_letterhead_defaults_for_another_issuer(monkeypatch: pytest.MonkeyPatch) -> None:
     from types import SimpleNamespace
 
-    from dkst.report_context import letterhead
-    from dkst.report_model import Letterhead
+    from dkst.documents.report_context import letterhead
+    from dkst.documents.report_model import Letterhead
 
     plan = SimpleNamespace(
         issuer="Ủy ban MTTQ Việt Nam xã Tam Thanh",
@@ -964,7 +964,7 @@ def test_letterhead_defaults_for_another_issuer(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_ratio_rounds_half_up() -> None:
-    from dkst.aggregate import ratio
+    from dkst.figures.aggregate import ratio
 
     assert ratio(1, 8) == 0.125 and ratio(1, 3) == 0.3333 and ratio(2, 3) == 0.6667
     assert ratio(1, 80000) == 0.0 and ratio(1, 20000) == 0.0001  # 0.00005 rounds up, not to even
@@ -988,7 +988,7 @@ def test_pandas_and_openpyxl_load_only_in_aggregate(args: list[str]) -> None:
     )
     assert proc.returncode in (0, 1), proc.stderr[-2000:]
     imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines() if line.startswith("import time")}
-    assert "dkst.cli" in imported
+    assert "dkst.cli.app" in imported
     assert not {m for m in imported if m.split(".")[0] in ("pandas", "openpyxl", "numpy")}, args
 
 

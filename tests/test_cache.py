@@ -20,7 +20,7 @@ from tests.conftest import REPO, run_dkst
 sys.path.insert(0, str(REPO / "benchmarks"))
 import generate  # benchmarks/ is not a package
 
-from dkst import cache, pool
+from dkst.load import cache, pool
 
 AS_OF = "2023-12-20"
 
@@ -96,7 +96,7 @@ def test_second_run_gives_the_same_json_from_the_cache(ds: Path, xdg: Path) -> N
 
 
 def test_second_run_does_not_parse(ds: Path, xdg: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from dkst.checker import check as run_check
+    from dkst.checks.checker import check as run_check
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(xdg))
     monkeypatch.delenv("DKST_NO_CACHE", raising=False)
@@ -124,8 +124,8 @@ def test_an_edit_keeping_size_and_time_is_seen(ds: Path, xdg: Path) -> None:
 
 def test_edits_checked_by_the_helper_process(ds: Path, xdg: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """With many files, a forked helper reads and hashes them: an edit is still seen."""
-    from dkst.checker import check as run_check
-    from dkst.reporters import as_json
+    from dkst.checks.checker import check as run_check
+    from dkst.checks.reporters import as_json
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(xdg))
     monkeypatch.setenv("DKST_WORKERS", "2")
@@ -258,8 +258,8 @@ def test_without_fork_the_workers_are_spawned(ds: Path, monkeypatch: pytest.Monk
     """As on Windows: only ``spawn`` (tests/test_spawn.py proves the pool really runs that way)."""
     import multiprocessing
 
-    from dkst.checker import check as run_check
-    from dkst.reporters import as_json
+    from dkst.checks.checker import check as run_check
+    from dkst.checks.reporters import as_json
 
     monkeypatch.setenv("DKST_NO_CACHE", "1")
     monkeypatch.setenv("DKST_WORKERS", "1")
@@ -270,8 +270,8 @@ def test_without_fork_the_workers_are_spawned(ds: Path, monkeypatch: pytest.Monk
 
 
 def test_a_broken_pool_falls_back_to_this_process(ds: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from dkst.checker import check as run_check
-    from dkst.reporters import as_json
+    from dkst.checks.checker import check as run_check
+    from dkst.checks.reporters import as_json
 
     monkeypatch.setenv("DKST_NO_CACHE", "1")
     monkeypatch.setenv("DKST_WORKERS", "1")

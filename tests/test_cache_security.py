@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from dkst import cache
+from dkst.load import cache
 from tests.conftest import REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -60,8 +60,8 @@ def env(made: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Pa
 
 
 def run(ds: Path) -> str:
-    from dkst.checker import check
-    from dkst.reporters import as_json
+    from dkst.checks.checker import check
+    from dkst.checks.reporters import as_json
 
     return as_json(check(ds, AS_OF).result, "en")
 
@@ -255,7 +255,7 @@ def test_a_fifo_under_units_is_a_finding_never_a_hang(valid: Path, command: list
 
 
 def test_read_file_refuses_a_fifo(tmp_path: Path) -> None:
-    from dkst.dataset import read_file
+    from dkst.load.dataset import read_file
 
     if not hasattr(os, "mkfifo"):
         pytest.skip("no FIFOs here")

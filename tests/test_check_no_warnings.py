@@ -12,7 +12,7 @@ from dkst.i18n import fill, text
 
 
 def run(argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    from dkst.cli import main
+    from dkst.cli.app import main
     from tests.conftest import REPO, TODAY
 
     monkeypatch.chdir(REPO)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from dkst.checks.reporters import as_github, as_json
 from dkst.findings import CheckResult, make
-from dkst.reporters import as_github, as_json
 from tests.conftest import REPO, assert_golden, run_dkst
 
 AS_OF = ["2023-03-15", "2023-11-30", "2024-01-15"]
@@ -62,7 +62,7 @@ def test_findings_sorted_and_deterministic() -> None:
 
 
 def test_json_is_the_library_result_serialised() -> None:
-    from dkst.checker import check
+    from dkst.checks.checker import check
 
     checked = check(Path("data"), date(2024, 1, 15))
     proc = run_dkst("check", "--data", "data", "--as-of", "2024-01-15", "--format", "json", today=None)
@@ -97,7 +97,7 @@ def test_light_startup(argv: list[str]) -> None:
     """``dkst --help`` and ``dkst check`` import neither pandas, openpyxl nor docxtpl."""
     code = (
         "import sys\n"
-        "from dkst.cli import main\n"
+        "from dkst.cli.app import main\n"
         f"sys.argv = ['dkst', *{argv!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "heavy = sorted(m for m in ('pandas', 'openpyxl', 'docxtpl', 'docx') if m in sys.modules)\n"

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from dkst.console import setup_stream, use_color
+from dkst.cli.console import setup_stream, use_color
 from tests.conftest import REPO, TODAY, dkst_executable
 
 COMMANDS = [
@@ -89,7 +89,7 @@ def test_colour_follows_no_color_and_the_terminal(monkeypatch: pytest.MonkeyPatc
 def test_main_twice_in_one_process_rereads_the_language(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from dkst.cli import main
+    from dkst.cli.app import main
 
     monkeypatch.delenv("DKST_LANG", raising=False)
     for argv, word in (

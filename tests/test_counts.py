@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from dkst.counts import MAX_COUNT, BigDecimal, CountError, parse_count
-from dkst.dataset import parse_document
-from dkst.schema import ModelRecord, Plan, Report
+from dkst.load.dataset import parse_document
+from dkst.load.schema import ModelRecord, Plan, Report
 from tests.conftest import run_dkst
 
 H1 = "units/an-my/reports/H1.yaml"
@@ -215,7 +215,7 @@ def test_text_fields_keep_what_was_typed() -> None:
 
 def test_keys_read_as_written() -> None:
     raw = b"units:\n  - {id: '2023', name: X, kind: ward}\n  - {id: 010, name: Y, kind: ward}\n"
-    from dkst.schema import UnitsFile
+    from dkst.load.schema import UnitsFile
 
     parsed = parse_document(raw, UnitsFile)
     assert parsed.problems == []
@@ -228,7 +228,7 @@ def test_keys_read_as_written() -> None:
 def test_totals_are_exact_for_ten_thousand_maximal_counts() -> None:
     from types import SimpleNamespace
 
-    from dkst.aggregate import kind_figures
+    from dkst.figures.aggregate import kind_figures
 
     n = 10_000
     units = [SimpleNamespace(indicators={"a": MAX_COUNT}, models=1) for _ in range(n)]

@@ -23,7 +23,7 @@ PROMISED = {"check", "status", "aggregate", "render", "remind", "init", "new", "
 def _commands() -> list[tuple[list[str], object]]:
     import typer
 
-    from dkst import cli
+    from dkst.cli import app as cli
 
     cli._register_commands()
     root = typer.main.get_command(cli.app)

@@ -79,8 +79,8 @@ def test_same_bytes_twice_and_force(sample: Path, tmp_path: Path) -> None:
 
 
 def test_build_is_deterministic_in_process() -> None:
-    from dkst.checker import prepare
-    from dkst.forms.writer import build, form_spec
+    from dkst.checks.checker import prepare
+    from dkst.sheets.forms.writer import build, form_spec
 
     ds = prepare(Path(__file__).resolve().parent.parent / "data").dataset
     one = build(form_spec(ds, "hoi-nong-dan", "H1", date(2023, 5, 20)))

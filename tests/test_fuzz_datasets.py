@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-import dkst.cli as cli
+import dkst.cli.app as cli
 from dkst.findings import CODES
 from tests.conftest import CASES, TODAY
 

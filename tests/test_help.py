@@ -19,7 +19,7 @@ ENGLISH = re.compile(
 def _paths() -> list[list[str]]:
     import typer
 
-    from dkst import cli
+    from dkst.cli import app as cli
 
     cli._register_commands()
     root = typer.main.get_command(cli.app)
@@ -45,7 +45,7 @@ def run(
     capsys: pytest.CaptureFixture[str],
     env: dict[str, str] | None = None,
 ) -> tuple[int, str, str]:
-    from dkst.cli import main
+    from dkst.cli.app import main
 
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.delenv("DKST_LANG", raising=False)
@@ -94,7 +94,7 @@ def test_help_of_a_plain_typer_command_is_translated_too() -> None:
     import typer
     from typer.testing import CliRunner
 
-    from dkst.clihelp import DkstGroup
+    from dkst.cli.clihelp import DkstGroup
 
     app = typer.Typer(cls=DkstGroup)
 
@@ -117,8 +117,8 @@ def test_every_help_text_is_a_catalogue_key() -> None:
     """Help texts are translated only when they are keys of the catalogue (``help.<command>.<option>``)."""
     import typer
 
-    from dkst import cli
-    from dkst.clihelp import BUILTIN_HELP
+    from dkst.cli import app as cli
+    from dkst.cli.clihelp import BUILTIN_HELP
     from dkst.i18n import TEXTS
 
     cli._register_commands()

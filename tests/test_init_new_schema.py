@@ -19,10 +19,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dkst.dataset import parse_file
-from dkst.schema import ModelRecord, Plan, Report, UnitPlan, UnitsFile
-from dkst.yamlio import parse_bytes
-from dkst.yamlwrite import yaml_scalar
+from dkst.load.dataset import parse_file
+from dkst.load.schema import ModelRecord, Plan, Report, UnitPlan, UnitsFile
+from dkst.load.yamlio import parse_bytes
+from dkst.scaffold.yamlwrite import yaml_scalar
 from tests.conftest import run_dkst
 
 REPO = Path(__file__).resolve().parent.parent
@@ -759,8 +759,8 @@ def test_progress_bar_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_modules_import_nothing_heavy() -> None:
     code = (
-        "import sys, dkst.commands.init, dkst.commands.new, dkst.commands.schema, dkst.skeletons, dkst.yamlwrite, "
-        "dkst.jsonschema, dkst.progress; "
+        "import sys, dkst.cli.init, dkst.cli.new, dkst.cli.schema, dkst.scaffold.skeletons, dkst.scaffold.yamlwrite, "
+        "dkst.scaffold.jsonschema, dkst.progress; "
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'pandas', 'openpyxl', 'docxtpl', 'rich', "
         "'pydantic', 'jinja2'}))"
     )

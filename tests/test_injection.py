@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dkst import escape
-from dkst.cli import _register_commands, app
+from dkst.cli.app import _register_commands, app
 from tests.conftest import CASES, run_dkst
 
 _register_commands()

@@ -42,8 +42,9 @@ CASES = [("report", "vi"), ("report", "en"), ("remind", "vi"), ("remind", "en")]
 
 
 def bold_width_mm(text: str, pt: float) -> float:
-    """The printed width of ``text`` in Times New Roman Bold at ``pt`` points (the metrics of :mod:`dkst.docxrules`)."""
-    from dkst.docxrules import text_width_mm
+    """The printed width of ``text`` in Times New Roman Bold at ``pt`` points (the metrics of
+    :mod:`dkst.documents.docxrules`)."""
+    from dkst.documents.docxrules import text_width_mm
 
     return text_width_mm(text, pt, True)
 
@@ -52,8 +53,8 @@ def bold_width_mm(text: str, pt: float) -> float:
 
 
 def _context(lang: str, period: str = "H1", as_of: date = AS_OF) -> dict[str, Any]:
-    from dkst.checker import check
-    from dkst.report_context import render_context
+    from dkst.checks.checker import check
+    from dkst.documents.report_context import render_context
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("DKST_TODAY", "2024-06-30")
@@ -71,7 +72,7 @@ def contexts() -> dict[str, dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def rendered(contexts: dict[str, dict[str, Any]]) -> dict[tuple[str, str], bytes]:
-    from dkst.render import render_docx, render_reminder_docx
+    from dkst.documents.render import render_docx, render_reminder_docx
 
     out: dict[tuple[str, str], bytes] = {}
     for name, lang in CASES:
@@ -363,7 +364,7 @@ def test_appendix_line_has_the_reports_date(rendered: dict) -> None:
 
 def test_period_in_sentence_and_counts_explained() -> None:
     """The yearly period ("Năm 2023") reads "năm 2023" inside a sentence; no phrase with a zero count."""
-    from dkst.render import in_sentence, render_docx
+    from dkst.documents.render import in_sentence, render_docx
 
     assert in_sentence("Năm 2023") == "năm 2023" and in_sentence("6 tháng đầu năm 2023") == "6 tháng đầu năm 2023"
     assert in_sentence("Tết Giáp Thìn") == "Tết Giáp Thìn" and in_sentence("First half of 2023") == "first half of 2023"
@@ -461,7 +462,7 @@ def test_template_lint(path: Path) -> None:
 
     from docx.oxml.ns import qn
 
-    from dkst.render import render_docx, render_reminder_docx
+    from dkst.documents.render import render_docx, render_reminder_docx
 
     with zipfile.ZipFile(path) as z:
         parts = [n for n in z.namelist() if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", n)]
@@ -501,8 +502,8 @@ def test_english_labels_from_the_plan(tmp_path: Path) -> None:
     the Vietnamese documents keep the Vietnamese names."""
     import shutil as sh
 
-    from dkst.checker import check
-    from dkst.report_context import render_context
+    from dkst.checks.checker import check
+    from dkst.documents.report_context import render_context
 
     root = tmp_path / "data"
     sh.copytree(SAMPLE, root)
@@ -529,8 +530,8 @@ def test_rules_follow_the_letterhead_text(contexts: dict) -> None:
     (a ward's committee) gets a rule of 1/3–1/2 of its longest line; a plan's own motto keeps a rule as long."""
     import copy
 
-    from dkst.docxrules import text_width_mm
-    from dkst.render import render_docx
+    from dkst.documents.docxrules import text_width_mm
+    from dkst.documents.render import render_docx
 
     ctx = copy.deepcopy(contexts["vi"])
     ctx["plan"]["letterhead"].update(

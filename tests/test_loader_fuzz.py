@@ -6,9 +6,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dkst.dataset import parse_document
 from dkst.findings import CODES
-from dkst.schema import KINDS
+from dkst.load.dataset import parse_document
+from dkst.load.schema import KINDS
 
 KIND_CLASSES = list(KINDS.values())
 

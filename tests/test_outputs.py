@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dkst import files
-from dkst.cli import _register_commands, app
+from dkst.cli.app import _register_commands, app
 from tests.conftest import dkst_executable, run_dkst
 
 _register_commands()

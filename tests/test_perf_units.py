@@ -13,12 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dkst import findings as F
-from dkst.dataset import SourceFile, load, parse_document
 from dkst.findings import Finding
-from dkst.layout import judge_units, scan_units
-from dkst.schema import ModelRecord, Report
-from dkst.validation import nearest
-from dkst.yamlio import _Loader, parse_text
+from dkst.load.dataset import SourceFile, load, parse_document
+from dkst.load.layout import judge_units, scan_units
+from dkst.load.schema import ModelRecord, Report
+from dkst.load.validation import nearest
+from dkst.load.yamlio import _Loader, parse_text
 
 # ---------------------------------------------------------------- one pass over the nodes
 
@@ -193,8 +193,8 @@ def test_clean_is_skipped_only_when_nothing_needs_it() -> None:
 
 def old_walk_unit(root: Path, folder: Path, unit_id: str, period_ids: set[str]) -> list[Any]:
     """The walk of a unit folder before #6 (os.walk), kept as the oracle."""
-    from dkst.layout import Entry as _Entry
-    from dkst.layout import stray_reason as _stray_reason
+    from dkst.load.layout import Entry as _Entry
+    from dkst.load.layout import stray_reason as _stray_reason
 
     out: list[Any] = []
     for dirpath, dirnames, filenames in os.walk(folder):
@@ -301,7 +301,7 @@ def test_started_missing_is_reported_once(tmp_path: Path) -> None:
     """A model under way without a start date: one missing-field, whether or not the schema saw it first."""
     import shutil
 
-    from dkst.checker import check
+    from dkst.checks.checker import check
 
     root = tmp_path / "ds"
     shutil.copytree(Path(__file__).parent / "cases" / "valid", root)

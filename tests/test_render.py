@@ -1,4 +1,4 @@
-"""dkst.render: the sandboxed templates (Markdown, Word, urging letter), driven by a fixture context.
+"""dkst.documents.render: the sandboxed templates (Markdown, Word, urging letter), driven by a fixture context.
 
 The fixture (tests/fixtures/render_context.json) is the Tam Kỳ case for H1 2023: the city committee,
 6 member organisations, 8 wards and 4 communes; 17 reports expected, 15 received (12 on time, 3 late),
@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from dkst import render
-from dkst.render import (
+from dkst.documents import render
+from dkst.documents.render import (
     RenderError,
     find_template,
     md,
@@ -686,7 +686,7 @@ def test_libreoffice_converts_to_pdf(report_docx, tmp_path):
 
 def test_import_is_light():
     code = (
-        "import sys, dkst.render; "
+        "import sys, dkst.documents.render; "
         "heavy = [m for m in ('docxtpl', 'docx', 'jinja2', 'lxml') if m in sys.modules]; "
         "assert not heavy, heavy"
     )

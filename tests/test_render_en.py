@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from dkst import render
-from dkst.render import RenderError, find_template, render_docx, render_markdown, render_reminder
+from dkst.documents import render
+from dkst.documents.render import RenderError, find_template, render_docx, render_markdown, render_reminder
 from tests.conftest import GOLDEN, assert_golden, run_dkst
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -2,7 +2,7 @@
 
 The fixture is written by hand (hostile text, absent parts), so it is not generated; instead its shape — the
 keys of every object and the JSON type of every value — is compared with the context that
-:func:`dkst.report_context.render_context` builds from real datasets. A key added to or dropped from the real
+:func:`dkst.documents.report_context.render_context` builds from real datasets. A key added to or dropped from the real
 context, or a value whose type changes, fails here until the fixture follows.
 """
 
@@ -141,8 +141,8 @@ def real_shape() -> Shape:
 def real_contexts() -> list[dict[str, Any]]:
     """The template data of real report contexts: the sample (H1, Y) and the hand-made case with a broken
     report, in both languages."""
-    from dkst.checker import check
-    from dkst.report_context import render_context
+    from dkst.checks.checker import check
+    from dkst.documents.report_context import render_context
 
     contexts = []
     with pytest.MonkeyPatch.context() as mp:
@@ -158,10 +158,10 @@ def real_contexts() -> list[dict[str, Any]]:
 
 
 def test_a_hand_made_context_is_prepared_as_the_report_context_is_built() -> None:
-    """A hand-made context (:func:`prepare_context`, :func:`dkst.report_data.report_from_data`) given the base
+    """A hand-made context (:func:`prepare_context`, :func:`dkst.documents.report_data.report_from_data`) given the base
     of a real context derives exactly what the real one gives: the same grouping, subtotals, totals, counted
     reports, letterhead and dates in words."""
-    from dkst.template_context import prepare_context
+    from dkst.documents.template_context import prepare_context
 
     for data in real_contexts():
         assert prepare_context(json.loads(json.dumps(base_of(data)))) == data

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from dkst.aggregate import aggregate
-from dkst.checker import check
-from dkst.cli import _register_commands, app
+from dkst.checks.checker import check
+from dkst.cli.app import _register_commands, app
+from dkst.figures.aggregate import aggregate
 from dkst.findings import Severity
-from dkst.rollup import RollupError, prepare, write
+from dkst.scaffold.rollup import RollupError, prepare, write
 
 from .conftest import REPO, TODAY, run_dkst
 
@@ -118,7 +118,7 @@ def test_province_aggregate_carries_the_city_figures(province: Path, period: str
     # the models: the same count, and the same split by origin, status and proposal
     models = theirs.models[theirs.models["unit"] == "tam-ky"]
     assert tam_ky["models"] == ours.summary["models"]["total"] == len(models)
-    from dkst.aggregate import model_counts
+    from dkst.figures.aggregate import model_counts
 
     assert model_counts(models) == ours.summary["models"]
     # the commendations of the counted reports
@@ -290,7 +290,7 @@ def test_the_committed_sample_is_what_the_script_makes(tmp_path: Path) -> None:
 def test_model_ids_stay_unique() -> None:
     from types import SimpleNamespace
 
-    from dkst.rollup import model_ids
+    from dkst.scaffold.rollup import model_ids
 
     ds = SimpleNamespace(
         units=[SimpleNamespace(id="a-b"), SimpleNamespace(id="a")],

@@ -35,12 +35,12 @@ def test_bytes_mode_keeps_the_bytes() -> None:
 
 
 def test_a_crash_is_a_traceback_and_exit_1(monkeypatch: pytest.MonkeyPatch) -> None:
-    import dkst.checker
+    import dkst.checks.checker
 
     def boom(*_: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(dkst.checker, "check", boom)
+    monkeypatch.setattr(dkst.checks.checker, "check", boom)
     proc = run_dkst("check", "--data", "data", process=False)
     assert proc.returncode == 1
     assert "Traceback" in proc.stderr and "RuntimeError: boom" in proc.stderr

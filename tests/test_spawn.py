@@ -1,6 +1,6 @@
 """The worker pool as Windows runs it: the ``spawn`` start method (issue #10, item 2).
 
-Windows has no ``fork``: a spawned worker imports :mod:`dkst.pool` afresh, so the worker function must be
+Windows has no ``fork``: a spawned worker imports :mod:`dkst.load.pool` afresh, so the worker function must be
 importable and its arguments picklable. ``DKST_MP_START=spawn`` forces that start method anywhere (a CI step
 runs a subset of the suite that way); without it dkst forks where it can.
 """
@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from dkst import pool
-from dkst.dataset import ParsedFile, unpack_lines
-from dkst.schema import Report
+from dkst.load import pool
+from dkst.load.dataset import ParsedFile, unpack_lines
+from dkst.load.schema import Report
 from tests.conftest import REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -36,8 +36,8 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run(ds: Path) -> str:
-    from dkst.checker import check
-    from dkst.reporters import as_json
+    from dkst.checks.checker import check
+    from dkst.checks.reporters import as_json
 
     return as_json(check(ds, AS_OF).result, "en")
 
@@ -150,9 +150,9 @@ def test_nothing_posix_only_without_a_fallback() -> None:
                 found.append(f"{path.relative_to(REPO)}:{n}: {line.strip()}")
     # each of these is guarded: hasattr/getattr checks, or a fork only where start_method() is "fork"
     allowed = {
-        "dkst/pool.py": {"pid = os.fork()"},
-        "dkst/skeletons.py": {"os.fchmod(fh.fileno(), 0o666 & ~_umask())"},
-        "dkst/rollup.py": {"os.fchmod(fh.fileno(), 0o666 & ~mask)"},
+        "dkst/load/pool.py": {"pid = os.fork()"},
+        "dkst/scaffold/skeletons.py": {"os.fchmod(fh.fileno(), 0o666 & ~_umask())"},
+        "dkst/scaffold/rollup.py": {"os.fchmod(fh.fileno(), 0o666 & ~mask)"},
         "dkst/files.py": {"os.fchmod(fh.fileno(), 0o666 & ~_umask())", "os.fchmod(fh.fileno(), 0o666 & ~mask)"},
     }
     unexpected = [f for f in found if f.split(": ", 1)[1] not in allowed.get(f.split(":")[0], set())]

@@ -16,8 +16,8 @@ import pytest
 from rich.cells import cell_len
 from rich.console import Console
 
-from dkst import status as st
-from dkst.checker import check
+from dkst.checks.checker import check
+from dkst.figures import status as st
 from tests.conftest import REPO, run_dkst
 
 H1_DAY = date(2023, 7, 15)

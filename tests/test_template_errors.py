@@ -15,7 +15,7 @@ BROKEN = {
 
 
 def run(argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    from dkst.cli import main
+    from dkst.cli.app import main
 
     monkeypatch.delenv("DKST_LANG", raising=False)
     monkeypatch.setattr(sys, "argv", ["dkst", *argv])
@@ -45,7 +45,7 @@ def test_template_error_in_both_languages(
 def test_missing_template(
     sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from dkst.render import RenderError, find_template
+    from dkst.documents.render import RenderError, find_template
 
     with pytest.raises(RenderError) as exc:
         find_template("nothing.md.j2", tmp_path, None)

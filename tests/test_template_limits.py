@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from dkst import sandbox
-from dkst.cli import _register_commands, app
-from dkst.render import RenderError, find_template, render_docx, render_markdown
+from dkst.cli.app import _register_commands, app
+from dkst.documents import sandbox
+from dkst.documents.render import RenderError, find_template, render_docx, render_markdown
 from tests.conftest import REPO, run_dkst
 
 _register_commands()

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from dkst.dataset import parse_document
 from dkst.i18n import text
-from dkst.schema import Commendation, ModelRecord, Plan, Record, Report, ReportRequirement
+from dkst.load.dataset import parse_document
+from dkst.load.schema import Commendation, ModelRecord, Plan, Record, Report, ReportRequirement
+from dkst.load.validation import validate
 from dkst.statuses import VOCABULARY, ItemStatus, ReportStatus, RuleStatus
-from dkst.validation import validate
 
 
 def test_status_members_are_their_words() -> None:

@@ -62,7 +62,7 @@ def run(
     capsys: pytest.CaptureFixture[str],
     env: dict[str, str] | None = None,
 ) -> tuple[int, str, str]:
-    from dkst.cli import main
+    from dkst.cli.app import main
     from tests.conftest import REPO
 
     monkeypatch.chdir(REPO)

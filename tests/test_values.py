@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from dkst.checker import check
-from dkst.dataset import parse_document, read_file
+from dkst.checks.checker import check
 from dkst.findings import CODES, Severity
+from dkst.load.dataset import parse_document, read_file
+from dkst.load.schema import ModelRecord, Report, UnitPlan, UnitsFile
 from dkst.periods import DateError, Deadline, parse_date
-from dkst.schema import ModelRecord, Report, UnitPlan, UnitsFile
 from tests.conftest import TODAY, run_dkst
 
 H1 = "units/an-my/reports/H1.yaml"
@@ -157,7 +157,7 @@ COMMANDS = [
 
 @pytest.mark.parametrize(("rel", "old", "new"), FAR)
 def test_far_dates_give_findings_not_exceptions(valid: Path, tmp_path: Path, rel: str, old: str, new: str) -> None:
-    import dkst.cli as cli
+    import dkst.cli.app as cli
 
     cli._register_commands()
     replace(valid, rel, old, new)

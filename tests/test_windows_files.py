@@ -34,8 +34,8 @@ def windows(root: Path, bom: bool = True) -> int:
 
 
 def findings(root: Path, as_of: str, monkeypatch: pytest.MonkeyPatch) -> list[dict]:
-    from dkst.checker import check
-    from dkst.reporters import as_json
+    from dkst.checks.checker import check
+    from dkst.checks.reporters import as_json
 
     monkeypatch.setenv("DKST_TODAY", TODAY)
     monkeypatch.setenv("DKST_NO_CACHE", "1")

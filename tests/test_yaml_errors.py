@@ -1,4 +1,4 @@
-"""YAML parser errors in the clerk's language, with a hint and the line to fix (dkst.yamlerrors)."""
+"""YAML parser errors in the clerk's language, with a hint and the line to fix (dkst.load.yamlerrors)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 import pytest
 
 from dkst.findings import finding_message, make
-from dkst.yamlio import parse_text
+from dkst.load.yamlio import parse_text
 
 ENGLISH = re.compile(
     r"\b(mapping|values|allowed|context|found|expected|scanning|parsing|token|while|"

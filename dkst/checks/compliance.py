@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Any
 from dkst import findings as F
 from dkst.checks.rules import Skip
 from dkst.findings import Finding, Severity
+from dkst.load.plan_index import Requirement
+from dkst.load.schema import ModelRecord, ModelStatus, Report, Unit, UnitPlan
 from dkst.periods import Deadline
-from dkst.plan_index import Requirement
-from dkst.schema import ModelRecord, ModelStatus, Report, Unit, UnitPlan
 from dkst.statuses import VOCABULARY, AnyStatus, ItemStatus, ReportStatus, RequirementType, RuleStatus
 
 if TYPE_CHECKING:
-    from dkst.dataset import Dataset, SourceFile
+    from dkst.load.dataset import Dataset, SourceFile
 
 COUNTING = (ModelStatus.IN_PROGRESS, ModelStatus.COMPLETED)
 

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 from dkst import findings as F
 from dkst.checks.registry import unknown_ref
 from dkst.findings import Finding, Severity
-from dkst.plan_index import PlanIndex
-from dkst.schema import ModelRecord, ModelStatus, Origin, Report, Unit, UnitPlan
-from dkst.validation import R
+from dkst.load.plan_index import PlanIndex
+from dkst.load.schema import ModelRecord, ModelStatus, Origin, Report, Unit, UnitPlan
+from dkst.load.validation import R
 
 if TYPE_CHECKING:
-    from dkst.dataset import Dataset, SourceFile
+    from dkst.load.dataset import Dataset, SourceFile
 
 _REPLICATED_FROM = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)/([a-z0-9]+(?:-[a-z0-9]+)*)$")
 

@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING, Any
 from dkst import findings as F
 from dkst.checks.rules import RuleError, compile_rule
 from dkst.findings import Finding, Severity
-from dkst.periods import Deadline, deadline_of
-from dkst.plan_index import Condition, PeriodInfo, PlanIndex, Requirement
-from dkst.schema import (
+from dkst.load.plan_index import Condition, PeriodInfo, PlanIndex, Requirement
+from dkst.load.schema import (
     ModelsRequirement,
     Parent,
     Period,
@@ -23,10 +22,11 @@ from dkst.schema import (
     Unit,
     UnitPlanRequirement,
 )
-from dkst.validation import nearest
+from dkst.load.validation import nearest
+from dkst.periods import Deadline, deadline_of
 
 if TYPE_CHECKING:
-    from dkst.dataset import Dataset
+    from dkst.load.dataset import Dataset
 
 __all__ = ["PeriodInfo", "PlanIndex", "Requirement", "index_plan", "unknown_ref", "usable_unit", "usable_units"]
 

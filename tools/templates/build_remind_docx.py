@@ -18,7 +18,7 @@ The styles, page set-up, letterhead and low-level helpers are imported from ``bu
 so that the two documents cannot drift apart; that script and its output are not changed by this one.
 Every template tag is written as a whole run; ``{%p … %}`` paragraphs carry the conditions. The
 template sees the report's variables plus ``unit`` = {id, name, status, status_label, days_overdue,
-days_left, email} (see ``dkst/render.py``).
+days_left, email} (see ``dkst/documents/render.py``).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ if str(HERE) not in sys.path:
 
 import build_report_docx as base  # noqa: E402  (a sibling script, not a package)
 
-#: Where each language's template goes (dkst.render.find_template looks there).
+#: Where each language's template goes (dkst.documents.render.find_template looks there).
 OUT = {"vi": base.TEMPLATES / "remind.docx", "en": base.TEMPLATES / "en" / "remind.docx"}
 
 MOVEMENT_VI = "Phong trào “Đoàn kết sáng tạo”"

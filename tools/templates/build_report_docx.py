@@ -19,7 +19,7 @@ It is a docxtpl template: every ``{{ … }}`` / ``{% … %}`` tag is written as 
 paragraphs carry paragraph-level loops and conditions, ``{%tr … %}`` rows carry table-row loops and
 ``{%tc … %}`` cells the column loop over the indicators. A clerk may edit the text and the styles in
 Word; keep each tag in one piece (type it at once, do not format part of it). The variables are
-described in the docstring of ``dkst/render.py``.
+described in the docstring of ``dkst/documents/render.py``.
 
 Both languages are built by the same code, so the two documents cannot drift apart in layout: only
 the words differ, and they come from :data:`TEXT`, one table per language. The English words are
@@ -52,7 +52,7 @@ FONT = "Times New Roman"
 HERE = Path(__file__).resolve().parent
 #: The repository's ``templates/`` folder (the built-in templates).
 TEMPLATES = HERE.parent.parent / "templates"
-#: Where each language's template goes (dkst.render.find_template looks there).
+#: Where each language's template goes (dkst.documents.render.find_template looks there).
 OUT = {"vi": TEMPLATES / "report.docx", "en": TEMPLATES / "en" / "report.docx"}
 LATER_THAN_SZ = {
     qn("w:" + t)
@@ -1043,7 +1043,8 @@ def settings(doc) -> None:
 def properties(doc, s: dict) -> None:
     cp = doc.core_properties
     fixed = dt.datetime(2023, 1, 1, 0, 0, 0)
-    # title, subject and author are rendered like the body (dkst.render); created/modified become the as-of day
+    # title, subject and author are rendered like the body (dkst.documents.render); created/modified become the as-of
+    # day
     cp.title = s["doc_title"]
     cp.subject = s["doc_subject"]
     cp.author = "{{ plan.issuer or '' }}"

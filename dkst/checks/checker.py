@@ -1,0 +1,75 @@
+"""``dkst check`` as a library call: the pipeline from files to findings, in one place.
+
+load (files → records and data findings) → plan index (:mod:`dkst.checks.registry`) → usable units →
+references and dates (:mod:`dkst.checks.references`) → compliance as of a day (:mod:`dkst.checks.compliance`).
+Each step is a function of its inputs that returns findings and derived facts, and writes into nothing;
+:func:`prepare` then builds the dataset the outputs read: the loaded one with those facts (``index``, ``units``,
+``broken_refs``), a new object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from dkst.checks import references, registry
+from dkst.checks.compliance import Evaluation, evaluate
+from dkst.findings import CheckResult, Finding
+from dkst.load.dataset import Dataset, Parser, SourceFile, load
+from dkst.load.schema import Report
+from dkst.periods import today
+
+
+@dataclass
+class Prepared:
+    """A loaded dataset with its plan index, usable units and broken files set, and the findings so far."""
+
+    dataset: Dataset
+    findings: list[Finding]
+
+
+@dataclass
+class Checked:
+    """A loaded dataset, its evaluation as of a day, and every finding."""
+
+    dataset: Dataset
+    evaluation: Evaluation
+    result: CheckResult
+
+
+def prepare(root: Path, parse: Parser | None = None, now: date | None = None) -> Prepared:
+    """Load the dataset at ``root`` and run the checks that do not depend on a day (``now``: the real today,
+    read from the clock once when not given)."""
+    now = now or today()
+    ds = load(root, parse=parse)
+    index, plan_findings = registry.index_plan(ds)
+    units, unit_findings = registry.usable_units(ds, index)
+    ref_findings, broken = references.check_files(ds, index, units, now)
+    # the dataset the rest of the program reads: what was loaded, with the derived facts (a new object; the
+    # loader's own is left as it returned it)
+    ds = replace(ds, index=index, units=units, broken_refs=frozenset(broken))
+    findings = [*ds.findings, *plan_findings, *unit_findings, *ds.file_findings, *ref_findings]
+    return Prepared(ds, findings)
+
+
+def check(root: Path, as_of: date) -> Checked:
+    """Load and judge the dataset at ``root`` as of ``as_of``."""
+    from dkst.load.cache import parse_many
+
+    now = today()  # the one reading of the clock for the whole check
+    prepared = prepare(root, parse=parse_many, now=now)
+    ds = prepared.dataset
+    ev = evaluate(ds, as_of, now)
+    result = CheckResult(dataset=str(root), as_of=as_of, findings=[*prepared.findings, *ev.findings])
+    result.files = ds.files_read
+    return Checked(ds, ev, result)
+
+
+def judge_report(ds: Dataset, src: SourceFile[Report], unit: str, period: str, as_of: date, now: date) -> list[Finding]:
+    """The findings ``dkst check`` would give the report file ``src`` of ``unit`` for ``period`` put into the
+    dataset (its references, and compliance as of the day), without changing ``ds``: ``dkst import`` judges a
+    form by the same rules before it writes the file."""
+    found = references.report_findings(ds, ds.index, src, unit, period, now)
+    placed = replace(ds, reports={**ds.reports, unit: {**ds.reports.get(unit, {}), period: src}})
+    return found + [f for f in evaluate(placed, as_of, now).findings if f.path == src.path]

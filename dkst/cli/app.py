@@ -1,0 +1,144 @@
+"""The ``dkst`` command line: options → one library call → a reporter → an exit code.
+
+Commands beyond ``check`` and ``status`` live in :mod:`dkst.cli`, one module each.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from dkst.cli.clihelp import DkstGroup
+from dkst.cli.console import use_color
+from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, is_terminal, resolve, resolve_lang
+
+app = typer.Typer(
+    name="dkst",
+    cls=DkstGroup,
+    help="help.dkst",
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class StatusFormat(StrEnum):
+    table = "table"
+    text = "text"
+    json = "json"
+
+
+def _version(value: bool) -> None:
+    if value:
+        from dkst import __version__
+
+        sys.stdout.write(f"dkst {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="help.dkst.version")
+    ] = False,
+    lang: LangOpt = None,
+) -> None:
+    """Theo dõi Phong trào thi đua “Đoàn kết sáng tạo”: kiểm tra, theo dõi, tổng hợp và báo cáo."""
+    if lang is not None:  # ``dkst --lang en check``: the commands read it from the context (options.resolve_lang)
+        resolve_lang(lang)
+
+
+@app.command(help="help.check")
+def check(
+    data: DataOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    fmt: Annotated[CheckFormat, typer.Option("--format", help="help.check.format")] = CheckFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="help.check.strict")] = False,
+    no_warnings: Annotated[bool, typer.Option("--no-warnings", help="help.check.no-warnings")] = False,
+) -> None:
+    """Kiểm tra mọi tệp của bộ dữ liệu và các yêu cầu của kế hoạch; mã thoát 0, 1 (có lỗi) hoặc 2."""
+    from dkst.checks.checker import check as run_check
+    from dkst.checks.reporters import report
+
+    ctx = resolve(data, as_of, lang)
+    checked = run_check(ctx.root, ctx.as_of)
+    color = fmt == CheckFormat.text and use_color()
+    sys.stdout.write(report(checked.result, fmt.value, ctx.lang, color, errors_only=no_warnings))
+    raise typer.Exit(checked.result.exit_code(strict))
+
+
+@app.command(help="help.status")
+def status(
+    data: DataOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    fmt: Annotated[
+        StatusFormat | None,
+        typer.Option(
+            "--format",
+            help="help.status.format",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Bảng tình hình: mỗi đơn vị một dòng, mỗi yêu cầu một cột."""
+    from dkst.checks.checker import check as run_check
+    from dkst.figures import status as st
+
+    ctx = resolve(data, as_of, lang)
+    checked = run_check(ctx.root, ctx.as_of)
+    chosen = fmt or (StatusFormat.table if is_terminal() else StatusFormat.text)
+    if chosen == StatusFormat.table:
+        st.print_rich(checked, ctx.lang)
+    elif chosen == StatusFormat.json:
+        sys.stdout.write(st.as_json(checked, ctx.lang))
+    else:
+        sys.stdout.write(st.as_plain(checked, ctx.lang))
+
+
+def _register_commands() -> None:
+    """Add the commands of :mod:`dkst.cli` to ``app``, once, in the order ``dkst --help`` lists them
+    (after ``check`` and ``status``, defined above). Their modules import only typer and the options at import
+    time, so this costs little; each command imports what it needs when it runs."""
+    if _REGISTERED:
+        return
+    from dkst.cli import aggregate, form, importing, init, new, remind, render, rollup, schema
+
+    app.command(help="help.aggregate")(aggregate.aggregate)
+    app.command(help="help.render")(render.render)
+    app.command(help="help.form")(form.form)
+    app.command("import", help="help.import")(importing.import_forms)
+    app.command(help="help.init")(init.init)
+    app.add_typer(new.new_app, name="new")
+    app.command(help="help.remind")(remind.remind)
+    app.command(help="help.rollup")(rollup.rollup)
+    app.command("schema", help="help.schema")(schema.schema_command)
+    _REGISTERED.append(True)
+
+
+#: Set once the commands are added (``main`` may run more than once in a process: tests, scripts).
+_REGISTERED: list[bool] = []
+
+
+def main() -> None:
+    """Console entry point: safe streams first, then the commands; exits with the command's code.
+
+    Usage errors are one line in the chosen language (:mod:`dkst.cli.clihelp`). Callable more than once in a
+    process: the language is read again from ``sys.argv`` and the environment on every call.
+    """
+    from dkst.cli.console import setup_streams
+
+    setup_streams()
+    _register_commands()
+    app(prog_name="dkst")

@@ -1,0 +1,278 @@
+"""``dkst import FILE…``: filled Excel forms → report files, each value judged as ``dkst check`` judges YAML."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, resolve
+
+if TYPE_CHECKING:
+    from dkst.cli.options import Context
+    from dkst.load.dataset import Dataset
+    from dkst.load.schema import Report
+    from dkst.scaffold.skeletons import Catalogue
+
+#: The reason key of each refusal of :mod:`dkst.sheets.forms.importer`.
+_REFUSAL_REASON = {
+    "form-not-dkst": "import-reason-unit",
+    "form-other-dataset": "import-reason-dataset",
+    "form-unknown-unit": "import-reason-unit",
+    "form-unknown-period": "import-reason-period",
+    "form-key-changed": "import-reason-key",
+}
+
+
+@dataclass
+class Outcome:
+    """What became of one form: for the summary table."""
+
+    file: str
+    unit: str = "—"
+    period: str = "—"
+    result: str = "import-refused"
+    reason: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def _write_atomic(path: Path, content: str, force: bool) -> None:
+    """Write whole or not at all; never over an existing file unless ``force``.
+
+    (To be pointed at ``dkst.files`` when it lands; :func:`dkst.scaffold.skeletons.write_new` does the same today.)
+    """
+    from dkst.scaffold.skeletons import write_new
+
+    write_new(path, content, force=force)
+
+
+def _say(line: str = "") -> None:
+    sys.stdout.write(line + "\n")
+
+
+def _fields(rec: Report | None) -> dict[str, Any]:
+    """A report record's fields by name (a partial record has them all too); all ``None`` for no record."""
+    from dkst.load.schema import Report
+
+    return dict(rec) if rec is not None else dict.fromkeys(Report.model_fields)
+
+
+def _changes(old: Report | None, new: Report | None, labels: dict[str, str], lang: str) -> list[str]:
+    """``what: old → new`` for every figure and field that differs between two report records."""
+    from dkst.i18n import text
+    from dkst.load.schema import Commendation
+
+    blank = text("import-blank", lang)
+    was, now = _fields(old), _fields(new)
+
+    def show(value: Any) -> str:
+        if value is None or value == [] or value == {}:
+            return blank
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, list):
+            return ", ".join(str(v.name if isinstance(v, Commendation) else v) for v in value)
+        return str(value)
+
+    out = []
+    for key in ("submitted", "number", "signer"):
+        a, b = was[key], now[key]
+        if a != b:
+            out.append(f"  {key}: {show(a)} → {show(b)}")
+    old_ind, new_ind = was["indicators"] or {}, now["indicators"] or {}
+    ids = [i for i in labels if i in old_ind or i in new_ind]
+    ids += sorted(i for i in {*old_ind, *new_ind} if i not in labels)
+    for ind in ids:
+        a, b = old_ind.get(ind), new_ind.get(ind)
+        if a != b:
+            label = f" ({labels[ind]})" if ind in labels else ""
+            out.append(f"  {ind}{label}: {show(a)} → {show(b)}")
+    for key in ("models", "commendations"):
+        a, b = was[key], now[key]
+        if a != b:
+            out.append(f"  {key}: {show(a)} → {show(b)}")
+    for key in ("highlights", "limitations", "proposals"):
+        if was[key] != now[key]:
+            out.append(f"  {key}: {text('import-text-changed', lang)}")
+    return out
+
+
+def _table(outcomes: list[Outcome], lang: str) -> list[str]:
+    from dkst.i18n import text
+
+    head = [text(k, lang) for k in ("import-col-file", "import-col-unit", "import-col-period", "import-col-result")]
+    rows = []
+    for o in outcomes:
+        if o.reason:
+            result = text("import-refused", lang, reason=text(o.reason, lang, **o.params))
+        else:
+            result = text(o.result, lang)
+        rows.append([o.file, o.unit, o.period, result])
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(3)]
+    return ["  ".join(c.ljust(w) for c, w in zip(r[:3], widths, strict=True)) + "  " + r[3] for r in [head, *rows]]
+
+
+def _expand(files: list[Path]) -> list[Path]:
+    """The files given, with patterns expanded where the shell did not (``cmd.exe`` passes ``*.xlsx`` as is)."""
+    import glob
+
+    out: list[Path] = []
+    for path in files:
+        text = str(path)
+        matches = sorted(glob.glob(text)) if not path.exists() and any(ch in text for ch in "*?[") else []
+        if matches:
+            out.extend(Path(m) for m in matches)
+        else:
+            out.append(path)
+    return out
+
+
+def import_forms(
+    files: Annotated[
+        list[Path] | None, typer.Argument(metavar="FILE", help="help.import.files", show_default=False)
+    ] = None,
+    submitted: Annotated[
+        str | None, typer.Option("--submitted", help="help.import.submitted", metavar="DATE", show_default=False)
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="help.import.force")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="help.import.dry-run")] = False,
+    data: DataOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Nhập phiếu báo cáo Excel đã điền thành tệp báo cáo của đơn vị; phiếu có lỗi thì không ghi gì."""
+    from dkst.checks.checker import prepare
+    from dkst.i18n import text
+    from dkst.periods import DateError, parse_date
+    from dkst.scaffold.skeletons import read_catalogue
+
+    ctx = resolve(data, as_of, lang)
+    if not files:
+        fail(text("import-no-files", ctx.lang))
+    day = None
+    if submitted is not None:
+        try:
+            day = parse_date(submitted)
+        except DateError:
+            fail(text("bad-date", ctx.lang, value=submitted))
+    ds = prepare(ctx.root).dataset
+    if ds.plan is None or ds.index is None:
+        fail(text("form-no-plan", ctx.lang))
+    cat = read_catalogue(ctx.root)
+    outcomes: list[Outcome] = []
+    seen: dict[tuple[str, str], str] = {}
+    for path in _expand(files):
+        try:
+            outcome = _import_one(path, ds, cat, ctx, day, force, dry_run, seen)
+        except Exception as exc:  # a workbook no check foresaw: one line, never a traceback
+            from dkst.sheets.forms.reader import one_line
+
+            _say("  " + text("import-unreadable", ctx.lang, file=path.name, error=one_line(exc)))
+            outcome = Outcome(path.name, reason="import-reason-file")
+        outcomes.append(outcome)
+        _say()
+    for row in _table(outcomes, ctx.lang):
+        _say(row)
+    counts = {k: sum(o.result == f"import-{k}" and not o.reason for o in outcomes) for k in ("written", "unchanged")}
+    counts["written"] += sum(o.result == "import-would-write" for o in outcomes)
+    refused = sum(bool(o.reason) for o in outcomes)
+    sys.stderr.write(text("import-done", ctx.lang, refused=refused, **counts) + "\n")
+    raise typer.Exit(1 if refused else 0)
+
+
+def _import_one(
+    path: Path,
+    ds: Dataset,
+    cat: Catalogue,
+    ctx: Context,
+    day: date | None,
+    force: bool,
+    dry_run: bool,
+    seen: dict[tuple[str, str], str],
+) -> Outcome:
+    from dkst.i18n import text
+    from dkst.load.dataset import parse_file
+    from dkst.load.schema import Report
+    from dkst.periods import today
+    from dkst.scaffold.skeletons import FileExists, symlinked_folder
+    from dkst.sheets.forms.importer import Refused, build_text, identify, judge
+    from dkst.sheets.forms.reader import FormError, open_form
+
+    lang = ctx.lang
+    outcome = Outcome(path.name)
+    _say(f"{path}")
+    try:
+        form = open_form(path)
+    except FormError as exc:
+        _say("  " + text(exc.key, lang, **exc.params))
+        outcome.reason = "import-reason-file"
+        return outcome
+    try:
+        unit, period = identify(form, ds)
+    except Refused as exc:
+        _say("  " + text(exc.key, lang, **exc.params))
+        outcome.reason = _REFUSAL_REASON.get(exc.key, "import-reason-unit")
+        return outcome
+    outcome.unit, outcome.period = unit, period
+    if (unit, period) in seen:
+        outcome.reason = "import-reason-duplicate"
+        _say("  " + text("import-duplicate", lang, unit=unit, period=period, file=seen[(unit, period)]))
+        return outcome
+    seen[(unit, period)] = path.name
+    built = build_text(form, ds, cat, unit, period, day, ctx.as_of, today())
+    judge(built, ds, ctx.as_of, lang)
+    for p in built.problems:
+        where = p.where or path.name
+        what = f" ({p.what})" if p.what else ""
+        _say(f"  {where}{what}: {text('sev-' + p.severity, lang)}: {p.message} [{p.code}]")
+    if built.errors:
+        outcome.reason = "import-errors"
+        outcome.params = {"count": len(built.errors)}
+        return outcome
+    target = ctx.root / built.rel
+    rel_shown = built.rel
+    labels = {i.id: i.label for i in (ds.index.indicators or {}).values()}
+    exists = target.exists() or target.is_symlink()
+    if exists:
+        old = parse_file(target, Report).record
+        if old is not None and old == built.record:
+            outcome.result = "import-unchanged"
+            _say(f"  {rel_shown}: {text('import-unchanged', lang)}")
+            return outcome
+        changes = _changes(old, built.record, labels, lang)
+        if changes:
+            _say("  " + text("import-changes", lang, path=rel_shown))
+            for change in changes:
+                _say("  " + change)
+        if not force:
+            _say("  " + text("import-exists", lang, path=rel_shown))
+            outcome.reason = "import-reason-exists"
+            return outcome
+    if dry_run:
+        _say("  " + text("import-dry-run", lang, path=rel_shown))
+        for line in built.text.rstrip("\n").split("\n"):
+            _say("    " + line)
+        outcome.result = "import-would-write"
+        return outcome
+    linked = symlinked_folder(ctx.root, str(Path(built.rel).parent))
+    if linked is not None or target.is_symlink():
+        _say("  " + text("import-symlink", lang, path=str(linked or target)))
+        outcome.reason = "import-reason-write"
+        return outcome
+    try:
+        _write_atomic(target, built.text, force=force)
+    except FileExists:
+        _say("  " + text("import-exists", lang, path=rel_shown))
+        outcome.reason = "import-reason-exists"
+        return outcome
+    except OSError as exc:
+        _say("  " + text("write-failed", lang, path=str(target), error=exc.strerror or str(exc)))
+        outcome.reason = "import-reason-write"
+        return outcome
+    _say(f"  → {rel_shown}")
+    outcome.result = "import-written"
+    return outcome

@@ -1,0 +1,123 @@
+"""``dkst init DIR``: a new dataset from the built-in plan, with a README, .gitignore and pre-commit hook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, resolve_date, resolve_lang
+from dkst.i18n import text
+
+
+def init(
+    directory: Annotated[Path | None, typer.Argument(metavar="DIR", help="help.init.dir", show_default=False)] = None,
+    sample: Annotated[bool, typer.Option("--sample", help="help.init.sample")] = False,
+    year: Annotated[
+        str | None, typer.Option("--year", help="help.init.year", metavar="YEAR", show_default=False)
+    ] = None,
+    templates_only: Annotated[bool, typer.Option("--templates-only", help="help.init.templates-only")] = False,
+    data: DataOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Tạo bộ dữ liệu mới: plan.yaml, units.yaml theo kế hoạch mẫu, README.md, .gitignore, .pre-commit-config.yaml."""
+    from dkst.files import FileExists, create_new
+    from dkst.periods import today
+    from dkst.scaffold import skeletons as sk
+
+    chosen = resolve_lang(lang)
+    directory = directory if directory is not None else data
+    if templates_only:
+        copy_templates(directory if directory is not None else Path("."), chosen)
+        return
+    if directory is None:
+        fail(text("init-needs-dir", chosen))
+    if year is None:
+        number = sk.SAMPLE_YEAR if sample else (resolve_date(as_of, chosen) if as_of else today()).year
+    else:
+        given = year.strip()
+        if not (given.isascii() and given.isdigit() and len(given) == 4 and 2000 <= int(given) <= 2099):
+            fail(text("bad-year", chosen, value=year))
+        number = int(given)
+    if sample and number != sk.SAMPLE_YEAR:
+        fail(text("sample-year", chosen, sample=sk.SAMPLE_YEAR, year=number))
+    if directory.exists() or directory.is_symlink():
+        if not directory.is_dir():
+            fail(text("not-a-folder", chosen, path=str(directory)))
+        if any(directory.iterdir()):
+            fail(text("not-empty", chosen, path=str(directory)))
+
+    for what in ("templates", *(("sample",) if sample else ())):
+        folder = sk.builtin_dir(what)
+        if not folder.is_dir():
+            fail(text("no-builtin", chosen, what=what, path=str(folder)))
+    try:
+        files = sk.init_files(number, sample)
+    except OSError as exc:
+        fail(text("no-builtin", chosen, what="templates", path=exc.filename or str(exc)))
+    files.update(_templates(chosen))
+
+    for rel, content in files.items():
+        try:
+            create_new(directory / rel, content)
+        except FileExists:
+            fail(text("exists", chosen, path=str(directory / rel)))
+        except OSError as exc:
+            fail(f"{directory / rel}: {exc.strerror or exc}")
+
+    out = [text("init-done", chosen, year=number, path=str(directory))]
+    top = [rel for rel in files if "/" not in rel]
+    out += [f"  {directory / rel}" for rel in top]
+    out.append(f"  {directory / 'templates'}  " + text("init-templates-note", chosen))
+    if sample:
+        unit_files = [rel for rel in files if rel.startswith("units/")]
+        units = {rel.split("/")[1] for rel in unit_files}
+        out.append("  " + text("init-sample", chosen, units=len(units), files=len(unit_files)))
+    where = sk.shell_quote(str(directory))
+    out += [
+        "",
+        text("init-next", chosen),
+        f'  cd {where} && git init && git add . && git commit -m "Khởi tạo"',
+        "  dkst check",
+    ]
+    typer.echo("\n".join(out))
+
+
+def _templates(lang: str) -> dict[str, bytes]:
+    """The built-in templates to copy (``templates/…`` → bytes); a one-line error if none are installed."""
+    from dkst.documents.render import builtin_templates
+
+    found = builtin_templates()
+    if not found:
+        fail(text("no-builtin", lang, what="templates", path="templates/report.docx"))
+    return found
+
+
+def copy_templates(directory: Path, lang: str) -> None:
+    """``dkst init --templates-only``: the built-in templates into an existing dataset's ``templates/``, each
+    file only where none exists (a clerk's edited template is never replaced)."""
+    from dkst.files import FileExists, create_new
+
+    if not (directory / "plan.yaml").is_file():
+        fail(text("init-templates-no-dataset", lang, path=str(directory)))
+    written: list[Path] = []
+    kept: list[Path] = []
+    for rel, content in _templates(lang).items():
+        target = directory / rel
+        try:
+            create_new(target, content)
+        except FileExists:
+            kept.append(target)
+            continue
+        except OSError as exc:
+            fail(text("write-failed", lang, path=str(target), error=exc.strerror or str(exc)))
+        written.append(target)
+    out = [text("init-templates-done", lang, n=len(written), path=str(directory / "templates"))]
+    out += [f"  {path}" for path in written]
+    if kept:
+        out.append(text("init-templates-kept", lang, n=len(kept)))
+        out += [f"  {path}" for path in kept]
+    out.append(text("init-templates-note", lang))
+    typer.echo("\n".join(out))

@@ -1,0 +1,134 @@
+"""What every command shares: the global options, one-line errors, and whole-or-nothing output files."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+
+from dkst.i18n import LANGS, lang_of, text
+from dkst.periods import DateError, parse_date, today
+
+if TYPE_CHECKING:
+    from dkst.checks.checker import Checked
+
+DataOpt = Annotated[
+    Path | None,
+    typer.Option("--data", help="help.opt.data", metavar="DIR", show_default=False),
+]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option("--as-of", help="help.opt.as-of", metavar="DATE", show_default=False),
+]
+LangOpt = Annotated[
+    str | None,
+    typer.Option("--lang", help="help.opt.lang", metavar="LANG", show_default=False),
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="help.opt.force")]
+
+
+@dataclass
+class Context:
+    """The resolved global options of one command."""
+
+    root: Path
+    as_of: date
+    lang: str
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Print a one-line error to stderr and exit (control characters from data shown, never sent raw)."""
+    from dkst.escape import terminal
+
+    sys.stderr.write(f"dkst: {terminal(message)}\n")
+    raise typer.Exit(code)
+
+
+def resolve_lang(lang: str | None) -> str:
+    """``--lang`` of the command, else the one of this command line (``dkst --lang en check``), else
+    ``DKST_LANG``, else Vietnamese."""
+    if lang is not None and lang.strip().lower() not in LANGS:
+        fail(text("bad-lang", lang_of(None), value=lang))
+    if lang is None:
+        from dkst.cli.clihelp import current_lang
+
+        return current_lang()
+    return lang_of(lang)
+
+
+def resolve_date(value: str | None, lang: str) -> date:
+    if value is None:
+        return today()
+    try:
+        return parse_date(value)
+    except DateError:
+        fail(text("bad-date", lang, value=value))
+
+
+def resolve(data: Path | None, as_of: str | None, lang: str | None) -> Context:
+    """Global options → a :class:`Context`; any problem is a one-line error with exit code 2."""
+    from dkst.roots import DatasetError, find_root
+
+    chosen = resolve_lang(lang)
+    day = resolve_date(as_of, chosen)
+    try:
+        root = find_root(data)
+    except DatasetError as exc:
+        fail(text(exc.key, chosen, **exc.params))
+    return Context(root, day, chosen)
+
+
+def protected(path: Path, root: Path) -> bool:
+    """Whether ``path`` may never be an output: the dataset's plan.yaml, units.yaml, units/, templates/, or
+    anything in a ``.git`` folder (see :func:`dkst.files.check_output`)."""
+    from dkst.files import OutputRefused, check_output
+
+    try:
+        check_output(path, root, force=True)
+    except OutputRefused as exc:
+        return exc.key in ("output-git", "output-protected")
+    return False
+
+
+def output_target(path: Path, root: Path, force: bool, lang: str) -> Path:
+    """Judge an output file before any work (FORMAT.md's paragraph on outputs): the path to write, or a
+    one-line error with exit code 2."""
+    from dkst.files import OutputRefused, check_output
+
+    try:
+        return check_output(path, root, force)
+    except OutputRefused as exc:
+        fail(text(exc.key, lang, **exc.params))
+
+
+def write_output(path: Path, content: bytes | str, lang: str) -> None:
+    """Write an output judged by :func:`output_target` whole or not at all; a failure is a one-line error."""
+    from dkst.files import atomic_write
+
+    try:
+        atomic_write(path, content)
+    except OSError as exc:
+        fail(text("write-failed", lang, path=str(path), error=exc.strerror or str(exc)))
+
+
+def template_folder(folder: Path | None, lang: str) -> Path | None:
+    """``--template-dir`` as given, or a one-line error (exit 2) when it is not an existing folder."""
+    if folder is not None and not folder.is_dir():
+        fail(text("template-dir-missing", lang, path=str(folder)))
+    return folder
+
+
+def require_units(checked: Checked, lang: str) -> None:
+    """Refuse (one line, exit 2) a dataset whose units.yaml gives no usable unit: absent, unreadable, or
+    with errors that leave no unit. An official report of no unit would look complete and be empty."""
+    if not checked.dataset.units:
+        fail(text("units-unusable", lang))
+
+
+def is_terminal(stream: Any = None) -> bool:
+    stream = stream or sys.stdout
+    return bool(getattr(stream, "isatty", lambda: False)())

@@ -1,0 +1,104 @@
+"""``dkst render --period P``: the city's report for the period, Markdown or Word, through templates.
+
+Imports typer and :mod:`dkst.cli.options` only; pandas (for the figures) and docxtpl load inside the command.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from dkst.cli.options import (
+    AsOfOpt,
+    DataOpt,
+    ForceOpt,
+    LangOpt,
+    fail,
+    output_target,
+    require_units,
+    resolve,
+    template_folder,
+    write_output,
+)
+
+if TYPE_CHECKING:
+    from dkst.documents.report_model import PeriodFacts
+
+PeriodOpt = Annotated[str, typer.Option("--period", help="help.opt.period", metavar="PERIOD", show_default=False)]
+TemplateDirOpt = Annotated[
+    Path | None, typer.Option("--template-dir", help="help.opt.template-dir", metavar="DIR", show_default=False)
+]
+
+
+class RenderFormat(StrEnum):
+    md = "md"
+    docx = "docx"
+
+
+def render(
+    period: PeriodOpt,
+    data: DataOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    fmt: Annotated[RenderFormat | None, typer.Option("--format", help="help.render.format", show_default=False)] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", help="help.render.output", metavar="FILE", show_default=False)
+    ] = None,
+    template_dir: TemplateDirOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Báo cáo kết quả thực hiện Phong trào trong kỳ gửi cấp trên, dạng Markdown hoặc Word."""
+    from dkst.checks.checker import check as run_check
+    from dkst.documents.render import RenderError, find_template, render_docx, render_markdown
+    from dkst.documents.report_context import render_context
+    from dkst.figures.aggregate import AggregateError
+    from dkst.i18n import text
+
+    ctx = resolve(data, as_of, lang)
+    chosen = fmt.value if fmt is not None else ("docx" if output and output.suffix.lower() == ".docx" else "md")
+    if output is None and chosen == "docx":
+        output = ctx.root / "out" / f"bao-cao-{period}.docx"
+    target = output_target(output, ctx.root, force, ctx.lang) if output is not None else None
+    template_dir = template_folder(template_dir, ctx.lang)
+    checked = run_check(ctx.root, ctx.as_of)
+    require_units(checked, ctx.lang)
+    try:
+        context = render_context(checked, period, ctx.lang)
+    except AggregateError as exc:
+        fail(text(exc.key, ctx.lang, **exc.params))
+    try:
+        template = find_template(
+            "report.docx" if chosen == "docx" else "report.md.j2", template_dir, ctx.root, ctx.lang
+        )
+        if chosen == "docx":
+            content: str | bytes = render_docx(context, template)
+        else:
+            content = render_markdown(context, template)
+    except RenderError as exc:
+        fail(exc.text(ctx.lang), code=1)
+    warning = provisional(context.period, ctx.as_of, ctx.lang)
+    if target is None:
+        sys.stdout.write(content if isinstance(content, str) else "")
+    else:
+        write_output(target, content, ctx.lang)
+        sys.stderr.write(text("written", ctx.lang, path=str(output)) + "\n")
+    if warning:
+        sys.stdout.flush()
+        sys.stderr.write(f"dkst: {warning}\n")
+
+
+def provisional(period: PeriodFacts, as_of: date, lang: str) -> str:
+    """A one-line warning when the figures may still change as of ``as_of``: the period has not ended,
+    or the last on-time day of its reports has not passed; "" otherwise."""
+    from dkst.i18n import text
+
+    if period.end is not None and as_of <= period.end:
+        return text("render-provisional-open", lang, as_of=as_of, period=period.id, end=period.end)
+    if period.last_on_time is not None and as_of <= period.last_on_time:
+        return text("render-provisional-due", lang, as_of=as_of, period=period.id, deadline=period.last_on_time)
+    return ""

@@ -1,6 +1,0 @@
-"""One module per command beyond ``check`` and ``status``: a plain function that :func:`dkst.cli._register_commands`
-adds to the app by name, in the order of ``dkst --help``.
-
-A module here imports only typer and :mod:`dkst.options` at import time: heavy libraries (pandas, openpyxl,
-docxtpl) are imported inside the command function, so ``dkst --help`` and ``dkst check`` stay light.
-"""

@@ -1,0 +1,62 @@
+"""Markdown (text) documents: the report and the urging letters, rendered in the bounded sandbox."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from dkst.documents.render_errors import RenderError, _describe, _display, _kind, _limit_text, _template_line, prepared
+from dkst.documents.template_context import Context, context_lang
+from dkst.documents.templates_lookup import make_environment
+
+
+def render_markdown(context: Context, template_path: Path, unit: Mapping[str, Any] | None = None) -> str:
+    """Render a Markdown (text) template, ``report.md.j2`` or any other, in the bounded sandbox."""
+    from dkst.documents.sandbox import FolderLoader, TemplateLimit, check_output_size, time_limit
+
+    template_path = Path(template_path)
+    shown = _display(template_path)
+    real = str(template_path.resolve())
+    base = template_path.resolve().parent
+    env = make_environment(loader=FolderLoader(str(base)))
+    lang = context_lang(context)
+    ctx, _ = prepared(context, unit, template_path, shown, lang)
+    chunks: list[str] = []
+    try:
+        template = env.get_template(template_path.name)
+        env.start(time_limit(ctx))
+        size = 0
+        for chunk in template.generate(ctx):
+            size += len(chunk)
+            check_output_size(size)
+            chunks.append(chunk)
+        return "".join(chunks)
+    except TemplateLimit as exc:
+        chunks.clear()
+        raise RenderError(_limit_text(exc.key, lang, shown, **exc.params)) from None
+    except (RecursionError, MemoryError):
+        chunks.clear()
+        raise RenderError(f"{shown}: template error: recursion too deep", "tpl.recursion", where=shown) from None
+    except UnicodeDecodeError as exc:
+        raise RenderError(
+            f"{shown}: not UTF-8 text ({exc.reason} at byte {exc.start})", "tpl.not-utf8", where=shown
+        ) from None
+    except Exception as exc:
+        filename, line = _template_line(exc, {real})
+        where = shown
+        if filename and filename not in (real, "<template>"):
+            fp = Path(filename)
+            where = _display(fp) if fp.is_absolute() else filename
+        raise RenderError(
+            f"{where}:{line}: {_describe(exc)}" if line else f"{where}: {_describe(exc)}",
+            **_kind(exc, f"{where}:{line}" if line else where),
+        ) from None
+
+
+def render_reminder(context: Context, unit: Mapping[str, Any], template_path: Path) -> str:
+    """Render an urging letter (``remind.md.j2``) to one unit; the template sees ``unit`` too.
+
+    ``unit`` = {id, name, status, status_label, days_overdue|None, days_left|None, email}.
+    """
+    return render_markdown(context, template_path, unit)

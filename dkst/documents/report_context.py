@@ -1,0 +1,261 @@
+"""The report's context (:class:`~dkst.documents.report_model.ReportContext`), built once from a period's aggregate
+(:mod:`dkst.figures.aggregate`) and read by the Markdown and Word writers and by the urging letters.
+
+Nothing is summed here: the totals are the aggregate's ``summary`` and each kind's subtotal is
+:attr:`~dkst.figures.aggregate.Aggregate.subtotals` (:func:`dkst.figures.aggregate.kind_figures`), the numbers the
+exports
+print. Labels come in the document's language; the plan's letterhead gets its defaults (:func:`letterhead`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from dkst.documents.report_model import (
+    STANDING,
+    BasedOn,
+    CommendationRow,
+    IndicatorRow,
+    KindRow,
+    Letterhead,
+    ModelRow,
+    PeriodFacts,
+    PlanFacts,
+    ReportContext,
+    ReportTo,
+    Section,
+    Signer,
+    TextItem,
+    Totals,
+    UnitRow,
+)
+from dkst.figures.aggregate import AggregateError, aggregate, kind_figures
+from dkst.figures.frames import TEXT_KEYS, _day, _int
+from dkst.i18n import text
+from dkst.load.schema import ModelStatus
+from dkst.periods import date_line
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from dkst.checks.checker import Checked
+    from dkst.figures.aggregate import Aggregate, Figured, KindFigures
+    from dkst.load.dataset import Dataset
+    from dkst.load.schema import Plan
+
+
+# ---------------------------------------------------------------- built from the aggregate
+
+
+def render_context(checked: Checked, period_id: str, lang: str = "vi") -> ReportContext:
+    """The report context of period ``period_id`` (:class:`AggregateError` when it cannot be aggregated)."""
+    return build_report(aggregate(checked, period_id, lang), lang)
+
+
+def build_report(agg: Aggregate, lang: str) -> ReportContext:
+    """The typed report context of an aggregate, labels in ``lang``."""
+    from dkst.documents.filters import in_sentence
+
+    ds = agg.dataset
+    plan = ds.plan
+    if plan is None:  # aggregate() has refused it already
+        raise AggregateError("no-plan")
+    english = lang == "en"
+    summ = agg.summary
+    kinds = agg.kinds
+    names = {u.id: u.name for u in ds.units}
+    short = agg.short_names
+    indicators = tuple(
+        IndicatorRow(
+            i,
+            # the plan's optional English label for --lang en; else the label as the plan writes it
+            (ind.label_en if english else None) or ind.label,
+            ind.unit,
+            ind.section,
+            summ["indicators"][i]["total"],
+            summ["indicators"][i]["units"],
+        )
+        for i, ind in (ds.index.indicators or {}).items()
+    )
+    grouped: dict[str, list[IndicatorRow]] = {}
+    for row in indicators:
+        grouped.setdefault(row.section or text("other-section", lang), []).append(row)
+    units = tuple(
+        UnitRow(
+            u.id,
+            u.name,
+            short.get(u.id),
+            u.kind,
+            kinds.get(u.kind, u.kind),
+            u.status,
+            text(u.status, lang),
+            u.submitted,
+            u.days_late,
+            u.indicators,
+            u.models,
+            u.left_out,
+        )
+        for u in agg.units
+    )
+    kind_rows = group_kinds(
+        [(kind, kind_label, summ["by_kind"][kind]) for kind, kind_label in kinds.items()],
+        units,
+        lambda kind, members: agg.subtotals[kind],
+    )
+    models = tuple(
+        ModelRow(
+            m.unit,
+            names.get(m.unit, m.unit),
+            m.id,
+            m.name,
+            ModelStatus(m.status),
+            text(f"model-{m.status}", lang),
+            m.origin,
+            text(f"origin-{m.origin}", lang),
+            _day(m.started),
+            _day(m.completed_on),
+            m.field,
+            m.summary,
+            m.results,
+            _int(m.beneficiaries),
+            bool(m.propose_replication),
+        )
+        for m in agg.models.itertuples(index=False)
+    )
+    commendations = tuple(
+        CommendationRow(
+            c.unit,
+            names.get(c.unit, c.unit),
+            c.name,
+            c.kind_of,
+            text(f"commendation-{c.kind_of}", lang),
+            c.achievement,
+            c.level,
+        )
+        for c in agg.commendations.itertuples(index=False)
+    )
+    counted = agg.reports[agg.reports["counted"]]
+    texts = {
+        key: tuple(
+            TextItem(unit, names.get(unit, unit), value)
+            for unit, value in counted[["unit", key]].itertuples(index=False, name=None)
+            if value
+        )
+        for key in TEXT_KEYS
+    }
+    period = agg.period
+    given = (plan.periods or {}).get(period.id)
+    name = ((given.name_en if given is not None else None) if english else None) or period.name
+    return ReportContext(
+        plan=plan_facts(ds),
+        period=PeriodFacts(
+            period.id,
+            name,
+            in_sentence(name),
+            period.start,
+            period.end,
+            period.deadline.last_on_time,
+            period.deadline.day,
+        ),
+        as_of=agg.as_of,
+        date_line=date_line(plan.place, agg.as_of),
+        lang=lang,
+        summary=summ,
+        indicators=indicators,
+        sections=tuple(Section(title, tuple(rows)) for title, rows in grouped.items()),
+        kinds=kind_rows,
+        units=units,
+        models=models,
+        commendations=commendations,
+        texts=texts,
+        totals=totals_of(summ, agg.indicator_ids, agg.units),
+    )
+
+
+def totals_of(summary: Mapping[str, Any], ids: list[str], units: Sequence[Figured]) -> Totals:
+    """The totals: the summary's (the aggregate's), and for an indicator or the models the summary lacks (a
+    hand-made context), the sum over ``units`` by :func:`dkst.figures.aggregate.kind_figures`."""
+    given = summary.get("indicators") or {}
+    missing = [i for i in ids if i not in given]
+    s_models = summary.get("models") or {}
+    whole = kind_figures(units, missing) if missing or "total" not in s_models else None
+    indicators = {i: (given.get(i) or {}).get("total") for i in ids}
+    if whole is not None:
+        indicators.update(whole.indicators)
+    return Totals(indicators, s_models["total"] if "total" in s_models else whole.models if whole else 0)
+
+
+def group_kinds(
+    kinds: list[tuple[str, str, dict[str, Any]]],
+    units: tuple[UnitRow, ...],
+    subtotal: Callable[[str, tuple[UnitRow, ...]], KindFigures],
+) -> tuple[KindRow, ...]:
+    """Each kind (id, label, reports) with its units in registry order, its subtotal, and a numeral I, II, …
+    counted over the kinds that have units (a kind without units gets none)."""
+    from dkst.documents.filters import roman
+
+    rows = []
+    numeral = 0
+    for kind, kind_label, reports in kinds:
+        members = tuple(u for u in units if u.kind == kind)
+        numeral += bool(members)
+        sub = subtotal(kind, members)
+        rows.append(
+            KindRow(kind, kind_label, roman(numeral) if members else "", reports, members, sub.indicators, sub.models)
+        )
+    return tuple(rows)
+
+
+def plan_facts(ds: Dataset) -> PlanFacts:
+    """The plan's facts, with the letterhead's defaults filled in."""
+    plan = ds.plan
+    if plan is None:
+        raise AggregateError("no-plan")
+    signer, report_to = plan.signer, plan.report_to
+    return PlanFacts(
+        plan.title,
+        plan.year,
+        plan.issuer,
+        plan.place,
+        plan.number,
+        plan.issued,
+        Signer(signer.on_behalf, signer.title, signer.name) if signer is not None else None,
+        tuple(BasedOn(b.number, b.date, b.issuer, b.title) for b in plan.based_on or [] if b is not None),
+        ReportTo(report_to.office, report_to.email) if report_to is not None else None,
+        letterhead(plan),
+        tuple(r for r in plan.recipients or [] if r),
+    )
+
+
+def letterhead(plan: Plan) -> Letterhead:
+    """The header block: what plan.yaml gives, else derived from the issuer.
+
+    ``Ban Thường trực Ủy ban MTTQ Việt Nam thành phố Tam Kỳ`` → superior ``ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ TAM
+    KỲ``, organ ``BAN THƯỜNG TRỰC``; another issuer → superior its name in capitals, no organ line. The symbol
+    defaults to what follows ``KH-`` in the plan's number (``25/KH-MTTQ-BTT`` → ``MTTQ-BTT``).
+    """
+    given = plan.letterhead
+    issuer = " ".join((plan.issuer or "").split())
+    organ: str | None = None
+    superior: str | None = issuer.upper() or None
+    if issuer.casefold().startswith(STANDING.casefold()) and issuer[len(STANDING) :].strip():
+        organ = STANDING
+        superior = issuer[len(STANDING) :].strip().upper()
+    symbol = None
+    number = plan.number or ""
+    if "/KH-" in number:
+        symbol = number.split("/KH-", 1)[1].strip() or None
+
+    def pick(written: str | None, default: str | None) -> str | None:
+        return written or default
+
+    if given is None:
+        return Letterhead(superior, organ, None, None, symbol).filled()
+    return Letterhead(
+        pick(given.superior, superior),
+        pick(given.organ, organ),
+        given.national,
+        given.motto,
+        pick(given.symbol, symbol),
+    ).filled()

@@ -1,0 +1,336 @@
+"""``dkst aggregate`` as a library: a period's figures, built on pandas.
+
+The loaded dataset becomes three tidy frames (:func:`report_frame`: one row per unit of the registry, plus one
+per report of a unit whose registry entry is unusable; :func:`model_frame`: one row per counting model of the
+period's window; :func:`commendation_frame`: one row per commendation of a counted report), and every table
+is derived from them: the JSON object of FORMAT.md (:func:`summary`), the rows of the exports
+(:mod:`dkst.documents.export`) and the context of the report templates
+(:func:`dkst.documents.report_context.render_context`).
+The frames themselves are built in :mod:`dkst.figures.frames`.
+
+pandas is imported inside the functions only, so that importing this module costs nothing: ``dkst check``
+and ``dkst --help`` never load it.
+
+Rules (FORMAT.md, "``dkst aggregate --period P --format json``"):
+
+- a report *counts* when it was received by as-of (a date in the real future is no date: the report is
+  absent) and its file has no error-level data finding (:meth:`Dataset.is_broken`); a received report whose file
+  is broken is *left out* of every total and counted in ``left_out``; so is a report of a unit whose entry in
+  ``units.yaml`` is unusable (it belongs to no known unit);
+- ``expected`` counts the units whose status is on_time, late, missing, pending or invalid; ``received`` =
+  on_time + late; completeness and timeliness are rounded half-up to 4 places, ``None`` when nothing is
+  expected;
+- indicator totals, commendations, highlights, limitations and proposals come from the counted reports,
+  required or not; an indicator that no counted report carries has total ``None`` ("not reported", never 0);
+- a model counts when its status is in_progress or completed and ``started`` lies in the plan year, between
+  the period's start and the earlier of its end and as-of (and not in the real future); it counts for its
+  owner only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, Any, Protocol
+
+from dkst.checks.compliance import received
+from dkst.figures.frames import (
+    EXPECTED_STATUSES,
+    IND,
+    REPORT_KEYS,
+    _int,
+    _iso,
+    commendation_frame,
+    model_frame,
+    report_frame,
+)
+from dkst.findings import Severity
+from dkst.i18n import text
+from dkst.load.schema import Report
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from dkst.checks.checker import Checked
+    from dkst.load.dataset import Dataset
+    from dkst.load.plan_index import PeriodInfo
+    from dkst.statuses import ReportStatus
+
+
+class AggregateError(Exception):
+    """The period cannot be aggregated: a one-line error (``unknown-period``, ``no-plan``), exit code 2."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+@dataclass
+class Aggregate:
+    """A period's figures as of a day: the frames, the JSON object, and the files with errors."""
+
+    checked: Checked
+    period: PeriodInfo
+    as_of: date
+    lang: str
+    reports: pd.DataFrame
+    models: pd.DataFrame
+    commendations: pd.DataFrame
+    #: the units of the registry, registry order, with their figures (the JSON's ``units``)
+    units: list[UnitFigures] = field(default_factory=list)
+    summary: dict[str, Any] = field(default_factory=dict)
+    #: each kind's sums over its units (:func:`kind_figures`), computed once for the exports and the report
+    subtotals: dict[str, KindFigures] = field(default_factory=dict)
+    #: report files of the period with errors: ``{path, unit, line, treated, message}``; ``treated`` is
+    #: ``left_out`` (received, not counted), ``invalid`` (``submitted`` unreadable) or ``absent`` (future date)
+    problems: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def dataset(self) -> Dataset:
+        return self.checked.dataset
+
+    @property
+    def indicator_ids(self) -> list[str]:
+        return list(self.dataset.index.indicators or {})
+
+    @property
+    def kinds(self) -> dict[str, str]:
+        return dict(self.dataset.index.kinds or {})
+
+    @property
+    def short_names(self) -> dict[str, str | None]:
+        return {u.id: u.short_name for u in self.dataset.units}
+
+
+@dataclass(frozen=True)
+class UnitFigures:
+    """A unit of the registry in the period: its report's status and, when the report counts, its figures."""
+
+    id: str
+    name: str
+    kind: str
+    status: ReportStatus
+    submitted: date | None
+    days_late: int | None
+    indicators: dict[str, int]  # only a counted report's, and only the figures it gives
+    models: int
+    left_out: bool
+
+    def as_json(self) -> dict[str, Any]:
+        """The unit's entry of ``units`` in the JSON object (FORMAT.md), ``left_out`` added."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "status": self.status,
+            "submitted": _iso(self.submitted),
+            "days_late": self.days_late,
+            "indicators": self.indicators,
+            "models": self.models,
+            "left_out": self.left_out,
+        }
+
+
+class Figured(Protocol):
+    """What :func:`kind_figures` reads of a unit."""
+
+    @property
+    def indicators(self) -> dict[str, int]: ...
+
+    @property
+    def models(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class KindFigures:
+    """The figures of a group of units (a kind, or all): each indicator summed over their counted reports
+    (``None`` when none of them carries it, never 0), how many reports carry it, and the models of the units."""
+
+    indicators: dict[str, int | None]
+    models: int
+    carried: dict[str, int] = field(default_factory=dict)
+
+
+def kind_figures(units: Sequence[Figured], indicator_ids: list[str]) -> KindFigures:
+    """The figures of ``units`` (only a counted report has figures there).
+    The one place indicators are summed: the totals, the exports' subtotal rows and the report's kind rows."""
+    sums: dict[str, int | None] = {}
+    carried: dict[str, int] = {}
+    for i in indicator_ids:
+        values = [u.indicators[i] for u in units if u.indicators.get(i) is not None]
+        sums[i] = sum(values) if values else None  # Python ints: no wrap past 2**63
+        carried[i] = len(values)
+    return KindFigures(sums, sum(int(u.models or 0) for u in units), carried)
+
+
+# ---------------------------------------------------------------- the period
+
+
+def period_of(checked: Checked, period_id: str) -> PeriodInfo:
+    """The usable period ``period_id``, or :class:`AggregateError` (``no-plan`` / ``unknown-period``)."""
+    ds = checked.dataset
+    index = ds.index
+    if ds.plan is None or index is None or not isinstance(index.year, int) or not index.periods:
+        raise AggregateError("no-plan")
+    info = index.periods.get(period_id)
+    if info is not None:
+        return info
+    if period_id in ds.period_ids:
+        raise AggregateError("no-plan")  # written in plan.yaml, but broken there
+    raise AggregateError("unknown-period", value=period_id, choices=", ".join(index.periods))
+
+
+# ---------------------------------------------------------------- the figures
+
+
+def ratio(part: int, whole: int) -> float | None:
+    """``part / whole`` rounded half-up to 4 places; ``None`` when ``whole`` is 0."""
+    if not whole:
+        return None
+    return float((Decimal(part) / Decimal(whole)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+
+
+def report_counts(frame: pd.DataFrame) -> dict[str, Any]:
+    """The ``reports`` object of FORMAT.md over the rows of ``frame``."""
+    owed = frame.loc[frame["expected"], "status"].value_counts()
+    counts = {s.value: int(owed.get(s, 0)) for s in EXPECTED_STATUSES}
+    out: dict[str, Any] = {"expected": int(frame["expected"].sum()), "received": counts["on_time"] + counts["late"]}
+    out.update(counts)
+    out["left_out"] = int(frame["left_out"].sum())
+    out["completeness"] = ratio(out["received"], out["expected"])
+    out["timeliness"] = ratio(out["on_time"], out["expected"])
+    return {k: out[k] for k in REPORT_KEYS}
+
+
+def model_counts(models: pd.DataFrame) -> dict[str, int]:
+    """The ``models`` object of FORMAT.md over the rows of ``models``."""
+    origin = models["origin"].value_counts()
+    status = models["status"].value_counts()
+    return {
+        "total": len(models),
+        "new": int(origin.get("new", 0)),
+        "replicated": int(origin.get("replicated", 0)),
+        "in_progress": int(status.get("in_progress", 0)),
+        "completed": int(status.get("completed", 0)),
+        "propose_replication": int(models["propose_replication"].sum()),
+    }
+
+
+def aggregate(checked: Checked, period_id: str, lang: str = "vi") -> Aggregate:
+    """Aggregate period ``period_id`` of a checked dataset (as of ``checked.evaluation.as_of``).
+
+    Raises :class:`AggregateError` when the plan is too broken or the period is unknown.
+    """
+    period = period_of(checked, period_id)
+    reports = report_frame(checked, period)
+    models = model_frame(checked, period)
+    agg = Aggregate(
+        checked, period, checked.evaluation.as_of, lang, reports, models, commendation_frame(checked, period, reports)
+    )
+    agg.problems = problem_files(checked, period, lang)
+    agg.units = unit_figures(agg)
+    agg.summary = summary(agg)
+    ids = agg.indicator_ids
+    members: dict[str, list[UnitFigures]] = {kind: [] for kind in agg.kinds}
+    for unit in agg.units:
+        members.setdefault(unit.kind, []).append(unit)
+    agg.subtotals = {kind: kind_figures(units, ids) for kind, units in members.items()}
+    return agg
+
+
+def unit_figures(agg: Aggregate) -> list[UnitFigures]:
+    """The units of the registry (the rows of the report frame with a status), registry order."""
+    indicators = list(agg.dataset.index.indicators or {})
+    own_models = agg.models.groupby("unit").size().to_dict()
+    out = []
+    for row in agg.reports[agg.reports["status"].notna()].to_dict("records"):
+        values = {}
+        if row["counted"]:
+            for ind in indicators:
+                value = _int(row[IND + ind])
+                if value is not None:
+                    values[ind] = value
+        out.append(
+            UnitFigures(
+                row["unit"],
+                row["name"],
+                row["kind"],
+                row["status"],
+                row["submitted"] if isinstance(row["submitted"], date) else None,
+                _int(row["days_late"]),
+                values,
+                int(own_models.get(row["unit"], 0)),
+                bool(row["left_out"]),
+            )
+        )
+    return out
+
+
+def summary(agg: Aggregate) -> dict[str, Any]:
+    """The JSON object of ``dkst aggregate --format json``, keys in FORMAT.md's order.
+
+    Extra keys beyond FORMAT.md: ``files_with_errors`` (see :attr:`Aggregate.problems`) at the end, and
+    ``left_out`` (bool) in each unit entry.
+    """
+    ds = agg.dataset
+    frame, models, comm = agg.reports, agg.models, agg.commendations
+    indicators = ds.index.indicators or {}
+    kind_of = comm["kind_of"].value_counts()
+    by_kind = {kind: report_counts(frame[frame["kind"] == kind]) for kind in agg.kinds}
+    figures = kind_figures(agg.units, list(indicators))
+    return {
+        "period": agg.period.id,
+        "name": agg.period.name,
+        "as_of": agg.as_of.isoformat(),
+        "reports": report_counts(frame),
+        "indicators": {
+            i: {"label": ind.label, "total": figures.indicators[i], "units": figures.carried[i]}
+            for i, ind in indicators.items()
+        },
+        "models": model_counts(models),
+        "commendations": {
+            "collective": int(kind_of.get("collective", 0)),
+            "individual": int(kind_of.get("individual", 0)),
+        },
+        "by_kind": by_kind,
+        "units": [u.as_json() for u in agg.units],
+        "files_with_errors": agg.problems,
+    }
+
+
+def problem_files(checked: Checked, period: PeriodInfo, lang: str) -> list[dict[str, Any]]:
+    """The report files of ``period`` with an error, and how the figures treat them; registry order."""
+    ds = checked.dataset
+    as_of, now = checked.evaluation.as_of, checked.evaluation.now
+    order = {u.id: i for i, u in enumerate(ds.units)}
+    errors: dict[str, list[Any]] = {}
+    for f in checked.result.findings:
+        if f.level >= Severity.ERROR and f.code != "rule-failed":
+            errors.setdefault(f.path, []).append(f)
+    out = []
+    for unit_id in sorted(ds.reports, key=lambda u: (order.get(u, len(order)), u)):
+        src = ds.reports[unit_id].get(period.id)
+        if src is None:
+            continue
+        orphan = unit_id not in order
+        rec = src.record
+        if not isinstance(rec, Report) or rec.submitted is None:
+            treated = "invalid"
+        elif received(src, as_of, now) is not None:
+            if not (ds.is_broken(src) or orphan):
+                continue
+            treated = "left_out"
+        elif ds.is_broken(src) and any(f.code == "future-date" for f in errors.get(src.path, [])):
+            treated = "absent"
+        else:
+            continue
+        first = min(errors.get(src.path, []), key=lambda f: (f.line is not None, f.line or 0, f.code), default=None)
+        if first is not None:
+            line, message = first.line, first.message(lang)
+        else:  # an orphan report with a clean file: its unit entry is what is wrong
+            line, message = None, text("orphan-unit", lang, unit=unit_id)
+        out.append({"path": src.path, "unit": unit_id, "line": line, "treated": treated, "message": message})
+    return out

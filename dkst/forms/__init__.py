@@ -1,9 +1,0 @@
-"""Excel forms for units that do not use git: ``dkst form`` writes them, ``dkst import`` reads them back.
-
-:mod:`dkst.forms.cells` holds the contract both sides share (sheet and defined names, the form's language, the
-dataset marker, and how one cell becomes YAML text); :mod:`dkst.forms.spec` gathers what one unit's form shows
-and :mod:`dkst.forms.writer` makes the workbook with XlsxWriter (its look in :mod:`dkst.forms.formats`, its
-sheets in :mod:`dkst.forms.report_sheet` and :mod:`dkst.forms.side_sheets`); :mod:`dkst.forms.reader` reads a
-filled one with openpyxl, and :mod:`dkst.forms.importer` turns it into a report file through the loader and
-checks of ``dkst check`` (one code path for every rule).
-"""

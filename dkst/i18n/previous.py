@@ -1,0 +1,3 @@
+"""Catalogue part: same period last year: previous, jump (merged into :data:`dkst.i18n.TEXTS`)."""
+
+TEXTS: dict[str, dict[str, str]] = {}

@@ -1,0 +1,184 @@
+"""The layout walk of ``units/``: which files are a unit's plan, models and reports, and which are stray.
+
+:func:`scan_units` walks the folders before ``plan.yaml`` and ``units.yaml`` are read, so that parsing can start
+at once; :func:`judge_units` then keeps the files of known units and periods and turns the rest into
+``stray-file`` findings. (Layout only: nothing here reads a file's content.)
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dkst import findings as F
+from dkst.findings import Finding
+from dkst.load.validation import nearest
+
+
+@dataclass(slots=True)
+class Entry:
+    """A file of the layout to load: which kind, whose, and for which id."""
+
+    rel: str
+    kind: str  # "unit-plan" | "model" | "report"
+    unit: str
+    ident: str | None = None
+
+
+@dataclass(slots=True)
+class Misfit:
+    """A ``.yaml`` file under a unit folder in no place of the layout (its hint needs the period ids)."""
+
+    rel: str
+    unit: str
+    name: str
+
+
+@dataclass(slots=True)
+class UnitFolder:
+    """What ``units/<name>/`` holds, in walk order; judged once the unit ids and period ids are known."""
+
+    name: str
+    items: list[Entry | Misfit | Finding]
+
+
+def _is_yaml_like(name: str) -> bool:
+    """A name ending in ``.yaml`` or ``.yml`` in any case (``.YAML``, ``.Yml``: stray, with a rename hint)."""
+    return name.lower().endswith((".yaml", ".yml"))
+
+
+def _is_special(entry: os.DirEntry[str]) -> bool:
+    """A FIFO, socket or device (from the directory listing, without opening it): never to be opened."""
+    try:
+        return not entry.is_file(follow_symlinks=False) and not entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def scan_units(root: Path) -> list[UnitFolder | Finding]:
+    """Everything under ``units/`` that does not depend on ``plan.yaml`` or ``units.yaml``, in one pass.
+
+    Unit folders come back whole (see :func:`judge_units`), so the files can be parsed before the plan and the
+    registry are read; a folder that turns out not to be a unit's is then dropped unread by the checks.
+    """
+    base = root / "units"
+    if base.is_symlink():
+        return [F.make("stray-file", "units", reason="symlink")]
+    if not base.is_dir():
+        return []
+    out: list[UnitFolder | Finding] = []
+    for entry in sorted(os.scandir(base), key=lambda e: e.name):
+        if entry.name.startswith("."):
+            continue
+        rel = f"units/{entry.name}"
+        if entry.is_symlink():
+            out.append(F.make("stray-file", rel, reason="symlink"))
+        elif _is_special(entry):
+            out.append(F.make("stray-file", rel, reason="not_regular"))
+        elif entry.is_dir():
+            items: list[Entry | Misfit | Finding] = []
+            _scan_unit(entry.path, rel, entry.name, 0, "", items)
+            out.append(UnitFolder(entry.name, items))
+        elif _is_yaml_like(entry.name):
+            out.append(F.make("stray-file", rel, **stray_reason(entry.name)))
+    return out
+
+
+def _scan_unit(
+    path: str, rel_dir: str, unit_id: str, depth: int, section: str, out: list[Entry | Misfit | Finding]
+) -> None:
+    """One folder of a unit, then its sub-folders (the order of ``os.walk``, top-down, sorted)."""
+    try:
+        with os.scandir(path) as it:
+            entries = list(it)
+    except OSError:
+        return  # as os.walk: a folder that cannot be listed is passed over
+    dirs: list[os.DirEntry[str]] = []
+    files: list[os.DirEntry[str]] = []
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        (dirs if is_dir else files).append(entry)
+    dirs.sort(key=lambda e: e.name)
+    files.sort(key=lambda e: e.name)
+    for entry in dirs:
+        if entry.is_symlink() and not entry.name.startswith("."):
+            out.append(F.make("stray-file", f"{rel_dir}/{entry.name}", unit=unit_id, reason="symlink"))
+    for entry in files:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        rel = f"{rel_dir}/{name}"
+        if entry.is_symlink():
+            out.append(F.make("stray-file", rel, unit=unit_id, reason="symlink"))
+            continue
+        if _is_special(entry):
+            out.append(F.make("stray-file", rel, unit=unit_id, reason="not_regular"))
+            continue
+        if not _is_yaml_like(name):
+            continue  # an attachment: a scan, a photo
+        if not name.endswith(".yaml"):
+            out.append(F.make("stray-file", rel, unit=unit_id, **stray_reason(name)))
+        elif depth == 0 and name == "plan.yaml":
+            out.append(Entry(rel, "unit-plan", unit_id))
+        elif depth == 1 and section == "models":
+            out.append(Entry(rel, "model", unit_id, name[:-5]))
+        elif depth == 1 and section == "reports":
+            out.append(Entry(rel, "report", unit_id, name[:-5]))
+        else:
+            out.append(Misfit(rel, unit_id, name))
+    for entry in dirs:
+        if not entry.name.startswith(".") and not entry.is_symlink():
+            _scan_unit(entry.path, f"{rel_dir}/{entry.name}", unit_id, depth + 1, section or entry.name, out)
+
+
+def judge_units(
+    scanned: list[UnitFolder | Finding], unit_ids: set[str], period_ids: set[str]
+) -> Iterator[Entry | Finding]:
+    """The files of :func:`scan_units` that fit the layout, and a ``stray-file`` finding for each misfit."""
+    known: list[str] | None = None
+    for item in scanned:
+        if isinstance(item, Finding):
+            yield item
+        elif item.name not in unit_ids:
+            params: dict[str, Any] = {"reason": "unknown_unit", "unit_id": item.name}
+            known = sorted(unit_ids) if known is None else known
+            guess = nearest(item.name, known)
+            if guess:
+                params["suggest"] = guess
+            yield F.make("stray-file", f"units/{item.name}", **params)
+        else:
+            for sub in item.items:
+                if isinstance(sub, Misfit):
+                    yield F.make("stray-file", sub.rel, unit=sub.unit, **stray_reason(sub.name, period_ids))
+                elif isinstance(sub, Entry) and sub.kind == "report" and sub.ident not in period_ids:
+                    period = sub.ident or ""
+                    params = {
+                        "reason": "unknown_period_list",
+                        "period_id": period,
+                        "periods": ", ".join(sorted(period_ids)) or "—",
+                    }
+                    guess = next((p for p in sorted(period_ids) if p.lower() == period.lower()), None)
+                    guess = guess or nearest(period, sorted(period_ids))
+                    if guess:
+                        params["suggest"] = guess
+                    yield F.make("stray-file", sub.rel, unit=sub.unit, **params)
+                else:
+                    yield sub
+
+
+def stray_reason(name: str, period_ids: set[str] | None = None, where: str = "") -> dict[str, Any]:
+    if name.endswith(".yml"):
+        return {"reason": "yml", "suggest": name[:-4] + ".yaml"}
+    if not name.endswith(".yaml"):  # ``.YAML``, ``.Yml``, ``.YML``…
+        stem = name[:-5] if name.lower().endswith(".yaml") else name[:-4]
+        return {"reason": "yaml_suffix", "rename": stem + ".yaml"}
+    stem = name[:-5]
+    if period_ids and stem in period_ids:
+        return {"reason": "not_in_layout", "suggest": f"reports/{name}"}
+    return {"reason": "not_in_layout"}

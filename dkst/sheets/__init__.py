@@ -1,0 +1,1 @@
+"""Sheets: Excel out and in (the aggregate's workbook, the forms, their import)."""

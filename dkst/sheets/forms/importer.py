@@ -1,0 +1,255 @@
+"""A filled form → the text of ``units/<unit>/reports/<P>.yaml``, judged by the loader and checks of ``dkst check``.
+
+There is one set of rules: each cell becomes the YAML text a clerk would have typed (:mod:`dkst.sheets.forms.cells`),
+the report file is built around the commented skeleton of ``dkst new report``, and that text goes through
+:func:`dkst.load.dataset.parse_document`, the file's reference and date checks, and the plan's requirements, as
+the file would in ``dkst check``. Each finding's line is mapped back to the sheet and cell it came from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from dkst.sheets.forms import cells as C
+from dkst.sheets.forms.reader import Cell, Form
+
+if TYPE_CHECKING:
+    from dkst.load.dataset import Dataset
+    from dkst.load.schema import Report
+
+_KEY_LINE = re.compile(r"^(?P<indent>\s*)(?P<key>[A-Za-z_][A-Za-z0-9_-]*):(?P<rest>.*)$")
+
+
+class Refused(Exception):
+    """A form that is not this dataset's, or names no known unit or period: ``key`` of the catalogue."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+@dataclass
+class Problem:
+    """A finding of the built report, placed on the form."""
+
+    severity: str
+    code: str
+    where: str | None  # ``Báo cáo!C12`` or None
+    what: str | None  # an indicator's label, for the reader
+    message: str
+
+
+@dataclass
+class Built:
+    """A form turned into a report file: its text, where each line came from, and what the checks found."""
+
+    unit: str
+    period: str
+    rel: str
+    text: str
+    origin: dict[int, tuple[str, str | None]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    record: Report | None = None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def identify(form: Form, ds: Dataset) -> tuple[str, str]:
+    """The unit and period of a form; :class:`Refused` when missing, unknown, tampered or of another dataset."""
+    from dkst.sheets.forms.spec import dataset_marker
+
+    unit_cell, period_cell = form.cell(C.UNIT), form.cell(C.PERIOD)
+    if unit_cell is None or period_cell is None:
+        raise Refused("form-not-dkst", file=form.path.name, name=C.UNIT if unit_cell is None else C.PERIOD)
+    unit = C.cell_text(unit_cell.value) or ""
+    period = C.cell_text(period_cell.value) or ""
+    marker = C.cell_text(form.value(C.PLAN))
+    mine = dataset_marker(ds)
+    if marker is not None and marker != mine:
+        raise Refused("form-other-dataset", file=form.path.name)
+    if not any(u.id == unit for u in ds.units):
+        raise Refused("form-unknown-unit", where=unit_cell.ref, value=unit or "—")
+    periods = ds.index.periods or {}
+    if period not in periods:
+        raise Refused(
+            "form-unknown-period", where=period_cell.ref, value=period or "—", choices=", ".join(periods) or "—"
+        )
+    key = C.cell_text(form.value(C.KEY))
+    if marker is not None and key is not None and key != C.form_key(mine, unit, period):
+        raise Refused("form-key-changed", where=f"{unit_cell.ref}, {period_cell.ref}", unit=unit, period=period)
+    return unit, period
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def build_text(
+    form: Form, ds: Dataset, cat: Any, unit: str, period: str, submitted: date | None, as_of: date, today: date
+) -> Built:
+    """The report file's text for a form, and the origin (cell, label) of each line that holds a value."""
+    from dkst.load.schema import ModelRecord
+    from dkst.scaffold.skeletons import report_skeleton
+    from dkst.scaffold.yamlwrite import line, one_line, yaml_scalar
+
+    rel = f"units/{unit}/reports/{period}.yaml"
+    lines = report_skeleton(cat, unit, period, as_of, today).split("\n")
+    origin: dict[int, tuple[str, str | None]] = {}
+    # the skeleton's own lines (comments, keys) have no origin; inserted lines are tracked by content object
+    tagged: list[tuple[str, tuple[str, str | None] | None]] = [(text, None) for text in lines]
+    tagged[2] = ("# " + C.form_text("form.import-header", day=_vn(today), file=one_line(form.path.name)), None)
+
+    def find(key: str, indent: str = "") -> int | None:
+        for i, (text, _) in enumerate(tagged):
+            m = _KEY_LINE.match(text)
+            if m and m["key"] == key and m["indent"] == indent:
+                return i
+        return None
+
+    def put(key: str, token: str | None, cell: Cell | None, what: str | None = None, indent: str = "") -> None:
+        i = find(key, indent)
+        if i is None or token is None:
+            return
+        rest = _KEY_LINE.match(tagged[i][0])["rest"]  # type: ignore[index]
+        comment = rest.split("# ", 1)[1] if "# " in rest else None
+        tagged[i] = (line(f"{indent}{key}: {token}", comment), (cell.ref, what) if cell else None)
+
+    sub_cell = form.cell("submitted")
+    if submitted is not None:
+        put("submitted", submitted.isoformat(), None)
+    elif sub_cell is not None and C.raw_scalar(sub_cell.value) is not None:
+        put("submitted", _iso_if_date(C.raw_scalar(sub_cell.value)), sub_cell)
+    else:
+        put("submitted", as_of.isoformat(), None)
+    for key in ("number", "signer"):
+        cell = form.cell(key)
+        put(key, C.text_scalar(cell.value) if cell else None, cell)
+    signer_at = find("signer")
+    if signer_at is not None:
+        tagged.insert(
+            signer_at + 1,
+            (line(f"x-nguon: {yaml_scalar(form.path.name)}", C.form_text("form.import-source")), None),
+        )
+
+    # indicators, in the plan's order, then names of the form that the plan lacks (the checks refuse them)
+    labels = {i.id: i.label for i in (ds.index.indicators or {}).values()}
+    ind_names = [n for n in form.names if n.startswith(C.INDICATOR_PREFIX)]
+    order = {ind_id: k for k, ind_id in enumerate(labels)}
+    ind_names.sort(key=lambda n: (order.get(n[len(C.INDICATOR_PREFIX) :], len(order)), n))
+    extra: list[tuple[str, tuple[str, str | None]]] = []
+    all_cells: list[Cell] = []
+    for name in ind_names:
+        ind_id = name[len(C.INDICATOR_PREFIX) :]
+        cell = form.cell(name)
+        token = C.raw_scalar(cell.value) if cell else None
+        if cell is None or token is None:
+            continue
+        all_cells.append(cell)
+        if find(ind_id, "  ") is not None:
+            put(ind_id, token, cell, labels.get(ind_id), indent="  ")
+        else:
+            extra.append((f"  {yaml_scalar(ind_id)}: {token}", (cell.ref, None)))
+    at = find("indicators")
+    if at is not None:
+        if all_cells:
+            first, last = all_cells[0], all_cells[-1]
+            span = first.ref if first is last else f"{first.ref}:{last.coord}"
+            tagged[at] = ("indicators:", (span, None))
+        end = at + 1
+        while end < len(tagged) and tagged[end][0].startswith("  "):
+            end += 1
+        tagged[end:end] = extra
+
+    # models: the id typed or chosen; a name alone is looked up among the unit's models
+    names = {
+        _norm(src.record.name): mid
+        for mid, src in (ds.models.get(unit) or {}).items()
+        if isinstance(src.record, ModelRecord) and src.record.name
+    }
+    items: list[tuple[str, tuple[str, str | None]]] = []
+    heads = [C.cell_text(cell.value) for cell in (form.names.get(C.MODELS) or [[]])[0]] + [None, None]
+    for row in form.table(C.MODELS):
+        model_cell = row[0] if row else None
+        name_cell = row[1] if len(row) > 1 else None
+        ident = C.cell_text(model_cell.value) if model_cell else None
+        if ident is not None and model_cell is not None:
+            items.append((f"  - {yaml_scalar(ident)}", (model_cell.ref, heads[0])))
+        elif name_cell is not None and (model_name := C.cell_text(name_cell.value)) is not None:
+            items.append((f"  - {yaml_scalar(names.get(_norm(model_name), model_name))}", (name_cell.ref, heads[1])))
+    at = find("models")
+    if at is not None and items:
+        tagged[at + 1 : at + 1] = items
+
+    # commendations: a row per body or person, blank rows skipped
+    items = []
+    heads = [C.cell_text(cell.value) for cell in (form.names.get(C.COMMENDATIONS) or [[]])[0]]
+    for row in form.table(C.COMMENDATIONS):
+        entry = [
+            (k, key, cell, C.text_scalar(cell.value))
+            for k, (key, cell) in enumerate(zip(C.COMMENDATION_KEYS, row, strict=False))
+        ]
+        entry = [item for item in entry if item[3] is not None]
+        for n, (k, key, cell, token) in enumerate(entry):
+            head = heads[k] if k < len(heads) else None
+            items.append((f"{'  - ' if n == 0 else '    '}{key}: {token}", (cell.ref, head)))
+    at = find("commendations")
+    if at is not None and items:
+        end = at + 1
+        while end < len(tagged) and tagged[end][0].startswith("#  "):
+            end += 1
+        tagged[end:end] = items
+
+    for key in C.TEXT_KEYS:
+        cell = form.cell(key)
+        put(key, C.text_scalar(cell.value) if cell else None, cell)
+
+    for i, (_, where) in enumerate(tagged, start=1):
+        if where is not None:
+            origin[i] = where
+    text = "\n".join(t for t, _ in tagged)
+    return Built(unit, period, rel, text if text.endswith("\n") else text + "\n", origin)
+
+
+def _iso_if_date(token: str | None) -> str | None:
+    """A date the format accepts (``02/06/2023``), written ISO as ``dkst new`` writes it; anything else as it is,
+    for the loader to judge (the same :func:`dkst.periods.parse_date` decides both)."""
+    from dkst.periods import DateError, parse_date
+
+    try:
+        return parse_date(token).isoformat() if token else token
+    except DateError:
+        return token
+
+
+def _vn(day: date) -> str:
+    from dkst.periods import vn_date
+
+    return vn_date(day)
+
+
+def judge(built: Built, ds: Dataset, as_of: date, lang: str) -> None:
+    """Parse and check the built text as ``dkst check`` would the file at ``built.rel``
+    (:func:`dkst.checks.checker.judge_report`); place each finding in the form."""
+    from dkst.checks.checker import judge_report
+    from dkst.findings import Severity
+    from dkst.load.dataset import SourceFile, parse_document, to_findings
+    from dkst.load.schema import Report
+    from dkst.periods import today
+
+    parsed = parse_document(built.text.encode("utf-8"), Report)
+    found = to_findings(parsed, built.rel, built.unit, built.period)
+    src = SourceFile(
+        built.rel, parsed.record, parsed.lines, any(f.level >= Severity.ERROR for f in found), parsed.partial
+    )
+    found += judge_report(ds, src, built.unit, built.period, as_of, today())
+    built.record = parsed.record
+    for f in found:
+        where, what = built.origin.get(f.line or 0, (None, None))
+        built.problems.append(Problem(f.level.label, f.code, where, what, f.message(lang)))

@@ -1,0 +1,134 @@
+"""What one unit's form shows, gathered from a loaded dataset: :class:`FormSpec` and the dataset's marker.
+
+No spreadsheet library here: :mod:`dkst.sheets.forms.writer` lays a :class:`FormSpec` out with XlsxWriter, and
+:mod:`dkst.sheets.forms.importer` checks a filled form's marker against :func:`dataset_marker`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from dkst.sheets.forms import cells as C
+
+if TYPE_CHECKING:
+    from dkst.load.dataset import Dataset
+
+
+@dataclass
+class FormIndicator:
+    id: str
+    label: str
+    unit: str | None = None
+    section: str | None = None
+
+
+@dataclass
+class FormModel:
+    id: str
+    name: str
+    status: str | None = None
+
+
+@dataclass
+class FormSpec:
+    """Everything one unit's form shows, gathered from the dataset by the command."""
+
+    unit_id: str
+    unit_name: str
+    period_id: str
+    period_name: str
+    last_on_time: date | None
+    due_text: str | None
+    marker: str
+    issuer: str
+    title: str | None
+    letterhead: dict[str, str | None]
+    report_to_office: str | None
+    report_to_email: str | None
+    indicators: list[FormIndicator] = field(default_factory=list)
+    models: list[FormModel] = field(default_factory=list)
+    created: date = date(2000, 1, 1)
+
+
+def dataset_marker(ds: Dataset) -> str:
+    """The marker of the dataset's plan (see :func:`dkst.sheets.forms.cells.plan_marker`)."""
+    plan = ds.plan
+    indicators = tuple((ds.index.indicators or {}) if ds.index is not None else ())
+    if plan is None:
+        return C.plan_marker(None, None, None, None, indicators)
+    return C.plan_marker(plan.number, plan.year, plan.issuer, plan.title, indicators)
+
+
+def owing_units(ds: Dataset, period: str) -> list[str]:
+    """Ids of the units a ``report`` requirement for ``period`` applies to, not exempt, in registry order."""
+    out: list[str] = []
+    for unit in ds.units:
+        for req in ds.index.requirements or []:
+            if (
+                req.type == "report"
+                and req.period == period
+                and unit.kind in req.kinds
+                and req.id not in (unit.exempt or {})
+            ):
+                out.append(unit.id)
+                break
+    return out
+
+
+def form_spec(ds: Dataset, unit_id: str, period_id: str, created: date) -> FormSpec:
+    """The :class:`FormSpec` of a unit and a period of a loaded dataset (its plan read, the period valid)."""
+    from dkst.load.schema import ModelRecord, ModelStatus
+    from dkst.periods import vn_date
+
+    plan = ds.plan
+    if plan is None:
+        raise ValueError("form_spec needs a dataset whose plan.yaml was read")
+    unit = next((u for u in ds.units if u.id == unit_id), None)
+    info = ds.index.periods[period_id]
+    deadline = info.deadline
+    due_text = None
+    if deadline is not None:
+        last = vn_date(deadline.last_on_time)
+        if deadline.inclusive:
+            due_text = C.form_text("form.due-by", last=last)
+        else:
+            due_text = C.form_text("form.due-before", last=last, day=vn_date(deadline.day))
+    lh = plan.letterhead
+    letterhead: dict[str, str | None] = {
+        "superior": lh.superior if lh is not None else None,
+        "organ": lh.organ if lh is not None else None,
+        "national": lh.national if lh is not None else None,
+        "motto": lh.motto if lh is not None else None,
+    }
+    if not letterhead["organ"]:
+        letterhead["organ"] = plan.issuer
+    report_to = plan.report_to
+    indicators = [FormIndicator(i.id, i.label, i.unit, i.section) for i in (ds.index.indicators or {}).values()]
+    status_words = {m.value: C.form_text(f"form.model-{m.value}") for m in ModelStatus}
+    models: list[FormModel] = []
+    for model_id, src in sorted((ds.models.get(unit_id) or {}).items()):
+        rec = src.record
+        if isinstance(rec, ModelRecord) and rec.name:
+            status = rec.status.value if rec.status is not None else None
+            models.append(FormModel(model_id, rec.name, status_words.get(str(status))))
+        elif not ds.is_broken(src):
+            models.append(FormModel(model_id, model_id))
+    return FormSpec(
+        unit_id=unit_id,
+        unit_name=(unit.name if unit is not None else None) or unit_id,
+        period_id=period_id,
+        period_name=info.name,
+        last_on_time=deadline.last_on_time if deadline is not None else None,
+        due_text=due_text,
+        marker=dataset_marker(ds),
+        issuer=plan.issuer,
+        title=plan.title,
+        letterhead=letterhead,
+        report_to_office=report_to.office if report_to is not None else None,
+        report_to_email=report_to.email if report_to is not None else None,
+        indicators=indicators,
+        models=models,
+        created=created,
+    )

@@ -1,0 +1,242 @@
+"""The four sheets of the ``dkst aggregate --format xlsx`` workbook: units, models, commendations, reports by
+kind; each a list of :class:`dkst.sheets.workbook_layout.Row` with subtotals and totals as ``SUM`` formulas where
+they are plain sums of the rows above. Every word comes from the catalogue in the workbook's language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from dkst.figures.frames import _day, _int
+from dkst.sheets.workbook_layout import HEADER_ROW, Column, Row, Sheet, col_name, sum_formula, summable
+
+if TYPE_CHECKING:
+    from dkst.figures.aggregate import Aggregate
+
+#: A catalogue lookup in the workbook's language: key and parameters → text.
+Translate = Callable[..., str]
+
+
+def units_sheet(
+    book: Any,
+    fm: dict[str, Any],
+    agg: Aggregate,
+    lang: str,
+    rows: list[Any],
+    heads: list[str],
+    preamble: list[str],
+    lines: list[str],
+    problems: list[tuple[str, list[str]]],
+    t: Translate,
+) -> None:
+    """One row per unit (all-blank rows left out and named in a note), subtotals per kind, the total."""
+    columns = [
+        Column(t("agg-col-no"), "stt", 5),
+        Column(t("agg-col-unit"), "wrap", 32),
+        Column(t("agg-col-kind"), "wrap", 12),
+        Column(t("agg-col-status"), "wrap", 12),
+        Column(t("agg-col-submitted"), "date", 11),
+        Column(t("agg-col-days-late"), "number", 8),
+        *(Column(h, "number", 10) for h in heads),
+        Column(t("agg-col-models"), "number", 9),
+        Column(t("agg-col-note"), "wrap", 30),
+    ]
+    sheet = Sheet(book, fm, t("sheet-units"), columns, preamble)
+    first_value = 6  # column of the first indicator
+    members: list[int] = []
+    subtotals: list[int] = []
+    member_values: list[list[Any]] = []
+    sub_values: list[list[Any]] = []
+    hidden: list[str] = []
+    number = 0
+    for row in rows:
+        values = [*row.values, row.models]
+        if row.type == "unit":
+            if (
+                row.status in ("exempt", "not_required")
+                and row.submitted is None
+                and not row.models
+                and not row.left_out
+            ):
+                hidden.append(f"{row.label} ({row.status_text.lower()})")
+                continue
+            number += 1
+            r = sheet.add(
+                Row(
+                    [
+                        number,
+                        row.label,
+                        row.kind_label,
+                        row.status_text,
+                        row.submitted,
+                        row.days_late,
+                        *values,
+                        row.note,
+                    ]
+                )
+            )
+            members.append(r)
+            member_values.append(values)
+        elif row.type == "subtotal":
+            formulas = {
+                first_value + i: sum_formula(first_value + i, members)
+                for i, v in enumerate(values)
+                if summable(v, [m[i] for m in member_values])
+            }
+            r = sheet.add(
+                Row(["", row.label, "", row.status_text, None, None, *values, ""], bold=True, formulas=formulas)
+            )
+            subtotals.append(r)
+            sub_values.append(values)
+            members, member_values = [], []
+        elif row.type == "total":
+            formulas = {
+                first_value + i: sum_formula(first_value + i, subtotals)
+                for i, v in enumerate(values)
+                if summable(v, [s[i] for s in sub_values])
+            }
+            sheet.add(Row(["", row.label, "", row.status_text, None, None, *values, ""], bold=True, formulas=formulas))
+        else:  # the count of reports giving each figure
+            sheet.add(Row(["", row.label, "", "", None, None, *row.values, None, ""], italic=True))
+    sheet.notes.append((t("agg-blank", carried=t("row-carried")), False))
+    if hidden:
+        sheet.notes.append((t("xlsx-not-listed", units="; ".join(hidden)), False))
+    sheet.notes.extend((line, False) for line in lines[2:])
+    for heading, files in problems:
+        sheet.notes.append((heading, True))
+        sheet.notes.extend((line, False) for line in files)
+    sheet.finish(freeze_col=2)
+
+
+def models_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: str, preamble: list[str], t: Translate) -> None:
+    """One row per model counted in the period."""
+    from dkst.i18n import text
+
+    columns = [
+        Column(t("agg-col-no"), "stt", 5),
+        Column(t("agg-col-unit"), "wrap", 22),
+        Column(t("agg-col-model"), "wrap", 26),
+        Column(t("agg-col-model-status"), "wrap", 12),
+        Column(t("agg-col-origin"), "wrap", 11),
+        Column(t("agg-col-started"), "date", 11),
+        Column(t("agg-col-completed"), "date", 11),
+        Column(t("agg-col-field"), "wrap", 14),
+        Column(t("agg-col-beneficiaries"), "number", 10),
+        Column(t("agg-col-propose"), "stt", 9),
+        Column(t("agg-col-summary"), "wrap", 32),
+        Column(t("agg-col-results"), "wrap", 32),
+    ]
+    sheet = Sheet(book, fm, t("sheet-models"), columns, preamble)
+    names = {u.id: u.name for u in agg.dataset.units}
+    for n, m in enumerate(agg.models.to_dict("records"), 1):
+        sheet.add(
+            Row(
+                [
+                    n,
+                    names.get(m["unit"], m["unit"]),
+                    m["name"],
+                    text(f"model-{m['status']}", lang),
+                    text(f"origin-{m['origin']}", lang),
+                    _day(m["started"]),
+                    _day(m["completed_on"]),
+                    m["field"],
+                    _int(m["beneficiaries"]),
+                    "x" if m["propose_replication"] else "",  # a tick mark, the same in every language
+                    m["summary"],
+                    m["results"],
+                ]
+            )
+        )
+    sheet.finish(freeze_col=0)
+
+
+def commendations_sheet(
+    book: Any, fm: dict[str, Any], agg: Aggregate, lang: str, preamble: list[str], t: Translate
+) -> None:
+    """One row per proposed commendation."""
+    from dkst.i18n import text
+
+    columns = [
+        Column(t("agg-col-no"), "stt", 5),
+        Column(t("agg-col-unit"), "wrap", 28),
+        Column(t("agg-col-name"), "wrap", 36),
+        Column(t("agg-col-commendation-kind"), "wrap", 12),
+        Column(t("agg-col-achievement"), "wrap", 44),
+        Column(t("agg-col-level"), "wrap", 16),
+    ]
+    sheet = Sheet(book, fm, t("sheet-commendations"), columns, preamble)
+    names = {u.id: u.name for u in agg.dataset.units}
+    for n, c in enumerate(agg.commendations.to_dict("records"), 1):
+        sheet.add(
+            Row(
+                [
+                    n,
+                    names.get(c["unit"], c["unit"]),
+                    c["name"],
+                    text(f"commendation-{c['kind_of']}", lang),
+                    c["achievement"],
+                    c["level"],
+                ]
+            )
+        )
+    sheet.finish(freeze_col=0)
+
+
+def reports_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, preamble: list[str], t: Translate) -> None:
+    """Report counts per kind of unit and in total, with completeness and timeliness as formulas."""
+    keys = ("expected", "received", "on_time", "late", "missing", "pending", "invalid", "left_out")
+    columns = [
+        Column(t("agg-col-no"), "stt", 5),
+        Column(t("agg-col-kind"), "wrap", 24),
+        *(Column(t(f"agg-col-{k}") if _known(f"agg-col-{k}") else t(k), "number", 10) for k in keys),
+        Column(t("agg-col-completeness"), "percent", 10),
+        Column(t("agg-col-timeliness"), "percent", 10),
+    ]
+    sheet = Sheet(book, fm, t("sheet-reports"), columns, preamble)
+    summ = agg.summary
+    rows: list[int] = []
+    values: list[list[Any]] = []
+    first = 2
+    ratio = first + len(keys)
+    exp, rec, on = (col_name(first + keys.index(k)) for k in ("expected", "received", "on_time"))
+    for n, kind in enumerate(agg.kinds, 1):
+        counts = summ["by_kind"][kind]
+        cells = [counts[k] for k in keys]
+        one_based = HEADER_ROW + len(sheet.rows) + 2
+        r = sheet.add(
+            Row(
+                [n, agg.kinds[kind], *cells, *_ratios(counts)],
+                formulas=_ratio_formulas(one_based, ratio, exp, rec, on, counts),
+            )
+        )
+        rows.append(r)
+        values.append(cells)
+    counts = summ["reports"]
+    r = HEADER_ROW + len(sheet.rows) + 2
+    formulas = {
+        first + i: sum_formula(first + i, rows)
+        for i, k in enumerate(keys)
+        if summable(counts[k], [v[i] for v in values])
+    }
+    formulas.update(_ratio_formulas(r, ratio, exp, rec, on, counts))
+    sheet.add(Row(["", t("row-total"), *(counts[k] for k in keys), *_ratios(counts)], bold=True, formulas=formulas))
+    sheet.finish(freeze_col=0)
+
+
+def _ratios(counts: dict[str, Any]) -> list[float | None]:
+    if not counts["expected"]:
+        return [None, None]
+    return [counts["received"] / counts["expected"], counts["on_time"] / counts["expected"]]
+
+
+def _ratio_formulas(r: int, col: int, exp: str, rec: str, on: str, counts: dict[str, Any]) -> dict[int, str]:
+    """Completeness and timeliness of sheet row ``r`` (one-based in the formula) as formulas, when defined."""
+    if not counts["expected"]:
+        return {}
+    return {col: f"={rec}{r}/{exp}{r}", col + 1: f"={on}{r}/{exp}{r}"}
+
+
+def _known(key: str) -> bool:
+    from dkst.i18n import TEXTS
+
+    return key in TEXTS
