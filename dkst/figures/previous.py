@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
-from math import floor
 from typing import TYPE_CHECKING
 
 from dkst.checks.checker import last_year
@@ -73,5 +72,5 @@ def rounded(value: Fraction | None, places: int = 4) -> float | None:
     if value is None:
         return None
     scale = 10**places
-    q: int = floor(abs(value) * scale + Fraction(1, 2))
+    q = int(abs(value) * scale + Fraction(1, 2))  # floor: the value is ≥ 0
     return (-q if value < 0 else q) / scale
