@@ -71,6 +71,6 @@ def rounded(value: Fraction | None, places: int = 4) -> float | None:
     """``value`` rounded half-up (ties away from zero) to ``places`` decimals, from the exact fraction."""
     if value is None:
         return None
-    scale = 10**places
+    scale: int = 10**places
     q = int(abs(value) * scale + Fraction(1, 2))  # floor: the value is ≥ 0
     return (-q if value < 0 else q) / scale
