@@ -111,14 +111,34 @@ def enchange(value: Any, none: str = "", plus: str = "+") -> str:
     return shown.translate(_SWAP_SEPARATORS) if shown.endswith("%") else shown
 
 
+def _exact(value: Any, previous: Any) -> Fraction | None:
+    """``value / previous − 1`` exactly, for two whole numbers with ``previous`` not 0; else ``None``."""
+    if not all(isinstance(x, int) and not isinstance(x, bool) for x in (value, previous)) or previous == 0:
+        return None
+    return Fraction(value, previous) - 1
+
+
+def growth(value: Any, previous: Any, none: str = "", plus: str = "+") -> str:
+    """This year's figure against last year's as a signed Vietnamese percentage (:func:`change`), from the two
+    numbers exactly: ``{{ total|growth(previous) }}`` → ``+21,1%``; ``none`` where either is missing or last
+    year's is 0."""
+    return change(_exact(value, previous), none, plus)
+
+
+def engrowth(value: Any, previous: Any, none: str = "", plus: str = "+") -> str:
+    """:func:`growth` with English separators."""
+    return enchange(_exact(value, previous), none, plus)
+
+
 def compare(indicator: Mapping[str, Any], year: Any = None, lang: str = "vi") -> str:
-    """How an indicator's total stands against the same period last year, as a piece of a sentence:
-    ``tăng 21,1% so với cùng kỳ năm 2022``, ``giảm 6,3% …``, ``bằng cùng kỳ năm 2022``; empty where last year had
-    no figure (or had 0, against which no change can be said), or this year has none."""
-    found = _change_tenths(indicator.get("change"))
-    if found is None or indicator.get("previous") is None or indicator.get("total") is None:
+    """How an indicator's ``total`` stands against its ``previous`` (the same period last year), as a piece of a
+    sentence: ``tăng 21,1% so với cùng kỳ năm 2022``, ``giảm 6,3% …``, ``bằng cùng kỳ năm 2022``; empty where last
+    year had no figure (or 0, against which no change can be said), or this year has none."""
+    exact = _exact(indicator.get("total"), indicator.get("previous"))
+    found = _change_tenths(exact)
+    if exact is None or found is None:
         return ""
-    tenths, exact = found
+    tenths = found[0]
     shown = (change if lang == "vi" else enchange)(abs(exact), plus="")
     key = "prev.up" if tenths > 0 else "prev.down" if tenths < 0 else "prev.same" if exact == 0 else "prev.about"
     return text(key, lang, pct=shown, year=year if year is not None else "")
@@ -367,6 +387,7 @@ FILTERS = {
     "pct": pct,
     "figure": figure,
     "change": change,
+    "growth": growth,
     "compare": compare,
     "lcfirst": lcfirst,
     "insentence": in_sentence,
@@ -378,6 +399,7 @@ FILTERS = {
     "enpct": enpct,
     "enfigure": enfigure,
     "enchange": enchange,
+    "engrowth": engrowth,
     "encompare": encompare,
     "enformula": enformula,
 }
