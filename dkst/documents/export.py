@@ -57,7 +57,7 @@ def percent(value: float | None, lang: str) -> str:
 class Row:
     """One row of the tabular outputs."""
 
-    type: str  # "unit" | "subtotal" | "total" | "carried"
+    type: str  # "unit" | "subtotal" | "total" | "carried"; the terminal table's "previous" | "change"
     label: str  # the unit's name, or the row's title
     short: str  # the unit's short name, or the row's title
     kind: str | None = None
@@ -409,8 +409,21 @@ def table_renderable(agg: Aggregate, lang: str) -> Group:
         return RichText(escape.terminal(value), **kw)
 
     rows = table_rows(agg, lang)
-    heads = [escape.terminal(h) for h in value_heads(agg, lang)]
-    cells_of = {id(r): value_cells(r, lang) for r in rows}
+    heads = [escape.terminal(h) for h in indicator_headers(agg)]
+    # the terminal table keeps one column per indicator (100 columns wide): last year's totals and the changes
+    # are two rows under the total (“Cùng kỳ”, “Tăng, giảm”); the other formats have them as columns
+    total = next(r for r in rows if r.type == "total")
+    if total.previous:
+        title = text("agg-col-previous", lang)
+        rows.insert(rows.index(total) + 1, Row("previous", title, title, values=total.previous))
+    cells_of = {id(r): [number(v, lang) for v in r.values] for r in rows}
+    if total.previous:
+        from dkst.documents.filters import change, enchange
+
+        title = text("agg-col-change", lang)
+        changes = Row("change", title, title)
+        rows.insert(rows.index(total) + 2, changes)
+        cells_of[id(changes)] = [(change if lang == "vi" else enchange)(c) for c in total.changes]
     lines = header_lines(agg, lang)
     grid = Table(
         box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0), header_style="bold", expand=False
@@ -430,7 +443,9 @@ def table_renderable(agg: Aggregate, lang: str) -> Group:
         if row.type == "unit" and row.kind != kind:
             kind = row.kind
             grid.add_row(Text(row.kind_label, style="bold underline"))
-        style = {"subtotal": "bold", "total": "bold", "carried": "italic"}.get(row.type, "")
+        style = {"subtotal": "bold", "total": "bold", "carried": "italic", "previous": "bold", "change": "bold"}.get(
+            row.type, ""
+        )
         name = Text(("  " if row.type == "unit" else "") + row.short, style=style)
         mark = Text(row.mark, style=STYLES.get(row.status or "", style))
         cells = [
@@ -439,7 +454,9 @@ def table_renderable(agg: Aggregate, lang: str) -> Group:
             *(Text(cell, style=style) for cell in cells_of[id(row)]),
             Text(number(row.models, lang), style=style),
         ]
-        grid.add_row(*cells, end_section=row.type in ("subtotal", "total"))
+        grid.add_row(
+            *cells, end_section=row.type in ("subtotal", "change") or (row.type == "total" and not total.previous)
+        )
     parts: list[Any] = [
         Text(lines[0], style="bold"),
         *(Text(line) for line in lines[1:]),
@@ -459,12 +476,12 @@ def table_renderable(agg: Aggregate, lang: str) -> Group:
 
 
 def to_table(agg: Aggregate, lang: str, width: int | None = None) -> str:
-    """The table as plain text (no colour), ``width`` columns wide (default :data:`PLAIN_WIDTH`, and 9 more for
-    each column “Cùng kỳ” and “Tăng, giảm”, so that none is squeezed out): for pipes and files."""
+    """The table as plain text (no colour), ``width`` columns wide (default :data:`PLAIN_WIDTH`): for pipes and
+    files."""
     from rich.console import Console
 
     if width is None:
-        width = PLAIN_WIDTH + (18 * len(agg.indicator_ids) if compared(agg) else 0)
+        width = PLAIN_WIDTH
 
     buf = io.StringIO()
     console = Console(

@@ -251,6 +251,7 @@ class ReportContext:
                 data[key] = items
             data["lang"] = data.pop("lang")
             data["totals"] = data.pop("totals")
+            data["previous_year"] = data.pop("previous_year")
             data["counted_reports"] = len(self.counted)
             data["extra_reports"] = plain(self.extra_reports)
             data["other_units"] = plain(self.other_units)
