@@ -1363,8 +1363,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "does.",
     },
     "help.import.files": {
-        "vi": "Các tệp phiếu .xlsx đã điền (do dkst form lập), ví dụ hop-thu/*.xlsx.",
-        "en": "The filled .xlsx forms (made by dkst form), e.g. inbox/*.xlsx.",
+        "vi": "Các tệp phiếu .xlsx đã điền (do dkst form lập), hoặc thư .eml đã lưu có đính kèm phiếu, "
+        "ví dụ hop-thu/*.xlsx hop-thu/*.eml.",
+        "en": "The filled .xlsx forms (made by dkst form), or saved .eml e-mails with a form attached, "
+        "e.g. inbox/*.xlsx inbox/*.eml.",
     },
     "help.import.submitted": {
         "vi": "Ngày Văn phòng nhận được báo cáo (2023-06-02 hoặc 02/6/2023); mặc định: ngày ghi trong phiếu, nếu "
