@@ -1052,8 +1052,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Also remind units not yet due if at most this many days are left.",
     },
     "help.remind.format": {
-        "vi": "md: mỗi thư một tệp Markdown (mẫu remind.md.j2); docx: một văn bản Word (mẫu remind.docx).",
-        "en": "md: a Markdown file per letter (template remind.md.j2); docx: a Word document (template remind.docx).",
+        "vi": "md: mỗi thư một tệp Markdown (mẫu remind.md.j2); docx: một văn bản Word (mẫu remind.docx). "
+        "Mặc định md; docx khi có --send.",
+        "en": "md: a Markdown file per letter (template remind.md.j2); docx: a Word document (template "
+        "remind.docx). Default md; docx with --send.",
     },
     "help.remind.output": {
         "vi": "Thư mục ghi thư nhắc (mỗi đơn vị một tệp <mã đơn vị>.md hoặc .docx). Mặc định: out/nhac-<kỳ>/ "
