@@ -45,6 +45,7 @@ CODES: dict[str, Severity] = {
     "not-counted": Severity.INFO,
     "missing-report": Severity.WARNING,
     "late-report": Severity.WARNING,
+    "late-unit-plan": Severity.WARNING,
     "missing-model": Severity.WARNING,
     "missing-unit-plan": Severity.WARNING,
     "rule-failed": Severity.WARNING,

@@ -760,12 +760,13 @@ def test_errors_are_one_line_with_exit_2(basic: Path, tmp_path: Path) -> None:
         ),
         "utf-8",
     )
+    # (a broken plan stops the figures, #18: exit 1, the file, line and first error, and how many)
     proc = run("aggregate", "--data", str(basic), "--period", "H1")
-    assert proc.returncode == 2
-    assert proc.stderr.decode() == "dkst: plan.yaml có lỗi nên không thể thực hiện lệnh; chạy dkst check để xem\n"
+    assert proc.returncode == 1 and proc.stderr.decode().count("\n") == 1
+    assert proc.stderr.decode().startswith("dkst: plan.yaml:") and "dkst check" in proc.stderr.decode()
     plan.write_text("title: [unclosed\n", "utf-8")
     proc = run("aggregate", "--data", str(basic), "--period", "H1")
-    assert proc.returncode == 2 and proc.stderr.decode().startswith("dkst: plan.yaml có lỗi")
+    assert proc.returncode == 1 and proc.stderr.decode().startswith("dkst: plan.yaml:1:")
     proc = run("aggregate", "--data", str(tmp_path / "nowhere"), "--period", "H1")
     assert proc.returncode == 2 and proc.stderr.decode().count("\n") == 1
 

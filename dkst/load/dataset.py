@@ -317,11 +317,19 @@ def _load(root: Path, parse: Parser) -> Dataset:
         ds.findings.append(F.make("missing-file", "units.yaml", name="units.yaml"))
     files_read = (plan_parsed is not None) + (units_parsed is not None)
 
+    registry: set[str] | None = None  # None: units.yaml absent or unreadable, so no folder can be judged stray
+    broken_ids: list[str] = []
     if units_parsed is not None and units_parsed.record is not None:
         ds.unit_ids = {u.id for u in units_parsed.record.units or [] if u is not None and u.id is not None}
+        registry = ds.unit_ids
+        broken_ids = [
+            str(params["value"])
+            for code, _, params in units_parsed.problems
+            if code == "invalid-value" and params.get("field") == "id" and params.get("value") is not None
+        ]
 
     entries: list[Entry] = []
-    for item in judge_units(scanned, ds.unit_ids, ds.period_ids):
+    for item in judge_units(scanned, registry, ds.period_ids, broken_ids):
         if isinstance(item, Finding):
             ds.file_findings.append(item)
         else:
