@@ -49,7 +49,7 @@ def years(tmp_path: Path) -> Path:
 def aggregate(data: Path, period: str, fmt: str, *extra: str, as_of: str = AS_OF) -> str:
     proc = run_dkst("aggregate", "--data", str(data), "--period", period, "--as-of", as_of, "--format", fmt, *extra)
     assert proc.returncode == 0, proc.stderr
-    return proc.stdout
+    return str(proc.stdout)
 
 
 def test_json_totals_changes_and_units_by_hand(years: Path) -> None:
@@ -83,9 +83,9 @@ def test_json_totals_changes_and_units_by_hand(years: Path) -> None:
         (3000, 3200, -0.0625),
         (None, None, None),
     ]
-    units = {u["id"]: u["previous_indicators"] for u in doc["units"]}
+    previous = {u["id"]: u["previous_indicators"] for u in doc["units"]}
     # an-my's report of last year has an error: left out, so absent here
-    assert units == {
+    assert previous == {
         "hoi-nong-dan": {"sessions": 50, "participants": 2000},
         "an-my": {},
         "hoa-thuan": {"sessions": 30, "participants": 900},
@@ -275,3 +275,51 @@ def test_init_sample_keeps_its_last_year(tmp_path: Path) -> None:
     assert (target / "ke-hoach-2022" / "plan.yaml").is_file()
     doc = json.loads(aggregate(target, "Y", "json", as_of="2024-01-15"))
     assert doc["indicators"]["propaganda_sessions"]["previous"] == 210
+
+
+def test_init_from_last_year(tmp_path: Path) -> None:
+    """``dkst init DIR --from LAST``: last year's units, kinds, indicators and requirements, dates a year on,
+    ``previous`` pointing back; the new dataset passes ``dkst check``; nothing is overwritten."""
+    shutil.copytree(CASE / "ke-hoach-2023", tmp_path / "ke-hoach-2023")
+    plan = tmp_path / "ke-hoach-2023" / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    # a period that ends on the last day of February (28/02/2023 → 29/02/2024)
+    plan.write_text(
+        text.replace(
+            "indicators:\n",
+            "  M2:\n    name: Tháng 2 năm 2023\n    start: 2023-02-01\n    end: 28/02/2023\n"
+            "    due_by: 2023-03-05\nindicators:\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    new = tmp_path / "ke-hoach-2024"
+    for lang in ("vi", "en"):
+        proc = run_dkst("init", str(new), "--from", str(tmp_path / "ke-hoach-2023"), "--lang", lang)
+        assert proc.returncode == 0, proc.stderr
+        made = (new / "plan.yaml").read_text(encoding="utf-8")
+        assert "year: 2024" in made and "previous:\n  data: ../ke-hoach-2023\n" in made
+        assert "start: 2024-01-01" in made and "due_before: 2024-06-05" in made and "due_before: 2024-12-05" in made
+        assert "end: 2024-02-29" in made  # the last day of February stays the last day of February
+        assert "name: 6 tháng đầu năm 2024" in made and "max_change: 5" in made
+        assert "2023" not in made.split("\n", 3)[3].replace("../ke-hoach-2023", "")
+        units = (new / "units.yaml").read_text(encoding="utf-8")
+        assert units.count("- id: ") == 4 and "phuoc-hoa" in units
+        doc = check_json(new, "2024-03-01", "--lang", lang)
+        assert doc["summary"]["error"] == 0 and doc["summary"]["warning"] == 0
+        again = run_dkst("init", str(new), "--from", str(tmp_path / "ke-hoach-2023"), "--lang", lang)
+        assert again.returncode == 2 and (new / "plan.yaml").read_text(encoding="utf-8") == made
+        shutil.rmtree(new)
+    assert run_dkst("init", str(new), "--from", str(tmp_path / "nowhere")).returncode != 0
+    assert not new.exists() or not any(new.iterdir())
+
+
+def test_next_day() -> None:
+    from datetime import date
+
+    from dkst.scaffold.next_year import next_day
+
+    assert next_day(date(2023, 2, 28)) == date(2024, 2, 29)
+    assert next_day(date(2024, 2, 29)) == date(2025, 2, 28)
+    assert next_day(date(2024, 2, 28)) == date(2025, 2, 28)
+    assert next_day(date(2023, 6, 5)) == date(2024, 6, 5)
