@@ -62,6 +62,6 @@ def form(
     files = [(output_target(folder / f"{unit}-{period}.xlsx", ctx.root, force, ctx.lang), unit) for unit in chosen]
     built = [(path, build(form_spec(ds, unit, period, ctx.as_of))) for path, unit in files]
     for path, content in built:  # every form built before any is written
-        write_output(path, content, ctx.lang)
+        write_output(path, content, ctx.lang, force)
         sys.stdout.write(f"{path}\n")
     sys.stderr.write(text("form-written", ctx.lang, count=len(built), period=period, folder=str(folder)) + "\n")
