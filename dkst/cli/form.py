@@ -8,7 +8,17 @@ from typing import Annotated
 
 import typer
 
-from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, output_target, protected, resolve, write_output
+from dkst.cli.options import (
+    AsOfOpt,
+    DataOpt,
+    LangOpt,
+    fail,
+    os_error_text,
+    output_target,
+    protected,
+    resolve,
+    write_output,
+)
 from dkst.cli.render import PeriodOpt
 
 
@@ -34,6 +44,7 @@ def form(
     from dkst.checks.checker import prepare
     from dkst.i18n import text
     from dkst.load.validation import nearest
+    from dkst.sheets.forms.mark import SECRET_FILE, ensure_secret
     from dkst.sheets.forms.writer import build, form_spec, owing_units
 
     ctx = resolve(data, as_of, lang)
@@ -60,7 +71,11 @@ def form(
     if not chosen:
         fail(text("form-none", ctx.lang, period=period), code=1)
     files = [(output_target(folder / f"{unit}-{period}.xlsx", ctx.root, force, ctx.lang), unit) for unit in chosen]
-    built = [(path, build(form_spec(ds, unit, period, ctx.as_of))) for path, unit in files]
+    try:
+        secret = ensure_secret(ctx.root)  # the dataset's form key: signs each form's integrity mark
+    except OSError as exc:
+        fail(os_error_text(ctx.root / SECRET_FILE, exc, ctx.lang))
+    built = [(path, build(form_spec(ds, unit, period, ctx.as_of, secret))) for path, unit in files]
     for path, content in built:  # every form built before any is written
         write_output(path, content, ctx.lang, force)
         sys.stdout.write(f"{path}\n")

@@ -51,4 +51,49 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Period {period} ({span}) does not span the same days as period {target} above ({their_span}): see "
         "parent.periods of plan.yaml. Nothing was written",
     },
+    # ---------------------------------------------------------------- forms: the integrity mark
+    "form-no-mark": {
+        "vi": "{file}: thiếu dấu toàn vẹn của phiếu (ô “{name}”, ở trang ẩn dkst): phiếu đã bị sửa hoặc không do "
+        "dkst form lập. Lập phiếu mới bằng dkst form",
+        "en": "{file}: the form's integrity mark is missing (cell “{name}”, on the hidden sheet dkst): the form was "
+        "altered or not made by dkst form. Make a new form with dkst form",
+    },
+    "form-no-secret": {
+        "vi": "{file}: bộ dữ liệu này chưa có khóa phiếu (.dkst-form-key), nên không kiểm được dấu toàn vẹn; phiếu "
+        "phải do dkst form của chính bộ dữ liệu này lập",
+        "en": "{file}: this dataset has no form key (.dkst-form-key), so the integrity mark cannot be checked; "
+        "forms must be made by dkst form of this very dataset",
+    },
+    # ---------------------------------------------------------------- import: bounds and exact cells
+    "import-too-big": {
+        "vi": "{file}: {what} vượt giới hạn ({n} > {limit}){where}; không đọc tiếp",
+        "en": "{file}: {what} over the limit ({n} > {limit}){where}; not read further",
+    },
+    "import-what-file": {"vi": "cỡ tệp (byte)", "en": "the file's size (bytes)"},
+    "import-what-parts": {"vi": "số phần trong tệp nén", "en": "the number of parts of the zip"},
+    "import-what-part": {"vi": "cỡ một phần khi giải nén (byte)", "en": "one part's size once unpacked (bytes)"},
+    "import-what-unpacked": {"vi": "tổng cỡ khi giải nén (byte)", "en": "the size once unpacked (bytes)"},
+    "import-what-names": {"vi": "số tên định nghĩa (defined names)", "en": "the number of defined names"},
+    "import-what-merged": {"vi": "số vùng ô gộp", "en": "the number of merged ranges"},
+    "import-what-strings": {"vi": "số chuỗi dùng chung", "en": "the number of shared strings"},
+    "import-what-styles": {"vi": "số định dạng ô", "en": "the number of cell formats"},
+    "import-what-cells": {"vi": "số ô phải đọc", "en": "the number of cells to read"},
+    "import-what-text": {"vi": "độ dài một chuỗi (ký tự)", "en": "the length of one text (characters)"},
+    "import-bad-name": {
+        "vi": "{file}: tên “{name}” không trỏ đến đúng một ô của phiếu (đang là: {target}); không đọc, để khỏi "
+        "mất hay nhân đôi số liệu. Lập phiếu mới bằng dkst form",
+        "en": "{file}: the name “{name}” does not point to exactly one cell of the form (it is: {target}); not read, so "
+        "that no figure is lost or doubled. Make a new form with dkst form",
+    },
+    "import-merged": {
+        "vi": "{file}: ô {where} ({name}) bị gộp với ô khác (vùng {block}); bỏ gộp ô rồi gửi lại",
+        "en": "{file}: cell {where} ({name}) is merged with another cell (block {block}); unmerge it and send "
+        "the form again",
+    },
+    "import-formula": {
+        "vi": "{file}: ô {where} ({name}) chứa công thức chưa có giá trị lưu sẵn; hãy nhập số trực tiếp, hoặc mở "
+        "phiếu bằng Excel và lưu lại, rồi gửi lại",
+        "en": "{file}: cell {where} ({name}) holds a formula with no saved value; type the figure itself, or open "
+        "the form in Excel and save it, then send it again",
+    },
 }
