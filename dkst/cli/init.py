@@ -44,14 +44,17 @@ def init(
         number = int(given)
     if sample and number != sk.SAMPLE_YEAR:
         fail(text("sample-year", chosen, sample=sk.SAMPLE_YEAR, year=number))
-    try:
+    problem = None
+    try:  # typer.Exit is a RuntimeError: judge here, fail below
         if os.path.lexists(directory):
             if not directory.is_dir():
-                fail(text("not-a-folder", chosen, path=str(directory)))
-            if any(directory.iterdir()):
-                fail(text("not-empty", chosen, path=str(directory)))
+                problem = text("not-a-folder", chosen, path=str(directory))
+            elif any(directory.iterdir()):
+                problem = text("not-empty", chosen, path=str(directory))
     except (OSError, RuntimeError) as exc:
-        fail(os_error_text(directory, exc, chosen))
+        problem = os_error_text(directory, exc, chosen)
+    if problem is not None:
+        fail(problem)
 
     for what in ("templates", *(("sample",) if sample else ())):
         folder = sk.builtin_dir(what)

@@ -82,8 +82,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "import-bad-name": {
         "vi": "{file}: tên “{name}” không trỏ đến đúng một ô của phiếu (đang là: {target}); không đọc, để khỏi "
         "mất hay nhân đôi số liệu. Lập phiếu mới bằng dkst form",
-        "en": "{file}: the name “{name}” does not point to exactly one cell of the form (it is: {target}); not read, so "
-        "that no figure is lost or doubled. Make a new form with dkst form",
+        "en": "{file}: the name “{name}” does not point to exactly one cell of the form (it is: {target}); not "
+        "read, so that no figure is lost or doubled. Make a new form with dkst form",
     },
     "import-merged": {
         "vi": "{file}: ô {where} ({name}) bị gộp với ô khác (vùng {block}); bỏ gộp ô rồi gửi lại",
