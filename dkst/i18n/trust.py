@@ -96,4 +96,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{file}: cell {where} ({name}) holds a formula with no saved value; type the figure itself, or open "
         "the form in Excel and save it, then send it again",
     },
+    # ---------------------------------------------------------------- templates
+    "tpl.memory": {
+        "vi": "{where}: mẫu cần nhiều bộ nhớ hơn máy có (một giá trị quá lớn); đã dừng",
+        "en": "{where}: the template needs more memory than there is (a value too large); stopped",
+    },
 }
