@@ -88,7 +88,7 @@ def render(
     if target is None:
         sys.stdout.write(content if isinstance(content, str) else "")
     else:
-        write_output(target, content, ctx.lang)
+        write_output(target, content, ctx.lang, force)
         sys.stderr.write(text("written", ctx.lang, path=str(output)) + "\n")
     if warning:
         sys.stdout.flush()
