@@ -134,6 +134,15 @@ def _period_words(name: str) -> str:
     return out[:1].lower() + out[1:] if out[:1].isupper() and not out[1:2].isupper() else out
 
 
+def cell_mark(checked: Checked, req: Any, status: Status, lang: str) -> tuple[str, str]:
+    """One cell of the status table: its compact mark (``✓``, ``✓ trễ 3``, ``✗ 12``, ``… 5``, ``!``) and its
+    state, the key of its colour in :data:`dkst.statuses.STYLES` (a status, or ``waiting`` for a rule whose
+    reports have not come in). The terminal table and the page for leaders show the same cells."""
+    if req.type == "rule" and status.status == RuleStatus.OK and _waiting(checked, status.unit, req):
+        return text("sc-rule-waiting", lang), "waiting"
+    return mark(status, lang, compact=True), str(status.status)
+
+
 def _waiting(checked: Checked, unit_id: str, req: Any) -> bool:
     """A rule that holds only because no report it applies to has come in yet."""
     from dkst.checks.compliance import received
@@ -168,10 +177,8 @@ def render_tables(checked: Checked, lang: str, width: int = 80) -> list[Table]:
     for row in data["rows"]:
         cells = []
         for req, status in zip(reqs, row["cells"], strict=True):
-            if req.type == "rule" and status.status == RuleStatus.OK and _waiting(checked, row["unit"].id, req):
-                cells.append(Text(text("sc-rule-waiting", lang), style=styles["waiting"]))
-            else:
-                cells.append(Text(mark(status, lang, compact=True), style=styles.get(status.status, "")))
+            shown, state = cell_mark(checked, req, status, lang)
+            cells.append(Text(shown, style=styles.get(state, "")))
         rows.append((row, cells))
     labels = column_labels(checked, lang)
     marks = [max((cells[i].cell_len for _, cells in rows), default=1) for i in range(len(reqs))]
