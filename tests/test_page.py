@@ -161,3 +161,20 @@ def test_template_error_is_one_line(sample: Path, tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr and "report.html.j2" in proc.stderr
     assert not (tmp_path / "c.html").exists()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_word_report_carries_the_completeness_chart(sample: Path, tmp_path: Path, lang: str) -> None:
+    """The built-in Word report shows ``charts.completeness`` (a PNG of the page's chart) in its appendix."""
+    import zipfile
+
+    out = tmp_path / "r.docx"
+    proc = run_dkst("render", "--data", str(sample), *H1, "--lang", lang, "--output", str(out))
+    assert proc.returncode == 0, proc.stderr
+    with zipfile.ZipFile(out) as z:
+        pictures = [n for n in z.namelist() if n.startswith("word/media/")]
+        body = z.read("word/document.xml").decode("utf-8")
+        assert len(pictures) == 1 and z.read(pictures[0]).startswith(b"\x89PNG")
+    appendix = body.index("Phụ lục" if lang == "vi" else "Appendix")
+    assert body.index("<w:drawing>", appendix) > appendix
+    assert ("Biểu đồ" if lang == "vi" else "Chart:") in body
