@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from dkst import files
-from dkst.documents.filters import _as_date
 from dkst.documents.charts import Chart
+from dkst.documents.filters import _as_date
 from dkst.documents.render_errors import RenderError, _describe, _display, _kind, _limit_text, _template_line, prepared
 from dkst.documents.template_context import Context, context_lang
 from dkst.documents.templates_lookup import make_environment
