@@ -10,7 +10,7 @@ aggregate: every figure on the page is the aggregate's) and adds what only a pag
                 completeness, timeliness,            the period's; ratios exact (floats), printed with pct/enpct
                 completeness_json, timeliness_json}  the same as ``aggregate --format json`` (4 places)
       kinds: [{id, label, reports: {same keys}}]     kinds that owe reports, plan order
-      indicators: [{id, label, unit, section, total, units, previous, change, has_previous,
+      indicators: [{id, label, unit, section, total, units, previous, change, change_exact, has_previous,
                     rows: [{unit_id, name, value, previous}]}]     rows: the units giving it, largest first
       grid: {columns: [{id, label}], legend,
              rows: [{kind_label, unit_id, name, short_name, cells: [{mark, full, state}]}]}
@@ -24,7 +24,8 @@ aggregate: every figure on the page is the aggregate's) and adds what only a pag
                                                     ``page.w.<key>``, ``-`` read as ``_``: words.on_time)
 
 ``previous`` and ``change`` are last year's figure and the change (FORMAT.md, "Same period last year") where
-the aggregate carries them; ``has_previous`` says whether it does.
+the aggregate carries them (``change`` as its JSON gives it, ``change_exact`` for the page to round once);
+``has_previous`` says whether it does.
 
 The charts are drawn by :mod:`dkst.documents.charts` (Vega-Lite, vl-convert) and put into the page as inline
 SVG: no script, no request to any other address, fonts of the reader's own system.
@@ -108,6 +109,13 @@ def grid(checked: Checked, lang: str) -> dict[str, Any]:
     }
 
 
+def _change(total: int | None, previous: Any) -> float | None:
+    """total / previous − 1, exactly (the page rounds it once); ``None`` when either is missing or previous is 0."""
+    if not isinstance(total, int) or not isinstance(previous, int) or isinstance(previous, bool) or previous <= 0:
+        return None
+    return float(Fraction(total, previous) - 1)
+
+
 def provisional(context: ReportContext) -> str:
     """The page's visible line when the figures are provisional: some owing unit's report is not yet due."""
     pending = (context.summary.get("reports") or {}).get("pending") or 0
@@ -139,6 +147,7 @@ def indicators(context: ReportContext) -> list[dict[str, Any]]:
                 "has_previous": "previous" in figures,
                 "previous": figures.get("previous"),
                 "change": figures.get("change"),
+                "change_exact": _change(row.total, figures.get("previous")),
                 "rows": [
                     {
                         "unit_id": u.id,
