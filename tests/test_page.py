@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,16 +15,19 @@ from tests.conftest import run_dkst
 from tests.pagecheck import compare, external_refs, figures_in
 
 H1 = ("--period", "H1", "--as-of", "2023-06-20")
+#: The rendered sample: its folder, the page, the aggregate's JSON.
+Page = tuple[Path, str, dict[str, Any]]
 
 
-def _aggregate(data: Path, *args: str) -> dict:
+def _aggregate(data: Path, *args: str) -> dict[str, Any]:
     proc = run_dkst("aggregate", "--data", str(data), *args, "--format", "json")
     assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)
+    out: dict[str, Any] = json.loads(proc.stdout)
+    return out
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, dict]:
+def page(tmp_path_factory: pytest.TempPathFactory) -> Page:
     import shutil
 
     from tests.conftest import REPO
@@ -37,7 +41,7 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, dict]:
     return data, out.read_text(encoding="utf-8"), _aggregate(data, *H1)
 
 
-def test_default_output_is_one_page(page: tuple[Path, str, dict]) -> None:
+def test_default_output_is_one_page(page: Page) -> None:
     _, html, _ = page
     assert html.startswith("<!DOCTYPE html>")
     assert '<html lang="vi">' in html
@@ -45,7 +49,7 @@ def test_default_output_is_one_page(page: tuple[Path, str, dict]) -> None:
     assert external_refs(html) == []
 
 
-def test_figures_are_the_aggregates(page: tuple[Path, str, dict]) -> None:
+def test_figures_are_the_aggregates(page: Page) -> None:
     _, html, summary = page
     found = figures_in(html)
     paths = {p for p, _, _ in found}
@@ -65,7 +69,7 @@ def test_figures_are_the_aggregates(page: tuple[Path, str, dict]) -> None:
             assert f"units.{unit['id']}.indicators.{ind}" in paths
 
 
-def test_charts_are_pictures_without_outside_references(page: tuple[Path, str, dict]) -> None:
+def test_charts_are_pictures_without_outside_references(page: Page) -> None:
     _, html, _ = page
     svgs = re.findall(r"<svg\b.*?</svg>", html, flags=re.S)
     assert len(svgs) >= 2
@@ -80,7 +84,7 @@ def test_charts_are_pictures_without_outside_references(page: tuple[Path, str, d
     assert "88,2%" in svgs[0]
 
 
-def test_names_missing_and_grid(page: tuple[Path, str, dict]) -> None:
+def test_names_missing_and_grid(page: Page) -> None:
     _, html, summary = page
     missing = [u for u in summary["units"] if u["status"] == "missing"]
     assert missing
@@ -93,7 +97,7 @@ def test_names_missing_and_grid(page: tuple[Path, str, dict]) -> None:
     assert 'class="s-late"' in html and 'class="s-on_time"' in html
 
 
-def test_print_and_phone_css(page: tuple[Path, str, dict]) -> None:
+def test_print_and_phone_css(page: Page) -> None:
     _, html, _ = page
     assert "@media print" in html and "size: A4" in html
     assert 'name="viewport" content="width=device-width, initial-scale=1"' in html

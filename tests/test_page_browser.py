@@ -36,10 +36,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.skipif(not _have_browser(), reaso
 #: (period, as-of, language): before the deadline (provisional, pending units), after it, in English.
 CASES = [("H1", "2023-06-20", "vi"), ("Y", "2024-01-15", "en"), ("H1", "2023-12-20", "vi")]
 WIDTHS = (1280, 390)
+#: Each case's page and the aggregate's JSON of the same period, day and language.
+Pages = dict[tuple[str, str, str], tuple[Path, dict[str, Any]]]
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, str], tuple[Path, dict[str, Any]]]:
+def pages(tmp_path_factory: pytest.TempPathFactory) -> Pages:
     data = tmp_path_factory.mktemp("browser") / "data"
     shutil.copytree(REPO / "data", data)
     out = {}
@@ -93,7 +95,7 @@ def _open(browser: Any, path: Path, width: int) -> tuple[Any, Any, list[str], li
 
 @pytest.mark.parametrize("case", CASES, ids=["-".join(c) for c in CASES])
 @pytest.mark.parametrize("width", WIDTHS)
-def test_page_in_chromium(pages: dict, browser: Any, case: tuple[str, str, str], width: int) -> None:
+def test_page_in_chromium(pages: Pages, browser: Any, case: tuple[str, str, str], width: int) -> None:
     path, summary = pages[case]
     context, page, requests, console = _open(browser, path, width)
     try:
@@ -133,7 +135,7 @@ def test_page_in_chromium(pages: dict, browser: Any, case: tuple[str, str, str],
         context.close()
 
 
-def test_page_prints_on_a4(pages: dict, browser: Any, tmp_path: Path) -> None:
+def test_page_prints_on_a4(pages: Pages, browser: Any, tmp_path: Path) -> None:
     path, _ = pages[CASES[0]]
     context, page, requests, console = _open(browser, path, 1280)
     try:

@@ -8,7 +8,17 @@ from typing import Annotated
 
 import typer
 
-from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, output_target, protected, resolve, write_output
+from dkst.cli.options import (
+    AsOfOpt,
+    DataOpt,
+    LangOpt,
+    fail,
+    output_target,
+    protected,
+    require_sound,
+    resolve,
+    write_output,
+)
 from dkst.cli.render import PeriodOpt
 from dkst.cli.sending import ResendOpt, SendDryRunOpt, SendOpt
 
@@ -44,7 +54,9 @@ def form(
     folder = output if output is not None else form_folder(ctx.root, period)
     if protected(folder / "x.xlsx", ctx.root):
         fail(text("protected-output", ctx.lang, path=str(folder)))
-    ds = prepare(ctx.root).dataset
+    prepared = prepare(ctx.root)
+    require_sound(prepared.findings, ctx.lang)
+    ds = prepared.dataset
     if ds.plan is None or ds.index is None:
         fail(text("form-no-plan", ctx.lang))
     periods = ds.index.periods or {}

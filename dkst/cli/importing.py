@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, resolve
+from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, require_sound, resolve
 
 if TYPE_CHECKING:
     from dkst.cli.options import Context
@@ -218,7 +218,9 @@ def import_forms(
             day = parse_date(submitted)
         except DateError:
             fail(text("bad-date", ctx.lang, value=submitted))
-    ds = prepare(ctx.root).dataset
+    prepared = prepare(ctx.root)
+    require_sound(prepared.findings, ctx.lang)
+    ds = prepared.dataset
     if ds.plan is None or ds.index is None:
         fail(text("form-no-plan", ctx.lang))
     cat = read_catalogue(ctx.root)

@@ -15,7 +15,7 @@ aggregate: every figure on the page is the aggregate's) and adds what only a pag
       grid: {columns: [{id, label}], legend,
              rows: [{kind_label, unit_id, name, short_name, cells: [{mark, full, state}]}]}
                                                     the marks of ``dkst status``; ``state`` the status (or
-                                                    ``waiting``), ``full`` the long mark
+                                                    ``left_out``), ``full`` the long mark
       models: {total, new, replicated, in_progress, completed, propose_replication}
       missing, pending, left_out: [{unit_id, name, kind_label, detail}]   by name, registry order
     }
@@ -85,10 +85,9 @@ def grid(checked: Checked, lang: str) -> dict[str, Any]:
     rows = []
     for row in data["rows"]:
         cells = []
-        for req, status in zip(reqs, row["cells"], strict=True):
-            shown, state = cell_mark(checked, req, status, lang)
-            full = mark(status, lang) if state != "waiting" else text("page.w.waiting", lang)
-            cells.append({"mark": shown, "full": full, "state": state})
+        for status in row["cells"]:
+            shown, state = cell_mark(status, lang)
+            cells.append({"mark": shown, "full": mark(status, lang), "state": state})
         unit = row["unit"]
         rows.append(
             {

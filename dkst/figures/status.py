@@ -24,6 +24,10 @@ def mark(status: Status, lang: str, compact: bool = False) -> str:
     """The mark a clerk reads in a cell: ✓ done, ✗ overdue, … pending, and the days (shorter if compact)."""
     prefix = "sc-" if compact else "st-"
     s = status.status
+    if status.left_out:
+        return text(prefix + "left-out", lang)
+    if status.type == "rule" and s == RuleStatus.PENDING:
+        return text(prefix + "pending-rule", lang)
     fields = {k: v for k, v in asdict(status).items() if v is not None}
     if status.type == "models" and s in (ItemStatus.MISSING, ItemStatus.PENDING):
         return text(f"{prefix}{s}-model", lang, **fields)
@@ -76,6 +80,8 @@ def _status_dict(status: Status) -> dict[str, Any]:
         out["submitted"] = out["submitted"].isoformat()
     if not out.get("failed"):
         out.pop("failed", None)
+    if not out.get("left_out"):
+        out.pop("left_out", None)
     return out
 
 
@@ -134,24 +140,11 @@ def _period_words(name: str) -> str:
     return out[:1].lower() + out[1:] if out[:1].isupper() and not out[1:2].isupper() else out
 
 
-def cell_mark(checked: Checked, req: Any, status: Status, lang: str) -> tuple[str, str]:
+def cell_mark(status: Status, lang: str) -> tuple[str, str]:
     """One cell of the status table: its compact mark (``✓``, ``✓ trễ 3``, ``✗ 12``, ``… 5``, ``!``) and its
-    state, the key of its colour in :data:`dkst.statuses.STYLES` (a status, or ``waiting`` for a rule whose
-    reports have not come in). The terminal table and the page for leaders show the same cells."""
-    if req.type == "rule" and status.status == RuleStatus.OK and _waiting(checked, status.unit, req):
-        return text("sc-rule-waiting", lang), "waiting"
-    return mark(status, lang, compact=True), str(status.status)
-
-
-def _waiting(checked: Checked, unit_id: str, req: Any) -> bool:
-    """A rule that holds only because no report it applies to has come in yet."""
-    from dkst.checks.compliance import received
-
-    as_of, now = checked.evaluation.as_of, checked.evaluation.now
-    for period, src in checked.dataset.reports.get(unit_id, {}).items():
-        if (req.period is None or period == req.period) and received(src, as_of, now) is not None:
-            return False
-    return True
+    state: the status, or ``left_out`` for a report left out of the figures (its file has errors). The terminal
+    table and the page for leaders show the same marks; the state is the page's colour."""
+    return mark(status, lang, compact=True), "left_out" if status.left_out else str(status.status)
 
 
 #: Spaces between two columns (the box's blank separator and a left padding).
@@ -176,9 +169,9 @@ def render_tables(checked: Checked, lang: str, width: int = 80) -> list[Table]:
     rows: list[tuple[dict[str, Any], list[Text]]] = []
     for row in data["rows"]:
         cells = []
-        for req, status in zip(reqs, row["cells"], strict=True):
-            shown, state = cell_mark(checked, req, status, lang)
-            cells.append(Text(shown, style=styles.get(state, "")))
+        for status in row["cells"]:
+            style = styles["invalid"] if status.left_out else styles.get(status.status, "")
+            cells.append(Text(mark(status, lang, compact=True), style=style))
         rows.append((row, cells))
     labels = column_labels(checked, lang)
     marks = [max((cells[i].cell_len for _, cells in rows), default=1) for i in range(len(reqs))]

@@ -56,7 +56,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "page.w.models-none": {"vi": "Trong kỳ chưa có mô hình nào.", "en": "No model in the period."},
     "page.w.grid": {"vi": "Tình hình thực hiện các yêu cầu", "en": "Requirements, unit by unit"},
     "page.w.key": {"vi": "Ký hiệu", "en": "Key"},
-    "page.w.waiting": {"vi": "… chưa có báo cáo để kiểm tra", "en": "… no report to check yet"},
     "page.w.days-overdue": {"vi": "quá hạn {n} ngày", "en": "{n} days overdue"},
     "page.w.days-left": {"vi": "còn {n} ngày", "en": "{n} days left"},
     "page.w.footer": {
