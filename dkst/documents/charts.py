@@ -41,6 +41,22 @@ LOCALES: dict[str, dict[str, Any]] = {
 }
 
 
+#: A unit's name often begins with the organ's full name; a chart's row label drops it when the unit has no
+#: ``short_name`` ("Ủy ban MTTQ Việt Nam phường An Mỹ" → "phường An Mỹ"), so that labels cut to the axis's width
+#: still differ.
+ORGAN_PREFIXES = ("Ủy ban MTTQ Việt Nam ", "Uỷ ban MTTQ Việt Nam ", "UBMTTQ Việt Nam ", "Ủy ban MTTQVN ")
+
+
+def row_label(name: str, short_name: str | None) -> str:
+    """How a unit is named on a chart's row: its short name, else its name without the organ's prefix."""
+    if short_name:
+        return short_name
+    for prefix in ORGAN_PREFIXES:
+        if name.casefold().startswith(prefix.casefold()) and name[len(prefix) :].strip():
+            return name[len(prefix) :].strip()
+    return name
+
+
 @dataclass(frozen=True)
 class Chart:
     """A chart: a stable id (``completeness``, ``indicator-<id>``, ``models``), its title in the document's
@@ -77,7 +93,7 @@ def _config(lang: str) -> dict[str, Any]:
     return {
         "font": FONT,
         "view": {"stroke": None},
-        "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 150, "grid": True, "gridColor": "#e5e5e5"},
+        "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 170, "grid": True, "gridColor": "#e5e5e5"},
         "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "top", "labelLimit": 260},
         "text": {"fontSize": 12},
         "padding": {"left": 2, "top": 2, "right": 4, "bottom": 2},
@@ -153,12 +169,53 @@ def completeness(context: ReportContext) -> Chart | None:
     )
 
 
+def statuses(context: ReportContext) -> Chart | None:
+    """The units owing a report, by where their report stands: on time, late, overdue, not yet due, invalid
+    file (and, apart, the received reports left out of the figures); ``None`` when no report is expected."""
+    lang = context.lang
+    reports = context.summary.get("reports") or {}
+    if not reports.get("expected"):
+        return None
+    keys = ("on_time", "late", "missing", "pending", "invalid", "left_out")
+    counts = {key: int(reports.get(key) or 0) for key in keys}
+    rows = [
+        {"status": text(f"page.chart.{key}", lang), "value": n, "label": number(n, lang)}
+        for key, n in counts.items()
+        if key in ("on_time", "late", "missing") or n
+    ]
+    spec: dict[str, Any] = {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "description": text("page.chart.statuses-desc", lang),
+        "data": {"values": rows},
+        "width": WIDTH,
+        "height": {"step": BAND},
+        "encoding": {
+            "y": {"field": "status", "type": "nominal", "sort": [r["status"] for r in rows], "title": None},
+            "x": {
+                "field": "value",
+                "type": "quantitative",
+                "scale": {"domainMin": 0},
+                "axis": {"format": ",d", "title": None, "tickMinStep": 1},
+            },
+        },
+        "layer": [
+            {"mark": {"type": "bar", "color": DARK}},
+            {
+                "mark": {"type": "text", "align": "left", "baseline": "middle", "dx": 3, "fontSize": 12},
+                "encoding": {"text": {"field": "label"}},
+            },
+        ],
+        "config": _config(lang),
+    }
+    return Chart("statuses", text("page.chart.statuses", lang), text("page.chart.statuses-desc", lang), spec)
+
+
 def indicator(context: ReportContext, row: IndicatorRow) -> Chart | None:
     """An indicator's figure by unit, largest first, each bar labelled with its figure; ``None`` when no
     counted report gives it."""
     lang = context.lang
     values = sorted(
-        ((u.short_name or u.name, u.indicators[row.id]) for u in context.counted if row.id in u.indicators),
+        ((row_label(u.name, u.short_name), u.indicators[row.id]) for u in context.counted if row.id in u.indicators),
         key=lambda item: (-item[1], item[0]),
     )
     if not values:
@@ -251,8 +308,9 @@ def models(context: ReportContext) -> Chart | None:
 
 
 def page_charts(context: ReportContext) -> list[Chart]:
-    """The page's charts, in its order: completeness by kind, each indicator by unit, models by status."""
-    charts = [completeness(context)]
+    """The page's charts, in its order: completeness by kind, reports by status, each indicator by unit, models
+    by status."""
+    charts = [completeness(context), statuses(context)]
     charts.extend(indicator(context, row) for row in context.indicators)
     charts.append(models(context))
     return [c for c in charts if c is not None]

@@ -78,6 +78,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "Mỗi loại đơn vị hai thanh: tỷ lệ đã gửi báo cáo và tỷ lệ gửi đúng hạn trên số đơn vị phải báo cáo.",
         "en": "Two bars per kind of unit: the share of units owing a report that sent it, and that sent it on time.",
     },
+    "page.chart.on_time": {"vi": "Đúng hạn", "en": "On time"},
+    "page.chart.late": {"vi": "Trễ hạn", "en": "Late"},
+    "page.chart.missing": {"vi": "Quá hạn chưa gửi", "en": "Overdue"},
+    "page.chart.pending": {"vi": "Chưa đến hạn", "en": "Not yet due"},
+    "page.chart.invalid": {"vi": "Tệp không hợp lệ", "en": "Invalid file"},
+    "page.chart.left_out": {"vi": "Lỗi số liệu", "en": "Data errors"},
+    "page.chart.statuses": {"vi": "Số đơn vị theo tình trạng báo cáo", "en": "Units by the state of their report"},
+    "page.chart.statuses-desc": {
+        "vi": "Số đơn vị phải báo cáo đã gửi đúng hạn, trễ hạn, quá hạn chưa gửi, chưa đến hạn; số báo cáo có lỗi "
+        "số liệu chưa được tổng hợp.",
+        "en": "Units owing a report that sent it on time, late, are overdue or not yet due; reports left out for "
+        "data errors.",
+    },
     "page.chart.indicator": {"vi": "{label} ({unit}), theo đơn vị", "en": "{label} ({unit}), by unit"},
     "page.chart.indicator-desc": {
         "vi": "{label}: số liệu của từng đơn vị, từ lớn đến nhỏ.",
