@@ -13,7 +13,7 @@ import typer
 
 from dkst.cli.clihelp import DkstGroup
 from dkst.cli.console import use_color
-from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, is_terminal, resolve, resolve_lang
+from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, is_terminal, require_sound, resolve, resolve_lang
 
 app = typer.Typer(
     name="dkst",
@@ -98,6 +98,7 @@ def status(
 
     ctx = resolve(data, as_of, lang)
     checked = run_check(ctx.root, ctx.as_of)
+    require_sound(checked.result.findings, ctx.lang)
     chosen = fmt or (StatusFormat.table if is_terminal() else StatusFormat.text)
     if chosen == StatusFormat.table:
         st.print_rich(checked, ctx.lang)
@@ -113,7 +114,7 @@ def _register_commands() -> None:
     time, so this costs little; each command imports what it needs when it runs."""
     if _REGISTERED:
         return
-    from dkst.cli import aggregate, form, importing, init, new, remind, render, rollup, schema
+    from dkst.cli import aggregate, form, history, importing, init, new, remind, render, rollup, schema
 
     app.command(help="help.aggregate")(aggregate.aggregate)
     app.command(help="help.render")(render.render)
@@ -124,6 +125,7 @@ def _register_commands() -> None:
     app.command(help="help.remind")(remind.remind)
     app.command(help="help.rollup")(rollup.rollup)
     app.command("schema", help="help.schema")(schema.schema_command)
+    app.command(help="help.history")(history.history)
     _REGISTERED.append(True)
 
 

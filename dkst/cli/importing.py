@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -10,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, resolve
+from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, require_sound, resolve
 
 if TYPE_CHECKING:
     from dkst.cli.options import Context
@@ -25,6 +27,8 @@ _REFUSAL_REASON = {
     "form-unknown-unit": "import-reason-unit",
     "form-unknown-period": "import-reason-period",
     "form-key-changed": "import-reason-key",
+    "form-no-mark": "import-reason-key",
+    "form-no-secret": "import-reason-key",
 }
 
 
@@ -51,7 +55,22 @@ def _write_atomic(path: Path, content: str, force: bool) -> None:
 
 
 def _say(line: str = "") -> None:
-    sys.stdout.write(line + "\n")
+    """Print one line; what a form or a file name says is shown escaped (:func:`dkst.escape.terminal`): a unit
+    cannot send escape sequences, bidirectional overrides or line breaks to the clerk's terminal."""
+    from dkst.escape import terminal
+
+    sys.stdout.write(terminal(line) + "\n")
+
+
+def _form_error_text(key: str, params: dict[str, Any], lang: str) -> str:
+    """The one line of a :class:`dkst.sheets.forms.reader.FormError`, its ``what`` in the chosen language."""
+    from dkst.i18n import text
+
+    if "what" in params:
+        where = params.get("where") or ""
+        what = text(f"import-what-{params['what']}", lang)
+        params = {**params, "what": what, "where": f" ({where})" if where else ""}
+    return text(key, lang, **params)
 
 
 def _fields(rec: Report | None) -> dict[str, Any]:
@@ -116,6 +135,17 @@ def _table(outcomes: list[Outcome], lang: str) -> list[str]:
     return ["  ".join(c.ljust(w) for c, w in zip(r[:3], widths, strict=True)) + "  " + r[3] for r in [head, *rows]]
 
 
+def _sender_unit(ds: Dataset, sender: str | None, unit: str) -> str | None:
+    """The id of another unit whose ``email`` is the e-mail's sender (a form sent from another unit's address),
+    or None: the sender is the unit's own address, or no unit's."""
+    if not sender:
+        return None
+    owners = [u.id for u in ds.units if u.email and u.email.strip().lower() == sender]
+    if not owners or unit in owners:
+        return None
+    return owners[0]
+
+
 def _expand(files: list[Path]) -> list[Path]:
     """The files given, with patterns expanded where the shell did not (``cmd.exe`` passes ``*.xlsx`` as is)."""
     import glob
@@ -123,12 +153,63 @@ def _expand(files: list[Path]) -> list[Path]:
     out: list[Path] = []
     for path in files:
         text = str(path)
-        matches = sorted(glob.glob(text)) if not path.exists() and any(ch in text for ch in "*?[") else []
+        try:
+            there = os.path.lexists(path)
+        except (OSError, ValueError):
+            there = True  # let reading it say what is wrong, in one line
+        matches = sorted(glob.glob(text)) if not there and any(ch in text for ch in "*?[") else []
         if matches:
             out.extend(Path(m) for m in matches)
         else:
             out.append(path)
     return out
+
+
+@dataclass(frozen=True)
+class FromMail:
+    """Where a form taken from a saved e-mail came from."""
+
+    eml: str  # the .eml file's name
+    name: str  # the attachment's name
+    sender: str | None
+    day: date | None
+
+    def source(self, lang: str) -> str:
+        """What ``x-nguon`` says: the sender's address, the e-mail's date, the attachment's name."""
+        from dkst.i18n import text
+        from dkst.periods import vn_date
+
+        shown = vn_date(self.day) if self.day else "?"
+        return text("eml-source", lang, sender=self.sender or "?", date=shown, name=self.name)
+
+
+def _forms(paths: list[Path], lang: str, outcomes: list[Outcome]) -> Iterator[tuple[Path, FromMail | None]]:
+    """Each form to import: the .xlsx files given, and the .xlsx attachments of the .eml files given (each
+    saved in a temporary folder while it is imported). An e-mail that cannot be read is an outcome at once."""
+    import tempfile
+
+    from dkst.i18n import text
+    from dkst.sheets.forms.eml import EmlError, read_eml
+
+    for path in paths:
+        if path.suffix.lower() != ".eml":
+            yield path, None
+            continue
+        _say(f"{path}")
+        try:
+            saved = read_eml(path)
+        except EmlError as exc:
+            _say("  " + text(exc.key, lang, **exc.params))
+            outcomes.append(Outcome(path.name, reason="import-reason-file"))
+            _say()
+            continue
+        with tempfile.TemporaryDirectory(prefix="dkst-eml-") as tmp:
+            for k, att in enumerate(saved.attachments):
+                folder = Path(tmp) / str(k)
+                folder.mkdir()
+                form = folder / att.safe_name
+                form.write_bytes(att.content)
+                yield form, FromMail(path.name, att.name, saved.sender, saved.day)
 
 
 def import_forms(
@@ -149,6 +230,7 @@ def import_forms(
     from dkst.i18n import text
     from dkst.periods import DateError, parse_date
     from dkst.scaffold.skeletons import read_catalogue
+    from dkst.sheets.forms.reader import shown_name
 
     ctx = resolve(data, as_of, lang)
     if not files:
@@ -159,20 +241,27 @@ def import_forms(
             day = parse_date(submitted)
         except DateError:
             fail(text("bad-date", ctx.lang, value=submitted))
-    ds = prepare(ctx.root).dataset
+    prepared = prepare(ctx.root)
+    require_sound(prepared.findings, ctx.lang)
+    ds = prepared.dataset
     if ds.plan is None or ds.index is None:
         fail(text("form-no-plan", ctx.lang))
     cat = read_catalogue(ctx.root)
     outcomes: list[Outcome] = []
     seen: dict[tuple[str, str], str] = {}
-    for path in _expand(files):
+    for path, mail in _forms(_expand(files), ctx.lang, outcomes):
         try:
-            outcome = _import_one(path, ds, cat, ctx, day, force, dry_run, seen)
+            outcome = _import_one(path, ds, cat, ctx, day, force, dry_run, seen, mail)
+        except MemoryError:
+            _say("  " + text("import-unreadable", ctx.lang, file=shown_name(path), error="MemoryError"))
+            outcome = Outcome(shown_name(path), reason="import-reason-file")
         except Exception as exc:  # a workbook no check foresaw: one line, never a traceback
             from dkst.sheets.forms.reader import one_line
 
-            _say("  " + text("import-unreadable", ctx.lang, file=path.name, error=one_line(exc)))
-            outcome = Outcome(path.name, reason="import-reason-file")
+            _say("  " + text("import-unreadable", ctx.lang, file=shown_name(path), error=one_line(exc)))
+            outcome = Outcome(shown_name(path), reason="import-reason-file")
+        if mail is not None:
+            outcome.file = f"{mail.eml}: {mail.name}"
         outcomes.append(outcome)
         _say()
     for row in _table(outcomes, ctx.lang):
@@ -193,6 +282,7 @@ def _import_one(
     force: bool,
     dry_run: bool,
     seen: dict[tuple[str, str], str],
+    mail: FromMail | None = None,
 ) -> Outcome:
     from dkst.i18n import text
     from dkst.load.dataset import parse_file
@@ -200,15 +290,15 @@ def _import_one(
     from dkst.periods import today
     from dkst.scaffold.skeletons import FileExists, symlinked_folder
     from dkst.sheets.forms.importer import Refused, build_text, identify, judge
-    from dkst.sheets.forms.reader import FormError, open_form
+    from dkst.sheets.forms.reader import FormError, open_form, shown_name
 
     lang = ctx.lang
-    outcome = Outcome(path.name)
-    _say(f"{path}")
+    outcome = Outcome(shown_name(path))
+    _say(str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"))
     try:
         form = open_form(path)
     except FormError as exc:
-        _say("  " + text(exc.key, lang, **exc.params))
+        _say("  " + _form_error_text(exc.key, exc.params, lang))
         outcome.reason = "import-reason-file"
         return outcome
     try:
@@ -218,15 +308,21 @@ def _import_one(
         outcome.reason = _REFUSAL_REASON.get(exc.key, "import-reason-unit")
         return outcome
     outcome.unit, outcome.period = unit, period
+    if mail is not None:
+        _say("  " + text("eml-attachment", lang, name=mail.name, sender=mail.sender or "?", date=str(mail.day or "?")))
+        other = _sender_unit(ds, mail.sender, unit)
+        if other is not None:
+            _say("  " + text("eml-other-sender", lang, sender=mail.sender or "", other=other, unit=unit))
     if (unit, period) in seen:
         outcome.reason = "import-reason-duplicate"
         _say("  " + text("import-duplicate", lang, unit=unit, period=period, file=seen[(unit, period)]))
         return outcome
-    seen[(unit, period)] = path.name
-    built = build_text(form, ds, cat, unit, period, day, ctx.as_of, today())
+    seen[(unit, period)] = shown_name(path)
+    source = mail.source(lang) if mail is not None else None
+    built = build_text(form, ds, cat, unit, period, day, ctx.as_of, today(), source)
     judge(built, ds, ctx.as_of, lang)
     for p in built.problems:
-        where = p.where or path.name
+        where = p.where or shown_name(path)
         what = f" ({p.what})" if p.what else ""
         _say(f"  {where}{what}: {text('sev-' + p.severity, lang)}: {p.message} [{p.code}]")
     if built.errors:
@@ -269,8 +365,10 @@ def _import_one(
         _say("  " + text("import-exists", lang, path=rel_shown))
         outcome.reason = "import-reason-exists"
         return outcome
-    except OSError as exc:
-        _say("  " + text("write-failed", lang, path=str(target), error=exc.strerror or str(exc)))
+    except (OSError, RuntimeError) as exc:
+        from dkst.cli.options import os_error_text
+
+        _say("  " + os_error_text(target, exc, lang))
         outcome.reason = "import-reason-write"
         return outcome
     _say(f"  → {rel_shown}")

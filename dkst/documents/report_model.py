@@ -203,6 +203,15 @@ class Totals:
     models: int
 
 
+@dataclass(frozen=True)
+class LateChanges:
+    """``render --history``: which units' reports had their figures changed after the deadline (from git), as
+    the appendix says it: a sentence, then one line per report (none: the sentence says so)."""
+
+    intro: str
+    lines: tuple[str, ...]
+
+
 @dataclass
 class ReportContext:
     """Everything a period's report and its urging letters print, built once by :func:`build_report`."""
@@ -221,6 +230,8 @@ class ReportContext:
     commendations: tuple[CommendationRow, ...]
     texts: dict[str, tuple[TextItem, ...]]  # highlights, limitations, proposals
     totals: Totals
+    #: only with ``render --history``; ``None`` otherwise (the templates then print nothing of it)
+    late_changes: LateChanges | None = None
     #: narrative/<P>.yaml as the report prints it (None in a hand-made context: made empty, with its placeholders)
     narrative: NarrativeFacts | None = None
     #: the level's words (from ``issuer``; None in a hand-made context: made from the plan's issuer)

@@ -108,6 +108,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{unit_name} chưa có kế hoạch triển khai (hạn cuối: {deadline}); quá hạn {days_overdue} ngày",
         "en": "{unit_name} has no implementing plan (last on-time day: {deadline}); {days_overdue:day|days} overdue",
     },
+    "late-unit-plan": {
+        "vi": "{unit_name} gửi kế hoạch triển khai đến ngày {received}, trễ {days_late} ngày (hạn cuối: {deadline})",
+        "en": "{unit_name}'s implementing plan arrived on {received}, {days_late:day|days} late "
+        "(last on-time day: {deadline})",
+    },
     "pending-unit-plan": {
         "vi": "{unit_name} chưa có kế hoạch triển khai; hạn cuối: {deadline} (còn {days_left} ngày)",
         "en": "{unit_name} has no implementing plan yet; last on-time day: {deadline} ({days_left:day|days} left)",
@@ -373,9 +378,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "st-failed": {"vi": "✗ {failed} báo cáo không đạt", "en": "✗ fails in {failed} reports"},
     "status-legend": {
         "vi": "✓ đã thực hiện · ✓ trễ N: trễ N ngày · ✗ N: quá hạn N ngày · … N: còn N ngày · "
-        "✗ a/b: có a trên b mô hình · ! tệp lỗi · miễn: được miễn · –: không yêu cầu",
+        "✗ a/b: có a trên b mô hình · ! tệp lỗi · ! lỗi dữ liệu: báo cáo chưa được tổng hợp · "
+        "miễn: được miễn · –: không yêu cầu",
         "en": "✓ done · ✓ late N: N days late · ✗ N: N days overdue · … N: N days left · "
-        "✗ a/b: a of b models · ! invalid file · exempt · –: not required",
+        "✗ a/b: a of b models · ! invalid file · ! data error: report not counted · exempt · –: not required",
     },
     "sc-on_time": {"vi": "✓", "en": "✓"},
     "sc-late": {"vi": "✓ trễ {days_late}", "en": "✓ late {days_late}"},
@@ -1052,8 +1058,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Also remind units not yet due if at most this many days are left.",
     },
     "help.remind.format": {
-        "vi": "md: mỗi thư một tệp Markdown (mẫu remind.md.j2); docx: một văn bản Word (mẫu remind.docx).",
-        "en": "md: a Markdown file per letter (template remind.md.j2); docx: a Word document (template remind.docx).",
+        "vi": "md: mỗi thư một tệp Markdown (mẫu remind.md.j2); docx: một văn bản Word (mẫu remind.docx). "
+        "Mặc định md; docx khi có --send.",
+        "en": "md: a Markdown file per letter (template remind.md.j2); docx: a Word document (template "
+        "remind.docx). Default md; docx with --send.",
     },
     "help.remind.output": {
         "vi": "Thư mục ghi thư nhắc (mỗi đơn vị một tệp <mã đơn vị>.md hoặc .docx). Mặc định: out/nhac-<kỳ>/ "
@@ -1136,7 +1144,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "col-models": {"vi": "Mô hình", "en": "Models"},
     "col-unit-plan": {"vi": "Kế hoạch", "en": "Unit plan"},
     "col-rule": {"vi": "Quy tắc: {id}", "en": "Rule: {id}"},
-    "sc-rule-waiting": {"vi": "…", "en": "…"},
     "status-legend-rule": {
         "vi": " · … ở cột quy tắc: chưa có báo cáo để kiểm tra",
         "en": " · … in a rule column: no report to check yet",
@@ -1212,10 +1219,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{where} (dkst_period): period “{value}” is not in plan.yaml; periods: {choices}",
     },
     "form-key-changed": {
-        "vi": "{where}: mã đơn vị hoặc mã kỳ đã bị sửa sau khi lập phiếu; dùng phiếu lập cho đơn vị này "
-        "(dkst form --period {period} --unit {unit})",
-        "en": "{where}: the unit or period code was changed after the form was made; use the form made for "
-        "that unit (dkst form --period {period} --unit {unit})",
+        "vi": "{where}: dấu toàn vẹn của phiếu không khớp: mã đơn vị, mã kỳ hoặc dấu đã bị sửa sau khi lập "
+        "phiếu. Dùng phiếu lập cho đơn vị này (dkst form --period {period} --unit {unit})",
+        "en": "{where}: the form's integrity mark does not match: the unit or period code, or the mark, was "
+        "changed after the form was made. Use the form made for that unit (dkst form --period "
+        "{period} --unit {unit})",
     },
     "import-duplicate": {
         "vi": "phiếu thứ hai của {unit} kỳ {period} trong lần nhập này (đã có {file})",
@@ -1363,8 +1371,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "does.",
     },
     "help.import.files": {
-        "vi": "Các tệp phiếu .xlsx đã điền (do dkst form lập), ví dụ hop-thu/*.xlsx.",
-        "en": "The filled .xlsx forms (made by dkst form), e.g. inbox/*.xlsx.",
+        "vi": "Các tệp phiếu .xlsx đã điền (do dkst form lập), hoặc thư .eml đã lưu có đính kèm phiếu, "
+        "ví dụ hop-thu/*.xlsx hop-thu/*.eml.",
+        "en": "The filled .xlsx forms (made by dkst form), or saved .eml e-mails with a form attached, "
+        "e.g. inbox/*.xlsx inbox/*.eml.",
     },
     "help.import.submitted": {
         "vi": "Ngày Văn phòng nhận được báo cáo (2023-06-02 hoặc 02/6/2023); mặc định: ngày ghi trong phiếu, nếu "
