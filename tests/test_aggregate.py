@@ -846,6 +846,7 @@ def test_render_context(monkeypatch: pytest.MonkeyPatch) -> None:
         "holes",
         "level",
         "tasks_title",
+        "late_changes",  # render --history (#25)
     ]
     assert ctx["summary"] == BASIC_H1
     plan = ctx["plan"]

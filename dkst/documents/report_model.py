@@ -282,6 +282,7 @@ class ReportContext:
         if self._data is None:
             data = plain(self)
             del data["narrative"], data["level"]  # given below, after the keys templates always had
+            late = data.pop("late_changes", None)
             for key, items in data.pop("texts").items():  # highlights, limitations, proposals at the top
                 data[key] = items
             data["lang"] = data.pop("lang")
@@ -295,6 +296,7 @@ class ReportContext:
             data["holes"] = data["narrative"].pop("holes")
             data["level"] = plain(self.level_words())
             data["tasks_title"] = tasks_heading(self.period.start, self.period.end, self.lang)
+            data["late_changes"] = late
             data["date_line"] = self.date_line
             for sec, given in zip(data["sections"], self.sections, strict=True):
                 if not sec["sentence"]:
