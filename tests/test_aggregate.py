@@ -842,7 +842,12 @@ def test_render_context(monkeypatch: pytest.MonkeyPatch) -> None:
         "counted_reports",
         "extra_reports",
         "other_units",
-        "late_changes",
+        "self_unit",  # the committee's own voice (#21)
+        "narrative",
+        "holes",
+        "level",
+        "tasks_title",
+        "late_changes",  # render --history (#25)
     ]
     assert ctx["summary"] == BASIC_H1
     plan = ctx["plan"]
@@ -885,6 +890,7 @@ def test_render_context(monkeypatch: pytest.MonkeyPatch) -> None:
         "total": None,
         "units": 0,
         "previous": None,
+        "phrase": None,  # #21
     }
     assert [k["id"] for k in ctx["kinds"]] == ["city", "member", "ward", "commune"]
     assert ctx["kinds"][2]["reports"] == BASIC_H1["by_kind"]["ward"]
@@ -904,6 +910,7 @@ def test_render_context(monkeypatch: pytest.MonkeyPatch) -> None:
         "models": 1,
         "left_out": False,
         "previous": None,
+        "is_self": False,  # #21
     }
     assert ctx["models"][1] == {
         "unit_id": "m1",
@@ -938,11 +945,21 @@ def test_render_context(monkeypatch: pytest.MonkeyPatch) -> None:
             "unit_id": "tp",
             "unit_name": "Ủy ban MTTQ Việt Nam thành phố Thử Nghiệm",
             "text": "Thành phố tổ chức hội nghị phát động.",
+            "lines": ["Thành phố tổ chức hội nghị phát động."],  # #21: a text's lines, the unit named once
         },
-        {"unit_id": "m1", "unit_name": "Hội Một", "text": "Nổi bật | một\ndòng hai"},
+        {
+            "unit_id": "m1",
+            "unit_name": "Hội Một",
+            "text": "Nổi bật | một\ndòng hai",
+            "lines": ["Nổi bật | một", "dòng hai"],
+        },
     ]
-    assert ctx["limitations"] == [{"unit_id": "m2", "unit_name": "Hội Hai", "text": "Báo cáo chậm."}]
-    assert ctx["proposals"] == [{"unit_id": "m1", "unit_name": "Hội Một", "text": "Đề nghị nhân rộng."}]
+    assert ctx["limitations"] == [
+        {"unit_id": "m2", "unit_name": "Hội Hai", "text": "Báo cáo chậm.", "lines": ["Báo cáo chậm."]}
+    ]
+    assert ctx["proposals"] == [
+        {"unit_id": "m1", "unit_name": "Hội Một", "text": "Đề nghị nhân rộng.", "lines": ["Đề nghị nhân rộng."]}
+    ]
     json.dumps(ctx, ensure_ascii=False)  # plain data only
     en = render_context(checked, "H1", "en")
     assert en.sections[1].title == "Other results"

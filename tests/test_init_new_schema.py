@@ -29,7 +29,7 @@ from tests.conftest import run_dkst, whole
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "data"
 TODAY = "2024-06-30"
-KINDS = ("plan", "units", "unit-plan", "model", "report")
+KINDS = ("plan", "units", "unit-plan", "model", "report", "narrative")
 
 
 def dkst(
@@ -589,7 +589,7 @@ def schemas(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, dic
     assert proc.returncode == 0, proc.stderr
     snippet = json.loads(proc.stdout)["yaml.schemas"]
     assert snippet[str((folder / "dkst-report.schema.json").resolve())] == "/units/*/reports/*.yaml"
-    assert len(snippet) == 5
+    assert len(snippet) == 6  # plan, units, unit-plan, model, report, narrative (#21)
     out["sample"] = {k: json.loads((folder / f"dkst-{k}.schema.json").read_text(encoding="utf-8")) for k in KINDS}
     return out
 
@@ -721,7 +721,7 @@ def test_completion_of_units_periods_and_commands(sample_copy: Path, tmp_path: P
     ]
     assert _complete("dkst new report an-my ", sample_copy) == ["H1", "Y"]
     assert _complete(f"dkst new model --data {sample_copy} hoi-n", tmp_path) == ["hoi-nong-dan"]
-    assert _complete("dkst new ", sample_copy) == ["report", "model", "unit-plan"]
+    assert _complete("dkst new ", sample_copy) == ["report", "model", "unit-plan", "narrative"]
     assert "--submitted" in _complete("dkst new report an-my H1 --", sample_copy)
     assert _complete("dkst new report an", tmp_path) == []  # no dataset: nothing, and no crash
     (tmp_path / "plan.yaml").write_text("periods: [not, a, mapping\n", encoding="utf-8")

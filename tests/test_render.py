@@ -260,8 +260,10 @@ def test_markdown_has_letterhead_and_structure(report_md: str) -> None:
         "Xây dựng mô hình “Đoàn kết sáng tạo”",
         "Công tác đánh giá, khen thưởng",
         "Tình hình báo cáo của các đơn vị",
-        "## II. TỒN TẠI, HẠN CHẾ",
-        "## III. KIẾN NGHỊ, ĐỀ XUẤT",
+        "## II. ĐÁNH GIÁ CHUNG, HẠN CHẾ VÀ NGUYÊN NHÂN",
+        "## III. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2023",
+        "## IV. ĐỀ XUẤT, KIẾN NGHỊ",
+        "[Ban Thường trực bổ sung: đánh giá chung]",
         "Nơi nhận:",
         "TM. BAN THƯỜNG TRỰC",
         "CHỦ TỊCH",
@@ -270,15 +272,17 @@ def test_markdown_has_letterhead_and_structure(report_md: str) -> None:
         "- Lưu: VT, PT.",
     ):
         assert text in out, text
-    assert out.index("## I.") < out.index("## II.") < out.index("## III.") < out.index("Nơi nhận:")
+    assert (
+        out.index("## I.") < out.index("## II.") < out.index("## III.") < out.index("## IV.") < out.index("Nơi nhận:")
+    )
     assert out.endswith("\n")
 
 
 def test_markdown_figures(report_md: str, ctx: dict[str, Any]) -> None:
     out = report_md
-    assert "127 buổi tuyên truyền (15 đơn vị báo cáo)" in out
-    assert "9.865 lượt người tham dự tuyên truyền" in out
-    assert "số cuộc phản biện xã hội: chưa có đơn vị báo cáo" in out
+    # one paragraph per section, the count of reporting units said once (#21)
+    assert "127 buổi tuyên truyền và 9.865 lượt người tham dự tuyên truyền; số liệu tổng hợp từ báo cáo của 15" in out
+    assert "Chưa có đơn vị nào báo cáo số liệu về số cuộc phản biện xã hội." in out
     assert "### 4. Kết quả khác" in out and "176 hộ được hỗ trợ" in out
     assert "88,2%" in out and "70,6%" in out and "Hạn cuối" in out
     assert "04/6/2023" in out
@@ -320,7 +324,7 @@ def test_markdown_hostile_strings_print_literally(report_md: str, ctx: dict[str,
     for line in limitation.splitlines():
         assert line in plain, line
     # a line of data that starts with "#" or "- " does not become a heading or a list item
-    assert "\n  \\# không phải tiêu đề" in out and "\n  \\- không phải danh sách" in out
+    assert "\n  - \\# không phải tiêu đề" in out and "\n  - \\- không phải danh sách" in out
     long = next(x["text"] for x in ctx["proposals"] if len(x["text"]) > 2900)
     assert long in plain
 
@@ -341,7 +345,8 @@ def test_markdown_with_optional_parts_absent(ctx: dict[str, Any]) -> None:
     assert "Số: …/BC-…" in out
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in out and "Độc lập - Tự do - Hạnh phúc" in out
     assert "chưa có mô hình “Đoàn kết sáng tạo” nào" in out
-    assert "chưa nêu tồn tại, hạn chế" in out and "chưa có kiến nghị, đề xuất" in out
+    # never an empty heading: the committee's words still to write are marked (#21)
+    assert "[Ban Thường trực bổ sung: hạn chế]" in out and "[Ban Thường trực bổ sung: đề xuất, kiến nghị]" in out
     assert "None" not in out
 
 
@@ -596,10 +601,11 @@ def test_docx_text_and_hostile_strings(report_docx: bytes, ctx: dict[str, Any]) 
         "88,2%",
         "70,6%",
         "04/6/2023",
-        "chưa có đơn vị báo cáo",
+        "Chưa có đơn vị nào báo cáo số liệu",
         "I. KẾT QUẢ THỰC HIỆN",
-        "II. TỒN TẠI, HẠN CHẾ",
-        "III. KIẾN NGHỊ, ĐỀ XUẤT",
+        "II. ĐÁNH GIÁ CHUNG, HẠN CHẾ VÀ NGUYÊN NHÂN",
+        "IV. ĐỀ XUẤT, KIẾN NGHỊ",
+        "[Ban Thường trực bổ sung: nguyên nhân]",
         "Phụ lục",
         HOSTILE_UNIT,
         "<w:p>",
@@ -610,7 +616,8 @@ def test_docx_text_and_hostile_strings(report_docx: bytes, ctx: dict[str, Any]) 
     long = next(x["text"] for x in ctx["proposals"] if len(x["text"]) > 2900)
     assert long in text
     limitation = next(x["text"] for x in ctx["limitations"] if "<w:p>" in x["text"])
-    assert limitation in text  # newlines in the data became line breaks, nothing lost
+    for line in limitation.splitlines():  # each line of the data a line of its own, nothing lost (#21)
+        assert line in text, line
 
 
 def test_docx_is_valid_xml_and_deterministic(report_docx: bytes, ctx: dict[str, Any]) -> None:

@@ -33,7 +33,18 @@ Shape = dict[str, Any]
 
 #: What the report context derives from the rest (``kinds[*]`` grouping and subtotals, the totals, the
 #: counted reports): a hand-made context may leave them out, and :func:`prepare_context` adds them.
-DERIVED_TOP = ("totals", "counted_reports", "extra_reports", "other_units")
+DERIVED_TOP = (
+    "totals",
+    "counted_reports",
+    "extra_reports",
+    "other_units",
+    # the committee's own voice (#21): the narrative's placeholders, the level's words, part III's heading
+    "self_unit",
+    "narrative",
+    "holes",
+    "level",
+    "tasks_title",
+)
 DERIVED_KIND = ("units", "numeral", "indicators", "models", "previous")
 
 

@@ -314,4 +314,7 @@ def usable_units(ds: Dataset, index: PlanIndex) -> tuple[list[Unit], list[Findin
                 )
         if whole is not None:
             units.append(whole)
+    own = ds.plan.self if ds.plan is not None else None
+    if own and own not in seen and ds.plan_file is not None:
+        out.append(unknown_ref(ds.plan_file.line("self"), "unit", own, list(seen)))
     return units, out

@@ -1,4 +1,4 @@
-"""``dkst new report|model|unit-plan``: a new file of the dataset from a commented skeleton."""
+"""``dkst new report|model|unit-plan|narrative``: a new file of the dataset from a commented skeleton."""
 
 from __future__ import annotations
 
@@ -259,3 +259,29 @@ def new_unit_plan(
     received_day = _date(received, "received", lang_)
     content = unit_plan_skeleton(cat, unit, num, issued_day, received_day, today())
     _write(cat, f"units/{unit}/plan.yaml", content, force, lang_, text("hint-unit-plan", lang_))
+
+
+@new_app.command("narrative", help="help.new.narrative")
+def new_narrative(
+    period: Annotated[
+        str,
+        typer.Argument(
+            metavar="PERIOD", help="help.new.report.period", autocompletion=complete_period, show_default=False
+        ),
+    ],
+    data: DataOpt = None,
+    lang: LangOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Tạo narrative/PERIOD.yaml: lời của Ban Thường trực cho báo cáo của kỳ (đánh giá, hạn chế, nhiệm vụ…)."""
+    from dkst.periods import today
+    from dkst.scaffold.skeletons import narrative_skeleton
+
+    cat, lang_ = _catalogue(data, lang)
+    if not cat.periods:
+        fail(text("no-periods", lang_))
+    match = next((p for p in cat.periods if p.lower() == period.lower()), None)
+    if match is None:
+        fail(text("unknown-period", lang_, value=period, choices=", ".join(cat.periods)))
+    content = narrative_skeleton(cat, match, today())
+    _write(cat, f"narrative/{match}.yaml", content, force, lang_, text("hint-narrative", lang_))

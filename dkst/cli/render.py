@@ -107,9 +107,11 @@ def render(
     else:
         write_output(target, content, ctx.lang, force)
         sys.stderr.write(text("written", ctx.lang, path=str(output)) + "\n")
+    sys.stdout.flush()
     if warning:
-        sys.stdout.flush()
         sys.stderr.write(f"dkst: {warning}\n")
+    for gap in context.facts().warnings:  # every piece of the committee's words still to write, by file or key
+        sys.stderr.write(f"dkst: {gap}\n")
 
 
 def with_late_changes(context: ReportContext, root: Path) -> ReportContext:

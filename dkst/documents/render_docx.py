@@ -98,6 +98,49 @@ def _fit_tables(document: Any) -> None:
                     tcw.set(qn("w:type"), "dxa")
 
 
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def _keep_together(document: Any) -> None:
+    """Pagination the template cannot say: a table starts with at least its header and two rows on a page (their
+    paragraphs keep with the next), and a kind's heading row of the appendix (numbered I, II, …) stays with its
+    first unit; a row never splits across pages."""
+    from docx.oxml.ns import qn
+
+    def keep(tr: Any) -> None:
+        for p in tr.iter(qn("w:p")):
+            ppr = p.find(qn("w:pPr"))
+            if ppr is None:
+                ppr = p.makeelement(qn("w:pPr"), {})
+                p.insert(0, ppr)
+            if ppr.find(qn("w:keepNext")) is None:
+                el = ppr.makeelement(qn("w:keepNext"), {})
+                style = ppr.find(qn("w:pStyle"))
+                if style is not None:
+                    style.addnext(el)
+                else:
+                    ppr.insert(0, el)
+
+    for tbl in document.element.body.iter(qn("w:tbl")):
+        rows = tbl.findall(qn("w:tr"))
+        if len(rows) < 3 or (tbl.find(qn("w:tblPr") + "/" + qn("w:tblBorders")) is None and not _gridded(tbl)):
+            continue
+        for tr in rows[:2]:
+            keep(tr)
+        for tr in rows[2:-1]:
+            first = tr.find(qn("w:tc"))
+            words = "".join(t.text or "" for t in first.iter(qn("w:t"))) if first is not None else ""
+            if _ROMAN.match(words.strip()):
+                keep(tr)
+
+
+def _gridded(tbl: Any) -> bool:
+    from docx.oxml.ns import qn
+
+    style = tbl.find(qn("w:tblPr") + "/" + qn("w:tblStyle"))
+    return style is not None and (style.get(qn("w:val")) or "").lower().startswith("table")
+
+
 _DROPPED_RELS = (
     "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml",
@@ -252,6 +295,7 @@ def render_docx(context: Context, template_path: Path, unit: Mapping[str, Any] |
         env.start(time_limit(ctx))
         tpl.render(ctx, env, autoescape=True)
         _fit_tables(tpl.docx)
+        _keep_together(tpl.docx)
         fit_rules(tpl.docx)
         _describe_document(tpl.docx, ctx)
         buf = io.BytesIO()

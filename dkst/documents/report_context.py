@@ -10,7 +10,7 @@ print. Labels come in the document's language; the plan's letterhead gets its de
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from dkst.documents.report_model import (
@@ -30,7 +30,9 @@ from dkst.documents.report_model import (
     TextItem,
     Totals,
     UnitRow,
+    sentence_of,
 )
+from dkst.documents.voice import english_period_name, level_words, narrative_facts, text_lines
 from dkst.figures.aggregate import AggregateError, aggregate, kind_figures
 from dkst.figures.frames import TEXT_KEYS, _day, _int
 from dkst.i18n import text
@@ -67,19 +69,23 @@ def build_report(agg: Aggregate, lang: str) -> ReportContext:
     kinds = agg.kinds
     names = {u.id: u.name for u in ds.units}
     short = agg.short_names
+    # the plan's optional English words for --lang en; else the words as the plan writes them
     indicators = tuple(
         IndicatorRow(
             i,
-            # the plan's optional English label for --lang en; else the label as the plan writes it
             (ind.label_en if english else None) or ind.label,
-            ind.unit,
-            ind.section,
+            (ind.unit_en if english else None) or ind.unit,
+            (ind.section_en if english else None) or ind.section,
             summ["indicators"][i]["total"],
             summ["indicators"][i]["units"],
             summ["indicators"][i].get("previous"),
+            ind.phrase_en if english else ind.phrase,
         )
         for i, ind in (ds.index.indicators or {}).items()
     )
+    own = plan.self if plan.self in names else None
+    if english:
+        kinds = {k: (plan.unit_kinds_en or {}).get(k) or label for k, label in kinds.items()}
     grouped: dict[str, list[IndicatorRow]] = {}
     for row in indicators:
         grouped.setdefault(row.section or text("other-section", lang), []).append(row)
@@ -98,9 +104,12 @@ def build_report(agg: Aggregate, lang: str) -> ReportContext:
             u.models,
             u.left_out,
             u.previous,
+            u.id == own,
         )
         for u in agg.units
     )
+    if own is not None:  # the committee's own report: never "not required", spoken of as the standing committee
+        units = tuple(replace(u, status_label=text("voice.self-status", lang)) if u.is_self else u for u in units)
     kind_rows = group_kinds(
         [(kind, kind_label, summ["by_kind"][kind]) for kind, kind_label in kinds.items()],
         units,
@@ -139,9 +148,15 @@ def build_report(agg: Aggregate, lang: str) -> ReportContext:
         for c in agg.commendations.itertuples(index=False)
     )
     counted = agg.reports[agg.reports["counted"]]
+    standing = text("voice.standing-cap", lang)
     texts = {
         key: tuple(
-            TextItem(unit, names.get(unit, unit), value)
+            TextItem(
+                unit,
+                standing if unit == own else names.get(unit, unit),
+                value,
+                text_lines(names.get(unit, unit), value),
+            )
             for unit, value in counted[["unit", key]].itertuples(index=False, name=None)
             if value
         )
@@ -149,7 +164,18 @@ def build_report(agg: Aggregate, lang: str) -> ReportContext:
     }
     period = agg.period
     given = (plan.periods or {}).get(period.id)
-    name = ((given.name_en if given is not None else None) if english else None) or period.name
+    name = period.name
+    if english:
+        name = (given.name_en if given is not None else None) or english_period_name(period.start, period.end) or name
+    source = ds.narratives.get(period.id)
+    narrative = narrative_facts(
+        source.record if source is not None else None,
+        period.id,
+        source is not None,
+        plan.signer.name if plan.signer is not None else None,
+        lang,
+    )
+    day = narrative.date or agg.as_of
     return ReportContext(
         plan=plan_facts(ds),
         period=PeriodFacts(
@@ -162,11 +188,14 @@ def build_report(agg: Aggregate, lang: str) -> ReportContext:
             period.deadline.day,
         ),
         as_of=agg.as_of,
-        date_line=date_line(plan.place, agg.as_of),
+        date_line=date_line(plan.place, day),
         lang=lang,
         summary=summ,
         indicators=indicators,
-        sections=tuple(Section(title, tuple(rows)) for title, rows in grouped.items()),
+        sections=tuple(
+            Section(title, tuple(rows), sentence_of(Section(title, tuple(rows)), lang))
+            for title, rows in grouped.items()
+        ),
         kinds=kind_rows,
         units=units,
         models=models,
@@ -174,6 +203,8 @@ def build_report(agg: Aggregate, lang: str) -> ReportContext:
         texts=texts,
         totals=totals_of(summ, agg.indicator_ids, agg.units),
         previous_year=agg.last.year if agg.last is not None else None,
+        narrative=narrative,
+        level=level_words(plan.issuer, [b.issuer for b in plan.based_on or [] if b is not None], lang),
     )
 
 

@@ -31,6 +31,7 @@ from dkst.documents.report_model import (
     TextItem,
     UnitRow,
 )
+from dkst.documents.voice import NarrativeFacts
 from dkst.figures.aggregate import KindFigures, kind_figures
 from dkst.figures.frames import TEXT_KEYS
 
@@ -58,7 +59,14 @@ def _list(value: Any) -> list[Any]:
 
 def _indicator(d: Any) -> IndicatorRow:
     return IndicatorRow(
-        d.get("id"), d.get("label"), d.get("unit"), d.get("section"), d.get("total"), d.get("units"), d.get("previous")
+        d.get("id"),
+        d.get("label"),
+        d.get("unit"),
+        d.get("section"),
+        d.get("total"),
+        d.get("units"),
+        d.get("previous"),
+        d.get("phrase"),
     )
 
 
@@ -114,6 +122,7 @@ def _unit(u: Any) -> UnitRow:
         u.get("models") or 0,
         bool(u.get("left_out")),
         dict(_map(u.get("previous"))) if u.get("previous") is not None else None,
+        bool(u.get("is_self")),
     )
 
 
@@ -169,7 +178,9 @@ def report_from_data(data: Mapping[str, Any]) -> ReportContext:
         summary=summary,
         indicators=indicators,
         sections=tuple(
-            Section(s.get("title"), tuple(_indicator(_map(i)) for i in _list(s.get("indicators"))))
+            Section(
+                s.get("title"), tuple(_indicator(_map(i)) for i in _list(s.get("indicators"))), s.get("sentence") or ""
+            )
             for s in map(_map, _list(data.get("sections")))
         ),
         kinds=group_kinds(
@@ -180,10 +191,28 @@ def report_from_data(data: Mapping[str, Any]) -> ReportContext:
         commendations=tuple(_commendation(_map(c)) for c in _list(data.get("commendations"))),
         texts={
             key: tuple(
-                TextItem(t.get("unit_id"), t.get("unit_name"), t.get("text")) for t in map(_map, _list(data.get(key)))
+                TextItem(t.get("unit_id"), t.get("unit_name"), t.get("text"), tuple(_list(t.get("lines"))))
+                for t in map(_map, _list(data.get(key)))
             )
             for key in TEXT_KEYS
         },
         totals=totals_of(summary, ids, units),
         previous_year=data.get("previous_year"),
+        narrative=_narrative(data.get("narrative"), data),
     )
+
+
+def _narrative(given: Any, data: Mapping[str, Any]) -> NarrativeFacts | None:
+    """A hand-made context's ``narrative`` ({number, date, assessment: [paragraphs], …}), its placeholders and
+    warnings made as a real report's; ``None`` (all placeholders) without one."""
+    if not isinstance(given, Mapping):
+        return None
+    from types import SimpleNamespace
+
+    from dkst.documents.voice import WORD_KEYS, narrative_facts
+
+    values: dict[str, Any] = {k: "\n".join(str(p) for p in _list(given.get(k))) or None for k in WORD_KEYS}
+    record: Any = SimpleNamespace(number=given.get("number"), date=_date(given.get("date")), **values)
+    period = _map(data.get("period")).get("id") or ""
+    signer = _map(_map(data.get("plan")).get("signer")).get("name")
+    return narrative_facts(record, period, bool(given.get("present", True)), signer, data.get("lang") or "vi")

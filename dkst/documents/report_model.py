@@ -10,6 +10,15 @@ from datetime import date
 from typing import Any
 
 from dkst import escape
+from dkst.documents.voice import (
+    LevelWords,
+    NarrativeFacts,
+    level_words,
+    narrative_facts,
+    section_sentence,
+    tasks_heading,
+    text_lines,
+)
 from dkst.i18n import text
 from dkst.load.schema import ModelStatus
 from dkst.periods import vn_date
@@ -109,12 +118,14 @@ class IndicatorRow:
     #: the total of the same period last year (``None``: none, or no ``previous``); the change is worked out
     #: from the two, exactly, where it is written (:func:`dkst.documents.filters.compare`, ``growth``)
     previous: int | None = None
+    phrase: str | None = None  # how a sentence says it, ``{n}`` the number (the document's language)
 
 
 @dataclass(frozen=True)
 class Section:
     title: str
     indicators: tuple[IndicatorRow, ...]
+    sentence: str = ""  # the paragraph a person writes (dkst.documents.voice.section_sentence); "" → made on demand
 
 
 @dataclass(frozen=True)
@@ -135,6 +146,7 @@ class UnitRow:
     left_out: bool
     #: its own figures of the same period last year (empty: none; ``None``: no ``previous``)
     previous: dict[str, int] | None = None
+    is_self: bool = False  # plan.yaml's ``self``: the issuer's own entry, spoken of as "Ban Thường trực"
 
 
 @dataclass(frozen=True)
@@ -189,6 +201,7 @@ class TextItem:
     unit_id: str
     unit_name: str
     text: str
+    lines: tuple[str, ...] = ()  # the text's lines, the unit's own name not repeated (voice.text_lines)
 
 
 @dataclass(frozen=True)
@@ -230,6 +243,10 @@ class ReportContext:
     late_changes: LateChanges | None = None
     #: the year of the figures compared with (plan.yaml's ``previous``); ``None``: no comparison
     previous_year: int | None = None
+    #: narrative/<P>.yaml as the report prints it (None in a hand-made context: made empty, with its placeholders)
+    narrative: NarrativeFacts | None = None
+    #: the level's words (from ``issuer``; None in a hand-made context: made from the plan's issuer)
+    level: LevelWords | None = None
     _data: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
     def __repr__(self) -> str:
@@ -245,7 +262,24 @@ class ReportContext:
     @property
     def extra_reports(self) -> tuple[UnitRow, ...]:
         """Of the counted reports, those of units that owed none (exempt, not required)."""
-        return tuple(u for u in self.counted if u.status in UNOWED_STATUSES)
+        return tuple(u for u in self.counted if u.status in UNOWED_STATUSES and not u.is_self)
+
+    @property
+    def self_unit(self) -> UnitRow | None:
+        """The issuer's own entry (plan.yaml's ``self``), if any."""
+        return next((u for u in self.units if u.is_self), None)
+
+    def facts(self) -> NarrativeFacts:
+        """The narrative's facts (an empty one, all placeholders, when the context has none)."""
+        if self.narrative is not None:
+            return self.narrative
+        signer = self.plan.signer.name if self.plan.signer is not None else None
+        return narrative_facts(None, self.period.id, False, signer, self.lang)
+
+    def level_words(self) -> LevelWords:
+        if self.level is not None:
+            return self.level
+        return level_words(self.plan.issuer, [b.issuer for b in self.plan.based_on], self.lang)
 
     @property
     def other_units(self) -> tuple[UnitRow, ...]:
@@ -258,6 +292,8 @@ class ReportContext:
         freed of what XML cannot carry; computed once."""
         if self._data is None:
             data = plain(self)
+            del data["narrative"], data["level"]  # given below, after the keys templates always had
+            late = data.pop("late_changes", None)
             for key, items in data.pop("texts").items():  # highlights, limitations, proposals at the top
                 data[key] = items
             data["lang"] = data.pop("lang")
@@ -266,9 +302,29 @@ class ReportContext:
             data["counted_reports"] = len(self.counted)
             data["extra_reports"] = plain(self.extra_reports)
             data["other_units"] = plain(self.other_units)
-            data["late_changes"] = data.pop("late_changes")  # render --history's, after what every report has
+            data["self_unit"] = plain(self.self_unit)
+            facts = self.facts()
+            data["narrative"] = plain(facts)
+            data["holes"] = data["narrative"].pop("holes")
+            data["level"] = plain(self.level_words())
+            data["tasks_title"] = tasks_heading(self.period.start, self.period.end, self.lang)
+            data["late_changes"] = late
+            data["date_line"] = self.date_line
+            for sec, given in zip(data["sections"], self.sections, strict=True):
+                if not sec["sentence"]:
+                    sec["sentence"] = sentence_of(given, self.lang)
             self._data = escape.xml_tree(data)
         return self._data
+
+
+def sentence_of(section: Section, lang: str) -> str:
+    """The paragraph of a section (:func:`dkst.documents.voice.section_sentence`)."""
+    from dkst.documents.voice import Figure
+
+    return section_sentence(
+        [Figure(i.label, i.unit, i.phrase, i.total, i.units) for i in section.indicators],
+        lang,
+    )
 
 
 def plain(value: Any) -> Any:
@@ -284,6 +340,8 @@ def plain(value: Any) -> Any:
         out = {f.name: plain(getattr(value, f.name)) for f in fields(value) if not f.name.startswith("_")}
         if isinstance(value, UnitRow):
             out["submitted_vn"] = vn_date(value.submitted) if value.submitted else ""
+        elif isinstance(value, TextItem):
+            out["lines"] = list(value.lines or text_lines(value.unit_name, value.text))
         elif isinstance(value, PeriodFacts):
             out["last_on_time_vn"] = vn_date(value.last_on_time) if value.last_on_time else ""
         return out

@@ -20,7 +20,7 @@ from typing import Any, Generic
 
 from dkst import findings as F
 from dkst.findings import Finding, Severity
-from dkst.load.layout import Entry, UnitFolder, judge_units, scan_units
+from dkst.load.layout import Entry, Misfit, UnitFolder, judge_narratives, judge_units, scan_narratives, scan_units
 from dkst.load.partial import PartialPlan
 from dkst.load.plan_index import PlanIndex
 from dkst.load.schema import (
@@ -28,6 +28,7 @@ from dkst.load.schema import (
     SLUG,
     WINDOWS_RESERVED,
     ModelRecord,
+    Narrative,
     Plan,
     Record,
     Report,
@@ -94,6 +95,8 @@ class Dataset:
     unit_plans: dict[str, SourceFile[UnitPlan]] = field(default_factory=dict)
     models: dict[str, dict[str, SourceFile[ModelRecord]]] = field(default_factory=dict)
     reports: dict[str, dict[str, SourceFile[Report]]] = field(default_factory=dict)
+    #: ``narrative/<period-id>.yaml`` by period id: the committee's own words for its report
+    narratives: dict[str, SourceFile[Narrative]] = field(default_factory=dict)
     #: data findings of plan.yaml and units.yaml (encoding, YAML, schema, a missing or stray root file)
     findings: list[Finding] = field(default_factory=list)
     #: data findings of the layout walk and the unit files, in walk order
@@ -208,7 +211,12 @@ def parse_document(raw: bytes, cls: type[R]) -> ParsedFile[R]:
 # ---------------------------------------------------------------- loading
 
 
-_KIND_CLASS: dict[str, type[Record]] = {"unit-plan": UnitPlan, "model": ModelRecord, "report": Report}
+_KIND_CLASS: dict[str, type[Record]] = {
+    "unit-plan": UnitPlan,
+    "model": ModelRecord,
+    "report": Report,
+    "narrative": Narrative,
+}
 
 #: A file to read: its path relative to the root, and its record class.
 Job = tuple[str, type[Record]]
@@ -282,6 +290,7 @@ def _load(root: Path, parse: Parser) -> Dataset:
     ds = Dataset(root=root)
     root_findings: list[Finding] = []
     scanned: list[UnitFolder | Finding] = []
+    narrated: list[Entry | Misfit | Finding] = []
     jobs: list[Job] = []
 
     def find() -> list[Job]:
@@ -297,6 +306,8 @@ def _load(root: Path, parse: Parser) -> Dataset:
             for sub in folder.items
             if isinstance(sub, Entry)
         )
+        narrated.extend(scan_narratives(root))
+        jobs.extend((sub.rel, Narrative) for sub in narrated if isinstance(sub, Entry))
         return jobs
 
     parsed_files = parse(root, find)
@@ -370,7 +381,17 @@ def _load(root: Path, parse: Parser) -> Dataset:
             ds.models.setdefault(entry.unit, {})[entry.ident or ""] = src
         else:
             ds.reports.setdefault(entry.unit, {})[entry.ident or ""] = src
-    ds.files_read = files_read + len(entries)
+    narratives = 0
+    for item in judge_narratives(narrated, ds.period_ids):
+        if isinstance(item, Finding):
+            ds.file_findings.append(item)
+            continue
+        parsed = results[item.rel]
+        found = to_findings(parsed, item.rel, None, item.ident)
+        ds.file_findings.extend(found)
+        ds.narratives[item.ident or ""] = _source(item.rel, parsed, found)
+        narratives += 1
+    ds.files_read = files_read + len(entries) + narratives
     return ds
 
 

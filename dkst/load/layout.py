@@ -23,7 +23,7 @@ class Entry:
     """A file of the layout to load: which kind, whose, and for which id."""
 
     rel: str
-    kind: str  # "unit-plan" | "model" | "report"
+    kind: str  # "unit-plan" | "model" | "report" | "narrative"
     unit: str
     ident: str | None = None
 
@@ -206,6 +206,51 @@ def _broken_folders(
         if hit:
             out.add(hit)
     return out
+
+
+def scan_narratives(root: Path) -> list[Entry | Misfit | Finding]:
+    """``narrative/<period-id>.yaml``: the committee's own words per period (judged by :func:`judge_narratives`)."""
+    base = root / "narrative"
+    if base.is_symlink():
+        return [F.make("stray-file", "narrative", reason="symlink")]
+    if not base.is_dir():
+        return []
+    out: list[Entry | Misfit | Finding] = []
+    for entry in sorted(os.scandir(base), key=lambda e: e.name):
+        name = entry.name
+        if name.startswith("."):
+            continue
+        rel = f"narrative/{name}"
+        if entry.is_symlink():
+            out.append(F.make("stray-file", rel, reason="symlink"))
+        elif _is_special(entry):
+            out.append(F.make("stray-file", rel, reason="not_regular"))
+        elif entry.is_dir() or not _is_yaml_like(name):
+            continue  # a scan of the signed report, a draft in Word: not the checks' business
+        elif not name.endswith(".yaml"):
+            out.append(F.make("stray-file", rel, **stray_reason(name)))
+        else:
+            out.append(Entry(rel, "narrative", "", name[:-5]))
+    return out
+
+
+def judge_narratives(scanned: list[Entry | Misfit | Finding], period_ids: set[str]) -> Iterator[Entry | Finding]:
+    """The narrative files of known periods, and a ``stray-file`` finding (with the plan's periods) for the rest."""
+    for item in scanned:
+        if isinstance(item, Entry) and item.ident not in period_ids:
+            period = item.ident or ""
+            params: dict[str, Any] = {
+                "reason": "unknown_period_list",
+                "period_id": period,
+                "periods": ", ".join(sorted(period_ids)) or "—",
+            }
+            guess = next((p for p in sorted(period_ids) if p.lower() == period.lower()), None)
+            guess = guess or nearest(period, sorted(period_ids))
+            if guess:
+                params["suggest"] = guess
+            yield F.make("stray-file", item.rel, **params)
+        elif isinstance(item, Entry | Finding):
+            yield item
 
 
 def stray_reason(name: str, period_ids: set[str] | None = None, where: str = "") -> dict[str, Any]:

@@ -218,6 +218,12 @@ class Indicator(Record):
         description="Cảnh báo (jump) khi số liệu của đơn vị lớn hơn số cùng kỳ năm trước nhân số này, "
         "hoặc nhỏ hơn số cùng kỳ chia số này; ví dụ 3",
     )
+    phrase: Text | None = Field(
+        None, description="Cách báo cáo nói số liệu trong câu, {n} là con số: tổ chức {n} buổi tuyên truyền"
+    )
+    unit_en: Text | None = Field(None, description="Đơn vị tính bằng tiếng Anh (tùy chọn, cho --lang en)")
+    phrase_en: Text | None = Field(None, description="Cách nói số liệu bằng tiếng Anh, {n} là con số")
+    section_en: Text | None = Field(None, description="Tên nhóm nội dung bằng tiếng Anh")
 
 
 class _Requirement(Record):
@@ -301,11 +307,19 @@ class Plan(Record):
     letterhead: Letterhead | None = None
     recipients: list[Text] = Field(default_factory=list, description="Nơi nhận của báo cáo")
     unit_kinds: dict[Slug, Text] = Field(description="Loại đơn vị: mã → tên, theo thứ tự hiển thị")
+    unit_kinds_en: dict[Slug, Text] = Field(
+        default_factory=dict, description="Tên loại đơn vị bằng tiếng Anh: mã → tên (tùy chọn, cho --lang en)"
+    )
     periods: dict[PeriodId, Period] = Field(description="Kỳ báo cáo: mã → thông tin kỳ")
     indicators: list[Indicator] = Field(default_factory=list, description="Các chỉ tiêu báo cáo")
     requirements: list[Requirement] = Field(default_factory=list, description="Các yêu cầu đối với đơn vị")
     parent: Parent | None = Field(None, description="Báo cáo lên cấp trên bằng dkst rollup: đơn vị, chỉ tiêu, kỳ")
     previous: Previous | None = Field(None, description="Bộ dữ liệu năm trước, để so sánh với cùng kỳ")
+    self: UnitId | None = Field(
+        None,
+        description="Mã đơn vị của chính cơ quan ban hành trong units.yaml (Ban Thường trực): báo cáo của mình"
+        " được tính vào tổng hợp, không bị coi là đơn vị gửi hay nợ báo cáo",
+    )
 
 
 # ---------------------------------------------------------------- units.yaml
@@ -383,6 +397,21 @@ class Report(Record):
     proposals: Text | None = Field(None, description="Kiến nghị, đề xuất")
 
 
+# ---------------------------------------------------------------- narrative/<period-id>.yaml
+
+
+class Narrative(Record):
+    """narrative/<period-id>.yaml: the committee's own words for its report of the period."""
+
+    number: Text | None = Field(None, description="Số của báo cáo, ví dụ: 15/BC-MTTQ-BTT")
+    date: Date | None = Field(None, description="Ngày ghi ở dòng ngày tháng (mặc định: ngày xét số liệu)")
+    assessment: Text | None = Field(None, description="Đánh giá chung")
+    limitations: Text | None = Field(None, description="Hạn chế")
+    causes: Text | None = Field(None, description="Nguyên nhân")
+    tasks: Text | None = Field(None, description="Phương hướng, nhiệm vụ thời gian tới")
+    proposals: Text | None = Field(None, description="Đề xuất, kiến nghị với cấp trên")
+
+
 #: File kind name → class, as ``dkst schema`` names them.
 KINDS: dict[str, type[Record]] = {
     "plan": Plan,
@@ -390,6 +419,7 @@ KINDS: dict[str, type[Record]] = {
     "unit-plan": UnitPlan,
     "model": ModelRecord,
     "report": Report,
+    "narrative": Narrative,
 }
 
 
@@ -420,6 +450,7 @@ __all__ = [
     "ModelRecord",
     "ModelStatus",
     "ModelsRequirement",
+    "Narrative",
     "Origin",
     "OriginField",
     "Parent",

@@ -47,6 +47,11 @@ FILES: dict[str, tuple[str, str, str]] = {
         "/units/*/reports/*.yaml",
         "Báo cáo của đơn vị (units/<mã đơn vị>/reports/<mã kỳ>.yaml)",
     ),
+    "narrative": (
+        "dkst-narrative.schema.json",
+        "/narrative/*.yaml",
+        "Lời của Ban Thường trực cho báo cáo của kỳ (narrative/<mã kỳ>.yaml)",
+    ),
 }
 
 #: Vietnamese descriptions of the nested objects (pydantic takes the English class docstrings).

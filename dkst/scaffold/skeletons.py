@@ -250,6 +250,40 @@ def unit_plan_skeleton(
     return "\n".join(lines) + "\n"
 
 
+def narrative_skeleton(cat: Catalogue, period_id: str, today: date) -> str:
+    """narrative/<P>.yaml: the committee's own words for its report of the period, every key blank and explained
+    (a blank key leaves a marked gap in the report and a warning from ``dkst render``)."""
+    period = cat.periods[period_id]
+    name = one_line(period.get("name") or period_id)
+    half = period.get("end") is not None and (period["end"].month, period["end"].day) == (6, 30)
+    tasks = "6 tháng cuối năm" if half else "thời gian tới"
+    lines = [
+        f"# Lời của Ban Thường trực cho báo cáo kỳ {period_id} ({name}) gửi cấp trên.",
+        f"# Tệp do “dkst new narrative” tạo ngày {_today_line(today)}. Dòng bắt đầu bằng # là ghi chú.",
+        "# Mỗi đoạn văn viết trên một dòng. Nhiều đoạn: viết “khóa: |” rồi mỗi đoạn một dòng, thụt vào hai dấu cách:",
+        "#   assessment: |",
+        "#     Sáu tháng đầu năm, Phong trào được các đơn vị triển khai đồng bộ …",
+        "#     Công tác tuyên truyền được đổi mới …",
+        "# Khóa nào để trống thì báo cáo để chỗ trống có đánh dấu “[Ban Thường trực bổ sung: …]”.",
+        "",
+        line("number:", "số báo cáo, ví dụ: 15/BC-MTTQ-BTT (để trống: “Số: …” điền tay)"),
+        line("date:", "ngày ghi ở dòng ngày tháng của báo cáo; để trống: ngày xét số liệu"),
+        "",
+        "# I. Kết quả: chương trình tự tổng hợp từ báo cáo của các đơn vị.",
+        "# II. Đánh giá chung, hạn chế và nguyên nhân",
+        line("assessment:", "đánh giá chung: kết quả nổi bật, so với yêu cầu của Kế hoạch"),
+        line("limitations:", "hạn chế, tồn tại (của Ban Thường trực và chung của Phong trào)"),
+        line("causes:", "nguyên nhân của hạn chế (khách quan, chủ quan)"),
+        "",
+        f"# III. Phương hướng, nhiệm vụ {tasks}",
+        line("tasks:", f"phương hướng, nhiệm vụ {tasks}"),
+        "",
+        "# IV. Đề xuất, kiến nghị của Ban Thường trực với cấp trên",
+        line("proposals:", "đề xuất, kiến nghị"),
+    ]
+    return "\n".join(lines) + "\n"
+
+
 # ---------------------------------------------------------------- built-in files and dkst init
 
 
@@ -386,6 +420,7 @@ __all__ = [
     "line",
     "model_skeleton",
     "model_status_help",
+    "narrative_skeleton",
     "normalise_text",
     "one_line",
     "read_catalogue",

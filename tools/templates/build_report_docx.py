@@ -194,6 +194,48 @@ def run(p, text: str, *, bold: bool | None = None, italic: bool | None = None, s
     return r
 
 
+def hole(p, text: str):
+    """A placeholder run: highlighted yellow in Word, so that what is still to be written cannot be missed."""
+    r = run(p, text)
+    rpr = r._r.get_or_add_rPr()
+    mark = OxmlElement("w:highlight")
+    mark.set(qn("w:val"), "yellow")
+    rpr.append(mark)
+    return r
+
+
+def words(doc, key: str) -> None:
+    """The committee's words of a narrative key, a paragraph per line, or its highlighted placeholder."""
+    para(doc, f"{{%p for t in narrative.{key} %}}")
+    para(doc, "{{ t }}")
+    para(doc, "{%p else %}")
+    hole(para(doc), f"{{{{ holes.{key} }}}}")
+    para(doc, "{%p endfor %}")
+
+
+def unit_items(doc, key: str) -> None:
+    """The units' texts of ``key`` as a list: each unit named once; a text of several lines (a roll-up's) as a
+    list under the name."""
+    para(doc, f"{{%p for x in {key} %}}")
+    p = para(doc, "- ")
+    p.paragraph_format.keep_with_next = False
+    run(p, "{{ x.unit_name }}", bold=True)
+    run(p, ":{{ (' ' ~ x.lines[0]) if x.lines|length == 1 else '' }}")
+    para(doc, "{%p for l in (x.lines if x.lines|length > 1 else []) %}")
+    q = para(doc, "– {{ l }}")
+    q.paragraph_format.left_indent = Cm(1.0)
+    q.paragraph_format.first_line_indent = Cm(0)
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p endfor %}")
+
+
+def lead(doc, text: str):
+    """A lead-in ending in ":": kept on the page of what it introduces."""
+    p = para(doc, text)
+    p.paragraph_format.keep_with_next = True
+    return p
+
+
 def rule(container, style: str, width_mm: float, box_mm: float):
     """A short horizontal line (the rule under the organ name, the motto, the subject line):
     a 5 pt high empty paragraph with a bottom border, indented so that the line is ``width_mm`` long."""
@@ -431,7 +473,7 @@ TEXT: dict[str, dict] = {
         "pct": "pct",
         "national": "{{ plan.letterhead.national|upper }}",
         "motto": "{{ plan.letterhead.motto }}",
-        "number": "Số: …/BC-{{ plan.letterhead.symbol or '…' }}",
+        "number": "Số: ",
         "date_line": "{{ date_line }}",
         "title": "BÁO CÁO",
         "subject": ("Kết quả thực hiện Phong trào thi đua “Đoàn kết sáng tạo”",),
@@ -457,11 +499,18 @@ TEXT: dict[str, dict] = {
             "{% if i.total is not none %} ({{ i.units }} đơn vị báo cáo){% endif %}"
             "{{ '; ' if not loop.last else '.' }}{% endfor %}"
         ),
+        "compare_sentence": (
+            "{% if previous_year %}{% for i in s.indicators %}{% set c = i|compare(previous_year) %}"
+            "{% if c %} {{ i.label }} {{ c }}.{% endif %}{% endfor %}{% endif %}"
+        ),
         "highlights": "Một số kết quả nổi bật",
-        "limitations": "II. TỒN TẠI, HẠN CHẾ",
-        "no_limitations": "Các đơn vị chưa nêu tồn tại, hạn chế trong báo cáo.",
-        "proposals": "III. KIẾN NGHỊ, ĐỀ XUẤT",
-        "no_proposals": "Các đơn vị chưa có kiến nghị, đề xuất.",
+        "assessment_part": "II. ĐÁNH GIÁ CHUNG, HẠN CHẾ VÀ NGUYÊN NHÂN",
+        "assessment": "1. Đánh giá chung",
+        "limitations": "2. Hạn chế",
+        "causes": "3. Nguyên nhân",
+        "units_limitations": "Tồn tại, hạn chế các đơn vị nêu trong báo cáo:",
+        "proposals": "IV. ĐỀ XUẤT, KIẾN NGHỊ",
+        "units_proposals": "Kiến nghị, đề xuất của các đơn vị:",
         "closing": "Trên đây là báo cáo kết quả thực hiện Phong trào thi đua “Đoàn kết sáng tạo”"
         " {{ period.in_sentence }}"
         " của {{ plan.issuer }}./.",
@@ -473,7 +522,7 @@ TEXT: dict[str, dict] = {
             "{% if a %}, trong đó {{ a }}{% endif %}{% set b = [(m.in_progress|num ~ ' mô hình đang triển khai')"
             " if m.in_progress else '', (m.completed|num ~ ' mô hình đã hoàn thành') if m.completed else '']"
             "|select|join(', ') %}{% if b %}; {{ b }}{% endif %}{% if m.propose_replication %};"
-            " {{ m.propose_replication|num }} mô hình được đề xuất thành phố nhân rộng{% endif %}."
+            " {{ m.propose_replication|num }} mô hình được đề xuất {{ level.own }} nhân rộng{% endif %}."
         ),
         "no_models": "Trong kỳ, chưa có mô hình “Đoàn kết sáng tạo” nào được triển khai.",
         "models_head": ["TT", "Đơn vị", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tình trạng", "Đề xuất nhân rộng"],
@@ -557,7 +606,7 @@ TEXT: dict[str, dict] = {
         "pct": "enpct",
         "national": "{{ plan.letterhead.national|upper|enformula }}",
         "motto": "{{ plan.letterhead.motto|enformula }}",
-        "number": "No.: …/BC-{{ plan.letterhead.symbol or '…' }}",
+        "number": "No.: ",
         "date_line": "{{ (plan.place ~ ', ') if plan.place else '' }}{{ as_of|endatelong }}",
         "title": "REPORT",
         "subject": ("Results of the emulation movement", "“Đoàn kết sáng tạo” (Solidarity and Creativity)"),
@@ -586,11 +635,18 @@ TEXT: dict[str, dict] = {
             "{% if i.total is not none %} ({{ i.units|ennum }} {{ 'unit' if i.units == 1 else 'units' }}"
             " reporting){% endif %}{{ '; ' if not loop.last else '.' }}{% endfor %}"
         ),
+        "compare_sentence": (
+            "{% if previous_year %}{% for i in s.indicators %}{% set c = i|encompare(previous_year) %}"
+            "{% if c %} {{ i.label }}: {{ c }}.{% endif %}{% endfor %}{% endif %}"
+        ),
         "highlights": "Notable results",
-        "limitations": "II. SHORTCOMINGS AND LIMITATIONS",
-        "no_limitations": "The units reported no shortcomings or limitations.",
-        "proposals": "III. RECOMMENDATIONS AND PROPOSALS",
-        "no_proposals": "The units made no recommendations or proposals.",
+        "assessment_part": "II. OVERALL ASSESSMENT, LIMITATIONS AND CAUSES",
+        "assessment": "1. Overall assessment",
+        "limitations": "2. Limitations",
+        "causes": "3. Causes",
+        "units_limitations": "Shortcomings and limitations named in the units' reports:",
+        "proposals": "IV. PROPOSALS",
+        "units_proposals": "Recommendations and proposals of the units:",
         "closing": "The above is the report of {{ plan.issuer }} on the results of the emulation movement"
         " “Đoàn kết sáng tạo”, {{ period.in_sentence }}.",
         "models": "Building “Đoàn kết sáng tạo” models",
@@ -602,7 +658,7 @@ TEXT: dict[str, dict] = {
             " if m.in_progress else '', (m.completed|ennum ~ ' completed') if m.completed else '']|select"
             "|join(' and ') %}{% if b %}; {{ b }}{% endif %}{% if m.propose_replication %};"
             " {{ m.propose_replication|ennum }} {{ 'model' if m.propose_replication == 1 else 'models' }}"
-            " proposed for replication across the city{% endif %}."
+            " proposed for replication across the {{ level.own }}{% endif %}."
         ),
         "no_models": "During the period, no “Đoàn kết sáng tạo” model was carried out.",
         "models_head": ["No.", "Unit", "Model", "Field", "Origin", "Status", "Proposed for replication"],
@@ -719,6 +775,9 @@ def letterhead(doc, s: dict) -> None:
     pa.style = doc.styles["Letterhead"]
     pa.paragraph_format.space_before = Pt(4)
     run(pa, s["number"])
+    run(pa, "{{ narrative.number if narrative.number else '' }}")
+    hole(pa, "{{ '' if narrative.number else holes.number }}")
+    run(pa, "{{ '' if narrative.number else '/BC-' ~ (plan.letterhead.symbol or '…') }}")
     pb = b.paragraphs[0]
     pb.style = doc.styles["Letterhead"]
     pb.paragraph_format.space_before = Pt(4)
@@ -741,43 +800,42 @@ def body(doc, s: dict) -> None:
     para(doc, s["intro"])
 
     para(doc, s["results"], "Heading 1")
-    para(doc, s["counted"])
-    # one subsection per content of the plan
+    # one subsection per content of the plan, in sentences a person writes
     para(doc, "{%p for s in sections %}")
     para(doc, "{% set ns.k = ns.k + 1 %}{{ ns.k }}. {{ s.title }}", "Heading 2")
-    para(doc, s["figures"])
+    para(doc, "{{ s.sentence }}" + s["compare_sentence"])
     para(doc, "{%p endfor %}")
 
     para(doc, "{%p if highlights %}")
     para(doc, "{% set ns.k = ns.k + 1 %}{{ ns.k }}. " + s["highlights"], "Heading 2")
-    para(doc, "{%p for x in highlights %}")
-    p = para(doc, "- ")
-    run(p, "{{ x.unit_name }}", bold=True)
-    run(p, ": {{ x.text }}")
-    para(doc, "{%p endfor %}")
+    unit_items(doc, "highlights")
     para(doc, "{%p endif %}")
 
     models(doc, s)
     commendations(doc, s)
     reporting(doc, s)
 
-    para(doc, s["limitations"], "Heading 1")
-    para(doc, "{%p for x in limitations %}")
-    p = para(doc, "- ")
-    run(p, "{{ x.unit_name }}", bold=True)
-    run(p, ": {{ x.text }}")
-    para(doc, "{%p else %}")
-    para(doc, s["no_limitations"])
-    para(doc, "{%p endfor %}")
+    para(doc, s["assessment_part"], "Heading 1")
+    para(doc, s["assessment"], "Heading 2")
+    words(doc, "assessment")
+    para(doc, s["limitations"], "Heading 2")
+    words(doc, "limitations")
+    para(doc, "{%p if limitations %}")
+    lead(doc, s["units_limitations"])
+    unit_items(doc, "limitations")
+    para(doc, "{%p endif %}")
+    para(doc, s["causes"], "Heading 2")
+    words(doc, "causes")
+
+    para(doc, "III. {{ tasks_title }}", "Heading 1")
+    words(doc, "tasks")
 
     para(doc, s["proposals"], "Heading 1")
-    para(doc, "{%p for x in proposals %}")
-    p = para(doc, "- ")
-    run(p, "{{ x.unit_name }}", bold=True)
-    run(p, ": {{ x.text }}")
-    para(doc, "{%p else %}")
-    para(doc, s["no_proposals"])
-    para(doc, "{%p endfor %}")
+    words(doc, "proposals")
+    para(doc, "{%p if proposals %}")
+    lead(doc, s["units_proposals"])
+    unit_items(doc, "proposals")
+    para(doc, "{%p endif %}")
 
     closing = para(doc, s["closing"])
     closing.paragraph_format.keep_with_next = True  # the closing words stay with Nơi nhận and the signature
@@ -816,7 +874,7 @@ def models(doc, s: dict) -> None:
 def commendations(doc, s: dict) -> None:
     para(doc, "{% set ns.k = ns.k + 1 %}{{ ns.k }}. " + s["commendations"], "Heading 2")
     para(doc, "{%p if commendations %}")
-    para(doc, s["commendations_text"])
+    lead(doc, s["commendations_text"])
     t = table(doc, s["widths"]["commendations"])
     add_row(t, s["commendations_head"], "Table Heading", header=True)
     tag_row(t, "{%tr for x in commendations %}")
@@ -925,9 +983,13 @@ def signature(doc, s: dict) -> None:
     pb.paragraph_format.space_before = Pt(6)
     run(pb, s["on_behalf"])
     para(b, s["signer_title"], "Signature Block")
-    for _ in range(4):
+    for _ in range(6):  # about 35 mm for the signature and the seal
         para(b, "", "Signature Block")
-    para(b, "{{ plan.signer.name if plan.signer else '' }}", "Signature Block")
+    para(b, "{%p if plan.signer and plan.signer.name %}", "Signature Block")
+    para(b, "{{ plan.signer.name }}", "Signature Block")
+    para(b, "{%p else %}", "Signature Block")
+    hole(para(b, "", "Signature Block"), "{{ holes.signer_name }}")
+    para(b, "{%p endif %}", "Signature Block")
 
 
 def appendix(doc, s: dict) -> None:
