@@ -86,7 +86,7 @@ class Finding:
         return finding_message(self, lang)
 
     def to_dict(self, lang: str = "vi") -> dict[str, Any]:
-        """The finding as FORMAT.md's JSON object."""
+        """The finding as docs/format.md's JSON object."""
         out: dict[str, Any] = {
             "code": self.code,
             "severity": self.level.label,
@@ -130,7 +130,7 @@ def make(
 
 
 def sort_key(item: dict[str, Any]) -> tuple[Any, ...]:
-    """FORMAT.md's order: path, line (null first), code, unit, period, message."""
+    """docs/format.md's order: path, line (null first), code, unit, period, message."""
     line = item["line"]
     return (
         item["path"],
@@ -153,7 +153,7 @@ class CheckResult:
     files: int = 0
 
     def rendered(self, lang: str = "vi") -> list[dict[str, Any]]:
-        """Findings as JSON objects, sorted as FORMAT.md pins it."""
+        """Findings as JSON objects, sorted as docs/format.md pins it."""
         return sorted((f.to_dict(lang) for f in self.findings), key=sort_key)
 
     def summary(self) -> dict[str, int]:

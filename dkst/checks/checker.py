@@ -83,7 +83,7 @@ GOVERNING = ("plan.yaml", "units.yaml")
 def blocking(findings: Iterable[Finding]) -> list[Finding]:
     """The error findings on ``plan.yaml`` or ``units.yaml``, first first (by file, then line, then code).
 
-    The one gate of every command that computes figures (FORMAT.md, "Every output tells the same truth"): when
+    The one gate of every command that computes figures (docs/format.md, "Every output tells the same truth"): when
     this is not empty, ``status``, ``aggregate``, ``render``, ``remind``, ``form``, ``rollup`` and ``import``
     refuse (:func:`dkst.cli.options.require_sound`); ``check`` alone goes on and lists them all.
     """

@@ -108,7 +108,7 @@ def status(
         sys.stdout.write(st.as_plain(checked, ctx.lang))
 
 
-def _register_commands() -> None:
+def register_commands() -> None:
     """Add the commands of :mod:`dkst.cli` to ``app``, once, in the order ``dkst --help`` lists them
     (after ``check`` and ``status``, defined above). Their modules import only typer and the options at import
     time, so this costs little; each command imports what it needs when it runs."""
@@ -142,5 +142,5 @@ def main() -> None:
     from dkst.cli.console import setup_streams
 
     setup_streams()
-    _register_commands()
+    register_commands()
     app(prog_name="dkst")

@@ -12,20 +12,16 @@ from dkst.cli.options import (
     AsOfOpt,
     DataOpt,
     LangOpt,
+    PeriodOpt,
     fail,
+    form_folder,
     output_target,
     protected,
     require_sound,
     resolve,
     write_output,
 )
-from dkst.cli.render import PeriodOpt
 from dkst.cli.sending import ResendOpt, SendDryRunOpt, SendOpt
-
-
-def form_folder(root: Path, period: str) -> Path:
-    """The default folder of the forms of a period (``dkst remind`` looks there for attachments)."""
-    return root / "out" / f"phieu-{period}"
 
 
 def form(

@@ -19,6 +19,20 @@ if TYPE_CHECKING:
     from dkst.checks.checker import Checked
     from dkst.findings import Finding
 
+#: ``--period P`` (render, form, remind, aggregate …).
+PeriodOpt = Annotated[str, typer.Option("--period", help="help.opt.period", metavar="PERIOD", show_default=False)]
+#: ``--template-dir DIR`` (render, remind).
+TemplateDirOpt = Annotated[
+    Path | None, typer.Option("--template-dir", help="help.opt.template-dir", metavar="DIR", show_default=False)
+]
+
+
+def form_folder(root: Path, period: str) -> Path:
+    """The default folder of the forms of a period (``dkst form`` writes there, ``dkst remind`` looks there for
+    attachments)."""
+    return root / "out" / f"phieu-{period}"
+
+
 DataOpt = Annotated[
     Path | None,
     typer.Option("--data", help="help.opt.data", metavar="DIR", show_default=False),
@@ -98,7 +112,7 @@ def protected(path: Path, root: Path) -> bool:
 
 
 def output_target(path: Path, root: Path, force: bool, lang: str) -> Path:
-    """Judge an output file before any work (FORMAT.md's paragraph on outputs): the path to write, or a
+    """Judge an output file before any work (docs/format.md's paragraph on outputs): the path to write, or a
     one-line error with exit code 2."""
     from dkst.files import OutputRefused, check_output
 

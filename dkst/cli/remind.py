@@ -9,8 +9,19 @@ from typing import Annotated
 
 import typer
 
-from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, require_units, resolve, template_folder, write_output
-from dkst.cli.render import PeriodOpt, TemplateDirOpt
+from dkst.cli.options import (
+    AsOfOpt,
+    DataOpt,
+    LangOpt,
+    PeriodOpt,
+    TemplateDirOpt,
+    fail,
+    form_folder,
+    require_units,
+    resolve,
+    template_folder,
+    write_output,
+)
 from dkst.cli.sending import ResendOpt, SendDryRunOpt, SendOpt
 
 
@@ -41,7 +52,6 @@ def remind(
 ) -> None:
     """Giấy nhắc (công văn đôn đốc) gửi các đơn vị chưa nộp báo cáo hoặc sắp đến hạn."""
     from dkst.checks.checker import check as run_check
-    from dkst.cli.form import form_folder
     from dkst.documents.render import RenderError, find_template, render_reminder, render_reminder_docx
     from dkst.documents.report_context import render_context
     from dkst.figures.aggregate import AggregateError

@@ -18,6 +18,8 @@ from dkst.cli.options import (
     DataOpt,
     ForceOpt,
     LangOpt,
+    PeriodOpt,
+    TemplateDirOpt,
     fail,
     output_target,
     require_units,
@@ -28,11 +30,6 @@ from dkst.cli.options import (
 
 if TYPE_CHECKING:
     from dkst.documents.report_model import PeriodFacts
-
-PeriodOpt = Annotated[str, typer.Option("--period", help="help.opt.period", metavar="PERIOD", show_default=False)]
-TemplateDirOpt = Annotated[
-    Path | None, typer.Option("--template-dir", help="help.opt.template-dir", metavar="DIR", show_default=False)
-]
 
 
 class RenderFormat(StrEnum):

@@ -4,7 +4,7 @@ The figures are read from the :class:`~dkst.figures.aggregate.Aggregate` that th
 (:func:`dkst.figures.aggregate.aggregate`): its indicator totals, the commendations of its counted reports, its
 texts, and its counting models of the period's window. Nothing is summed again here.
 
-What is written (FORMAT.md, "City to province: ``dkst rollup``"), in the province's dataset:
+What is written (docs/format.md, "City to province: `dkst rollup`"), in the province's dataset:
 
 - ``units/<parent.unit>/reports/<P'>.yaml``: the totals of the indicators that have a counterpart in the
   province's plan (``parent.indicators``, else the same id), never a 0 for a total that is not there; the
