@@ -32,6 +32,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 #: Bump when the output changes, so that cached benchmark datasets are regenerated.
 GENERATOR_VERSION = 2
@@ -647,7 +648,7 @@ PERIOD_WINDOWS = {
 }
 
 
-def generate(out_dir: str | os.PathLike[str], units: int, seed: int = 2023, force: bool = False) -> dict:
+def generate(out_dir: str | os.PathLike[str], units: int, seed: int = 2023, force: bool = False) -> dict[str, Any]:
     """Write the dataset to ``out_dir`` (via a temporary sibling, then a rename); return its figures."""
     t0 = time.perf_counter()
     out = Path(out_dir)

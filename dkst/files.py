@@ -31,7 +31,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import Any
+
+from dkst.findings import KeyedError
 
 __all__ = [
     "LETTER",
@@ -61,13 +62,8 @@ class FileExists(Exception):
     """The target of :func:`create_new` exists and ``force`` was not given."""
 
 
-class OutputRefused(Exception):
+class OutputRefused(KeyedError):
     """An output that may not be written. ``key`` is a :data:`dkst.i18n.TEXTS` key, ``params`` its values."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 class ZipTooLarge(ValueError):

@@ -8,6 +8,23 @@ from enum import IntEnum
 from typing import Any
 
 
+class KeyedError(Exception):
+    """An error a clerk can act on, said in one line of the catalogue: ``key`` (a key of
+    :data:`dkst.i18n.TEXTS`) and its ``params``. Every error of this kind that leaves a command is said by one
+    handler (:func:`dkst.cli.app.main`: ``dkst: <the line>``, exit code 2); code that can go on catches it."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def text(self, lang: str) -> str:
+        """The line in ``lang``."""
+        from dkst.i18n import text
+
+        return text(self.key, lang, **self.params)
+
+
 class Severity(IntEnum):
     """How bad a finding is; ordered so that ``max()`` gives the worst."""
 

@@ -13,7 +13,16 @@ import typer
 
 from dkst.cli.clihelp import DkstGroup
 from dkst.cli.console import use_color
-from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, is_terminal, require_sound, resolve, resolve_lang
+from dkst.cli.options import (
+    AsOfOpt,
+    DataOpt,
+    LangOpt,
+    forget_lang,
+    is_terminal,
+    require_sound,
+    resolve,
+    resolve_lang,
+)
 
 app = typer.Typer(
     name="dkst",
@@ -143,4 +152,5 @@ def main() -> None:
 
     setup_streams()
     register_commands()
+    forget_lang()
     app(prog_name="dkst")

@@ -166,7 +166,6 @@ def _forms(paths: list[Path], lang: str, outcomes: list[Outcome]) -> Iterator[tu
     saved in a temporary folder while it is imported). An e-mail that cannot be read is an outcome at once."""
     import tempfile
 
-    from dkst.i18n import text
     from dkst.sheets.forms.eml import EmlError, read_eml
 
     for path in paths:
@@ -177,7 +176,7 @@ def _forms(paths: list[Path], lang: str, outcomes: list[Outcome]) -> Iterator[tu
         try:
             saved = read_eml(path)
         except EmlError as exc:
-            _say("  " + text(exc.key, lang, **exc.params))
+            _say("  " + exc.text(lang))
             outcomes.append(Outcome(path.name, reason="import-reason-file"))
             _say()
             continue
@@ -272,13 +271,13 @@ def _import_one(
     try:
         form = open_form(path)
     except FormError as exc:
-        _say("  " + text(exc.key, lang, **exc.params))
+        _say("  " + exc.text(lang))
         outcome.reason = "import-reason-file"
         return outcome
     try:
         unit, period = identify(form, ds)
     except Refused as exc:
-        _say("  " + text(exc.key, lang, **exc.params))
+        _say("  " + exc.text(lang))
         outcome.reason = _REFUSAL_REASON.get(exc.key, "import-reason-unit")
         return outcome
     outcome.unit, outcome.period = unit, period

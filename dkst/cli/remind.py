@@ -54,9 +54,8 @@ def remind(
     from dkst.checks.checker import check as run_check
     from dkst.documents.render import RenderError, find_template, render_reminder, render_reminder_docx
     from dkst.documents.report_context import render_context
-    from dkst.figures.aggregate import AggregateError
     from dkst.figures.reminders import addressees
-    from dkst.files import OutputRefused, check_letter_folder
+    from dkst.files import check_letter_folder
     from dkst.i18n import text
 
     ctx = resolve(data, as_of, lang)
@@ -65,17 +64,11 @@ def remind(
         fail(text("mail-send-format", ctx.lang))
     fmt = fmt or (RemindFormat.docx if sending_on else RemindFormat.md)
     folder = output if output is not None else ctx.root / "out" / f"nhac-{period}"
-    try:
-        check_letter_folder(folder, ctx.root, [], force or sending_on)  # before any work; again with the names below
-    except OutputRefused as exc:
-        fail(text(exc.key, ctx.lang, **exc.params))
+    check_letter_folder(folder, ctx.root, [], force or sending_on)  # before any work; again with the names below
     template_dir = template_folder(template_dir, ctx.lang)
     checked = run_check(ctx.root, ctx.as_of)
     require_units(checked, ctx.lang)
-    try:
-        context = render_context(checked, period, ctx.lang)
-    except AggregateError as exc:
-        fail(text(exc.key, ctx.lang, **exc.params))
+    context = render_context(checked, period, ctx.lang)
     sending = None
     if sending_on:
         from dkst.cli.sending import prepare_sending
@@ -91,12 +84,9 @@ def remind(
     except RenderError as exc:
         fail(exc.text(ctx.lang), code=1)
     names = [p.name for p, _ in letters]
-    try:
-        real, earlier = check_letter_folder(folder, ctx.root, names, force or sending_on)
-        if sending_on and not force and not _same_letters(earlier, letters):
-            real, earlier = check_letter_folder(folder, ctx.root, names, force)  # refused: they differ
-    except OutputRefused as exc:
-        fail(text(exc.key, ctx.lang, **exc.params))
+    real, earlier = check_letter_folder(folder, ctx.root, names, force or sending_on)
+    if sending_on and not force and not _same_letters(earlier, letters):
+        real, earlier = check_letter_folder(folder, ctx.root, names, force)  # refused: they differ
     for old in earlier:  # every letter rendered and every name judged before anything changes
         try:
             old.unlink()

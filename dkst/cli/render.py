@@ -53,7 +53,6 @@ def render(
     from dkst.checks.checker import check as run_check
     from dkst.documents.render import RenderError, find_template, render_docx, render_markdown
     from dkst.documents.report_context import render_context
-    from dkst.figures.aggregate import AggregateError
     from dkst.i18n import text
 
     ctx = resolve(data, as_of, lang)
@@ -64,10 +63,7 @@ def render(
     template_dir = template_folder(template_dir, ctx.lang)
     checked = run_check(ctx.root, ctx.as_of)
     require_units(checked, ctx.lang)
-    try:
-        context = render_context(checked, period, ctx.lang)
-    except AggregateError as exc:
-        fail(text(exc.key, ctx.lang, **exc.params))
+    context = render_context(checked, period, ctx.lang)
     try:
         template = find_template(
             "report.docx" if chosen == "docx" else "report.md.j2", template_dir, ctx.root, ctx.lang

@@ -61,12 +61,11 @@ def schema_command(
 
 def _dataset(data: Path | None, lang: str) -> Path | None:
     """The dataset, if one is found; an explicit ``--data`` that is not a dataset is an error."""
-    from dkst.i18n import text
     from dkst.roots import DatasetError, find_root
 
     try:
         return find_root(data)
-    except DatasetError as exc:
+    except DatasetError:
         if data is not None:
-            fail(text(exc.key, lang, **exc.params))
+            raise  # said by the command line's one handler
         return None

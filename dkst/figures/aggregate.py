@@ -46,7 +46,7 @@ from dkst.figures.frames import (
     model_frame,
     report_frame,
 )
-from dkst.findings import Severity
+from dkst.findings import KeyedError, Severity
 from dkst.i18n import text
 from dkst.load.schema import Report
 
@@ -59,13 +59,8 @@ if TYPE_CHECKING:
     from dkst.statuses import ReportStatus
 
 
-class AggregateError(Exception):
+class AggregateError(KeyedError):
     """The period cannot be aggregated: a one-line error (``unknown-period``, ``no-plan``), exit code 2."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 @dataclass

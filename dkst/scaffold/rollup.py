@@ -32,7 +32,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dkst.findings import Severity
+from dkst.findings import KeyedError, Severity
 from dkst.load.schema import ModelRecord, ModelStatus, Origin, Parent, Report
 from dkst.periods import today, vn_date
 from dkst.scaffold.skeletons import symlinked_folder
@@ -45,13 +45,8 @@ if TYPE_CHECKING:
     from dkst.load.partial import PartialPlan
 
 
-class RollupError(Exception):
+class RollupError(KeyedError):
     """The rollup cannot be done: a one-line error (a key of :data:`dkst.i18n.TEXTS`), exit code 2."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 @dataclass(frozen=True)

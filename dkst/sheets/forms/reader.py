@@ -13,17 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dkst.findings import KeyedError
+
 #: Suffixes of spreadsheets that are not .xlsx: the clerk is told how to save the file as .xlsx.
 OTHER_SPREADSHEETS = (".xls", ".ods", ".xlsb", ".numbers", ".csv", ".et", ".fods")
 
 
-class FormError(Exception):
+class FormError(KeyedError):
     """A file that cannot be read as a form: a one-line error (``key`` of the catalogue, with params)."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 @dataclass(frozen=True)
