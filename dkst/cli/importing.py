@@ -42,10 +42,8 @@ class Outcome:
 
 
 def _write_atomic(path: Path, content: str, force: bool) -> None:
-    """Write whole or not at all; never over an existing file unless ``force``.
-
-    (To be pointed at ``dkst.files`` when it lands; :func:`dkst.scaffold.skeletons.write_new` does the same today.)
-    """
+    """Write whole or not at all; never over an existing file unless ``force``
+    (:func:`dkst.scaffold.skeletons.write_new`)."""
     from dkst.scaffold.skeletons import write_new
 
     write_new(path, content, force=force)
