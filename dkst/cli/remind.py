@@ -17,6 +17,7 @@ from dkst.cli.options import (
     TemplateDirOpt,
     fail,
     form_folder,
+    os_error_text,
     require_units,
     resolve,
     template_folder,
@@ -93,9 +94,9 @@ def remind(
         except FileNotFoundError:
             pass
         except OSError as exc:
-            fail(text("write-failed", ctx.lang, path=str(old), error=exc.strerror or str(exc)))
+            fail(os_error_text(old, exc, ctx.lang))
     for path, content in letters:
-        write_output(real / path.name, content, ctx.lang)
+        write_output(real / path.name, content, ctx.lang, force)
         sys.stdout.write(f"{path}\n")
     sys.stderr.write(text("reminded", ctx.lang, count=len(letters), period=period) + "\n")
     if sending is not None:

@@ -51,8 +51,10 @@ def schema_command(
             fail(text("protected-output", chosen, path=str(output)))
     try:
         paths = js.write(schemas, output)
-    except OSError as exc:
-        fail(text("write-failed", chosen, path=str(output), error=exc.strerror or str(exc)))
+    except (OSError, RuntimeError) as exc:
+        from dkst.cli.options import os_error_text
+
+        fail(os_error_text(output, exc, chosen))
     for path in paths.values():
         sys.stderr.write(text("schema-written", chosen, path=str(path)) + "\n")
     sys.stderr.write(text("schema-vscode", chosen) + "\n")
