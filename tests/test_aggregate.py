@@ -736,9 +736,9 @@ def test_md_escapes_cells(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_errors_are_one_line_with_exit_2(basic: Path, tmp_path: Path) -> None:
     proc = run("aggregate", "--data", str(basic), "--period", "Q4", "--as-of", "2023-07-15")
     assert proc.returncode == 2 and proc.stdout == b""
-    assert proc.stderr.decode() == "dkst: Kỳ báo cáo “Q4” không có trong plan.yaml; các kỳ: H1, Q3\n"
+    assert proc.stderr.decode() == "dkst: Kỳ báo cáo “Q4” không có trong plan.yaml; có phải “Q3”? Các kỳ: H1, Q3\n"
     proc = run("aggregate", "--data", str(basic), "--period", "Q4", "--lang", "en", "--as-of", "2023-07-15")
-    assert proc.stderr.decode() == "dkst: Period “Q4” is not in plan.yaml; periods: H1, Q3\n"
+    assert proc.stderr.decode() == "dkst: Period “Q4” is not in plan.yaml; did you mean “Q3”? Periods: H1, Q3\n"
     proc = run("aggregate", "--data", str(basic), "--period", "H1", "--format", "xlsx")
     assert proc.returncode == 2 and proc.stdout == b""
     assert proc.stderr.decode().count("\n") == 1 and "--output" in proc.stderr.decode()

@@ -149,8 +149,8 @@ def test_text_and_json_do_not_show_the_waiting_mark() -> None:
     checked = check(REPO / "data", H1_DAY)
     plain = st.as_plain(checked, "vi")
     ccb = next(line for line in plain.splitlines() if line.startswith("hoi-cuu-chien-binh\t"))
-    assert ccb.split("\t")[6] == "✓ đạt"
-    assert plain.splitlines()[0].split("\t")[2] == "report-h1"  # ids, as before
+    assert ccb.split("\t")[7] == "✓ đạt"
+    assert plain.splitlines()[0].split("\t")[3] == "report-h1"  # ids, as before (after the unit's id and name)
 
 
 def test_markup_in_names_is_shown_literally(sample: Path) -> None:

@@ -123,6 +123,7 @@ def aggregate(
         content = export.to_xlsx(agg, ctx.lang)
     if target is not None:
         write_output(target, content, ctx.lang)
+        sys.stderr.write(text("written", ctx.lang, path=str(output)) + "\n")  # as render says it
     elif isinstance(content, bytes):
         sys.stdout.flush()
         sys.stdout.buffer.write(content)

@@ -8,7 +8,17 @@ from typing import Annotated
 
 import typer
 
-from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, output_target, protected, resolve, write_output
+from dkst.cli.options import (
+    AsOfOpt,
+    DataOpt,
+    LangOpt,
+    fail,
+    output_target,
+    period_unknown,
+    protected,
+    resolve,
+    write_output,
+)
 from dkst.cli.render import PeriodOpt
 
 
@@ -45,7 +55,7 @@ def form(
         fail(text("form-no-plan", ctx.lang))
     periods = ds.index.periods or {}
     if period not in periods:
-        fail(text("unknown-period", ctx.lang, value=period, choices=", ".join(periods) or "—"))
+        fail(period_unknown(period, list(periods), ctx.lang))
     known = [u.id for u in ds.units]
     chosen: list[str] = []
     for unit in units or []:

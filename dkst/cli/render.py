@@ -19,6 +19,7 @@ from dkst.cli.options import (
     ForceOpt,
     LangOpt,
     fail,
+    format_by_suffix,
     output_target,
     require_units,
     resolve,
@@ -33,6 +34,10 @@ PeriodOpt = Annotated[str, typer.Option("--period", help="help.opt.period", meta
 TemplateDirOpt = Annotated[
     Path | None, typer.Option("--template-dir", help="help.opt.template-dir", metavar="DIR", show_default=False)
 ]
+
+
+#: The suffix of each format's file (the formats this command has; ``html`` where the page is built).
+SUFFIXES = {".md": "md", ".markdown": "md", ".docx": "docx", ".html": "html", ".htm": "html"}
 
 
 class RenderFormat(StrEnum):
@@ -60,7 +65,8 @@ def render(
     from dkst.i18n import text
 
     ctx = resolve(data, as_of, lang)
-    chosen = fmt.value if fmt is not None else ("docx" if output and output.suffix.lower() == ".docx" else "md")
+    known = {s: f for s, f in SUFFIXES.items() if f in RenderFormat.__members__}
+    chosen = format_by_suffix(fmt.value if fmt is not None else None, output, known, "md", ctx.lang)
     if output is None and chosen == "docx":
         output = ctx.root / "out" / f"bao-cao-{period}.docx"
     target = output_target(output, ctx.root, force, ctx.lang) if output is not None else None

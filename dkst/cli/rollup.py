@@ -31,11 +31,11 @@ def rollup(
     from dkst.checks.checker import check as run_check
     from dkst.figures.aggregate import AggregateError
     from dkst.i18n import text
-    from dkst.roots import DatasetError, find_root
+    from dkst.roots import DatasetError, find_root, plan_year
     from dkst.scaffold.rollup import RollupError, prepare, write
 
     ctx = resolve(data, as_of, lang)
-    day = resolve_date(submitted, ctx.lang) if submitted is not None else None
+    day = resolve_date(submitted, ctx.lang, "--submitted", year=plan_year(ctx.root)) if submitted is not None else None
     try:
         province_root = find_root(to)
     except DatasetError as exc:
@@ -54,7 +54,7 @@ def rollup(
         sys.stderr.write(f"dkst: {text('rollup-left-out', ctx.lang, ids=', '.join(plan.left_out))}\n")
     if dry_run:
         out = [text("rollup-dry-run", ctx.lang, path=str(province_root))]
-        out += [f"  {text('rollup-' + f.state, ctx.lang)}: {f.rel}" for f in plan.files]
+        out += [f"  {text('rollup-would-' + f.state, ctx.lang)}: {f.rel}" for f in plan.files]
         out += ["", f"--- {plan.report.rel}", plan.report.content.decode("utf-8")]
         sys.stdout.write("\n".join(out))
         if any(f.state == "changed" for f in plan.files) and not force:

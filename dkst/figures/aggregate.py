@@ -49,6 +49,7 @@ from dkst.figures.frames import (
 from dkst.findings import Severity
 from dkst.i18n import text
 from dkst.load.schema import Report
+from dkst.periods import nearest_period
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -180,6 +181,9 @@ def period_of(checked: Checked, period_id: str) -> PeriodInfo:
         return info
     if period_id in ds.period_ids:
         raise AggregateError("no-plan")  # written in plan.yaml, but broken there
+    near = nearest_period(period_id, list(index.periods))
+    if near is not None:
+        raise AggregateError("period-unknown-near", value=period_id, near=near, choices=", ".join(index.periods))
     raise AggregateError("unknown-period", value=period_id, choices=", ".join(index.periods))
 
 
