@@ -113,7 +113,7 @@ def _register_commands() -> None:
     time, so this costs little; each command imports what it needs when it runs."""
     if _REGISTERED:
         return
-    from dkst.cli import aggregate, form, importing, init, new, remind, render, rollup, schema
+    from dkst.cli import aggregate, form, history, importing, init, new, remind, render, rollup, schema
 
     app.command(help="help.aggregate")(aggregate.aggregate)
     app.command(help="help.render")(render.render)
@@ -124,6 +124,7 @@ def _register_commands() -> None:
     app.command(help="help.remind")(remind.remind)
     app.command(help="help.rollup")(rollup.rollup)
     app.command("schema", help="help.schema")(schema.schema_command)
+    app.command(help="help.history")(history.history)
     _REGISTERED.append(True)
 
 
