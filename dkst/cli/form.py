@@ -20,6 +20,7 @@ from dkst.cli.options import (
     write_output,
 )
 from dkst.cli.render import PeriodOpt
+from dkst.cli.sending import ResendOpt, SendDryRunOpt, SendOpt
 
 
 def form_folder(root: Path, period: str) -> Path:
@@ -39,6 +40,9 @@ def form(
     data: DataOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
+    send: SendOpt = False,
+    resend: ResendOpt = False,
+    dry_run: SendDryRunOpt = False,
 ) -> None:
     """Lập phiếu báo cáo Excel gửi các đơn vị: đơn vị điền số liệu, gửi lại, Văn phòng nhập bằng dkst import."""
     from dkst.checks.checker import prepare
@@ -69,9 +73,37 @@ def form(
         chosen = owing_units(ds, period)
     if not chosen:
         fail(text("form-none", ctx.lang, period=period), code=1)
-    files = [(output_target(folder / f"{unit}-{period}.xlsx", ctx.root, force, ctx.lang), unit) for unit in chosen]
-    built = [(path, build(form_spec(ds, unit, period, ctx.as_of))) for path, unit in files]
-    for path, content in built:  # every form built before any is written
+    sending_on = send or resend or dry_run  # --resend and --dry-run only make sense with --send: they imply it
+    sending = None
+    if sending_on:
+        from dkst.cli.sending import prepare_sending
+
+        sending = prepare_sending(ds, period, None, dry_run, ctx.lang)
+    # a sending run repeated finds its own forms: the same bytes are no clerk's work to protect
+    files = [
+        (output_target(folder / f"{unit}-{period}.xlsx", ctx.root, force or sending_on, ctx.lang), unit)
+        for unit in chosen
+    ]
+    built = [(path, unit, build(form_spec(ds, unit, period, ctx.as_of))) for path, unit in files]
+    if sending_on and not force:
+        for path, _, content in built:
+            if (path.exists() or path.is_symlink()) and not _same_bytes(path, content):
+                output_target(path, ctx.root, False, ctx.lang)  # refused: it differs
+    for path, _, content in built:  # every form built before any is written
         write_output(path, content, ctx.lang)
         sys.stdout.write(f"{path}\n")
     sys.stderr.write(text("form-written", ctx.lang, count=len(built), period=period, folder=str(folder)) + "\n")
+    if sending is not None:
+        from dkst.cli.sending import send_files
+
+        sent = [(unit, path, content) for path, unit, content in built]
+        raise typer.Exit(send_files("form", ds, sending, sent, files[0][0].parent, resend, ctx.lang))
+
+
+def _same_bytes(path: Path, content: bytes) -> bool:
+    if path.is_symlink() or not path.is_file():
+        return False
+    try:
+        return path.read_bytes() == content
+    except OSError:
+        return False

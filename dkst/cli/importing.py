@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -116,6 +117,17 @@ def _table(outcomes: list[Outcome], lang: str) -> list[str]:
     return ["  ".join(c.ljust(w) for c, w in zip(r[:3], widths, strict=True)) + "  " + r[3] for r in [head, *rows]]
 
 
+def _sender_unit(ds: Dataset, sender: str | None, unit: str) -> str | None:
+    """The id of another unit whose ``email`` is the e-mail's sender (a form sent from another unit's address),
+    or None: the sender is the unit's own address, or no unit's."""
+    if not sender:
+        return None
+    owners = [u.id for u in ds.units if u.email and u.email.strip().lower() == sender]
+    if not owners or unit in owners:
+        return None
+    return owners[0]
+
+
 def _expand(files: list[Path]) -> list[Path]:
     """The files given, with patterns expanded where the shell did not (``cmd.exe`` passes ``*.xlsx`` as is)."""
     import glob
@@ -129,6 +141,53 @@ def _expand(files: list[Path]) -> list[Path]:
         else:
             out.append(path)
     return out
+
+
+@dataclass(frozen=True)
+class FromMail:
+    """Where a form taken from a saved e-mail came from."""
+
+    eml: str  # the .eml file's name
+    name: str  # the attachment's name
+    sender: str | None
+    day: date | None
+
+    def source(self, lang: str) -> str:
+        """What ``x-nguon`` says: the sender's address, the e-mail's date, the attachment's name."""
+        from dkst.i18n import text
+        from dkst.periods import vn_date
+
+        shown = vn_date(self.day) if self.day else "?"
+        return text("eml-source", lang, sender=self.sender or "?", date=shown, name=self.name)
+
+
+def _forms(paths: list[Path], lang: str, outcomes: list[Outcome]) -> Iterator[tuple[Path, FromMail | None]]:
+    """Each form to import: the .xlsx files given, and the .xlsx attachments of the .eml files given (each
+    saved in a temporary folder while it is imported). An e-mail that cannot be read is an outcome at once."""
+    import tempfile
+
+    from dkst.i18n import text
+    from dkst.sheets.forms.eml import EmlError, read_eml
+
+    for path in paths:
+        if path.suffix.lower() != ".eml":
+            yield path, None
+            continue
+        _say(f"{path}")
+        try:
+            saved = read_eml(path)
+        except EmlError as exc:
+            _say("  " + text(exc.key, lang, **exc.params))
+            outcomes.append(Outcome(path.name, reason="import-reason-file"))
+            _say()
+            continue
+        with tempfile.TemporaryDirectory(prefix="dkst-eml-") as tmp:
+            for k, att in enumerate(saved.attachments):
+                folder = Path(tmp) / str(k)
+                folder.mkdir()
+                form = folder / att.safe_name
+                form.write_bytes(att.content)
+                yield form, FromMail(path.name, att.name, saved.sender, saved.day)
 
 
 def import_forms(
@@ -162,14 +221,16 @@ def import_forms(
     cat = read_catalogue(ctx.root)
     outcomes: list[Outcome] = []
     seen: dict[tuple[str, str], str] = {}
-    for path in _expand(files):
+    for path, mail in _forms(_expand(files), ctx.lang, outcomes):
         try:
-            outcome = _import_one(path, ds, cat, ctx, day, force, dry_run, seen)
+            outcome = _import_one(path, ds, cat, ctx, day, force, dry_run, seen, mail)
         except Exception as exc:  # a workbook no check foresaw: one line, never a traceback
             from dkst.sheets.forms.reader import one_line
 
             _say("  " + text("import-unreadable", ctx.lang, file=path.name, error=one_line(exc)))
             outcome = Outcome(path.name, reason="import-reason-file")
+        if mail is not None:
+            outcome.file = f"{mail.eml}: {mail.name}"
         outcomes.append(outcome)
         _say()
     for row in _table(outcomes, ctx.lang):
@@ -196,6 +257,7 @@ def _import_one(
     force: bool,
     dry_run: bool,
     seen: dict[tuple[str, str], str],
+    mail: FromMail | None = None,
 ) -> Outcome:
     from dkst.i18n import text
     from dkst.load.dataset import parse_file
@@ -221,12 +283,18 @@ def _import_one(
         outcome.reason = _REFUSAL_REASON.get(exc.key, "import-reason-unit")
         return outcome
     outcome.unit, outcome.period = unit, period
+    if mail is not None:
+        _say("  " + text("eml-attachment", lang, name=mail.name, sender=mail.sender or "?", date=str(mail.day or "?")))
+        other = _sender_unit(ds, mail.sender, unit)
+        if other is not None:
+            _say("  " + text("eml-other-sender", lang, sender=mail.sender or "", other=other, unit=unit))
     if (unit, period) in seen:
         outcome.reason = "import-reason-duplicate"
         _say("  " + text("import-duplicate", lang, unit=unit, period=period, file=seen[(unit, period)]))
         return outcome
     seen[(unit, period)] = path.name
-    built = build_text(form, ds, cat, unit, period, day, ctx.as_of, today())
+    source = mail.source(lang) if mail is not None else None
+    built = build_text(form, ds, cat, unit, period, day, ctx.as_of, today(), source)
     judge(built, ds, ctx.as_of, lang)
     for p in built.problems:
         where = p.where or path.name

@@ -11,6 +11,7 @@ import typer
 
 from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, require_units, resolve, template_folder, write_output
 from dkst.cli.render import PeriodOpt, TemplateDirOpt
+from dkst.cli.sending import ResendOpt, SendDryRunOpt, SendOpt
 
 
 class RemindFormat(StrEnum):
@@ -28,12 +29,15 @@ def remind(
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     within: Annotated[int, typer.Option("--within", min=0, help="help.remind.within", metavar="DAYS")] = 7,
-    fmt: Annotated[RemindFormat, typer.Option("--format", help="help.remind.format")] = RemindFormat.md,
+    fmt: Annotated[RemindFormat | None, typer.Option("--format", help="help.remind.format")] = None,
     output: Annotated[
         Path | None, typer.Option("--output", help="help.remind.output", metavar="DIR", show_default=False)
     ] = None,
     template_dir: TemplateDirOpt = None,
     force: Annotated[bool, typer.Option("--force", help="help.remind.force")] = False,
+    send: SendOpt = False,
+    resend: ResendOpt = False,
+    dry_run: SendDryRunOpt = False,
 ) -> None:
     """Giấy nhắc (công văn đôn đốc) gửi các đơn vị chưa nộp báo cáo hoặc sắp đến hạn."""
     from dkst.checks.checker import check as run_check
@@ -46,9 +50,13 @@ def remind(
     from dkst.i18n import text
 
     ctx = resolve(data, as_of, lang)
+    sending_on = send or resend or dry_run  # --resend and --dry-run only make sense with --send: they imply it
+    if sending_on and fmt is RemindFormat.md:
+        fail(text("mail-send-format", ctx.lang))
+    fmt = fmt or (RemindFormat.docx if sending_on else RemindFormat.md)
     folder = output if output is not None else ctx.root / "out" / f"nhac-{period}"
     try:
-        check_letter_folder(folder, ctx.root, [], force)  # before any work; again with the names below
+        check_letter_folder(folder, ctx.root, [], force or sending_on)  # before any work; again with the names below
     except OutputRefused as exc:
         fail(text(exc.key, ctx.lang, **exc.params))
     template_dir = template_folder(template_dir, ctx.lang)
@@ -58,6 +66,11 @@ def remind(
         context = render_context(checked, period, ctx.lang)
     except AggregateError as exc:
         fail(text(exc.key, ctx.lang, **exc.params))
+    sending = None
+    if sending_on:
+        from dkst.cli.sending import prepare_sending
+
+        sending = prepare_sending(checked.dataset, period, context.period.name, dry_run, ctx.lang)
     chosen = addressees(checked, period, within, ctx.lang, form_folder(ctx.root, period))
     letters: list[tuple[Path, str | bytes]] = []
     try:
@@ -67,8 +80,11 @@ def remind(
             letters.append((folder / f"{unit.id}.{fmt.value}", render(context, unit.template_data(), template)))
     except RenderError as exc:
         fail(exc.text(ctx.lang), code=1)
+    names = [p.name for p, _ in letters]
     try:
-        real, earlier = check_letter_folder(folder, ctx.root, [p.name for p, _ in letters], force)
+        real, earlier = check_letter_folder(folder, ctx.root, names, force or sending_on)
+        if sending_on and not force and not _same_letters(earlier, letters):
+            real, earlier = check_letter_folder(folder, ctx.root, names, force)  # refused: they differ
     except OutputRefused as exc:
         fail(text(exc.key, ctx.lang, **exc.params))
     for old in earlier:  # every letter rendered and every name judged before anything changes
@@ -82,3 +98,23 @@ def remind(
         write_output(real / path.name, content, ctx.lang)
         sys.stdout.write(f"{path}\n")
     sys.stderr.write(text("reminded", ctx.lang, count=len(letters), period=period) + "\n")
+    if sending is not None:
+        from dkst.cli.sending import send_files
+
+        files = [(p.stem, real / p.name, c if isinstance(c, bytes) else c.encode("utf-8")) for p, c in letters]
+        raise typer.Exit(send_files("remind", checked.dataset, sending, files, real, resend, ctx.lang))
+
+
+def _same_letters(earlier: list[Path], letters: list[tuple[Path, str | bytes]]) -> bool:
+    """Whether the letters already in the folder are exactly this run's (a sending run repeated: nothing of
+    the clerk's would be lost by writing them again)."""
+    wanted = {p.name: c if isinstance(c, bytes) else c.encode("utf-8") for p, c in letters}
+    for old in earlier:
+        if old.is_symlink() or not old.is_file():
+            return False
+        try:
+            if wanted.get(old.name) != old.read_bytes():
+                return False
+        except OSError:
+            return False
+    return True

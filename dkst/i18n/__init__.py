@@ -1052,8 +1052,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Also remind units not yet due if at most this many days are left.",
     },
     "help.remind.format": {
-        "vi": "md: mỗi thư một tệp Markdown (mẫu remind.md.j2); docx: một văn bản Word (mẫu remind.docx).",
-        "en": "md: a Markdown file per letter (template remind.md.j2); docx: a Word document (template remind.docx).",
+        "vi": "md: mỗi thư một tệp Markdown (mẫu remind.md.j2); docx: một văn bản Word (mẫu remind.docx). "
+        "Mặc định md; docx khi có --send.",
+        "en": "md: a Markdown file per letter (template remind.md.j2); docx: a Word document (template "
+        "remind.docx). Default md; docx with --send.",
     },
     "help.remind.output": {
         "vi": "Thư mục ghi thư nhắc (mỗi đơn vị một tệp <mã đơn vị>.md hoặc .docx). Mặc định: out/nhac-<kỳ>/ "
@@ -1363,8 +1365,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "does.",
     },
     "help.import.files": {
-        "vi": "Các tệp phiếu .xlsx đã điền (do dkst form lập), ví dụ hop-thu/*.xlsx.",
-        "en": "The filled .xlsx forms (made by dkst form), e.g. inbox/*.xlsx.",
+        "vi": "Các tệp phiếu .xlsx đã điền (do dkst form lập), hoặc thư .eml đã lưu có đính kèm phiếu, "
+        "ví dụ hop-thu/*.xlsx hop-thu/*.eml.",
+        "en": "The filled .xlsx forms (made by dkst form), or saved .eml e-mails with a form attached, "
+        "e.g. inbox/*.xlsx inbox/*.eml.",
     },
     "help.import.submitted": {
         "vi": "Ngày Văn phòng nhận được báo cáo ({year}-06-02 hoặc 02/6/{year}); mặc định: ngày ghi trong phiếu, nếu "

@@ -92,9 +92,20 @@ def _norm(text: str) -> str:
 
 
 def build_text(
-    form: Form, ds: Dataset, cat: Any, unit: str, period: str, submitted: date | None, as_of: date, today: date
+    form: Form,
+    ds: Dataset,
+    cat: Any,
+    unit: str,
+    period: str,
+    submitted: date | None,
+    as_of: date,
+    today: date,
+    source: str | None = None,
 ) -> Built:
-    """The report file's text for a form, and the origin (cell, label) of each line that holds a value."""
+    """The report file's text for a form, and the origin (cell, label) of each line that holds a value.
+
+    ``source`` is what ``x-nguon`` says of where the form came from (default: its file name; for a form taken
+    from a saved e-mail, the sender and the date)."""
     from dkst.load.schema import ModelRecord
     from dkst.scaffold.skeletons import report_skeleton
     from dkst.scaffold.yamlwrite import line, one_line, yaml_scalar
@@ -135,7 +146,7 @@ def build_text(
     if signer_at is not None:
         tagged.insert(
             signer_at + 1,
-            (line(f"x-nguon: {yaml_scalar(form.path.name)}", C.form_text("form.import-source")), None),
+            (line(f"x-nguon: {yaml_scalar(source or form.path.name)}", C.form_text("form.import-source")), None),
         )
 
     # indicators, in the plan's order, then names of the form that the plan lacks (the checks refuse them)
