@@ -45,6 +45,7 @@ CODES: dict[str, Severity] = {
     "not-counted": Severity.INFO,
     "missing-report": Severity.WARNING,
     "late-report": Severity.WARNING,
+    "late-unit-plan": Severity.WARNING,
     "missing-model": Severity.WARNING,
     "missing-unit-plan": Severity.WARNING,
     "rule-failed": Severity.WARNING,
@@ -128,7 +129,7 @@ def make(
     )
 
 
-def sort_key(item: dict[str, Any]) -> tuple:
+def sort_key(item: dict[str, Any]) -> tuple[Any, ...]:
     """FORMAT.md's order: path, line (null first), code, unit, period, message."""
     line = item["line"]
     return (

@@ -30,6 +30,7 @@ class ItemStatus(StrEnum):
     """A unit's status on a ``models`` or ``unit_plan`` requirement."""
 
     DONE = "done"
+    LATE = "late"
     MISSING = "missing"
     PENDING = "pending"
     INVALID = "invalid"
@@ -42,6 +43,7 @@ class RuleStatus(StrEnum):
 
     OK = "ok"
     FAILED = "failed"
+    PENDING = "pending"
     EXEMPT = "exempt"
     NOT_REQUIRED = "not_required"
 
@@ -58,8 +60,7 @@ VOCABULARY: dict[str, type[ReportStatus] | type[ItemStatus] | type[RuleStatus]] 
 }
 
 
-#: The colour of each status in the terminal tables (``dkst status``, ``dkst aggregate``); ``waiting`` is a rule
-#: whose figures have not arrived yet.
+#: The colour of each status in the terminal tables (``dkst status``, ``dkst aggregate``).
 STYLES: dict[str, str] = {
     "on_time": "green",
     "done": "green",
@@ -68,7 +69,6 @@ STYLES: dict[str, str] = {
     "missing": "red",
     "failed": "red",
     "pending": "cyan",
-    "waiting": "cyan",
     "invalid": "magenta",
     "exempt": "dim",
     "not_required": "dim",

@@ -53,7 +53,8 @@ def agg_json(data: Path, period: str, as_of: str, *extra: str, today: str = BASI
         "aggregate", "--data", str(data), "--period", period, "--as-of", as_of, "--format", "json", *extra, today=today
     )
     assert proc.returncode == 0, proc.stderr.decode()
-    return json.loads(proc.stdout.decode("utf-8"))
+    result: dict[str, Any] = json.loads(proc.stdout.decode("utf-8"))
+    return result
 
 
 @pytest.fixture
@@ -130,7 +131,7 @@ def _unit(
 #: m1: on time on the last on-time day 04/6 (fails an error-level rule: still counted); m2: 05/6, late by 1;
 #: m3: nothing; w1: on time but its file is broken (left out); w2: exempt, sent anyway (counted);
 #: w3: dated 2024-02-01, after today (future-date: absent, so missing); w4: impossible date (invalid).
-BASIC_H1 = {
+BASIC_H1: dict[str, Any] = {
     "period": "H1",
     "name": "6 tháng đầu năm 2023",
     "as_of": "2023-07-15",
@@ -759,12 +760,13 @@ def test_errors_are_one_line_with_exit_2(basic: Path, tmp_path: Path) -> None:
         ),
         "utf-8",
     )
+    # (a broken plan stops the figures, #18: exit 1, the file, line and first error, and how many)
     proc = run("aggregate", "--data", str(basic), "--period", "H1")
-    assert proc.returncode == 2
-    assert proc.stderr.decode() == "dkst: plan.yaml có lỗi nên không thể thực hiện lệnh; chạy dkst check để xem\n"
+    assert proc.returncode == 1 and proc.stderr.decode().count("\n") == 1
+    assert proc.stderr.decode().startswith("dkst: plan.yaml:") and "dkst check" in proc.stderr.decode()
     plan.write_text("title: [unclosed\n", "utf-8")
     proc = run("aggregate", "--data", str(basic), "--period", "H1")
-    assert proc.returncode == 2 and proc.stderr.decode().startswith("dkst: plan.yaml có lỗi")
+    assert proc.returncode == 1 and proc.stderr.decode().startswith("dkst: plan.yaml:1:")
     proc = run("aggregate", "--data", str(tmp_path / "nowhere"), "--period", "H1")
     assert proc.returncode == 2 and proc.stderr.decode().count("\n") == 1
 

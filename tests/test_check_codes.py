@@ -117,6 +117,12 @@ CASES: dict[str, Case] = {
         None,
     ),
     "late-report": (lambda r: replace(r, H1, "submitted: 2023-06-04", "submitted: 2023-06-05"), "2023-12-20", H1, 1),
+    "late-unit-plan": (
+        lambda r: replace(r, "units/an-my/plan.yaml", "issued: 2023-02-20", "issued: 2023-02-20\nreceived: 2023-04-10"),
+        "2023-12-20",
+        "units/an-my/plan.yaml",
+        3,
+    ),
     "missing-model": (
         lambda r: (r / "units/an-my/models/cho-so.yaml").unlink(),
         "2024-01-10",

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,7 +29,7 @@ def test_sample_golden(as_of: str, fmt: str) -> None:
 def test_sample_english_messages() -> None:
     proc = run_dkst("check", "--data", "data", "--as-of", "2024-01-15", "--format", "json", "--lang", "en")
     doc = json.loads(proc.stdout)
-    assert doc["summary"] == {"error": 0, "warning": 20, "info": 3}  # 2 not-counted models
+    assert doc["summary"] == {"error": 0, "warning": 23, "info": 3}  # 2 not-counted models; 3 unit plans late (#18)
     assert all("hạn cuối" not in f["message"] for f in doc["findings"])
     env = run_dkst("check", "--data", "data", "--as-of", "2024-01-15", "--format", "json", env={"DKST_LANG": "en"})
     assert env.stdout == proc.stdout
@@ -37,7 +38,7 @@ def test_sample_english_messages() -> None:
 def test_sample_figures_match_the_hand_count() -> None:
     """data/README.md: as of 2023-11-30, 4 late and 2 missing H1 reports, 14 pending Y reports."""
     doc = json.loads(run_dkst("check", "--data", "data", "--as-of", "2023-11-30", "--format", "json").stdout)
-    by = {}
+    by: dict[tuple[str, str], list[Any]] = {}
     for f in doc["findings"]:
         by.setdefault((f["code"], f["period"]), []).append(f)
     late = {f["unit"]: f["days_late"] for f in by[("late-report", "H1")]}
@@ -82,7 +83,7 @@ def test_github_annotations_are_escaped() -> None:
 
 def test_github_format_through_cli() -> None:
     proc = run_dkst("check", "--data", "data", "--as-of", "2024-01-15", "--format", "github", process=True)
-    assert proc.stdout.count("::warning ") == 20 and proc.stdout.count("::notice ") == 3
+    assert proc.stdout.count("::warning ") == 23 and proc.stdout.count("::notice ") == 3
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -71,10 +72,11 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build(tmp_path_factory.mktemp("hist") / "repo")
 
 
-def history_json(ds: Path, *args: str, **kw: object) -> dict:
-    done = run_dkst("history", "--data", str(ds), *args, "--format", "json", **kw)  # type: ignore[arg-type]
+def history_json(ds: Path, *args: str, **kw: Any) -> dict[str, Any]:
+    done = run_dkst("history", "--data", str(ds), *args, "--format", "json", **kw)
     assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
 
 
 def test_one_report_newest_first_with_uncommitted(repo: Path) -> None:

@@ -8,6 +8,7 @@ until a report it applies to exists; names are shown literally, never read as ri
 from __future__ import annotations
 
 import io
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -145,11 +146,15 @@ def test_a_rule_waits_for_a_report() -> None:
     assert re.split(r"\s{2,}", an_my_dec.strip())[6] == "✓"
 
 
-def test_text_and_json_do_not_show_the_waiting_mark() -> None:
+def test_text_and_json_say_a_rule_without_a_report_is_pending() -> None:
+    """A rule is never met without a report (#18): pending in the table, the text and the JSON alike."""
     checked = check(REPO / "data", H1_DAY)
     plain = st.as_plain(checked, "vi")
     ccb = next(line for line in plain.splitlines() if line.startswith("hoi-cuu-chien-binh\t"))
-    assert ccb.split("\t")[7] == "✓ đạt"
+    assert ccb.split("\t")[7] == "… chưa có báo cáo"
+    doc = json.loads(st.as_json(checked, "vi"))
+    unit = next(u for u in doc["units"] if u["id"] == "hoi-cuu-chien-binh")
+    assert unit["statuses"]["rule-participants"]["status"] == "pending"
     assert plain.splitlines()[0].split("\t")[3] == "report-h1"  # ids, as before (after the unit's id and name)
 
 

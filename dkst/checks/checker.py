@@ -9,13 +9,14 @@ Each step is a function of its inputs that returns findings and derived facts, a
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from dkst.checks import references, registry
 from dkst.checks.compliance import Evaluation, evaluate
-from dkst.findings import CheckResult, Finding
+from dkst.findings import CheckResult, Finding, Severity
 from dkst.load.dataset import Dataset, Parser, SourceFile, load
 from dkst.load.schema import Report
 from dkst.periods import today
@@ -73,3 +74,18 @@ def judge_report(ds: Dataset, src: SourceFile[Report], unit: str, period: str, a
     found = references.report_findings(ds, ds.index, src, unit, period, now)
     placed = replace(ds, reports={**ds.reports, unit: {**ds.reports.get(unit, {}), period: src}})
     return found + [f for f in evaluate(placed, as_of, now).findings if f.path == src.path]
+
+
+#: The files every figure is computed from: their denominators, deadlines and kinds.
+GOVERNING = ("plan.yaml", "units.yaml")
+
+
+def blocking(findings: Iterable[Finding]) -> list[Finding]:
+    """The error findings on ``plan.yaml`` or ``units.yaml``, first first (by file, then line, then code).
+
+    The one gate of every command that computes figures (FORMAT.md, "Every output tells the same truth"): when
+    this is not empty, ``status``, ``aggregate``, ``render``, ``remind``, ``form``, ``rollup`` and ``import``
+    refuse (:func:`dkst.cli.options.require_sound`); ``check`` alone goes on and lists them all.
+    """
+    found = [f for f in findings if f.path in GOVERNING and f.level >= Severity.ERROR]
+    return sorted(found, key=lambda f: (GOVERNING.index(f.path), f.line is not None, f.line or 0, f.code))

@@ -45,6 +45,8 @@ class Status:
     expected: int | None = None
     actual: int | None = None
     failed: int = 0
+    #: a report received but left out of the totals: its file has an error finding (:func:`left_out`)
+    left_out: bool = False
 
 
 @dataclass
@@ -79,6 +81,33 @@ def received(src: SourceFile[Report] | None, as_of: date, now: date) -> date | N
     if day is None or day > as_of or day > now:
         return None
     return day
+
+
+def plan_arrived(rec: UnitPlan, as_of: date, now: date) -> date | None:
+    """The day a unit plan reached the city, if it had by ``as_of``: ``received`` when given, else ``issued``
+    (a date in the real future, or a ``received`` before ``issued``, is no arrival)."""
+    day = rec.received if rec.received is not None else rec.issued
+    if day is None or day > as_of or day > now or (rec.issued is not None and rec.issued > now):
+        return None
+    if rec.received is not None and rec.issued is not None and rec.received < rec.issued:
+        return None
+    return day
+
+
+def left_out(ds: Dataset, src: SourceFile[Report] | None, as_of: date, now: date) -> bool:
+    """Whether a report was received by ``as_of`` but is left out of every total: its file has an error
+    finding of its own or across files (``rule-failed`` and ``suspicious-date`` are not such errors), or it
+    belongs to no usable unit of the registry. The one decision "counted or left out" that the checks, the
+    status table, the figures, the documents and the warnings all read (see :func:`counted`)."""
+    if src is None or received(src, as_of, now) is None:
+        return False
+    unit = src.path.split("/")[1] if src.path.startswith("units/") else ""
+    return ds.is_broken(src) or unit not in ds.unit_index
+
+
+def counted(ds: Dataset, src: SourceFile[Report] | None, as_of: date, now: date) -> bool:
+    """Whether a report counts in the totals as of the day: received, and not :func:`left_out`."""
+    return received(src, as_of, now) is not None and not left_out(ds, src, as_of, now)
 
 
 def counting_models(
@@ -184,8 +213,9 @@ def _report(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -
         yield Status(unit.id, req.id, req.type, ReportStatus.INVALID)
         return
     day = received(src, as_of, now)
+    dropped = left_out(ds, src, as_of, now)
     if day is not None and deadline.on_time(day):
-        yield Status(unit.id, req.id, req.type, ReportStatus.ON_TIME, submitted=day)
+        yield Status(unit.id, req.id, req.type, ReportStatus.ON_TIME, submitted=day, left_out=dropped)
         return
     path = f"units/{unit.id}/reports/{req.period}.yaml"
     base = {
@@ -206,7 +236,7 @@ def _report(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -
             extras={"days_late": late, "requirement": req.id},
             **base,
         )
-        yield Status(unit.id, req.id, req.type, ReportStatus.LATE, submitted=day, days_late=late)
+        yield Status(unit.id, req.id, req.type, ReportStatus.LATE, submitted=day, days_late=late, left_out=dropped)
     else:
         yield from _not_done("report", path, unit, req, deadline, as_of, base)
 
@@ -270,16 +300,30 @@ def _unit_plan(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date
     deadline = req.deadline
     assert deadline is not None
     src = ds.unit_plans.get(unit.id)
+    path = f"units/{unit.id}/plan.yaml"
+    base = {"unit": unit.id, **_common(unit, req), "deadline": deadline.last_on_time}
     if src is not None:
         rec = src.record
         if not isinstance(rec, UnitPlan) or rec.issued is None:
             yield Status(unit.id, req.id, req.type, ItemStatus.INVALID)
             return
-        if rec.issued <= as_of and rec.issued <= now:
-            yield Status(unit.id, req.id, req.type, ItemStatus.DONE, submitted=rec.issued)
+        day = plan_arrived(rec, as_of, now)
+        if day is not None and deadline.on_time(day):
+            yield Status(unit.id, req.id, req.type, ItemStatus.DONE, submitted=day)
             return
-    path = f"units/{unit.id}/plan.yaml"
-    base = {"unit": unit.id, **_common(unit, req), "deadline": deadline.last_on_time}
+        if day is not None:
+            late = deadline.days_late(day)
+            key = "received" if rec.received is not None else "issued"
+            yield F.make(
+                "late-unit-plan",
+                path,
+                src.line(key),
+                received=day,
+                extras={"days_late": late, "requirement": req.id},
+                **base,
+            )
+            yield Status(unit.id, req.id, req.type, ItemStatus.LATE, submitted=day, days_late=late)
+            return
     yield from _not_done("unit-plan", path, unit, req, deadline, as_of, base)
 
 
@@ -288,12 +332,14 @@ def _rule(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -> 
     assert rule is not None
     severity = req.severity if req.severity is not None else Severity.WARNING
     failed = 0
+    judged = 0
     for period, src in sorted(ds.reports.get(unit.id, {}).items()):
         if req.period is not None and period != req.period:
             continue
         rec = src.record
         if received(src, as_of, now) is None or rec is None:
             continue
+        judged += not left_out(ds, src, as_of, now)
         values = {k: v for k, v in (rec.indicators or {}).items() if v is not None}
         try:
             if rule.holds(values):
@@ -314,4 +360,6 @@ def _rule(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -> 
             **_common(unit, req),
             extras={"requirement": req.id},
         )
-    yield Status(unit.id, req.id, req.type, RuleStatus.FAILED if failed else RuleStatus.OK, failed=failed)
+    # never met without a report: a rule no counted report was judged by is pending (FORMAT.md)
+    status = RuleStatus.FAILED if failed else RuleStatus.OK if judged else RuleStatus.PENDING
+    yield Status(unit.id, req.id, req.type, status, failed=failed)

@@ -141,8 +141,11 @@ def _model(
                     line, "model", rec.replicated_from, [f"{m[1]}/{x}" for x in ds.models.get(m[1], {})], src.path, unit
                 )
             )
-    for i, partner in enumerate(rec.partners or []):
-        if partner is not None and partner not in known:
+    # one mistake, one finding: an unreadable units.yaml, or a partner whose own entry is broken (its id is
+    # written), is that file's finding, not one more here
+    registry_read = ds.units_file is not None and ds.units_file.record is not None
+    for i, partner in enumerate(rec.partners or [] if registry_read else []):
+        if partner is not None and partner not in known and partner not in ds.unit_ids:
             out.append(unknown_ref(src.line("partners", i), "unit", partner, sorted(known), src.path, unit))
     return out
 

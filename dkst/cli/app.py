@@ -13,7 +13,7 @@ import typer
 
 from dkst.cli.clihelp import DkstGroup
 from dkst.cli.console import use_color
-from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, is_terminal, resolve, resolve_lang
+from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, is_terminal, require_sound, resolve, resolve_lang
 
 app = typer.Typer(
     name="dkst",
@@ -98,6 +98,7 @@ def status(
 
     ctx = resolve(data, as_of, lang)
     checked = run_check(ctx.root, ctx.as_of)
+    require_sound(checked.result.findings, ctx.lang)
     chosen = fmt or (StatusFormat.table if is_terminal() else StatusFormat.text)
     if chosen == StatusFormat.table:
         st.print_rich(checked, ctx.lang)

@@ -16,6 +16,7 @@ from dkst.cli.options import (
     output_target,
     period_unknown,
     protected,
+    require_sound,
     resolve,
     write_output,
 )
@@ -54,7 +55,9 @@ def form(
     folder = output if output is not None else form_folder(ctx.root, period)
     if protected(folder / "x.xlsx", ctx.root):
         fail(text("protected-output", ctx.lang, path=str(folder)))
-    ds = prepare(ctx.root).dataset
+    prepared = prepare(ctx.root)
+    require_sound(prepared.findings, ctx.lang)
+    ds = prepared.dataset
     if ds.plan is None or ds.index is None:
         fail(text("form-no-plan", ctx.lang))
     periods = ds.index.periods or {}

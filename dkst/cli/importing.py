@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, resolve, resolve_date
+from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, require_sound, resolve, resolve_date
 
 if TYPE_CHECKING:
     from dkst.cli.options import Context
@@ -215,7 +215,9 @@ def import_forms(
     day = None
     if submitted is not None:
         day = resolve_date(submitted, ctx.lang, "--submitted", year=plan_year(ctx.root))
-    ds = prepare(ctx.root).dataset
+    prepared = prepare(ctx.root)
+    require_sound(prepared.findings, ctx.lang)
+    ds = prepared.dataset
     if ds.plan is None or ds.index is None:
         fail(text("form-no-plan", ctx.lang))
     cat = read_catalogue(ctx.root)

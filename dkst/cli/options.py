@@ -14,7 +14,10 @@ from dkst.i18n import LANGS, lang_of, text
 from dkst.periods import DateError, parse_date, today
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from dkst.checks.checker import Checked
+    from dkst.findings import Finding
 
 DataOpt = Annotated[
     Path | None,
@@ -195,9 +198,26 @@ def template_folder(folder: Path | None, lang: str) -> Path | None:
     return folder
 
 
+def require_sound(findings: Iterable[Finding], lang: str) -> None:
+    """Refuse (one line, exit 1) when ``plan.yaml`` or ``units.yaml`` has an error finding: the file, line and
+    message of the first one and how many there are. Every command that computes figures calls this one gate
+    (:func:`dkst.checks.checker.blocking`); no figure past such an error can be trusted."""
+    from dkst.checks.checker import blocking
+
+    errors = blocking(findings)
+    if not errors:
+        return
+    first = errors[0]
+    where = first.path if first.line is None else f"{first.path}:{first.line}"
+    message = " ".join(first.message(lang).split())
+    fail(text("figures-blocked", lang, where=where, message=message, n=len(errors)), code=1)
+
+
 def require_units(checked: Checked, lang: str) -> None:
     """Refuse (one line, exit 2) a dataset whose units.yaml gives no usable unit: absent, unreadable, or
-    with errors that leave no unit. An official report of no unit would look complete and be empty."""
+    with errors that leave no unit. An official report of no unit would look complete and be empty.
+    A broken plan.yaml or units.yaml is refused first, with exit code 1 (:func:`require_sound`)."""
+    require_sound(checked.result.findings, lang)
     if not checked.dataset.units:
         fail(text("units-unusable", lang))
 

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, resolve, resolve_date
+from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, require_sound, resolve, resolve_date
 
 
 def rollup(
@@ -36,13 +36,14 @@ def rollup(
 
     ctx = resolve(data, as_of, lang)
     day = resolve_date(submitted, ctx.lang, "--submitted", year=plan_year(ctx.root)) if submitted is not None else None
+    city = run_check(ctx.root, ctx.as_of)
+    require_sound(city.result.findings, ctx.lang)
     try:
         province_root = find_root(to)
     except DatasetError as exc:
         fail(text(exc.key, ctx.lang, **exc.params))
     if _same(province_root, ctx.root):
         fail(text("rollup-same-dataset", ctx.lang, path=str(to)))
-    city = run_check(ctx.root, ctx.as_of)
     province = run_check(province_root, ctx.as_of)
     try:
         plan = prepare(city, period, province, day, ctx.lang)

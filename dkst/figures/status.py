@@ -24,6 +24,10 @@ def mark(status: Status, lang: str, compact: bool = False) -> str:
     """The mark a clerk reads in a cell: ✓ done, ✗ overdue, … pending, and the days (shorter if compact)."""
     prefix = "sc-" if compact else "st-"
     s = status.status
+    if status.left_out:
+        return text(prefix + "left-out", lang)
+    if status.type == "rule" and s == RuleStatus.PENDING:
+        return text(prefix + "pending-rule", lang)
     fields = {k: v for k, v in asdict(status).items() if v is not None}
     if status.type == "models" and s in (ItemStatus.MISSING, ItemStatus.PENDING):
         return text(f"{prefix}{s}-model", lang, **fields)
@@ -76,6 +80,8 @@ def _status_dict(status: Status) -> dict[str, Any]:
         out["submitted"] = out["submitted"].isoformat()
     if not out.get("failed"):
         out.pop("failed", None)
+    if not out.get("left_out"):
+        out.pop("left_out", None)
     return out
 
 
@@ -135,17 +141,6 @@ def _period_words(name: str) -> str:
     return out[:1].lower() + out[1:] if out[:1].isupper() and not out[1:2].isupper() else out
 
 
-def _waiting(checked: Checked, unit_id: str, req: Any) -> bool:
-    """A rule that holds only because no report it applies to has come in yet."""
-    from dkst.checks.compliance import received
-
-    as_of, now = checked.evaluation.as_of, checked.evaluation.now
-    for period, src in checked.dataset.reports.get(unit_id, {}).items():
-        if (req.period is None or period == req.period) and received(src, as_of, now) is not None:
-            return False
-    return True
-
-
 #: Spaces between two columns (the box's blank separator and a left padding).
 GUTTER = 2
 #: The unit column: at least this wide (names wrap inside it), at most as wide as it wants up to UNIT_MAX.
@@ -168,11 +163,9 @@ def render_tables(checked: Checked, lang: str, width: int = 80) -> list[Table]:
     rows: list[tuple[dict[str, Any], list[Text]]] = []
     for row in data["rows"]:
         cells = []
-        for req, status in zip(reqs, row["cells"], strict=True):
-            if req.type == "rule" and status.status == RuleStatus.OK and _waiting(checked, row["unit"].id, req):
-                cells.append(Text(text("sc-rule-waiting", lang), style=styles["waiting"]))
-            else:
-                cells.append(Text(mark(status, lang, compact=True), style=styles.get(status.status, "")))
+        for status in row["cells"]:
+            style = styles["invalid"] if status.left_out else styles.get(status.status, "")
+            cells.append(Text(mark(status, lang, compact=True), style=style))
         rows.append((row, cells))
     labels = column_labels(checked, lang)
     marks = [max((cells[i].cell_len for _, cells in rows), default=1) for i in range(len(reqs))]

@@ -108,6 +108,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{unit_name} chưa có kế hoạch triển khai (hạn cuối: {deadline}); quá hạn {days_overdue} ngày",
         "en": "{unit_name} has no implementing plan (last on-time day: {deadline}); {days_overdue:day|days} overdue",
     },
+    "late-unit-plan": {
+        "vi": "{unit_name} gửi kế hoạch triển khai đến ngày {received}, trễ {days_late} ngày (hạn cuối: {deadline})",
+        "en": "{unit_name}'s implementing plan arrived on {received}, {days_late:day|days} late "
+        "(last on-time day: {deadline})",
+    },
     "pending-unit-plan": {
         "vi": "{unit_name} chưa có kế hoạch triển khai; hạn cuối: {deadline} (còn {days_left} ngày)",
         "en": "{unit_name} has no implementing plan yet; last on-time day: {deadline} ({days_left:day|days} left)",
@@ -373,9 +378,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "st-failed": {"vi": "✗ {failed} báo cáo không đạt", "en": "✗ fails in {failed} reports"},
     "status-legend": {
         "vi": "✓ đã thực hiện · ✓ trễ N: trễ N ngày · ✗ N: quá hạn N ngày · … N: còn N ngày · "
-        "✗ a/b: có a trên b mô hình · ! tệp lỗi · miễn: được miễn · –: không yêu cầu",
+        "✗ a/b: có a trên b mô hình · ! tệp lỗi · ! lỗi dữ liệu: báo cáo chưa được tổng hợp · "
+        "miễn: được miễn · –: không yêu cầu",
         "en": "✓ done · ✓ late N: N days late · ✗ N: N days overdue · … N: N days left · "
-        "✗ a/b: a of b models · ! invalid file · exempt · –: not required",
+        "✗ a/b: a of b models · ! invalid file · ! data error: report not counted · exempt · –: not required",
     },
     "sc-on_time": {"vi": "✓", "en": "✓"},
     "sc-late": {"vi": "✓ trễ {days_late}", "en": "✓ late {days_late}"},
@@ -1138,7 +1144,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "col-models": {"vi": "Mô hình", "en": "Models"},
     "col-unit-plan": {"vi": "Kế hoạch", "en": "Unit plan"},
     "col-rule": {"vi": "Quy tắc: {id}", "en": "Rule: {id}"},
-    "sc-rule-waiting": {"vi": "…", "en": "…"},
     "status-legend-rule": {
         "vi": " · … ở cột quy tắc: chưa có báo cáo để kiểm tra",
         "en": " · … in a rule column: no report to check yet",

@@ -29,7 +29,7 @@ from dkst.periods import DateError, parse_date
 
 if TYPE_CHECKING:
     from dulwich.object_store import BaseObjectStore
-    from dulwich.objects import Commit, ObjectID, ShaFile
+    from dulwich.objects import Commit, ObjectID
     from dulwich.repo import Repo
 
 #: A value as JSON carries it: ``None``, a number, a text, a list or a mapping of those.
@@ -236,7 +236,7 @@ def _count(value: object) -> Plain:
 
 def read_values(raw: bytes, report: bool) -> Reading:
     """The values of one revision: top-level keys, and for a report each indicator by its id."""
-    parsed = parse_bytes(raw)
+    parsed = parse_bytes(raw, index_depth=0)  # no line index: only the values are compared
     for code, line, _params in parsed.problems:
         if code in ("encoding", "yaml-syntax", "yaml-alias", "file-too-large", "duplicate-key"):
             return Reading({}, code, line)
@@ -317,33 +317,61 @@ def open_repository(root: Path) -> tuple[Repo, tuple[str, ...]]:
 
 
 class _Trees:
-    """Trees of the object store, each read once: name → (mode, sha)."""
+    """Trees of the object store, each read and parsed once (as a set of ``(name, mode, sha)`` entries, so that two
+    versions of a folder of hundreds of units compare with one set operation)."""
 
     def __init__(self, store: BaseObjectStore) -> None:
         self.store = store
-        self.cache: dict[bytes, dict[str, tuple[int, bytes]]] = {}
+        self.cache: dict[bytes, frozenset[tuple[bytes, int, bytes]]] = {}
+        fmt = getattr(store, "object_format", None)
+        self.sha_len: int = getattr(fmt, "oid_length", 20)
+        #: the packs, asked directly (the store's own lookup re-checks its folders on every read)
+        self.packs: list[Any] = list(getattr(store, "packs", []))
 
-    def entries(self, sha: bytes | None) -> dict[str, tuple[int, bytes]]:
+    def raw(self, sha: bytes) -> tuple[int, bytes] | None:
+        """The type number and raw content of an object, or ``None`` where it is missing."""
+        import binascii
+
+        binary = binascii.unhexlify(sha)
+        for pack in self.packs:
+            try:
+                kind, data = pack.get_raw(binary)
+            except KeyError:
+                continue
+            return int(kind), bytes(data)
+        try:
+            kind, data = self.store.get_raw(cast("ObjectID", sha))
+        except KeyError:
+            return None
+        return int(kind), bytes(data)
+
+    def entries(self, sha: bytes | None) -> frozenset[tuple[bytes, int, bytes]]:
         if sha is None:
-            return {}
+            return frozenset()
         found = self.cache.get(sha)
         if found is None:
-            from dulwich.objects import Tree
-
-            tree = _get(self.store, sha)
-            found = {}
-            if isinstance(tree, Tree):
-                for name, mode, blob in tree.iteritems():
-                    found[name.decode("utf-8", "surrogateescape")] = (mode, bytes(blob))
-            self.cache[sha] = found
+            found = self.cache[sha] = frozenset(self._parse(sha))
         return found
+
+    def _parse(self, sha: bytes) -> list[tuple[bytes, int, bytes]]:
+        from dulwich.objects import Tree, parse_tree
+
+        found = self.raw(sha)
+        if found is None or found[0] != Tree.type_num:
+            return []
+        raw = found[1]
+        try:  # dulwich's C parser straight on the raw tree (no Tree object, no sorting of its items)
+            return [(n, m, bytes(s)) for n, m, s in parse_tree(raw, self.sha_len)]
+        except TypeError:  # dulwich < 1.0: parse_tree(text, strict=False)
+            return [(n, m, bytes(s)) for n, m, s in parse_tree(raw)]
 
     def subtree(self, tree: bytes | None, parts: tuple[str, ...]) -> bytes | None:
         for part in parts:
-            entry = self.entries(tree).get(part)
-            if entry is None or entry[0] & 0o170000 != _DIR:
+            name = part.encode("utf-8", "surrogateescape")
+            found = [(m, s) for n, m, s in self.entries(tree) if n == name]
+            if not found or found[0][0] & 0o170000 != _DIR:
                 return None
-            tree = entry[1]
+            tree = found[0][1]
         return tree
 
     def diff(
@@ -353,10 +381,11 @@ class _Trees:
         if old == new:
             return
         a, b = self.entries(old), self.entries(new)
-        for name in sorted(a.keys() | b.keys()):
-            ea, eb = a.get(name), b.get(name)
-            if ea == eb:
-                continue
+        before = {n: (m, s) for n, m, s in a - b}
+        after = {n: (m, s) for n, m, s in b - a}
+        for raw_name in sorted(before.keys() | after.keys()):
+            name = raw_name.decode("utf-8", "surrogateescape")
+            ea, eb = before.get(raw_name), after.get(raw_name)
             here = (*parts, name)
             dir_a = ea[1] if ea is not None and ea[0] & 0o170000 == _DIR else None
             dir_b = eb[1] if eb is not None and eb[0] & 0o170000 == _DIR else None
@@ -377,18 +406,20 @@ def _is_file(mode: int) -> bool:
     return kind not in (_DIR, _LINK, _GITLINK)
 
 
-def _get(store: BaseObjectStore, sha: bytes) -> ShaFile | None:
-    """The object ``sha`` of the store, or ``None`` where it is missing (a shallow or partial clone)."""
-    try:
-        return store[cast("ObjectID", sha)]
-    except KeyError:
+def _commit(trees: _Trees, sha: bytes) -> Commit | None:
+    """The commit ``sha``, or ``None`` where it is missing (beyond a shallow or partial clone)."""
+    from dulwich.objects import Commit
+
+    found = trees.raw(sha)
+    if found is None or found[0] != Commit.type_num:
         return None
+    commit = Commit.from_raw_string(Commit.type_num, found[1], sha=cast("ObjectID", sha))
+    return commit if isinstance(commit, Commit) else None
 
 
-def _order(store: BaseObjectStore, head: bytes, shallow: set[bytes]) -> tuple[list[Commit], int]:
+def _order(trees: _Trees, head: bytes, shallow: set[bytes]) -> tuple[list[Commit], int]:
     """The commits reachable from ``head``, children before parents, newer first among the rest (git's
     ``--date-order``); and how many there are. Parents beyond a shallow clone's edge are not followed."""
-    from dulwich.objects import Commit
 
     commits: dict[bytes, Commit] = {}
     children: dict[bytes, int] = {}
@@ -397,8 +428,8 @@ def _order(store: BaseObjectStore, head: bytes, shallow: set[bytes]) -> tuple[li
         sha = stack.pop()
         if sha in commits:
             continue
-        commit = _get(store, sha)
-        if not isinstance(commit, Commit):
+        commit = _commit(trees, sha)
+        if commit is None:
             continue
         commits[sha] = commit
         children.setdefault(sha, 0)
@@ -481,7 +512,7 @@ def _read(repo: Repo, prefix: tuple[str, ...], root: Path, scope: Scope) -> Hist
     except KeyError:
         head = None  # a repository without a commit: everything is uncommitted
     shallow: set[bytes] = {bytes(s) for s in repo.get_shallow()} if head is not None else set()
-    commits, count = _order(store, head, shallow) if head is not None else ([], 0)
+    commits, count = _order(trees, head, shallow) if head is not None else ([], 0)
 
     steps: dict[str, list[_Step]] = {}
     subtree: dict[bytes, bytes | None] = {}
@@ -536,8 +567,8 @@ def _read(repo: Repo, prefix: tuple[str, ...], root: Path, scope: Scope) -> Hist
         if found is None:
             raw = raws.get(sha)
             if raw is None:
-                blob = _get(store, sha)
-                raw = bytes(blob.as_raw_string()) if blob is not None else b""
+                blob = trees.raw(sha)
+                raw = blob[1] if blob is not None else b""
             found = readings[key] = read_values(raw, report)
         return found
 

@@ -8,7 +8,7 @@ at once; :func:`judge_units` then keeps the files of known units and periods and
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -138,13 +138,27 @@ def _scan_unit(
 
 
 def judge_units(
-    scanned: list[UnitFolder | Finding], unit_ids: set[str], period_ids: set[str]
+    scanned: list[UnitFolder | Finding],
+    unit_ids: set[str] | None,
+    period_ids: set[str],
+    broken_ids: Iterable[str] = (),
 ) -> Iterator[Entry | Finding]:
-    """The files of :func:`scan_units` that fit the layout, and a ``stray-file`` finding for each misfit."""
+    """The files of :func:`scan_units` that fit the layout, and a ``stray-file`` finding for each misfit.
+
+    One mistake gives one finding (FORMAT.md, "Findings"): ``unit_ids`` is ``None`` when ``units.yaml`` could
+    not be read at all, and then every folder is taken for a unit's (its files are still checked; no folder is
+    ``stray-file``); ``broken_ids`` are the ids written in entries whose ``id`` is not valid, and the folder
+    each of them names (the same id, or the nearest folder name) is that entry's: left unread, not stray.
+    """
     known: list[str] | None = None
+    skipped = _broken_folders(scanned, unit_ids, broken_ids)
     for item in scanned:
         if isinstance(item, Finding):
             yield item
+        elif unit_ids is None:
+            yield from _judge_folder(item, period_ids)
+        elif item.name in skipped:
+            continue
         elif item.name not in unit_ids:
             params: dict[str, Any] = {"reason": "unknown_unit", "unit_id": item.name}
             known = sorted(unit_ids) if known is None else known
@@ -153,23 +167,45 @@ def judge_units(
                 params["suggest"] = guess
             yield F.make("stray-file", f"units/{item.name}", **params)
         else:
-            for sub in item.items:
-                if isinstance(sub, Misfit):
-                    yield F.make("stray-file", sub.rel, unit=sub.unit, **stray_reason(sub.name, period_ids))
-                elif isinstance(sub, Entry) and sub.kind == "report" and sub.ident not in period_ids:
-                    period = sub.ident or ""
-                    params = {
-                        "reason": "unknown_period_list",
-                        "period_id": period,
-                        "periods": ", ".join(sorted(period_ids)) or "—",
-                    }
-                    guess = next((p for p in sorted(period_ids) if p.lower() == period.lower()), None)
-                    guess = guess or nearest(period, sorted(period_ids))
-                    if guess:
-                        params["suggest"] = guess
-                    yield F.make("stray-file", sub.rel, unit=sub.unit, **params)
-                else:
-                    yield sub
+            yield from _judge_folder(item, period_ids)
+
+
+def _judge_folder(item: UnitFolder, period_ids: set[str]) -> Iterator[Entry | Finding]:
+    """The files of a unit's folder that fit the layout, and ``stray-file`` for each misfit in it."""
+    for sub in item.items:
+        if isinstance(sub, Misfit):
+            yield F.make("stray-file", sub.rel, unit=sub.unit, **stray_reason(sub.name, period_ids))
+        elif isinstance(sub, Entry) and sub.kind == "report" and sub.ident not in period_ids:
+            period = sub.ident or ""
+            params: dict[str, Any] = {
+                "reason": "unknown_period_list",
+                "period_id": period,
+                "periods": ", ".join(sorted(period_ids)) or "—",
+            }
+            guess = next((p for p in sorted(period_ids) if p.lower() == period.lower()), None)
+            guess = guess or nearest(period, sorted(period_ids))
+            if guess:
+                params["suggest"] = guess
+            yield F.make("stray-file", sub.rel, unit=sub.unit, **params)
+        else:
+            yield sub
+
+
+def _broken_folders(
+    scanned: list[UnitFolder | Finding], unit_ids: set[str] | None, broken_ids: Iterable[str]
+) -> set[str]:
+    """The folders that belong to a registry entry whose id is broken: a folder named as the id is written, or
+    (one per entry) the nearest folder name that no valid id claims."""
+    if unit_ids is None:
+        return set()
+    free = [i.name for i in scanned if isinstance(i, UnitFolder) and i.name not in unit_ids]
+    out: set[str] = set()
+    for raw in broken_ids:
+        left = [name for name in free if name not in out]
+        hit = raw if raw in left else nearest(raw, left) or nearest(raw.lower().replace(" ", "-"), left)
+        if hit:
+            out.add(hit)
+    return out
 
 
 def stray_reason(name: str, period_ids: set[str] | None = None, where: str = "") -> dict[str, Any]:

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dkst.findings import Severity
-from dkst.load.schema import ModelRecord, ModelStatus, Origin, Parent, Plan, Report
+from dkst.load.schema import ModelRecord, ModelStatus, Origin, Parent, Report
 from dkst.periods import today, vn_date
 from dkst.scaffold.skeletons import symlinked_folder
 from dkst.scaffold.yamlwrite import double_quoted, line, one_line, read_back, yaml_scalar
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from dkst.checks.checker import Checked
     from dkst.figures.aggregate import Aggregate
     from dkst.load.dataset import Dataset
+    from dkst.load.partial import PartialPlan
 
 
 class RollupError(Exception):
@@ -96,7 +97,7 @@ def parent_of(city: Checked) -> Parent:
     return parent
 
 
-def _plan(ds: Dataset) -> Plan:
+def _plan(ds: Dataset) -> PartialPlan:
     """The city's plan: :func:`parent_of` found a parent in it, so it is there."""
     if ds.plan is None:
         raise RollupError("rollup-no-parent")
@@ -237,13 +238,13 @@ def _self_check(rollup: Rollup) -> None:
 # ---------------------------------------------------------------- the files' text
 
 
-def _source_line(plan: Plan) -> str:
+def _source_line(plan: PartialPlan) -> str:
     """The city plan as ``x-nguon`` names it: its number, else its title, and its issuer."""
     name = f"Kế hoạch số {one_line(plan.number)}" if plan.number else f"Kế hoạch năm {plan.year}"
     return f"{name} của {one_line(plan.issuer)}" if plan.issuer else name
 
 
-def _signer(plan: Plan) -> str | None:
+def _signer(plan: PartialPlan) -> str | None:
     signer = plan.signer
     name = signer.name if signer is not None else None
     if signer is None or not name:

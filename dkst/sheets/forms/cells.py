@@ -14,8 +14,8 @@ import unicodedata
 from datetime import date, datetime, time
 from typing import Any
 
-from dkst.counts import MAX_COUNT  # noqa: F401  (the bound of an indicator cell, as the loader's)
-from dkst.figures.frames import TEXT_KEYS  # noqa: F401  (a report's three texts, one row each)
+from dkst.counts import MAX_COUNT as MAX_COUNT  # (the bound of an indicator cell, as the loader's)
+from dkst.figures.frames import TEXT_KEYS as TEXT_KEYS  # (a report's three texts, one row each)
 from dkst.i18n import text
 
 #: The language of every word of the form and of the report file ``dkst import`` writes, whatever ``--lang``

@@ -42,7 +42,7 @@ class FormSpec:
     last_on_time: date | None
     due_text: str | None
     marker: str
-    issuer: str
+    issuer: str | None
     title: str | None
     letterhead: dict[str, str | None]
     report_to_office: str | None
