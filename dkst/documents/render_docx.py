@@ -193,8 +193,10 @@ def render_docx(context: Context, template_path: Path, unit: Mapping[str, Any] |
         raise
     except TemplateLimit as exc:
         raise RenderError(_limit_text(exc.key, lang, shown, **exc.params)) from None
-    except (RecursionError, MemoryError):
+    except RecursionError:
         raise RenderError(f"{shown}: template error: recursion too deep", "tpl.recursion", where=shown) from None
+    except MemoryError:
+        raise RenderError(f"{shown}: template error: out of memory", "tpl.memory", where=shown) from None
     except Exception as exc:
         _, line = _template_line(exc, set())
         near = _xml_text(seen.get("xml", ""), line)
