@@ -94,6 +94,7 @@ def test_init_writes_a_clean_dataset(tmp_path: Path) -> None:
         "templates/remind.docx",
         "templates/remind.md.j2",
         "templates/report.docx",
+        "templates/report.html.j2",
         "templates/report.md.j2",
     ]
     assert "git init && git add . && git commit" in proc.stdout

@@ -1038,16 +1038,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The plan's year (default: this year; with --sample: 2023).",
     },
     "help.render": {
-        "vi": "Báo cáo kết quả thực hiện Phong trào trong kỳ gửi cấp trên, dạng Markdown hoặc Word.",
-        "en": "The report of the period's results for the level above, as Markdown or Word.",
+        "vi": "Báo cáo kết quả thực hiện Phong trào trong kỳ gửi cấp trên, dạng Markdown hoặc Word; "
+        "hoặc trang HTML cho lãnh đạo xem nhanh.",
+        "en": "The report of the period's results for the level above, as Markdown or Word; or the page for "
+        "leaders, in HTML.",
     },
     "help.render.format": {
-        "vi": "md (mặc định) hoặc docx; khi có --output mà không có --format thì theo đuôi tệp.",
-        "en": "md (the default) or docx; with --output and no --format, from the file's suffix.",
+        "vi": "md (mặc định), docx hoặc html (trang cho lãnh đạo); khi có --output mà không có --format thì "
+        "theo đuôi tệp.",
+        "en": "md (the default), docx or html (the page for leaders); with --output and no --format, from the "
+        "file's suffix.",
     },
     "help.render.output": {
-        "vi": "Ghi ra tệp này. Mặc định: md in ra màn hình, docx ghi vào out/bao-cao-<kỳ>.docx của bộ dữ liệu.",
-        "en": "Write to this file. Default: md to the screen, docx to the dataset's out/bao-cao-<period>.docx.",
+        "vi": "Ghi ra tệp này. Mặc định: md in ra màn hình, docx ghi vào out/bao-cao-<kỳ>.docx, html vào "
+        "out/bao-cao-<kỳ>.html của bộ dữ liệu.",
+        "en": "Write to this file. Default: md to the screen, docx to the dataset's out/bao-cao-<period>.docx, "
+        "html to out/bao-cao-<period>.html.",
     },
     "help.remind": {
         "vi": "Giấy nhắc (công văn đôn đốc) gửi các đơn vị chưa nộp báo cáo hoặc sắp đến hạn.",

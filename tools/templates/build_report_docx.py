@@ -529,6 +529,7 @@ TEXT: dict[str, dict] = {
         " của {{ plan.issuer }})",
         "appendix_note": "Hạn cuối: {{ period.last_on_time_vn }}; số liệu tính đến ngày {{ as_of|vndate }};"
         " “–”: đơn vị không báo cáo chỉ tiêu này.",
+        "chart_caption": "Biểu đồ: tỷ lệ đơn vị đã gửi báo cáo và gửi đúng hạn, theo loại đơn vị",
         "units_head": ["TT", "Đơn vị", "Tình trạng", "Ngày nhận", "Mô hình"],
         "kind_sent": "{% if k.reports.expected %}Đã gửi {{ k.reports.received }}/{{ k.reports.expected }}{% endif %}",
         "unit_status": "{{ u.status_label }}{% if u.days_late %} ({{ u.days_late }} ngày){% endif %}",
@@ -659,6 +660,7 @@ TEXT: dict[str, dict] = {
         " {{ as_of|endatelong }} of {{ plan.issuer }})",
         "appendix_note": "Last on-time day: {{ period.last_on_time|endate }}; figures as of {{ as_of|endate }};"
         " “–”: the unit did not report this indicator.",
+        "chart_caption": "Chart: units that sent their report, and on time, by kind of unit",
         "units_head": ["No.", "Unit", "Status", "Received on", "Models"],
         "kind_sent": "{% if k.reports.expected %}Sent {{ k.reports.received }}/{{ k.reports.expected }}{% endif %}",
         "unit_status": "{{ u.status_label }}{% if u.days_late %} ({{ u.days_late }}"
@@ -929,6 +931,7 @@ def appendix(doc, s: dict) -> None:
     p.paragraph_format.space_after = Pt(6)
     p = para(doc, s["appendix_note"], "Document Title", bold=False, italic=True, size=12)
     p.paragraph_format.space_after = Pt(6)
+    completeness_chart(doc, s)
 
     # widths are proportions: after the indicator columns are repeated, dkst scales every column so the
     # table keeps the page width
@@ -1024,6 +1027,17 @@ def appendix(doc, s: dict) -> None:
     para(doc, "{%p for x in late_changes.lines %}", "Table Text")
     para(doc, "- {{ x }}", "Table Text")
     para(doc, "{%p endfor %}", "Table Text")
+    para(doc, "{%p endif %}", "Table Text")
+
+
+def completeness_chart(doc, s: dict) -> None:
+    """The completeness chart: a picture dkst draws when it writes the report (``charts.completeness``, the same
+    chart as the page for leaders), centred, with its caption; nothing when no report is expected."""
+    para(doc, "{%p if charts.completeness %}", "Table Text")
+    p = para(doc, "{{ charts.completeness }}", "Table Text", align=WD_ALIGN_PARAGRAPH.CENTER)
+    p.paragraph_format.keep_with_next = True
+    p = para(doc, s["chart_caption"], "Table Text", italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    p.paragraph_format.space_after = Pt(6)
     para(doc, "{%p endif %}", "Table Text")
 
 
