@@ -841,6 +841,7 @@ def test_render_context(monkeypatch: pytest.MonkeyPatch) -> None:
         "counted_reports",
         "extra_reports",
         "other_units",
+        "late_changes",
     ]
     assert ctx["summary"] == BASIC_H1
     plan = ctx["plan"]

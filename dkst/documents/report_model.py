@@ -254,6 +254,7 @@ class ReportContext:
             data["counted_reports"] = len(self.counted)
             data["extra_reports"] = plain(self.extra_reports)
             data["other_units"] = plain(self.other_units)
+            data["late_changes"] = data.pop("late_changes")  # render --history's, after what every report has
             self._data = escape.xml_tree(data)
         return self._data
 
