@@ -838,6 +838,7 @@ def test_render_context(monkeypatch: pytest.MonkeyPatch) -> None:
         "proposals",
         "lang",
         "totals",
+        "previous_year",
         "counted_reports",
         "extra_reports",
         "other_units",
@@ -883,6 +884,7 @@ def test_render_context(monkeypatch: pytest.MonkeyPatch) -> None:
         "section": "Diễn đàn",
         "total": None,
         "units": 0,
+        "previous": None,
     }
     assert [k["id"] for k in ctx["kinds"]] == ["city", "member", "ward", "commune"]
     assert ctx["kinds"][2]["reports"] == BASIC_H1["by_kind"]["ward"]
@@ -901,6 +903,7 @@ def test_render_context(monkeypatch: pytest.MonkeyPatch) -> None:
         "indicators": {"sessions": 4, "people": 80},
         "models": 1,
         "left_out": False,
+        "previous": None,
     }
     assert ctx["models"][1] == {
         "unit_id": "m1",

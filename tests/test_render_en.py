@@ -317,7 +317,7 @@ def test_docx_en_content(en_docx: bytes) -> None:
         "CHAIR",
         "Nguyễn Ba",
         "Appendix",
-        "Lượt người tham dự tuyên truyền: 11,077 lượt người (16 units reporting)",
+        "Lượt người tham dự tuyên truyền: 11,077 lượt người, up 18.8% on the same period of 2022 (16 units reporting)",
         "88.2%",
         "Hội Nông dân thành phố (3 days)",
         "Ủy ban MTTQ Việt Nam phường An Mỹ",

@@ -453,6 +453,7 @@ TEXT: dict[str, dict] = {
         ),
         "figures": (
             "Tổng hợp từ báo cáo của các đơn vị: {% for i in s.indicators %}{{ i|figure }}"
+            "{% set c = i|compare(previous_year) %}{% if c %}, {{ c }}{% endif %}"
             "{% if i.total is not none %} ({{ i.units }} đơn vị báo cáo){% endif %}"
             "{{ '; ' if not loop.last else '.' }}{% endfor %}"
         ),
@@ -523,6 +524,10 @@ TEXT: dict[str, dict] = {
         "on_behalf": "{{ plan.signer.on_behalf|upper if plan.signer else '' }}",
         "signer_title": "{{ plan.signer.title|upper if plan.signer else '' }}",
         "appendix": "Phụ lục",
+        "compare_intro": "So với cùng kỳ năm {{ previous_year }} (“Cùng kỳ”: tổng hợp từ báo cáo cùng kỳ năm"
+        " {{ previous_year }}; “–”: không có số liệu):",
+        "compare_head": ["TT", "Chỉ tiêu", "{{ period.name }}", "Cùng kỳ", "Tăng, giảm"],
+        "growth": "growth",
         "appendix_title": "KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA “ĐOÀN KẾT SÁNG TẠO” CỦA CÁC ĐƠN VỊ",
         "appendix_period": "{{ period.name|upper }}",
         "appendix_of": "(Kèm theo Báo cáo số …/BC-{{ plan.letterhead.symbol or '…' }} {{ as_of|vndatelong }}"
@@ -577,6 +582,7 @@ TEXT: dict[str, dict] = {
         ),
         "figures": (
             "Totals from the units' reports: {% for i in s.indicators %}{{ i|enfigure }}"
+            "{% set c = i|encompare(previous_year) %}{% if c %}, {{ c }}{% endif %}"
             "{% if i.total is not none %} ({{ i.units|ennum }} {{ 'unit' if i.units == 1 else 'units' }}"
             " reporting){% endif %}{{ '; ' if not loop.last else '.' }}{% endfor %}"
         ),
@@ -654,6 +660,10 @@ TEXT: dict[str, dict] = {
         "on_behalf": "{{ plan.signer.on_behalf|upper|enformula if plan.signer else '' }}",
         "signer_title": "{{ plan.signer.title|upper|enformula if plan.signer else '' }}",
         "appendix": "Appendix",
+        "compare_intro": "Against the same period of {{ previous_year }} (“Same period last year”: compiled from"
+        " the reports of the same period of {{ previous_year }}; “–”: no figure):",
+        "compare_head": ["No.", "Indicator", "{{ period.name }}", "Same period last year", "Change"],
+        "growth": "engrowth",
         "appendix_title": "RESULTS OF THE EMULATION MOVEMENT “ĐOÀN KẾT SÁNG TẠO” BY UNIT",
         "appendix_period": "{{ period.name|upper }} ({{ period.start|endate }} – {{ period.end|endate }})",
         "appendix_of": "(Attached to Report No. …/BC-{{ plan.letterhead.symbol or '…' }} dated"
@@ -1019,6 +1029,7 @@ def appendix(doc, s: dict) -> None:
         ),
         "Table Total",
     )
+    compare_table(doc, s)
     # Word wants a paragraph after a table at the end of a document
     para(doc, "", "Table Text")
     # render --history: which reports had their figures changed after the deadline (nothing without it)
@@ -1028,6 +1039,34 @@ def appendix(doc, s: dict) -> None:
     para(doc, "- {{ x }}", "Table Text")
     para(doc, "{%p endfor %}", "Table Text")
     para(doc, "{%p endif %}", "Table Text")
+
+
+def compare_table(doc, s: dict) -> None:
+    """Where plan.yaml has ``previous``: each indicator's total, last year's and the change (“Cùng kỳ”,
+    “Tăng, giảm”)."""
+    para(doc, "{%p if previous_year %}")
+    p = para(doc, s["compare_intro"])
+    p.paragraph_format.space_before = Pt(6)
+    t = table(doc, [13, 130, 45, 45, 44], total_mm=LANDSCAPE_WIDTH)
+    add_row(t, s["compare_head"], "Table Heading", header=True)
+    tag_row(t, "{%tr for i in indicators %}")
+    add_row(
+        t,
+        figures(
+            s,
+            [
+                "{{ loop.index }}",
+                "{{ i.label }}{% if i.unit %} ({{ i.unit }}){% endif %}",
+                "{{ i.total|num }}",
+                "{{ i.previous|num }}",
+                "{{ i.total|" + s["growth"] + "(i.previous, '–') }}",
+            ],
+        ),
+        "Table Number",
+        styles=["Table Number", "Table Text", "Table Number", "Table Number", "Table Number"],
+    )
+    tag_row(t, "{%tr endfor %}")
+    para(doc, "{%p endif %}")
 
 
 def completeness_chart(doc, s: dict) -> None:
