@@ -46,7 +46,7 @@ def _commands() -> list[tuple[list[str], object]]:
 
     from dkst.cli import app as cli
 
-    cli._register_commands()
+    cli.register_commands()
     root = typer.main.get_command(cli.app)
     out: list[tuple[list[str], object]] = []
 

@@ -19,6 +19,8 @@ from dkst.cli.options import (
     DataOpt,
     ForceOpt,
     LangOpt,
+    PeriodOpt,
+    TemplateDirOpt,
     fail,
     format_by_suffix,
     output_target,
@@ -30,11 +32,6 @@ from dkst.cli.options import (
 
 if TYPE_CHECKING:
     from dkst.documents.report_model import PeriodFacts, ReportContext
-
-PeriodOpt = Annotated[str, typer.Option("--period", help="help.opt.period", metavar="PERIOD", show_default=False)]
-TemplateDirOpt = Annotated[
-    Path | None, typer.Option("--template-dir", help="help.opt.template-dir", metavar="DIR", show_default=False)
-]
 
 
 #: The suffix of each format's file (the formats this command has; ``html`` where the page is built).
@@ -70,7 +67,6 @@ def render(
     from dkst.checks.checker import check as run_check
     from dkst.documents.render import RenderError, find_template, render_docx, render_markdown
     from dkst.documents.report_context import render_context
-    from dkst.figures.aggregate import AggregateError
     from dkst.i18n import text
 
     ctx = resolve(data, as_of, lang)
@@ -82,10 +78,7 @@ def render(
     template_dir = template_folder(template_dir, ctx.lang)
     checked = run_check(ctx.root, ctx.as_of)
     require_units(checked, ctx.lang)
-    try:
-        context = render_context(checked, period, ctx.lang)
-    except AggregateError as exc:
-        fail(text(exc.key, ctx.lang, **exc.params))
+    context = render_context(checked, period, ctx.lang)
     names = {"docx": "report.docx", "html": "report.html.j2", "md": "report.md.j2"}
     if history:
         context = with_late_changes(context, ctx.root)
