@@ -18,8 +18,8 @@ Rules (FORMAT.md, "``dkst aggregate --period P --format json``"):
   is broken is *left out* of every total and counted in ``left_out``; so is a report of a unit whose entry in
   ``units.yaml`` is unusable (it belongs to no known unit);
 - ``expected`` counts the units whose status is on_time, late, missing, pending or invalid; ``received`` =
-  on_time + late; completeness and timeliness are rounded half-up to 4 places, ``None`` when nothing is
-  expected;
+  on_time + late; completeness and timeliness are exact fractions (rounded once by each output: JSON half-up to 4
+  places, people's percentages half-up to one decimal), ``None`` when nothing is expected;
 - indicator totals, commendations, highlights, limitations and proposals come from the counted reports,
   required or not; an indicator that no counted report carries has total ``None`` ("not reported", never 0);
 - a model counts when its status is in_progress or completed and ``started`` lies in the plan year, between
@@ -32,10 +32,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Protocol
 
 from dkst.checks.compliance import received
+from dkst.counts import Ratio, half_up
 from dkst.figures.frames import (
     EXPECTED_STATUSES,
     IND,
@@ -186,11 +187,26 @@ def period_of(checked: Checked, period_id: str) -> PeriodInfo:
 # ---------------------------------------------------------------- the figures
 
 
-def ratio(part: int, whole: int) -> float | None:
-    """``part / whole`` rounded half-up to 4 places; ``None`` when ``whole`` is 0."""
+def ratio(part: int, whole: int) -> Ratio | None:
+    """``part / whole``, exact (a :class:`~dkst.counts.Ratio`: a float that keeps its fraction); ``None`` when
+    ``whole`` is 0. Kept exact in :attr:`Aggregate.summary` to every
+    writer, each of which rounds it once (:func:`dkst.counts.half_up`): JSON to 4 places (:func:`json_ready`),
+    people's percentages to one decimal (:func:`dkst.documents.filters.pct`, the workbook)."""
     if not whole:
         return None
-    return float((Decimal(part) / Decimal(whole)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+    return Ratio(part, whole)
+
+
+def json_ready(value: Any) -> Any:
+    """``value`` (the summary, or any part of it) with each exact ratio rounded half-up to 4 places, once, as
+    FORMAT.md's JSON gives it (:func:`dkst.counts.half_up`); everything else as it is."""
+    if isinstance(value, Ratio | Fraction):
+        return float(half_up(value, 4))
+    if isinstance(value, dict):
+        return {k: json_ready(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_ready(v) for v in value]
+    return value
 
 
 def report_counts(frame: pd.DataFrame) -> dict[str, Any]:
