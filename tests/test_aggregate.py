@@ -22,7 +22,6 @@ from typing import Any
 import pytest
 
 from dkst.figures.aggregate import json_ready
-
 from tests.conftest import assert_golden, run_dkst
 
 REPO = Path(__file__).resolve().parent.parent
