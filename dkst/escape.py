@@ -51,7 +51,13 @@ _MD_LEADING = re.compile(r"^(#|>|=|[-+:](?=\s|$)|\d+(?=[.)](?:\s|$)))")
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
 
 
+#: Bidirectional controls (U+202E reorders what follows): dropped from Markdown, where they would make a
+#: printed figure or name read otherwise than it is.
+_BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def _md_line(line: str) -> str:
+    line = _BIDI.sub("", line)
     line = _MD_ALWAYS.sub(r"\\\1", line)
     for ch in _MD_PAIRED:
         # a lone delimiter cannot open emphasis, code, sub/superscript or math: leave it readable
@@ -142,8 +148,12 @@ def excel_text(value: Any) -> Any:
 
 # ---------------------------------------------------------------- terminals
 
-#: C0 controls (ESC among them), DEL, C1 controls (CSI 0x9b, OSC 0x9d …), and the bidirectional controls.
-_TERMINAL_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: C0 controls (ESC among them), DEL, C1 controls (CSI 0x9b, OSC 0x9d …), the bidirectional controls, the
+#: line and paragraph separators U+2028/U+2029 (a terminal or an editor may break the line there: a forged
+#: output line), and lone surrogates (a file name that is not UTF-8, as the file system gives it).
+_TERMINAL_UNSAFE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def _visible(m: re.Match[str]) -> str:

@@ -18,6 +18,7 @@ where an output may land, and deterministic zip packing.
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import re
@@ -28,7 +29,7 @@ import threading
 import time
 import zipfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -45,7 +46,9 @@ __all__ = [
     "check_output",
     "check_zip",
     "create_new",
+    "os_reason",
     "repack_zip",
+    "write_all",
 ]
 
 #: Dataset files and folders no output may land on, with or without ``--force`` (compared case-folded).
@@ -84,17 +87,20 @@ def _umask() -> int:
 
 
 @contextmanager
-def _removed_on_sigterm(tmp: str) -> Iterator[None]:
-    """While writing ``tmp``: SIGTERM removes it and exits 143 (128 + 15), as the default action would."""
+def _removed_on_sigterm(tmp: str | list[str]) -> Iterator[None]:
+    """While writing ``tmp`` (one path, or a list that may grow): SIGTERM removes it and exits 143 (128 + 15),
+    as the default action would."""
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
         yield
         return
+    temps = tmp if isinstance(tmp, list) else [tmp]
 
     def handler(signum: int, frame: FrameType | None) -> None:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        for one in list(temps):
+            try:
+                os.unlink(one)
+            except OSError:
+                pass
         os._exit(128 + signum)
 
     try:
@@ -108,12 +114,15 @@ def _removed_on_sigterm(tmp: str) -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _write_temp(folder: Path, name: str, data: bytes) -> str:
+def _write_temp(folder: Path, name: str, data: bytes, temps: list[str] | None = None) -> str:
     """``data`` in a new private temporary file of ``folder``, flushed to disk; returns its path. On any
-    failure the temporary file is gone."""
+    failure the temporary file is gone. With ``temps`` (watched by the caller's :func:`_removed_on_sigterm`)
+    the path is added to it at once; else this function removes it on SIGTERM itself."""
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    if temps is not None:
+        temps.append(tmp)
     try:
-        with _removed_on_sigterm(tmp), os.fdopen(fd, "wb") as fh:
+        with _removed_on_sigterm(tmp) if temps is None else nullcontext(), os.fdopen(fd, "wb") as fh:
             if hasattr(os, "fchmod"):  # mkstemp's 0600 would outlive the rename; an output is an ordinary file
                 os.fchmod(fh.fileno(), 0o666 & ~_umask())
             slow = os.environ.get(_SLOW_ENV)
@@ -152,34 +161,82 @@ def atomic_write(path: Path, content: bytes | str) -> None:
         raise
 
 
+def _place(tmp: str, path: Path, force: bool) -> bool:
+    """Move the written ``tmp`` to ``path``: replace with ``force``, else create exclusively (a hard link, which
+    fails if the name exists even if it appeared a moment ago). Returns whether ``path`` is new; raises
+    :class:`FileExists`."""
+    if force:
+        existed = os.path.lexists(path)
+        os.replace(tmp, path)
+        return not existed
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise FileExists(str(path)) from None
+    except OSError as exc:  # a file system without hard links: O_EXCL creates the name, then the rename fills it
+        if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, errno.ENOSYS):
+            raise
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            raise FileExists(str(path)) from None
+        os.replace(tmp, path)
+        return True
+    os.unlink(tmp)
+    return True
+
+
 def create_new(path: Path, content: str | bytes, force: bool = False) -> None:
     """Write ``content`` to ``path`` whole or not at all; never replace an existing file unless ``force``.
 
-    Without ``force`` the final step is a hard link, which fails if the name exists, so even a file that
-    appears in the meantime is not overwritten. A symbolic link at ``path`` is replaced, never followed.
+    The one writer of every output (``render``, ``aggregate``, ``form``, ``remind``, ``import``, ``init``,
+    ``new``): without ``force`` the final step is an exclusive create (:func:`_place`), so of two commands racing
+    to write the same new output one is refused. A symbolic link at ``path`` is replaced, never followed.
     Raises :class:`FileExists`, or :class:`OSError`.
     """
     path = Path(path)
     data = content.encode("utf-8") if isinstance(content, str) else content
-    if not force and (path.exists() or path.is_symlink()):
+    if not force and os.path.lexists(path):
         raise FileExists(str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = _write_temp(path.parent, path.name, data)
     try:
         with _removed_on_sigterm(tmp):
-            if force:
-                os.replace(tmp, path)
-                return
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                raise FileExists(str(path)) from None
-            except OSError:  # a file system without hard links
-                if path.exists() or path.is_symlink():
-                    raise FileExists(str(path)) from None
-                os.replace(tmp, path)
+            _place(tmp, path, force)
     finally:
         Path(tmp).unlink(missing_ok=True)
+
+
+def write_all(files: list[tuple[Path, bytes, bool]]) -> None:
+    """Write several files all or none: ``(path, content, replace)``; ``replace`` False creates the file
+    exclusively (:class:`FileExists` if the name exists, even if it appeared meanwhile).
+
+    Every temporary file is written (and fsynced) before the first one is moved into place; SIGTERM or an
+    exception removes every temporary file, and a refusal part-way removes the files this call created, so a
+    failure leaves the folders as they were (``rollup``).
+    """
+    temps: list[str] = []
+    placed: list[Path] = []
+    with _removed_on_sigterm(temps):
+        try:
+            todo: list[tuple[str, Path, bool]] = []
+            for path, data, replace in files:
+                path = Path(path)
+                if not replace and os.path.lexists(path):
+                    raise FileExists(str(path))
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = _write_temp(path.parent, path.name, data, temps)
+                todo.append((tmp, path, replace))
+            for tmp, path, replace in todo:
+                if _place(tmp, path, replace):
+                    placed.append(path)
+        except BaseException:
+            for path in placed:  # only the names this call created; a replaced file cannot be brought back
+                Path(path).unlink(missing_ok=True)
+            raise
+        finally:
+            for tmp in temps:
+                Path(tmp).unlink(missing_ok=True)
 
 
 # ---------------------------------------------------------------- where an output may land
@@ -223,21 +280,53 @@ def _guard_place(real: Path, given: Path, root: Path) -> None:
             raise OutputRefused("output-git" if name == ".git" else "output-protected", path=shown)
 
 
+def os_reason(exc: BaseException) -> str:
+    """A catalogue key (``fs-…``) naming why the file system refused, for a one-line error in the chosen
+    language: a name too long, a loop of symbolic links, no permission, a full disk, a read-only disk, a
+    missing folder; ``fs-other`` otherwise (the message then adds the system's own words)."""
+    if isinstance(exc, RuntimeError):  # pathlib's "Symlink loop from …" before Python 3.13
+        return "fs-loop"
+    code = getattr(exc, "errno", None)
+    return {
+        errno.ENAMETOOLONG: "fs-too-long",
+        errno.ELOOP: "fs-loop",
+        errno.EACCES: "fs-permission",
+        errno.EPERM: "fs-permission",
+        errno.ENOSPC: "fs-full",
+        errno.EDQUOT: "fs-full",
+        errno.EROFS: "fs-read-only",
+        errno.ENOENT: "fs-missing",
+        errno.ENOTDIR: "fs-not-folder",
+        errno.EISDIR: "fs-is-folder",
+    }.get(code if isinstance(code, int) else -1, "fs-other")
+
+
 def check_output(path: Path, root: Path, force: bool = False) -> Path:
     """Judge an output file before anything is computed; returns the path to write (its folder resolved).
 
     Raises :class:`OutputRefused` with key ``output-git``, ``output-protected``, ``output-link``,
-    ``output-not-file`` or ``output-exists`` (the last names ``--force``; the others hold even with it).
+    ``output-not-file`` or ``output-exists`` (the last names ``--force``; the others hold even with it), and
+    ``output-bad-path`` when the file system cannot even look at the path (a name over 255 bytes, a loop of
+    symbolic links, no permission): one line naming the path, never a traceback.
     """
+    try:
+        return _check_output(path, root, force)
+    except (OSError, RuntimeError) as exc:
+        raise OutputRefused("output-bad-path", path=str(path), reason=os_reason(exc), error=_strerror(exc)) from None
+
+
+def _strerror(exc: BaseException) -> str:
+    return (getattr(exc, "strerror", None) or str(exc)).split("\n")[0][:200]
+
+
+def _check_output(path: Path, root: Path, force: bool) -> Path:
     given = Path(path)
     real = _real_target(given)
     _guard_place(real, given, root)
     try:
         st = os.lstat(real)
-    except FileNotFoundError:
-        return real
-    except OSError:
-        return real  # e.g. a parent that is not a folder: the write will say so
+    except (FileNotFoundError, NotADirectoryError):
+        return real  # new (or a parent that is not a folder: the write will say so)
     if stat.S_ISLNK(st.st_mode):
         raise OutputRefused("output-link", path=str(given))
     if not stat.S_ISREG(st.st_mode):
@@ -249,13 +338,20 @@ def check_output(path: Path, root: Path, force: bool = False) -> Path:
 
 def check_letter_folder(folder: Path, root: Path, names: list[str], force: bool = False) -> tuple[Path, list[Path]]:
     """Judge ``remind``'s output folder for letters named ``names``; returns (the folder to write, the
-    earlier letters to remove first). Nothing is changed here.
+    earlier letters to remove first). Nothing is changed here. A path the file system cannot look at:
+    ``output-bad-path``.
 
     A folder holding letters (``<unit-id>.md``/``.docx`` regular files or links) is refused without
     ``force`` (``output-letters``). Other files in it are never touched; a name of this run that is taken
     by something that is not a regular file is refused (``output-not-file``).
     """
-    given = Path(folder)
+    try:
+        return _check_letter_folder(Path(folder), root, names, force)
+    except (OSError, RuntimeError) as exc:
+        raise OutputRefused("output-bad-path", path=str(folder), reason=os_reason(exc), error=_strerror(exc)) from None
+
+
+def _check_letter_folder(given: Path, root: Path, names: list[str], force: bool) -> tuple[Path, list[Path]]:
     real = _real_target(given)
     _guard_place(real / "x.md", given, root)
     if real == Path(root).resolve() or _same(real, Path(root)):  # the dataset's own top files are no letters

@@ -129,7 +129,7 @@ def make(
     )
 
 
-def sort_key(item: dict[str, Any]) -> tuple:
+def sort_key(item: dict[str, Any]) -> tuple[Any, ...]:
     """FORMAT.md's order: path, line (null first), code, unit, period, message."""
     line = item["line"]
     return (

@@ -21,7 +21,21 @@ class DatasetError(Exception):
 
 
 def find_root(data: str | os.PathLike[str] | None = None, cwd: Path | None = None) -> Path:
-    """``--data``, then ``DKST_DATA``, then the nearest folder at or above cwd with ``plan.yaml``, then ``./data``."""
+    """``--data``, then ``DKST_DATA``, then the nearest folder at or above cwd with ``plan.yaml``, then ``./data``.
+
+    A path the file system cannot look at (a name over 255 bytes, a loop of symbolic links, no permission) is a
+    :class:`DatasetError` ``bad-path`` naming it, never a traceback."""
+    try:
+        return _find_root(data, cwd)
+    except (OSError, RuntimeError) as exc:
+        from dkst.files import os_reason
+
+        shown = data if data is not None else os.environ.get("DKST_DATA") or (cwd or ".")
+        error = (getattr(exc, "strerror", None) or str(exc)).split("\n")[0][:200]
+        raise DatasetError("output-bad-path", path=os.fsdecode(shown), reason=os_reason(exc), error=error) from None
+
+
+def _find_root(data: str | os.PathLike[str] | None, cwd: Path | None) -> Path:
     given = data if data is not None else os.environ.get("DKST_DATA") or None
     if given is not None:
         root = Path(given)

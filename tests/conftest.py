@@ -34,6 +34,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
+from dkst.load.dataset import ParsedFile
+from dkst.load.validation import R
+
 REPO = Path(__file__).resolve().parent.parent
 CASES = REPO / "tests" / "cases"
 GOLDEN = REPO / "tests" / "golden"
@@ -170,7 +173,7 @@ def _forget_state() -> None:
                     value.cache_clear()
     rich = sys.modules.get("rich")
     if rich is not None and hasattr(rich, "_console"):
-        rich._console = None
+        setattr(rich, "_console", None)  # noqa: B010  (a private global of rich: no typed way to reach it)
 
 
 def _run_here(args: list[str], cwd: Path, env: dict[str, str], text: bool) -> subprocess.CompletedProcess[Any]:
@@ -198,8 +201,8 @@ def _run_here(args: list[str], cwd: Path, env: dict[str, str], text: bool) -> su
         _forget_state()
         try:
             with warnings.catch_warnings():
-                returned = main()
-            code = _exit_code(SystemExit(returned), err)  # the console script does sys.exit(main())
+                main()
+            code = _exit_code(SystemExit(None), err)  # the console script does sys.exit(main()); main returns None
         except SystemExit as exc:
             code = _exit_code(exc, err)
         except Exception:
@@ -226,11 +229,12 @@ def _run_here(args: list[str], cwd: Path, env: dict[str, str], text: bool) -> su
     return subprocess.CompletedProcess(argv, code, stdout, stderr)
 
 
-def check_json(data: Path, as_of: str, *extra: str, **kw: object) -> dict:
+def check_json(data: Path, as_of: str, *extra: str, **kw: Any) -> dict[str, Any]:
     proc = run_dkst("check", "--data", str(data), "--as-of", as_of, "--format", "json", *extra, **kw)
     assert proc.returncode in (0, 1), proc.stderr
     assert "Traceback" not in proc.stderr
-    return json.loads(proc.stdout)
+    result: dict[str, Any] = json.loads(proc.stdout)
+    return result
 
 
 @pytest.fixture
@@ -247,3 +251,9 @@ def sample(tmp_path: Path) -> Path:
     dest = tmp_path / "data"
     shutil.copytree(REPO / "data", dest)
     return dest
+
+
+def whole(parsed: ParsedFile[R]) -> R:
+    """The record of a file parsed without errors (whole, not partial)."""
+    assert parsed.record is not None and not parsed.partial, parsed.problems
+    return parsed.record

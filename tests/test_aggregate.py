@@ -54,7 +54,8 @@ def agg_json(data: Path, period: str, as_of: str, *extra: str, today: str = BASI
         "aggregate", "--data", str(data), "--period", period, "--as-of", as_of, "--format", "json", *extra, today=today
     )
     assert proc.returncode == 0, proc.stderr.decode()
-    return json.loads(proc.stdout.decode("utf-8"))
+    result: dict[str, Any] = json.loads(proc.stdout.decode("utf-8"))
+    return result
 
 
 @pytest.fixture
@@ -131,7 +132,7 @@ def _unit(
 #: m1: on time on the last on-time day 04/6 (fails an error-level rule: still counted); m2: 05/6, late by 1;
 #: m3: nothing; w1: on time but its file is broken (left out); w2: exempt, sent anyway (counted);
 #: w3: dated 2024-02-01, after today (future-date: absent, so missing); w4: impossible date (invalid).
-BASIC_H1 = {
+BASIC_H1: dict[str, Any] = {
     "period": "H1",
     "name": "6 tháng đầu năm 2023",
     "as_of": "2023-07-15",

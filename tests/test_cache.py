@@ -12,9 +12,12 @@ import pickle
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from dkst.load.dataset import ParsedFile, parse_document
+from dkst.load.schema import Record
 from tests.conftest import REPO, run_dkst
 
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -54,7 +57,8 @@ def check(data: Path, xdg: Path, **env: str) -> str:
     assert proc.returncode in (0, 1), proc.stderr
     assert "Traceback" not in proc.stderr
     json.loads(proc.stdout)
-    return proc.stdout
+    result: str = proc.stdout
+    return result
 
 
 def cache_files(xdg: Path) -> list[Path]:
@@ -101,8 +105,13 @@ def test_second_run_does_not_parse(ds: Path, xdg: Path, monkeypatch: pytest.Monk
     monkeypatch.setenv("XDG_CACHE_HOME", str(xdg))
     monkeypatch.delenv("DKST_NO_CACHE", raising=False)
     calls: list[object] = []
-    real = pool.parse_document
-    monkeypatch.setattr(pool, "parse_document", lambda raw, cls: calls.append(cls) or real(raw, cls))
+    real = parse_document
+
+    def counted(raw: bytes, cls: type[Record]) -> ParsedFile[Any]:
+        calls.append(cls)
+        return real(raw, cls)
+
+    monkeypatch.setattr(pool, "parse_document", counted)
     run_check(ds, date(2023, 12, 20))
     assert len(calls) == len(list(ds.rglob("*.yaml")))
     calls.clear()

@@ -15,6 +15,7 @@ import shutil
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -170,33 +171,34 @@ def test_a_fifo_in_place_of_the_cache_is_no_hang(env: tuple[Path, Path]) -> None
     assert run(ds) == first
 
 
-def _doc(path: Path) -> dict:
-    return pickle.loads(path.read_bytes())
+def _doc(path: Path) -> dict[str, Any]:
+    result: dict[str, Any] = pickle.loads(path.read_bytes())
+    return result
 
 
-def _bad_meta(doc: dict) -> None:
+def _bad_meta(doc: dict[str, Any]) -> None:
     rel = next(iter(doc["files"]))
     doc["files"][rel] = (1, 2)
 
 
-def _meta_out_of_range(doc: dict) -> None:
+def _meta_out_of_range(doc: dict[str, Any]) -> None:
     for rel, meta in list(doc["files"].items())[:5]:
         doc["files"][rel] = (*meta[:4], 999, meta[5])
 
 
-def _segment_not_bytes(doc: dict) -> None:
+def _segment_not_bytes(doc: dict[str, Any]) -> None:
     doc["segments"][0] = ["not", "bytes"]
 
 
-def _items_wrong_shape(doc: dict) -> None:
+def _items_wrong_shape(doc: dict[str, Any]) -> None:
     doc["segments"][0] = pickle.dumps([("x",), 3, None, ("a", "b", "c")] * 100)
 
 
-def _segment_not_a_list(doc: dict) -> None:
+def _segment_not_a_list(doc: dict[str, Any]) -> None:
     doc["segments"][0] = pickle.dumps({"a": 1})
 
 
-def _files_a_list(doc: dict) -> None:
+def _files_a_list(doc: dict[str, Any]) -> None:
     doc["files"] = list(doc["files"].items())
 
 

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,7 +38,7 @@ def test_sample_english_messages() -> None:
 def test_sample_figures_match_the_hand_count() -> None:
     """data/README.md: as of 2023-11-30, 4 late and 2 missing H1 reports, 14 pending Y reports."""
     doc = json.loads(run_dkst("check", "--data", "data", "--as-of", "2023-11-30", "--format", "json").stdout)
-    by = {}
+    by: dict[tuple[str, str], list[Any]] = {}
     for f in doc["findings"]:
         by.setdefault((f["code"], f["period"]), []).append(f)
     late = {f["unit"]: f["days_late"] for f in by[("late-report", "H1")]}

@@ -6,13 +6,15 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from dkst.counts import MAX_COUNT, BigDecimal, CountError, parse_count
 from dkst.load.dataset import parse_document
-from dkst.load.schema import ModelRecord, Plan, Report
-from tests.conftest import run_dkst
+from dkst.load.partial import PartialPlan, PartialReport
+from dkst.load.schema import ModelRecord, ModelsRequirement, Plan, Report
+from tests.conftest import run_dkst, whole
 
 H1 = "units/an-my/reports/H1.yaml"
 MODEL = "units/an-my/models/cho-so.yaml"
@@ -135,10 +137,12 @@ BAD = [
 SEPARATED = {"1.000": "1000", "1,000": "1000", "1 000": "1000", "2.500.000": "2500000"}
 
 
-def _indicator(text: str) -> tuple[object, list[tuple[str, int | None, dict]]]:
+def _indicator(text: str) -> tuple[object, list[tuple[str, int | None, dict[str, Any]]]]:
     raw = f"submitted: 2023-06-04\nindicators:\n  a: {text}\n  b: 5\n".encode()
     parsed = parse_document(raw, Report)
-    return parsed.record.indicators, parsed.problems
+    record: PartialReport | None = parsed.record
+    assert record is not None
+    return record.indicators, parsed.problems
 
 
 @pytest.mark.parametrize(("text", "value"), sorted(GOOD.items()))
@@ -169,24 +173,26 @@ def test_model_beneficiaries_use_the_same_parser(text: str) -> None:
     raw = f"name: X\nstatus: completed\nstarted: 2023-03-01\nbeneficiaries: {text}\n".encode()
     parsed = parse_document(raw, ModelRecord)
     if text == "010":
-        assert parsed.problems == [] and parsed.record.beneficiaries == 10
+        assert parsed.problems == [] and whole(parsed).beneficiaries == 10
     else:
         assert [(c, ln) for c, ln, _ in parsed.problems] == [("invalid-value", 4)]
-        assert parsed.record.beneficiaries is None
+        assert parsed.record is not None and parsed.record.beneficiaries is None
 
 
-def _plan(year: str, extra: str = "") -> tuple[object, list]:
+def _plan(year: str, extra: str = "") -> tuple[PartialPlan, list[Any]]:
     raw = (
         f"title: T\nyear: {year}\nissuer: I\nunit_kinds: {{ward: P}}\n"
         f"periods: {{H1: {{name: N, start: 2023-01-01, end: 2023-06-30, due_by: 2023-06-05}}}}\n{extra}"
     ).encode()
     parsed = parse_document(raw, Plan)
+    assert parsed.record is not None
     return parsed.record, parsed.problems
 
 
 def test_other_int_fields_still_work() -> None:
     plan, problems = _plan("2023", "requirements:\n  - {id: m, type: models, min: 1, applies_to: [ward]}\n")
-    assert problems == [] and plan.year == 2023 and plan.requirements[0].min == 1
+    assert problems == [] and plan.year == 2023 and plan.requirements
+    assert isinstance(plan.requirements[0], ModelsRequirement) and plan.requirements[0].min == 1
     assert type(plan.year) is int
     for bad in ("0x7E7", "03747", "2023.0", "'2023'", "1999", "2101", "!!int 2023", "true", "3:53:43"):
         plan, problems = _plan(bad)
@@ -200,7 +206,7 @@ def test_booleans_still_work() -> None:
     for text, value in (("true", True), ("false", False), ("True", True), ("yes", True), ("off", False)):
         raw = f"name: X\nstatus: completed\nstarted: 2023-03-01\npropose_replication: {text}\n".encode()
         parsed = parse_document(raw, ModelRecord)
-        assert parsed.problems == [] and parsed.record.propose_replication is value
+        assert parsed.problems == [] and whole(parsed).propose_replication is value
     raw = b"name: X\nstatus: completed\nstarted: 2023-03-01\npropose_replication: 1\n"
     assert [c for c, _, _ in parse_document(raw, ModelRecord).problems] == ["invalid-value"]
 
@@ -209,7 +215,7 @@ def test_text_fields_keep_what_was_typed() -> None:
     raw = b"submitted: 2023-06-04\nnumber: 012\nsigner: 0x1F\nhighlights: 1:30\nlimitations: 1.000\n"
     parsed = parse_document(raw, Report)
     assert parsed.problems == []
-    rec = parsed.record
+    rec = whole(parsed)
     assert (rec.number, rec.signer, rec.highlights, rec.limitations) == ("012", "0x1F", "1:30", "1.000")
 
 
@@ -219,7 +225,7 @@ def test_keys_read_as_written() -> None:
 
     parsed = parse_document(raw, UnitsFile)
     assert parsed.problems == []
-    assert [u.id for u in parsed.record.units] == ["2023", "010"]
+    assert [u.id for u in whole(parsed).units] == ["2023", "010"]
 
 
 # ---------------------------------------------------------------- sums never overflow

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,9 +28,9 @@ def _commands() -> list[tuple[list[str], object]]:
 
     cli._register_commands()
     root = typer.main.get_command(cli.app)
-    out: list[tuple[list[str], object]] = []
+    out: list[tuple[list[str], Any]] = []
 
-    def walk(cmd: object, path: list[str]) -> None:
+    def walk(cmd: Any, path: list[str]) -> None:
         out.append((path, cmd))
         ctx = cmd.make_context("dkst", [], resilient_parsing=True) if getattr(cmd, "commands", None) else None
         for name in cmd.list_commands(ctx) if ctx else []:

@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -71,10 +72,11 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build(tmp_path_factory.mktemp("hist") / "repo")
 
 
-def history_json(ds: Path, *args: str, **kw: object) -> dict:
-    done = run_dkst("history", "--data", str(ds), *args, "--format", "json", **kw)  # type: ignore[arg-type]
+def history_json(ds: Path, *args: str, **kw: Any) -> dict[str, Any]:
+    done = run_dkst("history", "--data", str(ds), *args, "--format", "json", **kw)
     assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
 
 
 def test_one_report_newest_first_with_uncommitted(repo: Path) -> None:
@@ -219,3 +221,40 @@ def test_windows_console_never_tracebacks(repo: Path) -> None:
         done.stdout.decode("utf-8")
     gone = run_dkst("history", "--data", str(repo.parent / "nowhere"), env={"PYTHONIOENCODING": "cp1258"}, process=True)
     assert gone.returncode == 2 and "Traceback" not in gone.stderr
+
+
+def test_render_history_appendix(repo: Path, tmp_path: Path) -> None:
+    base = ("render", "--data", str(repo), "--period", "H1", "--as-of", "2023-07-01")
+    plain = run_dkst(*base)
+    assert plain.returncode == 0, plain.stderr
+    assert "sau hạn cuối" not in plain.stdout  # off by default
+    vi = run_dkst(*base, "--history")
+    assert vi.returncode == 0, vi.stderr
+    assert "Báo cáo của đơn vị có số liệu được sửa sau hạn cuối (04/6/2023)" in vi.stdout
+    line = next(x for x in vi.stdout.splitlines() if x.startswith("- Ủy ban MTTQ Việt Nam phường An Mỹ: sửa 1 lần"))
+    assert "20/6/2023 (Trần Thị Bình)" in line and "720 → 750" in line
+    assert "Tam Thanh" not in vi.stdout.split("sau hạn cuối")[1].split("##")[0]  # its first commit
+    en = run_dkst(*base, "--history", "--lang", "en")
+    assert "whose figures were changed after the last on-time day (04/6/2023)" in en.stdout
+    assert "changed 1 time, last on 20/6/2023" in en.stdout
+    for lang in ("vi", "en"):
+        out = tmp_path / f"r-{lang}.docx"
+        done = run_dkst(*base, "--history", "--lang", lang, "--format", "docx", "--output", str(out))
+        assert done.returncode == 0, done.stderr
+        import docx
+
+        paragraphs = [p.text for p in docx.Document(str(out)).paragraphs]
+        assert any("An Mỹ" in p and "720 → 750" in p for p in paragraphs)
+        assert not any("{%" in p or "{{" in p for p in paragraphs)
+    out = tmp_path / "plain.docx"
+    assert run_dkst(*base, "--format", "docx", "--output", str(out)).returncode == 0
+    import docx
+
+    assert not any("720 → 750" in p.text for p in docx.Document(str(out)).paragraphs)
+
+
+def test_render_history_outside_a_repository(tmp_path: Path) -> None:
+    ds = tmp_path / "ds"
+    shutil.copytree(REPO / "data", ds)
+    done = run_dkst("render", "--data", str(ds), "--period", "H1", "--as-of", "2023-07-01", "--history")
+    assert done.returncode == 2 and "kho git" in done.stderr and len(done.stderr.splitlines()) == 1

@@ -73,16 +73,18 @@ def imp(data: Path, *args: str, lang: str | None = None) -> subprocess.Completed
 FIGURES = {"ind_propaganda_sessions": 7, "ind_propaganda_participants": 1250, "ind_forums": 0, "ind_ideas": "3"}
 
 
-def _aggregate(data: Path) -> dict:
+def _aggregate(data: Path) -> dict[str, Any]:
     proc = run_dkst("aggregate", "--data", str(data), "--period", PERIOD, "--as-of", "2023-06-20", "--format", "json")
     assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)
+    result: dict[str, Any] = json.loads(proc.stdout)
+    return result
 
 
 @functools.cache
-def _sample_totals() -> dict:
+def _sample_totals() -> dict[str, Any]:
     """The sample's H1 totals before any import (the same for every fresh copy of data/)."""
-    return _aggregate(Path(__file__).resolve().parent.parent / "data")["indicators"]
+    result: dict[str, Any] = _aggregate(Path(__file__).resolve().parent.parent / "data")["indicators"]
+    return result
 
 
 def _round_trip(sample: Path, form: Path) -> None:
@@ -97,7 +99,7 @@ def _round_trip(sample: Path, form: Path) -> None:
     after = _aggregate(sample)["indicators"]
     for name, value in FIGURES.items():
         ind = name[4:]
-        assert (after[ind]["total"] or 0) - (before[ind]["total"] or 0) == int(value), ind
+        assert (after[ind]["total"] or 0) - (before[ind]["total"] or 0) == int(str(value)), ind
         assert after[ind]["units"] == before[ind]["units"] + 1
     assert after["supervisions"] == before["supervisions"]  # blank: not reported, not 0
 
@@ -167,7 +169,7 @@ CELL_CASES = [
 
 
 @pytest.mark.parametrize(("values", "name", "shown"), CELL_CASES, ids=[c[2] for c in CELL_CASES])
-def test_bad_cell_named_and_nothing_written(sample: Path, values: dict, name: str, shown: str) -> None:
+def test_bad_cell_named_and_nothing_written(sample: Path, values: dict[str, Any], name: str, shown: str) -> None:
     form = make_form(sample)
     filled = fill(form, sample.parent / "bad.xlsx", {"ind_critiques": 2, **values})
     wb = openpyxl.load_workbook(form)

@@ -104,20 +104,21 @@ def _doc(data: bytes) -> Any:
 
 
 def _mm(length: Any) -> float:
-    return length / 36000
+    result: float = length / 36000
+    return result
 
 
-def _size(paragraph: Any) -> float | None:
+def _size(paragraph: Any) -> float:
     """The font size of the paragraph's text (its runs, else its style chain), in points."""
     for run in paragraph.runs:
         if run.text.strip() and run.font.size is not None:
-            return run.font.size.pt
+            return float(run.font.size.pt)
     style = paragraph.style
     while style is not None:
         if style.font.size is not None:
-            return style.font.size.pt
+            return float(style.font.size.pt)
         style = style.base_style
-    return None
+    raise AssertionError(f"no font size for {paragraph.text!r}")
 
 
 def _flag(paragraph: Any, name: str) -> bool:
@@ -161,7 +162,7 @@ def _cases() -> list[Any]:
 
 
 @pytest.mark.parametrize(("name", "lang"), _cases())
-def test_page_a4_and_margins_per_section(rendered: dict, name: str, lang: str) -> None:
+def test_page_a4_and_margins_per_section(rendered: dict[tuple[str, str], bytes], name: str, lang: str) -> None:
     from docx.enum.section import WD_ORIENT
 
     doc = _doc(rendered[name, lang])
@@ -180,7 +181,7 @@ def test_page_a4_and_margins_per_section(rendered: dict, name: str, lang: str) -
 
 
 @pytest.mark.parametrize(("name", "lang"), _cases())
-def test_times_new_roman_everywhere(rendered: dict, name: str, lang: str) -> None:
+def test_times_new_roman_everywhere(rendered: dict[tuple[str, str], bytes], name: str, lang: str) -> None:
     data = rendered[name, lang]
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         for part in ("word/styles.xml", "word/document.xml", "word/header1.xml"):
@@ -213,7 +214,7 @@ def test_times_new_roman_everywhere(rendered: dict, name: str, lang: str) -> Non
 
 
 @pytest.mark.parametrize(("name", "lang"), _cases())
-def test_header_table_blocks(rendered: dict, name: str, lang: str) -> None:
+def test_header_table_blocks(rendered: dict[tuple[str, str], bytes], name: str, lang: str) -> None:
     from docx.oxml.ns import qn
 
     doc = _doc(rendered[name, lang])
@@ -267,7 +268,7 @@ def test_date_line_zero_padding(day: date) -> None:
     assert m[2] == (f"{day.month:02d}" if day.month < 3 else str(day.month))
 
 
-def test_title_block_of_the_report(rendered: dict) -> None:
+def test_title_block_of_the_report(rendered: dict[tuple[str, str], bytes]) -> None:
     for lang, word in (("vi", "BÁO CÁO"), ("en", "REPORT")):
         doc = _doc(rendered["report", lang])
         title = next(p for p in doc.paragraphs if p.text.strip() == word)
@@ -280,7 +281,7 @@ def test_title_block_of_the_report(rendered: dict) -> None:
 
 
 @pytest.mark.parametrize(("name", "lang"), _cases())
-def test_recipients_and_signature(rendered: dict, name: str, lang: str) -> None:
+def test_recipients_and_signature(rendered: dict[tuple[str, str], bytes], name: str, lang: str) -> None:
     doc = _doc(rendered[name, lang])
     table = next(t for t in doc.tables if t.rows[0].cells[0].text.startswith(("Nơi nhận", "Recipients")))
     left, right = table.rows[0].cells
@@ -306,7 +307,7 @@ def test_recipients_and_signature(rendered: dict, name: str, lang: str) -> None:
 
 
 @pytest.mark.parametrize(("name", "lang"), _cases())
-def test_page_numbers_from_page_two(rendered: dict, name: str, lang: str) -> None:
+def test_page_numbers_from_page_two(rendered: dict[tuple[str, str], bytes], name: str, lang: str) -> None:
     doc = _doc(rendered[name, lang])
     first = doc.sections[0]
     assert first.different_first_page_header_footer
@@ -323,7 +324,9 @@ def test_page_numbers_from_page_two(rendered: dict, name: str, lang: str) -> Non
 
 
 @pytest.mark.parametrize(("name", "lang"), _cases())
-def test_properties_and_no_leftovers(rendered: dict, contexts: dict, name: str, lang: str) -> None:
+def test_properties_and_no_leftovers(
+    rendered: dict[tuple[str, str], bytes], contexts: dict[str, Any], name: str, lang: str
+) -> None:
     data = rendered[name, lang]
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         names = z.namelist()
@@ -344,7 +347,7 @@ def test_properties_and_no_leftovers(rendered: dict, contexts: dict, name: str, 
 
 
 @pytest.mark.parametrize(("name", "lang"), _cases())
-def test_no_check_mark_and_english_words(rendered: dict, name: str, lang: str) -> None:
+def test_no_check_mark_and_english_words(rendered: dict[tuple[str, str], bytes], name: str, lang: str) -> None:
     doc = _doc(rendered[name, lang])
     texts = [p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells]
     joined = "\n".join(texts)
@@ -355,7 +358,7 @@ def test_no_check_mark_and_english_words(rendered: dict, name: str, lang: str) -
         assert "Archived" in joined or name == "report"
 
 
-def test_appendix_line_has_the_reports_date(rendered: dict) -> None:
+def test_appendix_line_has_the_reports_date(rendered: dict[tuple[str, str], bytes]) -> None:
     vi = "\n".join(p.text for p in _doc(rendered["report", "vi"]).paragraphs)
     assert re.search(r"\(Kèm theo Báo cáo số …/BC-MTTQ-BTT ngày 30 tháng 11 năm 2023 của Ban Thường trực", vi)
     en = "\n".join(p.text for p in _doc(rendered["report", "en"]).paragraphs)
@@ -364,7 +367,8 @@ def test_appendix_line_has_the_reports_date(rendered: dict) -> None:
 
 def test_period_in_sentence_and_counts_explained() -> None:
     """The yearly period ("Năm 2023") reads "năm 2023" inside a sentence; no phrase with a zero count."""
-    from dkst.documents.render import in_sentence, render_docx
+    from dkst.documents.filters import in_sentence
+    from dkst.documents.render import render_docx
 
     assert in_sentence("Năm 2023") == "năm 2023" and in_sentence("6 tháng đầu năm 2023") == "6 tháng đầu năm 2023"
     assert in_sentence("Tết Giáp Thìn") == "Tết Giáp Thìn" and in_sentence("First half of 2023") == "first half of 2023"
@@ -419,7 +423,7 @@ NO_LIBREOFFICE = "LibreOffice (soffice) and poppler (pdftotext) are needed to re
 
 @pytest.mark.libreoffice
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None, reason=NO_LIBREOFFICE)
-def test_pages_in_libreoffice(rendered: dict, tmp_path: Path) -> None:
+def test_pages_in_libreoffice(rendered: dict[tuple[str, str], bytes], tmp_path: Path) -> None:
     every = _pdf_pages({f"{name}-{lang}": data for (name, lang), data in rendered.items()}, tmp_path)
     for name, lang in rendered:
         pages = every[f"{name}-{lang}"]
@@ -525,7 +529,7 @@ def test_english_labels_from_the_plan(tmp_path: Path) -> None:
     assert next(i for i in vi.indicators if i.id == "propaganda_sessions").label != "Propaganda sessions"
 
 
-def test_rules_follow_the_letterhead_text(contexts: dict) -> None:
+def test_rules_follow_the_letterhead_text(contexts: dict[str, Any]) -> None:
     """The rules are fitted to the text above them whatever the data: an issuer without a separate organ line
     (a ward's committee) gets a rule of 1/3–1/2 of its longest line; a plan's own motto keeps a rule as long."""
     import copy

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dkst.findings import CODES
-from dkst.load.dataset import parse_document
-from dkst.load.schema import KINDS
+from dkst.load.dataset import ParsedFile, parse_document
+from dkst.load.schema import KINDS, Record, Report
 
 KIND_CLASSES = list(KINDS.values())
 
@@ -50,7 +52,7 @@ values = st.recursive(
 documents = st.dictionaries(keys, values, max_size=8)
 
 
-def _assert_clean(parsed) -> None:
+def _assert_clean(parsed: ParsedFile[Any]) -> None:
     for code, line, params in parsed.problems:
         assert code in CODES
         assert line is None or (isinstance(line, int) and line >= 1)
@@ -59,13 +61,13 @@ def _assert_clean(parsed) -> None:
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(raw=st.binary(max_size=400), kind=st.sampled_from(KIND_CLASSES))
-def test_arbitrary_bytes(raw: bytes, kind) -> None:
+def test_arbitrary_bytes(raw: bytes, kind: type[Record]) -> None:
     _assert_clean(parse_document(raw, kind))
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(doc=documents, kind=st.sampled_from(KIND_CLASSES))
-def test_arbitrary_yaml(doc, kind) -> None:
+def test_arbitrary_yaml(doc: dict[str, Any], kind: type[Record]) -> None:
     text = yaml.safe_dump(doc, allow_unicode=True)
     _assert_clean(parse_document(text.encode("utf-8"), kind))
 
@@ -75,7 +77,7 @@ def test_arbitrary_yaml(doc, kind) -> None:
     text=st.text(alphabet=st.sampled_from(list("ab:-[]{}&*!|>'\"#\t\n %@`,?0123456789đệ")), max_size=120),
     kind=st.sampled_from(KIND_CLASSES),
 )
-def test_yaml_punctuation_soup(text: str, kind) -> None:
+def test_yaml_punctuation_soup(text: str, kind: type[Record]) -> None:
     _assert_clean(parse_document(text.encode("utf-8"), kind))
 
 
@@ -84,7 +86,7 @@ def test_report_with_every_kind_of_bad_value() -> None:
         "submitted: 2023-02-30\nindicators: {a: 1.000, b: '12', c: true, d: -3}\nmodels: [Bad Id, 3]\n"
         "commendations: [{name: X, kind: nhóm}, 7]\nhighlights: [a]\n"
     ).encode()
-    parsed = parse_document(raw, KINDS["report"])
+    parsed = parse_document(raw, Report)
     codes = [code for code, _, _ in parsed.problems]
     assert codes.count("invalid-value") >= 8
     assert parsed.record is not None and parsed.record.submitted is None

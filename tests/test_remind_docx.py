@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from tests.conftest import run_dkst
 
@@ -32,7 +33,7 @@ def _remind(out: Path, *extra: str, process: bool | None = None) -> list[Path]:
     return [Path(line) for line in proc.stdout.splitlines()]
 
 
-def _text(data: bytes) -> tuple[object, str]:
+def _text(data: bytes) -> tuple[Any, str]:
     from docx import Document
 
     doc = Document(io.BytesIO(data))

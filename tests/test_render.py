@@ -17,21 +17,13 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from dkst.documents import render
-from dkst.documents.render import (
-    RenderError,
-    find_template,
-    md,
-    num,
-    pct,
-    render_docx,
-    render_markdown,
-    render_reminder,
-    vndate,
-)
+from dkst.documents import filters, render
+from dkst.documents.filters import md, num, pct, vndate
+from dkst.documents.render import RenderError, find_template, render_docx, render_markdown, render_reminder
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
@@ -40,8 +32,9 @@ HOSTILE_UNIT = "Hội Khuyến học {{ 7*7 }} – Sở GD&ĐT | A < B"
 
 
 @pytest.fixture()
-def ctx() -> dict:
-    return json.loads(FIXTURE.read_text(encoding="utf-8"))
+def ctx() -> dict[str, Any]:
+    result: dict[str, Any] = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    return result
 
 
 @pytest.fixture(scope="module")
@@ -54,13 +47,13 @@ def report_docx() -> bytes:
     return render_docx(json.loads(FIXTURE.read_text(encoding="utf-8")), TEMPLATES / "report.docx")
 
 
-def _docx(data: bytes):
+def _docx(data: bytes) -> Any:
     import docx
 
     return docx.Document(io.BytesIO(data))
 
 
-def _table(document, heading: str):
+def _table(document: Any, heading: str) -> Any:
     """The first table whose header row has a cell reading ``heading``, or None."""
     for table in document.tables:
         if any(cell.text == heading for cell in table.rows[0].cells):
@@ -68,7 +61,7 @@ def _table(document, heading: str):
     return None
 
 
-def _all_text(document) -> str:
+def _all_text(document: Any) -> str:
     parts = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -109,7 +102,7 @@ def _md_tables(text: str) -> list[list[str]]:
 # --------------------------------------------------------------------------- fixture sanity
 
 
-def test_fixture_figures_add_up(ctx):
+def test_fixture_figures_add_up(ctx: dict[str, Any]) -> None:
     s = ctx["summary"]
     r = s["reports"]
     assert r["expected"] == r["received"] + r["missing"] + r["pending"] + r["invalid"] == 17
@@ -142,15 +135,15 @@ def test_fixture_figures_add_up(ctx):
         ("bad", "bad"),
     ],
 )
-def test_vndate(iso, vn):
+def test_vndate(iso: str, vn: str) -> None:
     assert vndate(iso) == vn
 
 
-def test_vndate_accepts_date_objects():
+def test_vndate_accepts_date_objects() -> None:
     from datetime import date
 
     assert vndate(date(2023, 3, 8)) == "08/3/2023"
-    assert render.vndatelong("2023-02-05") == "ngày 05 tháng 02 năm 2023"
+    assert filters.vndatelong("2023-02-05") == "ngày 05 tháng 02 năm 2023"
 
 
 @pytest.mark.parametrize(
@@ -166,7 +159,7 @@ def test_vndate_accepts_date_objects():
         (2.0, "2"),
     ],
 )
-def test_num(value, text):
+def test_num(value: Any, text: str) -> None:
     assert num(value) == text
 
 
@@ -185,11 +178,11 @@ def test_num(value, text):
         (0.00049, "0,0%"),
     ],
 )
-def test_pct(value, text):
+def test_pct(value: Any, text: str) -> None:
     assert pct(value) == text
 
 
-def test_md_escapes_what_would_break_markdown():
+def test_md_escapes_what_would_break_markdown() -> None:
     assert md("Sở GD&ĐT | A < B") == "Sở GD&ĐT \\| A < B"
     assert md("{{ 7*7 }}") == "{{ 7*7 }}"
     assert md("<w:p>") == "\\<w:p>"
@@ -205,8 +198,8 @@ def test_md_escapes_what_would_break_markdown():
         assert _md_unescape(md(hostile)) == hostile
 
 
-def test_figure_phrases():
-    f = render.figure
+def test_figure_phrases() -> None:
+    f = filters.figure
     assert f({"label": "Số buổi tuyên truyền", "unit": "buổi", "total": 120}) == "120 buổi tuyên truyền"
     assert f({"label": "Số lượt người tham dự", "unit": "lượt người", "total": 5400}) == "5.400 lượt người tham dự"
     assert f({"label": "Diễn đàn", "unit": "buổi", "total": 3}) == "diễn đàn: 3 buổi"
@@ -218,7 +211,7 @@ def test_figure_phrases():
 # --------------------------------------------------------------------------- finding templates
 
 
-def test_find_template_order(tmp_path):
+def test_find_template_order(tmp_path: Path) -> None:
     tdir = tmp_path / "mine"
     data = tmp_path / "data"
     (data / "templates").mkdir(parents=True)
@@ -239,7 +232,7 @@ TEMPLATE_NAMES_BUILTIN = render.TEMPLATE_NAMES
 
 
 @pytest.mark.parametrize("name", ["../plan.yaml", "nope.j2", "", "a/b.j2"])
-def test_find_template_refuses(name, tmp_path):
+def test_find_template_refuses(name: str, tmp_path: Path) -> None:
     with pytest.raises(RenderError) as err:
         find_template(name, tmp_path, tmp_path)
     assert "\n" not in str(err.value)
@@ -248,7 +241,7 @@ def test_find_template_refuses(name, tmp_path):
 # --------------------------------------------------------------------------- Markdown report
 
 
-def test_markdown_has_letterhead_and_structure(report_md):
+def test_markdown_has_letterhead_and_structure(report_md: str) -> None:
     out = report_md
     for text in (
         "ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ TAM KỲ",
@@ -281,7 +274,7 @@ def test_markdown_has_letterhead_and_structure(report_md):
     assert out.endswith("\n")
 
 
-def test_markdown_figures(report_md, ctx):
+def test_markdown_figures(report_md: str, ctx: dict[str, Any]) -> None:
     out = report_md
     assert "127 buổi tuyên truyền (15 đơn vị báo cáo)" in out
     assert "9.865 lượt người tham dự tuyên truyền" in out
@@ -301,14 +294,14 @@ def test_markdown_figures(report_md, ctx):
         assert md(c["name"]) in out
 
 
-def test_markdown_unit_table_rows(report_md, ctx):
+def test_markdown_unit_table_rows(report_md: str, ctx: dict[str, Any]) -> None:
     table = next(t for t in _md_tables(report_md) if "Ngày nhận" in t[0])
     kinds_with_units = [k for k in ctx["kinds"] if any(u["kind"] == k["id"] for u in ctx["units"])]
     assert len(table) == 2 + len(kinds_with_units) + len(ctx["units"]) + 1
     assert len(table[0].split(" | ")) >= 4 + len(ctx["indicators"])
 
 
-def test_markdown_tables_are_not_broken_by_data(report_md):
+def test_markdown_tables_are_not_broken_by_data(report_md: str) -> None:
     tables = _md_tables(report_md)
     assert len(tables) >= 5
     for table in tables:
@@ -316,7 +309,7 @@ def test_markdown_tables_are_not_broken_by_data(report_md):
         assert len(counts) == 1, table
 
 
-def test_markdown_hostile_strings_print_literally(report_md, ctx):
+def test_markdown_hostile_strings_print_literally(report_md: str, ctx: dict[str, Any]) -> None:
     out = report_md
     assert "{{ 7*7 }}" in out
     assert "49" not in out
@@ -332,7 +325,7 @@ def test_markdown_hostile_strings_print_literally(report_md, ctx):
     assert long in plain
 
 
-def test_markdown_with_optional_parts_absent(ctx):
+def test_markdown_with_optional_parts_absent(ctx: dict[str, Any]) -> None:
     ctx["plan"].update(signer=None, report_to=None, number=None, issued=None, based_on=[], recipients=[])
     ctx["plan"]["letterhead"].update(symbol=None, national=None, motto=None)
     ctx.update(models=[], commendations=[], highlights=[], limitations=[], proposals=[])
@@ -352,7 +345,7 @@ def test_markdown_with_optional_parts_absent(ctx):
     assert "None" not in out
 
 
-def test_render_does_not_change_the_context(ctx):
+def test_render_does_not_change_the_context(ctx: dict[str, Any]) -> None:
     before = copy.deepcopy(ctx)
     render_markdown(ctx, TEMPLATES / "report.md.j2")
     render_docx(ctx, TEMPLATES / "report.docx")
@@ -362,7 +355,7 @@ def test_render_does_not_change_the_context(ctx):
 # --------------------------------------------------------------------------- urging letter
 
 
-def _unit(**kw):
+def _unit(**kw: Any) -> Any:
     base = {
         "id": "hoa-thuan",
         "name": "Ủy ban MTTQ Việt Nam phường Hòa Thuận",
@@ -376,7 +369,7 @@ def _unit(**kw):
     return base
 
 
-def test_reminder_overdue(ctx):
+def test_reminder_overdue(ctx: dict[str, Any]) -> None:
     out = render_reminder(ctx, _unit(), TEMPLATES / "remind.md.j2")
     for text in (
         "Kính gửi: Ủy ban MTTQ Việt Nam phường Hòa Thuận.",
@@ -399,7 +392,7 @@ def test_reminder_overdue(ctx):
         assert len({_unescaped_pipes(line) for line in table}) == 1
 
 
-def test_reminder_pending_and_hostile_name(ctx):
+def test_reminder_pending_and_hostile_name(ctx: dict[str, Any]) -> None:
     out = render_reminder(
         ctx,
         _unit(status="pending", days_overdue=None, days_left=3, email=None, name=HOSTILE_UNIT),
@@ -431,7 +424,9 @@ HOSTILE_TEMPLATES = {
 
 
 @pytest.mark.parametrize("case", sorted(HOSTILE_TEMPLATES))
-def test_hostile_markdown_templates_fail_in_one_line(case, ctx, tmp_path, monkeypatch):
+def test_hostile_markdown_templates_fail_in_one_line(
+    case: str, ctx: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     source, line, word = HOSTILE_TEMPLATES[case]
     monkeypatch.chdir(tmp_path)
     (tmp_path / "templates").mkdir()
@@ -448,7 +443,9 @@ def test_hostile_markdown_templates_fail_in_one_line(case, ctx, tmp_path, monkey
     assert sorted(p.name for p in tmp_path.rglob("*")) == before  # nothing written
 
 
-def test_template_errors_name_an_included_file(ctx, tmp_path, monkeypatch):
+def test_template_errors_name_an_included_file(
+    ctx: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "t").mkdir()
     (tmp_path / "t" / "report.md.j2").write_text("ok\n{% include 'part.j2' %}\n", encoding="utf-8")
@@ -458,7 +455,7 @@ def test_template_errors_name_an_included_file(ctx, tmp_path, monkeypatch):
     assert str(err.value).startswith("t/part.j2:3: "), str(err.value)
 
 
-def test_unreadable_templates(ctx, tmp_path):
+def test_unreadable_templates(ctx: dict[str, Any], tmp_path: Path) -> None:
     bad = tmp_path / "report.md.j2"
     bad.write_bytes("{{ plan.title }} \xe0".encode("cp1258"))
     with pytest.raises(RenderError, match="UTF-8"):
@@ -493,7 +490,7 @@ def _docx_template(tmp_path: Path, *texts: str) -> Path:
         ("{%p for x in units %}", "syntax"),
     ],
 )
-def test_hostile_docx_templates_are_refused(text, word, ctx, tmp_path):
+def test_hostile_docx_templates_are_refused(text: str, word: str, ctx: dict[str, Any], tmp_path: Path) -> None:
     path = _docx_template(tmp_path, "Báo cáo", text, "cuối")
     with pytest.raises(RenderError) as err:
         render_docx(ctx, path)
@@ -505,7 +502,7 @@ def test_hostile_docx_templates_are_refused(text, word, ctx, tmp_path):
 # --------------------------------------------------------------------------- Word report
 
 
-def test_docx_page_setup_and_fonts(report_docx):
+def test_docx_page_setup_and_fonts(report_docx: bytes) -> None:
     from docx.oxml.ns import qn
     from docx.shared import Mm
 
@@ -530,7 +527,7 @@ def test_docx_page_setup_and_fonts(report_docx):
     assert document.sections[-1].page_width > document.sections[-1].page_height
 
 
-def test_docx_letterhead_and_signature(report_docx):
+def test_docx_letterhead_and_signature(report_docx: bytes) -> None:
     document = _docx(report_docx)
     head = document.tables[0]
     left = head.cell(0, 0).text
@@ -550,7 +547,7 @@ def test_docx_letterhead_and_signature(report_docx):
     assert right[0] == "TM. BAN THƯỜNG TRỰC" and right[1] == "CHỦ TỊCH" and right[-1] == "Nguyễn Ba"
 
 
-def test_docx_unit_table(report_docx, ctx):
+def test_docx_unit_table(report_docx: bytes, ctx: dict[str, Any]) -> None:
     from docx.oxml.ns import qn
 
     document = _docx(report_docx)
@@ -576,7 +573,7 @@ def test_docx_unit_table(report_docx, ctx):
     assert abs(sum(int(g.get(qn("w:w"))) for g in grid) - 14003) < 20  # 247 mm
 
 
-def test_docx_models_and_commendations_tables(report_docx, ctx):
+def test_docx_models_and_commendations_tables(report_docx: bytes, ctx: dict[str, Any]) -> None:
     document = _docx(report_docx)
     models = _table(document, "Tên mô hình")
     assert len(models.rows) == 1 + len(ctx["models"])
@@ -591,7 +588,7 @@ def test_docx_models_and_commendations_tables(report_docx, ctx):
                     assert p.style.font.size.pt == 12 or p.style.name.startswith("Table")
 
 
-def test_docx_text_and_hostile_strings(report_docx, ctx):
+def test_docx_text_and_hostile_strings(report_docx: bytes, ctx: dict[str, Any]) -> None:
     text = _all_text(_docx(report_docx))
     for snippet in (
         "127 buổi tuyên truyền",
@@ -616,7 +613,7 @@ def test_docx_text_and_hostile_strings(report_docx, ctx):
     assert limitation in text  # newlines in the data became line breaks, nothing lost
 
 
-def test_docx_is_valid_xml_and_deterministic(report_docx, ctx):
+def test_docx_is_valid_xml_and_deterministic(report_docx: bytes, ctx: dict[str, Any]) -> None:
     from lxml import etree
 
     again = render_docx(ctx, TEMPLATES / "report.docx")
@@ -631,7 +628,7 @@ def test_docx_is_valid_xml_and_deterministic(report_docx, ctx):
     assert "{%" not in body and "{{ plan" not in body  # every tag was rendered
 
 
-def test_docx_with_optional_parts_absent_and_control_characters(ctx):
+def test_docx_with_optional_parts_absent_and_control_characters(ctx: dict[str, Any]) -> None:
     ctx["plan"].update(signer=None, report_to=None, recipients=[])
     ctx["plan"]["letterhead"]["symbol"] = None
     ctx.update(
@@ -652,7 +649,7 @@ def test_docx_with_optional_parts_absent_and_control_characters(ctx):
 
 @pytest.mark.libreoffice
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
-def test_libreoffice_converts_to_pdf(report_docx, tmp_path):
+def test_libreoffice_converts_to_pdf(report_docx: bytes, tmp_path: Path) -> None:
     src = tmp_path / "report.docx"
     src.write_bytes(report_docx)
     env = {**os.environ, "HOME": str(tmp_path)}
@@ -677,14 +674,16 @@ def test_libreoffice_converts_to_pdf(report_docx, tmp_path):
     if shutil.which("pdfinfo"):
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, timeout=60).stdout
         assert "A4" in info
-        pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+        found = re.search(r"Pages:\s+(\d+)", info)
+        assert found is not None, info
+        pages = int(found.group(1))
         assert 4 <= pages <= 20
 
 
 # --------------------------------------------------------------------------- start-up cost
 
 
-def test_import_is_light():
+def test_import_is_light() -> None:
     code = (
         "import sys, dkst.documents.render; "
         "heavy = [m for m in ('docxtpl', 'docx', 'jinja2', 'lxml') if m in sys.modules]; "
@@ -694,7 +693,7 @@ def test_import_is_light():
     subprocess.run([sys.executable, "-c", code], check=True, env=env, timeout=60)
 
 
-def test_no_indicators_and_a_unit_of_an_unknown_kind(ctx):
+def test_no_indicators_and_a_unit_of_an_unknown_kind(ctx: dict[str, Any]) -> None:
     from docx.oxml.ns import qn
 
     ctx.update(indicators=[], sections=[])
@@ -725,7 +724,7 @@ def test_no_indicators_and_a_unit_of_an_unknown_kind(ctx):
     assert len(grid) == 5 and abs(sum(int(g.get(qn("w:w"))) for g in grid) - 14003) < 20
 
 
-def test_absent_letterhead_lines_print_nothing(ctx):
+def test_absent_letterhead_lines_print_nothing(ctx: dict[str, Any]) -> None:
     ctx["plan"]["letterhead"].update(organ=None, superior=None)
     out = render_markdown(ctx, TEMPLATES / "report.md.j2")
     assert "NONE" not in out and "None" not in out

@@ -43,6 +43,8 @@ def test_docx_is_deterministic_and_readable(tmp_path: Path) -> None:
     assert outs[0] == outs[1]
     doc = Document(io.BytesIO(outs[0]))
     section = doc.sections[0]
+    assert section.page_width is not None and section.page_height is not None
+    assert section.top_margin is not None and section.left_margin is not None and section.right_margin is not None
     assert abs(section.page_width - Mm(210)) < Mm(1) and abs(section.page_height - Mm(297)) < Mm(1)
     assert Mm(20) - Mm(1) <= section.top_margin <= Mm(25) + Mm(1)
     assert Mm(30) - Mm(1) <= section.left_margin <= Mm(35) + Mm(1)

@@ -14,10 +14,11 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from dkst.documents import render
+from dkst.documents import filters, render
 from dkst.documents.render import RenderError, find_template, render_docx, render_markdown, render_reminder
 from tests.conftest import GOLDEN, assert_golden, run_dkst
 
@@ -52,20 +53,21 @@ VI_TEMPLATE_WORDS = (
 )
 
 
-def _render(*args: str, **kw) -> str:
+def _render(*args: str, **kw: Any) -> str:
     proc = run_dkst("render", "--data", "data", *args, **kw)
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr
-    return proc.stdout
+    result: str = proc.stdout
+    return result
 
 
-def _docx(data: bytes):
+def _docx(data: bytes) -> Any:
     import docx
 
     return docx.Document(io.BytesIO(data))
 
 
-def _all_text(document) -> str:
+def _all_text(document: Any) -> str:
     parts = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -244,7 +246,7 @@ def test_remind_en_pending_and_vietnamese_unchanged(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def en_docx(tmp_path_factory) -> bytes:
+def en_docx(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     tmp = tmp_path_factory.mktemp("docx")
     outs = []
     for name in ("a.docx", "b.docx"):
@@ -333,7 +335,7 @@ def test_docx_en_content(en_docx: bytes) -> None:
 
 
 def test_docx_vietnamese_unchanged_by_lang_vi(tmp_path: Path) -> None:
-    outs = []
+    outs: list[bytes] = []
     for extra in ((), ("--lang", "vi")):
         out = tmp_path / f"r{len(outs)}.docx"
         proc = run_dkst(
@@ -384,13 +386,14 @@ def test_libreoffice_converts_the_english_report(en_docx: bytes, tmp_path: Path)
 
 
 @pytest.fixture()
-def ctx() -> dict:
+def ctx() -> dict[str, Any]:
     data = json.loads(FIXTURE.read_text(encoding="utf-8"))
     data["lang"] = "en"
-    return data
+    result: dict[str, Any] = data
+    return result
 
 
-def test_en_templates_with_hostile_data_and_absent_parts(ctx) -> None:
+def test_en_templates_with_hostile_data_and_absent_parts(ctx: dict[str, Any]) -> None:
     out = render_markdown(ctx, TEMPLATES / "en" / "report.md.j2")
     assert "{{ 7*7 }}" in out and "49" not in out
     plain = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", out)
@@ -429,7 +432,7 @@ def test_en_templates_with_hostile_data_and_absent_parts(ctx) -> None:
     assert "None" not in letter
 
 
-def test_a_custom_national_line_stays_as_written(ctx) -> None:
+def test_a_custom_national_line_stays_as_written(ctx: dict[str, Any]) -> None:
     ctx["plan"]["letterhead"].update(national="Quốc hiệu riêng", motto="Tiêu ngữ riêng")
     out = render_markdown(ctx, TEMPLATES / "en" / "report.md.j2")
     assert "**QUỐC HIỆU RIÊNG**" in out and "**Tiêu ngữ riêng**" in out
@@ -470,11 +473,11 @@ def test_find_template_by_language(tmp_path: Path) -> None:
     ],
 )
 def test_english_dates(iso: str, short: str, long: str) -> None:
-    assert render.endate(iso) == short and render.endatelong(iso) == long
+    assert filters.endate(iso) == short and filters.endatelong(iso) == long
     from datetime import date
 
-    assert render.endate(date.fromisoformat(iso)) == short
-    assert render.endate(None) == "" and render.endate("") == "" and render.endate("not a date") == "not a date"
+    assert filters.endate(date.fromisoformat(iso)) == short
+    assert filters.endate(None) == "" and filters.endate("") == "" and filters.endate("not a date") == "not a date"
 
 
 @pytest.mark.parametrize(
@@ -493,8 +496,8 @@ def test_english_dates(iso: str, short: str, long: str) -> None:
         ("abc", "abc"),
     ],
 )
-def test_ennum(value, text) -> None:
-    assert render.ennum(value) == text
+def test_ennum(value: Any, text: str) -> None:
+    assert filters.ennum(value) == text
 
 
 @pytest.mark.parametrize(
@@ -508,12 +511,12 @@ def test_ennum(value, text) -> None:
         (None, "–"),
     ],
 )
-def test_enpct(value, text) -> None:
-    assert render.enpct(value) == text
+def test_enpct(value: Any, text: str) -> None:
+    assert filters.enpct(value) == text
 
 
 def test_enfigure() -> None:
-    f = render.enfigure
+    f = filters.enfigure
     assert (
         f({"label": "Tuyên truyền về Phong trào", "unit": "buổi", "total": 1444})
         == "Tuyên truyền về Phong trào: 1,444 buổi"
@@ -544,8 +547,8 @@ def test_enfigure() -> None:
         (None, ""),
     ],
 )
-def test_enformula(vi, en) -> None:
-    assert render.enformula(vi) == en
+def test_enformula(vi: str, en: str) -> None:
+    assert filters.enformula(vi) == en
 
 
 def test_vietnamese_filters_do_not_depend_on_lang() -> None:

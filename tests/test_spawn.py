@@ -19,7 +19,7 @@ import pytest
 
 from dkst.load import pool
 from dkst.load.dataset import ParsedFile, unpack_lines
-from dkst.load.schema import Report
+from dkst.load.schema import Record, Report
 from tests.conftest import REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -47,7 +47,7 @@ def test_the_worker_runs_in_a_spawned_process(made: Path) -> None:
     import pickle
 
     reports = sorted(made.glob("units/*/reports/*.yaml"))[:6]
-    tasks = [(str(p), Report) for p in reports]
+    tasks: list[tuple[str, type[Record]]] = [(str(p), Report) for p in reports]
     with ProcessPoolExecutor(
         max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=pool.in_worker
     ) as executor:

@@ -9,6 +9,7 @@ import pytest
 
 from dkst.i18n import text
 from dkst.load.dataset import parse_document
+from dkst.load.partial import PartialReport
 from dkst.load.schema import Commendation, ModelRecord, Plan, Record, Report, ReportRequirement
 from dkst.load.validation import validate
 from dkst.statuses import VOCABULARY, ItemStatus, ReportStatus, RuleStatus
@@ -26,7 +27,7 @@ def test_status_members_are_their_words() -> None:
     ]
     assert json.dumps({ReportStatus.ON_TIME: ItemStatus.DONE}) == '{"on_time": "done"}'
     assert f"st-{RuleStatus.FAILED}" == "st-failed"
-    assert ReportStatus.EXEMPT == ItemStatus.EXEMPT == RuleStatus.EXEMPT == "exempt"
+    assert str(ReportStatus.EXEMPT) == str(ItemStatus.EXEMPT) == str(RuleStatus.EXEMPT) == "exempt"
     assert text(ReportStatus.MISSING, "en") == text("missing", "en")
     assert {VOCABULARY[t].NOT_REQUIRED for t in ("report", "models", "unit_plan", "rule")} == {"not_required"}
 
@@ -71,7 +72,7 @@ def test_a_partial_record_says_so_and_has_every_attribute() -> None:
     data = {"submitted": "hôm qua", "indicators": ["x"], "commendations": [{"kind": "collective"}, 3], "number": "7"}
     valid = validate(Report, data)
     assert valid.partial and valid.record is not None
-    rec = valid.record
+    rec: PartialReport = valid.record
     assert all(name in rec.__dict__ for name in Report.model_fields)
     assert rec.submitted is None and rec.indicators is None and rec.number == "7"  # invalid fields are None
     assert rec.commendations is not None and rec.commendations[1] is None  # positions kept

@@ -10,6 +10,7 @@ import json
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,13 +34,14 @@ def windows(root: Path, bom: bool = True) -> int:
     return count
 
 
-def findings(root: Path, as_of: str, monkeypatch: pytest.MonkeyPatch) -> list[dict]:
+def findings(root: Path, as_of: str, monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     from dkst.checks.checker import check
     from dkst.checks.reporters import as_json
 
     monkeypatch.setenv("DKST_TODAY", TODAY)
     monkeypatch.setenv("DKST_NO_CACHE", "1")
-    return json.loads(as_json(check(root, date.fromisoformat(as_of)).result, "vi"))["findings"]
+    result: list[dict[str, Any]] = json.loads(as_json(check(root, date.fromisoformat(as_of)).result, "vi"))["findings"]
+    return result
 
 
 @pytest.mark.parametrize("bom", [True, False])

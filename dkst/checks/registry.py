@@ -6,14 +6,17 @@ are judged), a broken rule (that rule), a broken unit entry (that unit).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from dkst import findings as F
 from dkst.checks.rules import RuleError, compile_rule
 from dkst.findings import Finding, Severity
+from dkst.load.partial import PartialIndicator, PartialUnit, PartialUnitsFile
 from dkst.load.plan_index import Condition, PeriodInfo, PlanIndex, Requirement
 from dkst.load.schema import (
+    Indicator,
     ModelsRequirement,
     Parent,
     Period,
@@ -50,6 +53,7 @@ def index_plan(ds: Dataset) -> tuple[PlanIndex, list[Finding]]:
     for i, ind in enumerate(plan.indicators or []):
         if ind is None or ind.id is None or ind.label is None:
             continue
+        assert isinstance(ind, Indicator)  # a partial item is still of its class; its id and label are valid
         if ind.id in index.indicators:
             out.append(
                 F.make(
@@ -124,8 +128,8 @@ def parent_findings(ds: Dataset) -> list[Finding]:
     return out
 
 
-def _position(items: list[Any], ident: str) -> int:
-    return next(i for i, item in enumerate(items) if item is not None and item.id == ident)
+def _position(items: Sequence[PartialIndicator | None] | None, ident: str) -> int:
+    return next(i for i, item in enumerate(items or []) if item is not None and item.id == ident)
 
 
 def _period(ds: Dataset, pid: str, period: Period, out: list[Finding]) -> PeriodInfo | None:
@@ -148,8 +152,6 @@ def _period(ds: Dataset, pid: str, period: Period, out: list[Finding]) -> Period
     if period.due_before is None and period.due_by is None:
         out.append(F.make("missing-field", "plan.yaml", line, period=pid, field="due_before"))
         return None
-    if period.start is None or period.end is None or period.name is None:
-        return None  # its own schema finding says why
     if period.start > period.end:
         out.append(
             F.make(
@@ -178,9 +180,7 @@ def _requirement(
     src = ds.plan_file
     assert src is not None
     kinds = []
-    for j, kind in enumerate(req.applies_to or []):
-        if kind is None:
-            continue
+    for j, kind in enumerate(req.applies_to):
         if kind in index.kinds:
             kinds.append(kind)
         elif index.kinds:  # with unit_kinds itself broken, its own finding says enough
@@ -212,12 +212,8 @@ def _requirement(
         if deadline is None:
             return None
         if isinstance(req, ModelsRequirement):
-            if req.min is None:
-                return None
             minimum = req.min
     if isinstance(req, RuleRequirement):
-        if req.expr is None:
-            return None
         try:
             rule = compile_rule(req.expr, frozenset(index.indicators))
         except RuleError as exc:
@@ -254,9 +250,16 @@ def unknown_ref(
     return F.make("unknown-ref", path, line, unit=unit, period=period, **params)
 
 
-def usable_unit(unit: Unit | None) -> bool:
-    """A unit entry whose id, name and kind are all valid."""
-    return unit is not None and unit.id is not None and unit.name is not None and unit.kind is not None
+def usable_unit(unit: PartialUnit | None) -> Unit | None:
+    """A unit entry whose id, name and kind are all valid, as a whole :class:`Unit` (an invalid ``exempt``
+    counts as none); else ``None``."""
+    if unit is None or unit.id is None or unit.name is None or unit.kind is None:
+        return None
+    if unit.exempt is not None and isinstance(unit, Unit):
+        return unit
+    return Unit.model_construct(
+        id=unit.id, name=unit.name, kind=unit.kind, short_name=unit.short_name, email=unit.email, exempt={}
+    )
 
 
 def usable_units(ds: Dataset, index: PlanIndex) -> tuple[list[Unit], list[Finding]]:
@@ -270,7 +273,8 @@ def usable_units(ds: Dataset, index: PlanIndex) -> tuple[list[Unit], list[Findin
     requirement_ids = {r.id for r in (ds.plan.requirements or []) if r is not None} if ds.plan else set()
     kinds = index.kinds
     seen: dict[str, int | None] = {}
-    for pos, unit in enumerate(src.record.units or []):
+    record: PartialUnitsFile = src.record
+    for pos, unit in enumerate(record.units or []):
         if unit is None or unit.id is None:
             continue
         id_line = src.line("units", pos, "id")
@@ -278,10 +282,10 @@ def usable_units(ds: Dataset, index: PlanIndex) -> tuple[list[Unit], list[Findin
             out.append(F.make("duplicate-id", path, id_line, unit=unit.id, id=unit.id, first=seen[unit.id]))
             continue
         seen[unit.id] = id_line
-        ok = usable_unit(unit)
-        if ok and kinds and unit.kind not in kinds:
-            out.append(unknown_ref(src.line("units", pos, "kind"), "kind", unit.kind, list(kinds), path, unit.id))
-            ok = False
+        whole = usable_unit(unit)
+        if whole is not None and kinds and whole.kind not in kinds:
+            out.append(unknown_ref(src.line("units", pos, "kind"), "kind", whole.kind, list(kinds), path, unit.id))
+            whole = None
         for key in unit.exempt or {}:
             if ds.plan is not None and key not in requirement_ids:
                 out.append(
@@ -294,6 +298,6 @@ def usable_units(ds: Dataset, index: PlanIndex) -> tuple[list[Unit], list[Findin
                         unit.id,
                     )
                 )
-        if ok:
-            units.append(unit)
+        if whole is not None:
+            units.append(whole)
     return units, out

@@ -122,7 +122,7 @@ def aggregate(
     else:
         content = export.to_xlsx(agg, ctx.lang)
     if target is not None:
-        write_output(target, content, ctx.lang)
+        write_output(target, content, ctx.lang, force)
     elif isinstance(content, bytes):
         sys.stdout.flush()
         sys.stdout.buffer.write(content)

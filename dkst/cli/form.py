@@ -13,6 +13,7 @@ from dkst.cli.options import (
     DataOpt,
     LangOpt,
     fail,
+    os_error_text,
     output_target,
     protected,
     require_sound,
@@ -48,6 +49,7 @@ def form(
     from dkst.checks.checker import prepare
     from dkst.i18n import text
     from dkst.load.validation import nearest
+    from dkst.sheets.forms.mark import SECRET_FILE, ensure_secret
     from dkst.sheets.forms.writer import build, form_spec, owing_units
 
     ctx = resolve(data, as_of, lang)
@@ -86,13 +88,17 @@ def form(
         (output_target(folder / f"{unit}-{period}.xlsx", ctx.root, force or sending_on, ctx.lang), unit)
         for unit in chosen
     ]
-    built = [(path, unit, build(form_spec(ds, unit, period, ctx.as_of))) for path, unit in files]
+    try:
+        secret = ensure_secret(ctx.root)  # the dataset's form key: signs each form's integrity mark
+    except OSError as exc:
+        fail(os_error_text(ctx.root / SECRET_FILE, exc, ctx.lang))
+    built = [(path, unit, build(form_spec(ds, unit, period, ctx.as_of, secret))) for path, unit in files]
     if sending_on and not force:
         for path, _, content in built:
             if (path.exists() or path.is_symlink()) and not _same_bytes(path, content):
                 output_target(path, ctx.root, False, ctx.lang)  # refused: it differs
     for path, _, content in built:  # every form built before any is written
-        write_output(path, content, ctx.lang)
+        write_output(path, content, ctx.lang, force or sending_on)
         sys.stdout.write(f"{path}\n")
     sys.stderr.write(text("form-written", ctx.lang, count=len(built), period=period, folder=str(folder)) + "\n")
     if sending is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,6 +27,8 @@ _REFUSAL_REASON = {
     "form-unknown-unit": "import-reason-unit",
     "form-unknown-period": "import-reason-period",
     "form-key-changed": "import-reason-key",
+    "form-no-mark": "import-reason-key",
+    "form-no-secret": "import-reason-key",
 }
 
 
@@ -52,7 +55,22 @@ def _write_atomic(path: Path, content: str, force: bool) -> None:
 
 
 def _say(line: str = "") -> None:
-    sys.stdout.write(line + "\n")
+    """Print one line; what a form or a file name says is shown escaped (:func:`dkst.escape.terminal`): a unit
+    cannot send escape sequences, bidirectional overrides or line breaks to the clerk's terminal."""
+    from dkst.escape import terminal
+
+    sys.stdout.write(terminal(line) + "\n")
+
+
+def _form_error_text(key: str, params: dict[str, Any], lang: str) -> str:
+    """The one line of a :class:`dkst.sheets.forms.reader.FormError`, its ``what`` in the chosen language."""
+    from dkst.i18n import text
+
+    if "what" in params:
+        where = params.get("where") or ""
+        what = text(f"import-what-{params['what']}", lang)
+        params = {**params, "what": what, "where": f" ({where})" if where else ""}
+    return text(key, lang, **params)
 
 
 def _fields(rec: Report | None) -> dict[str, Any]:
@@ -135,7 +153,11 @@ def _expand(files: list[Path]) -> list[Path]:
     out: list[Path] = []
     for path in files:
         text = str(path)
-        matches = sorted(glob.glob(text)) if not path.exists() and any(ch in text for ch in "*?[") else []
+        try:
+            there = os.path.lexists(path)
+        except (OSError, ValueError):
+            there = True  # let reading it say what is wrong, in one line
+        matches = sorted(glob.glob(text)) if not there and any(ch in text for ch in "*?[") else []
         if matches:
             out.extend(Path(m) for m in matches)
         else:
@@ -208,6 +230,7 @@ def import_forms(
     from dkst.i18n import text
     from dkst.periods import DateError, parse_date
     from dkst.scaffold.skeletons import read_catalogue
+    from dkst.sheets.forms.reader import shown_name
 
     ctx = resolve(data, as_of, lang)
     if not files:
@@ -229,11 +252,14 @@ def import_forms(
     for path, mail in _forms(_expand(files), ctx.lang, outcomes):
         try:
             outcome = _import_one(path, ds, cat, ctx, day, force, dry_run, seen, mail)
+        except MemoryError:
+            _say("  " + text("import-unreadable", ctx.lang, file=shown_name(path), error="MemoryError"))
+            outcome = Outcome(shown_name(path), reason="import-reason-file")
         except Exception as exc:  # a workbook no check foresaw: one line, never a traceback
             from dkst.sheets.forms.reader import one_line
 
-            _say("  " + text("import-unreadable", ctx.lang, file=path.name, error=one_line(exc)))
-            outcome = Outcome(path.name, reason="import-reason-file")
+            _say("  " + text("import-unreadable", ctx.lang, file=shown_name(path), error=one_line(exc)))
+            outcome = Outcome(shown_name(path), reason="import-reason-file")
         if mail is not None:
             outcome.file = f"{mail.eml}: {mail.name}"
         outcomes.append(outcome)
@@ -264,15 +290,15 @@ def _import_one(
     from dkst.periods import today
     from dkst.scaffold.skeletons import FileExists, symlinked_folder
     from dkst.sheets.forms.importer import Refused, build_text, identify, judge
-    from dkst.sheets.forms.reader import FormError, open_form
+    from dkst.sheets.forms.reader import FormError, open_form, shown_name
 
     lang = ctx.lang
-    outcome = Outcome(path.name)
-    _say(f"{path}")
+    outcome = Outcome(shown_name(path))
+    _say(str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"))
     try:
         form = open_form(path)
     except FormError as exc:
-        _say("  " + text(exc.key, lang, **exc.params))
+        _say("  " + _form_error_text(exc.key, exc.params, lang))
         outcome.reason = "import-reason-file"
         return outcome
     try:
@@ -291,12 +317,12 @@ def _import_one(
         outcome.reason = "import-reason-duplicate"
         _say("  " + text("import-duplicate", lang, unit=unit, period=period, file=seen[(unit, period)]))
         return outcome
-    seen[(unit, period)] = path.name
+    seen[(unit, period)] = shown_name(path)
     source = mail.source(lang) if mail is not None else None
     built = build_text(form, ds, cat, unit, period, day, ctx.as_of, today(), source)
     judge(built, ds, ctx.as_of, lang)
     for p in built.problems:
-        where = p.where or path.name
+        where = p.where or shown_name(path)
         what = f" ({p.what})" if p.what else ""
         _say(f"  {where}{what}: {text('sev-' + p.severity, lang)}: {p.message} [{p.code}]")
     if built.errors:
@@ -339,8 +365,10 @@ def _import_one(
         _say("  " + text("import-exists", lang, path=rel_shown))
         outcome.reason = "import-reason-exists"
         return outcome
-    except OSError as exc:
-        _say("  " + text("write-failed", lang, path=str(target), error=exc.strerror or str(exc)))
+    except (OSError, RuntimeError) as exc:
+        from dkst.cli.options import os_error_text
+
+        _say("  " + os_error_text(target, exc, lang))
         outcome.reason = "import-reason-write"
         return outcome
     _say(f"  → {rel_shown}")

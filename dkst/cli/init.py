@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, resolve_date, resolve_lang
+from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, os_error_text, resolve_date, resolve_lang
 from dkst.i18n import text
 
 
@@ -43,11 +44,17 @@ def init(
         number = int(given)
     if sample and number != sk.SAMPLE_YEAR:
         fail(text("sample-year", chosen, sample=sk.SAMPLE_YEAR, year=number))
-    if directory.exists() or directory.is_symlink():
-        if not directory.is_dir():
-            fail(text("not-a-folder", chosen, path=str(directory)))
-        if any(directory.iterdir()):
-            fail(text("not-empty", chosen, path=str(directory)))
+    problem = None
+    try:  # typer.Exit is a RuntimeError: judge here, fail below
+        if os.path.lexists(directory):
+            if not directory.is_dir():
+                problem = text("not-a-folder", chosen, path=str(directory))
+            elif any(directory.iterdir()):
+                problem = text("not-empty", chosen, path=str(directory))
+    except (OSError, RuntimeError) as exc:
+        problem = os_error_text(directory, exc, chosen)
+    if problem is not None:
+        fail(problem)
 
     for what in ("templates", *(("sample",) if sample else ())):
         folder = sk.builtin_dir(what)
@@ -64,8 +71,8 @@ def init(
             create_new(directory / rel, content)
         except FileExists:
             fail(text("exists", chosen, path=str(directory / rel)))
-        except OSError as exc:
-            fail(f"{directory / rel}: {exc.strerror or exc}")
+        except (OSError, RuntimeError) as exc:
+            fail(os_error_text(directory / rel, exc, chosen))
 
     out = [text("init-done", chosen, year=number, path=str(directory))]
     top = [rel for rel in files if "/" not in rel]
@@ -100,7 +107,11 @@ def copy_templates(directory: Path, lang: str) -> None:
     file only where none exists (a clerk's edited template is never replaced)."""
     from dkst.files import FileExists, create_new
 
-    if not (directory / "plan.yaml").is_file():
+    try:
+        is_dataset = (directory / "plan.yaml").is_file()
+    except (OSError, RuntimeError) as exc:
+        fail(os_error_text(directory, exc, lang))
+    if not is_dataset:
         fail(text("init-templates-no-dataset", lang, path=str(directory)))
     written: list[Path] = []
     kept: list[Path] = []
@@ -111,8 +122,8 @@ def copy_templates(directory: Path, lang: str) -> None:
         except FileExists:
             kept.append(target)
             continue
-        except OSError as exc:
-            fail(text("write-failed", lang, path=str(target), error=exc.strerror or str(exc)))
+        except (OSError, RuntimeError) as exc:
+            fail(os_error_text(target, exc, lang))
         written.append(target)
     out = [text("init-templates-done", lang, n=len(written), path=str(directory / "templates"))]
     out += [f"  {path}" for path in written]

@@ -81,7 +81,7 @@ def resolve(data: Path | None, as_of: str | None, lang: str | None) -> Context:
     try:
         root = find_root(data)
     except DatasetError as exc:
-        fail(text(exc.key, chosen, **exc.params))
+        fail(refusal_text(exc.key, exc.params, chosen))
     return Context(root, day, chosen)
 
 
@@ -105,17 +105,43 @@ def output_target(path: Path, root: Path, force: bool, lang: str) -> Path:
     try:
         return check_output(path, root, force)
     except OutputRefused as exc:
-        fail(text(exc.key, lang, **exc.params))
+        fail(refusal_text(exc.key, exc.params, lang))
 
 
-def write_output(path: Path, content: bytes | str, lang: str) -> None:
-    """Write an output judged by :func:`output_target` whole or not at all; a failure is a one-line error."""
-    from dkst.files import atomic_write
+def refusal_text(key: str, params: dict[str, Any], lang: str) -> str:
+    """The one line of a refusal whose ``params`` may carry ``reason`` (an ``fs-…`` key of
+    :func:`dkst.files.os_reason`) and ``error`` (the system's words): the reason in the chosen language."""
+    if "reason" in params:
+        params = {**params, "reason": os_words(params["reason"], str(params.get("error", "")), lang)}
+    return text(key, lang, **params)
+
+
+def os_words(reason: str, error: str, lang: str) -> str:
+    """Why the file system refused, in the chosen language (the system's own words only when unknown)."""
+    return text(reason, lang, error=error) if reason != "fs-other" else text("fs-other", lang, error=error)
+
+
+def os_error_text(path: Path | str, exc: BaseException, lang: str) -> str:
+    """``Không ghi được PATH: <why>``: one line for any error of the file system on ``path``."""
+    from dkst.files import os_reason
+
+    error = (getattr(exc, "strerror", None) or str(exc)).split("\n")[0][:200]
+    return text("write-failed", lang, path=str(path), error=os_words(os_reason(exc), error, lang))
+
+
+def write_output(path: Path, content: bytes | str, lang: str, force: bool = False) -> None:
+    """Write an output judged by :func:`output_target` whole or not at all; a failure is a one-line error.
+
+    Without ``force`` the file is created exclusively: of two commands racing to write the same new output,
+    the second is refused (``output-exists``, naming ``--force``) even though both judged it new at start."""
+    from dkst.files import FileExists, create_new
 
     try:
-        atomic_write(path, content)
-    except OSError as exc:
-        fail(text("write-failed", lang, path=str(path), error=exc.strerror or str(exc)))
+        create_new(path, content, force=force)
+    except FileExists:
+        fail(text("output-exists", lang, path=str(path)))
+    except (OSError, RuntimeError) as exc:
+        fail(os_error_text(path, exc, lang))
 
 
 def template_folder(folder: Path | None, lang: str) -> Path | None:

@@ -9,7 +9,18 @@ from typing import Annotated
 
 import typer
 
-from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, require_units, resolve, template_folder, write_output
+from dkst.cli.options import (
+    AsOfOpt,
+    DataOpt,
+    LangOpt,
+    fail,
+    os_error_text,
+    refusal_text,
+    require_units,
+    resolve,
+    template_folder,
+    write_output,
+)
 from dkst.cli.render import PeriodOpt, TemplateDirOpt
 from dkst.cli.sending import ResendOpt, SendDryRunOpt, SendOpt
 
@@ -58,7 +69,7 @@ def remind(
     try:
         check_letter_folder(folder, ctx.root, [], force or sending_on)  # before any work; again with the names below
     except OutputRefused as exc:
-        fail(text(exc.key, ctx.lang, **exc.params))
+        fail(refusal_text(exc.key, exc.params, ctx.lang))
     template_dir = template_folder(template_dir, ctx.lang)
     checked = run_check(ctx.root, ctx.as_of)
     require_units(checked, ctx.lang)
@@ -86,16 +97,16 @@ def remind(
         if sending_on and not force and not _same_letters(earlier, letters):
             real, earlier = check_letter_folder(folder, ctx.root, names, force)  # refused: they differ
     except OutputRefused as exc:
-        fail(text(exc.key, ctx.lang, **exc.params))
+        fail(refusal_text(exc.key, exc.params, ctx.lang))
     for old in earlier:  # every letter rendered and every name judged before anything changes
         try:
             old.unlink()
         except FileNotFoundError:
             pass
         except OSError as exc:
-            fail(text("write-failed", ctx.lang, path=str(old), error=exc.strerror or str(exc)))
+            fail(os_error_text(old, exc, ctx.lang))
     for path, content in letters:
-        write_output(real / path.name, content, ctx.lang)
+        write_output(real / path.name, content, ctx.lang, force)
         sys.stdout.write(f"{path}\n")
     sys.stderr.write(text("reminded", ctx.lang, count=len(letters), period=period) + "\n")
     if sending is not None:

@@ -27,7 +27,7 @@ from dkst.cli.options import (
 )
 
 if TYPE_CHECKING:
-    from dkst.documents.report_model import PeriodFacts
+    from dkst.documents.report_model import PeriodFacts, ReportContext
 
 PeriodOpt = Annotated[str, typer.Option("--period", help="help.opt.period", metavar="PERIOD", show_default=False)]
 TemplateDirOpt = Annotated[
@@ -51,6 +51,7 @@ def render(
     ] = None,
     template_dir: TemplateDirOpt = None,
     force: ForceOpt = False,
+    history: Annotated[bool, typer.Option("--history", help="help.render.history")] = False,
 ) -> None:
     """Báo cáo kết quả thực hiện Phong trào trong kỳ gửi cấp trên, dạng Markdown hoặc Word."""
     from dkst.checks.checker import check as run_check
@@ -71,6 +72,8 @@ def render(
         context = render_context(checked, period, ctx.lang)
     except AggregateError as exc:
         fail(text(exc.key, ctx.lang, **exc.params))
+    if history:
+        context = with_late_changes(context, ctx.root)
     try:
         template = find_template(
             "report.docx" if chosen == "docx" else "report.md.j2", template_dir, ctx.root, ctx.lang
@@ -85,11 +88,35 @@ def render(
     if target is None:
         sys.stdout.write(content if isinstance(content, str) else "")
     else:
-        write_output(target, content, ctx.lang)
+        write_output(target, content, ctx.lang, force)
         sys.stderr.write(text("written", ctx.lang, path=str(output)) + "\n")
     if warning:
         sys.stdout.flush()
         sys.stderr.write(f"dkst: {warning}\n")
+
+
+def with_late_changes(context: ReportContext, root: Path) -> ReportContext:
+    """``render --history``: the context with the appendix's word on reports whose figures changed after the
+    period's last on-time day (from the dataset's git history); one-line error, exit 2, where it cannot be read."""
+    from dataclasses import replace
+
+    from dkst.documents.changes import late_changes
+    from dkst.i18n import text
+    from dkst.load.history import HistoryError, changed_after_deadline, read_history
+
+    day = context.period.last_on_time
+    if day is None:
+        return context
+    try:
+        found = read_history(root, period=context.period.id)
+    except HistoryError as exc:
+        fail(text(exc.key, context.lang, **exc.params))
+    except Exception as exc:  # a damaged repository: one line, never a traceback
+        fail(text("history-unreadable-repo", context.lang, path=str(root), error=str(exc) or type(exc).__name__))
+    late = changed_after_deadline(found, lambda _period: day)
+    names = {u.id: u.name for u in context.units}
+    labels = {i.id: f"{i.label} ({i.unit})" if i.unit else i.label for i in context.indicators}
+    return replace(context, late_changes=late_changes(late, names, day, context.lang, labels), _data=None)
 
 
 def provisional(period: PeriodFacts, as_of: date, lang: str) -> str:

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, require_sound, resolve, resolve_date
+from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, refusal_text, require_sound, resolve, resolve_date
 
 
 def rollup(
@@ -41,7 +41,7 @@ def rollup(
     try:
         province_root = find_root(to)
     except DatasetError as exc:
-        fail(text(exc.key, ctx.lang, **exc.params))
+        fail(refusal_text(exc.key, exc.params, ctx.lang))
     if _same(province_root, ctx.root):
         fail(text("rollup-same-dataset", ctx.lang, path=str(to)))
     province = run_check(province_root, ctx.as_of)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, resolve_lang
+from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, refusal_text, resolve_lang
 
 
 def schema_command(
@@ -51,8 +51,10 @@ def schema_command(
             fail(text("protected-output", chosen, path=str(output)))
     try:
         paths = js.write(schemas, output)
-    except OSError as exc:
-        fail(text("write-failed", chosen, path=str(output), error=exc.strerror or str(exc)))
+    except (OSError, RuntimeError) as exc:
+        from dkst.cli.options import os_error_text
+
+        fail(os_error_text(output, exc, chosen))
     for path in paths.values():
         sys.stderr.write(text("schema-written", chosen, path=str(path)) + "\n")
     sys.stderr.write(text("schema-vscode", chosen) + "\n")
@@ -61,12 +63,11 @@ def schema_command(
 
 def _dataset(data: Path | None, lang: str) -> Path | None:
     """The dataset, if one is found; an explicit ``--data`` that is not a dataset is an error."""
-    from dkst.i18n import text
     from dkst.roots import DatasetError, find_root
 
     try:
         return find_root(data)
     except DatasetError as exc:
         if data is not None:
-            fail(text(exc.key, lang, **exc.params))
+            fail(refusal_text(exc.key, exc.params, lang))
         return None

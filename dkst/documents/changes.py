@@ -7,9 +7,9 @@ The history itself is read by :mod:`dkst.load.history`; this module only words i
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 
+from dkst.documents.report_model import LateChanges
 from dkst.i18n import text
 from dkst.load.history import Change, FileHistory, History, Plain, Revision
 from dkst.periods import vn_date
@@ -90,26 +90,21 @@ def when_text(when: datetime | None, lang: str) -> str:
 # ---------------------------------------------------------------- the report's appendix (render --history)
 
 
-@dataclass(frozen=True, slots=True)
-class LateChange:
-    """One report changed after the deadline, as the appendix names it."""
-
-    unit: str
-    line: str
-
-
-def appendix_lines(history: History, names: dict[str, str], day: date, lang: str) -> tuple[str, list[LateChange]]:
+def late_changes(
+    history: History, names: dict[str, str], day: date, lang: str, labels: dict[str, str] | None = None
+) -> LateChanges:
     """The appendix's sentence and one line per report whose figures changed after the deadline ``day``
-    (``history`` as :func:`dkst.load.history.changed_after_deadline` kept it)."""
-    lines = []
-    for file in history.files:
-        lines.append(LateChange(file.unit or "", _report_line(file, names, lang)))
+    (``history`` as :func:`dkst.load.history.changed_after_deadline` kept it), units in ``names``' order,
+    indicators by their ``labels``."""
+    order = {unit: i for i, unit in enumerate(names)}
+    files = sorted(history.files, key=lambda f: (order.get(f.unit or "", len(order)), f.unit or ""))
+    lines = tuple(_report_line(file, names, lang, labels or {}) for file in files)
     if not lines:
-        return text("history-render-none", lang, day=day), []
-    return text("history-render-intro", lang, day=day), lines
+        return LateChanges(text("history-render-none", lang, day=day), ())
+    return LateChanges(text("history-render-intro", lang, day=day), lines)
 
 
-def _report_line(file: FileHistory, names: dict[str, str], lang: str) -> str:
+def _report_line(file: FileHistory, names: dict[str, str], lang: str, labels: dict[str, str]) -> str:
     revs = file.revisions
     last = revs[0]
     changes: dict[str, Change] = {}
@@ -117,7 +112,8 @@ def _report_line(file: FileHistory, names: dict[str, str], lang: str) -> str:
         for c in rev.changes:
             if c.figure:
                 first = changes.get(c.field)
-                changes[c.field] = Change(c.field, first.old if first else c.old, c.new, c.kind)
+                name = labels.get(c.field, c.field)
+                changes[c.field] = Change(name, first.old if first else c.old, c.new, c.kind)
     words = "; ".join(describe(c, lang) for c in changes.values() if c.old != c.new)
     return text(
         "history-render-line",

@@ -146,18 +146,18 @@ def render_docx(context: Context, template_path: Path, unit: Mapping[str, Any] |
     lang = context_lang(context)
     seen: dict[str, str] = {}
 
-    class _Template(DocxTemplate):
-        def render_xml_part(self, src_xml, part, context, jinja_env=None):
+    class _Template(DocxTemplate):  # type: ignore[misc]  # docxtpl ships no types
+        def render_xml_part(self, src_xml: str, part: Any, context: Any, jinja_env: Any = None) -> str:
             seen["xml"] = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
-            xml = super().render_xml_part(src_xml, part, context, jinja_env)
+            xml: str = super().render_xml_part(src_xml, part, context, jinja_env)
             check_output_size(len(xml))
             return xml
 
-        def render_properties(self, context, jinja_env=None):
+        def render_properties(self, context: Any, jinja_env: Any = None) -> None:
             # the properties are plain text, not XML: no autoescape (python-docx escapes when it writes)
             super().render_properties(context, jinja_env.overlay(autoescape=False) if jinja_env else None)
 
-        def fix_tables(self, xml):
+        def fix_tables(self, xml: str) -> str:
             try:
                 etree.fromstring(xml.encode("utf-8"))
             except etree.XMLSyntaxError as exc:
@@ -167,7 +167,8 @@ def render_docx(context: Context, template_path: Path, unit: Mapping[str, Any] |
                     where=shown,
                     error=exc.msg,
                 ) from None
-            return super().fix_tables(xml)
+            fixed: str = super().fix_tables(xml)
+            return fixed
 
     ctx, data = prepared(context, unit, template_path, shown, lang)
     if not zipfile.is_zipfile(io.BytesIO(data)):
@@ -192,8 +193,10 @@ def render_docx(context: Context, template_path: Path, unit: Mapping[str, Any] |
         raise
     except TemplateLimit as exc:
         raise RenderError(_limit_text(exc.key, lang, shown, **exc.params)) from None
-    except (RecursionError, MemoryError):
+    except RecursionError:
         raise RenderError(f"{shown}: template error: recursion too deep", "tpl.recursion", where=shown) from None
+    except MemoryError:
+        raise RenderError(f"{shown}: template error: out of memory", "tpl.memory", where=shown) from None
     except Exception as exc:
         _, line = _template_line(exc, set())
         near = _xml_text(seen.get("xml", ""), line)

@@ -35,9 +35,12 @@ def render_markdown(context: Context, template_path: Path, unit: Mapping[str, An
     except TemplateLimit as exc:
         chunks.clear()
         raise RenderError(_limit_text(exc.key, lang, shown, **exc.params)) from None
-    except (RecursionError, MemoryError):
+    except RecursionError:
         chunks.clear()
         raise RenderError(f"{shown}: template error: recursion too deep", "tpl.recursion", where=shown) from None
+    except MemoryError:
+        chunks.clear()
+        raise RenderError(f"{shown}: template error: out of memory", "tpl.memory", where=shown) from None
     except UnicodeDecodeError as exc:
         raise RenderError(
             f"{shown}: not UTF-8 text ({exc.reason} at byte {exc.start})", "tpl.not-utf8", where=shown

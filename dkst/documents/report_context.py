@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from dkst.checks.checker import Checked
     from dkst.figures.aggregate import Aggregate, Figured, KindFigures
     from dkst.load.dataset import Dataset
-    from dkst.load.schema import Plan
+    from dkst.load.partial import PartialPlan
 
 
 # ---------------------------------------------------------------- built from the aggregate
@@ -228,7 +228,7 @@ def plan_facts(ds: Dataset) -> PlanFacts:
     )
 
 
-def letterhead(plan: Plan) -> Letterhead:
+def letterhead(plan: PartialPlan) -> Letterhead:
     """The header block: what plan.yaml gives, else derived from the issuer.
 
     ``Ban Thường trực Ủy ban MTTQ Việt Nam thành phố Tam Kỳ`` → superior ``ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ TAM

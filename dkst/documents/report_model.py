@@ -190,6 +190,15 @@ class Totals:
     models: int
 
 
+@dataclass(frozen=True)
+class LateChanges:
+    """``render --history``: which units' reports had their figures changed after the deadline (from git), as
+    the appendix says it: a sentence, then one line per report (none: the sentence says so)."""
+
+    intro: str
+    lines: tuple[str, ...]
+
+
 @dataclass
 class ReportContext:
     """Everything a period's report and its urging letters print, built once by :func:`build_report`."""
@@ -208,6 +217,8 @@ class ReportContext:
     commendations: tuple[CommendationRow, ...]
     texts: dict[str, tuple[TextItem, ...]]  # highlights, limitations, proposals
     totals: Totals
+    #: only with ``render --history``; ``None`` otherwise (the templates then print nothing of it)
+    late_changes: LateChanges | None = None
     _data: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
     def __repr__(self) -> str:

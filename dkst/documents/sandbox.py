@@ -10,7 +10,10 @@ mutation of the data) plus:
 - values: ``**``, ``*``, ``+`` and ``%`` are intercepted (which also keeps Jinja from folding
   ``9**(9**9)`` at compile time) and refuse a result past :data:`VALUE_LIMIT` (characters, items) or
   :data:`INT_BITS` (bits); ``range`` past :data:`VALUE_LIMIT` steps; a filter's numeric argument past
-  :data:`VALUE_LIMIT` (``center(10**10)``); format widths of seven digits or more;
+  :data:`VALUE_LIMIT` (``center(10**10)``); format widths of seven digits or more. The size of what
+  ``join``, ``replace``, ``format``/``format_map``, ``%``, ``indent`` and ``~`` would build is computed from
+  their arguments *before* they run (the text is never built past :data:`OUTPUT_LIMIT`: a 40-byte template
+  joining texts could fill 3 GB before a check made afterwards);
 - output: every ``~`` concatenation, captured block (``{% set x %}…{% endset %}``) and printed expression is
   measured (:meth:`LimitedSandbox.sized`), and :func:`check_output_size` bounds the whole output (callers count
   as they render), both at :data:`OUTPUT_LIMIT` characters; ``lipsum`` at 1,000 paragraphs;
@@ -110,9 +113,18 @@ class _CodeGenerator(CodeGenerator):
     (a loop doubling a text with ``~`` would otherwise fill the memory between two ticks of the clock)."""
 
     def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
-        self.write("environment.sized(")
-        super().visit_Concat(node, frame)
-        self.write(")")
+        if frame.eval_ctx.volatile:
+            func_name = "(markup_join if context.eval_ctx.volatile else str_join)"
+        elif frame.eval_ctx.autoescape:
+            func_name = "markup_join"
+        else:
+            func_name = "str_join"
+        # the parts are measured before they are joined (``environment.fit``), the result after
+        self.write(f"environment.sized({func_name}(environment.fit((")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write("))))")
 
 
 class LimitedSandbox(ImmutableSandboxedEnvironment):
@@ -132,6 +144,13 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         given = self.finalize
         self.finalize = lambda value: self.sized(given(value) if given is not None else value)
         self.concat = lambda parts: self.sized("".join(parts))  # type: ignore[method-assign]
+
+    def fit(self, parts: tuple[Any, ...]) -> tuple[Any, ...]:
+        """``parts`` of a ``~`` concatenation, once their joined length is known to be within the bound: the
+        text is never built past it."""
+        self.tick()
+        _fits(sum(len(p) if isinstance(p, str) else _text_len(p) for p in parts), "~")
+        return parts
 
     def sized(self, value: Any) -> Any:
         """``value``, once the clock is checked and it is known not to be a text past :data:`OUTPUT_LIMIT`."""
@@ -179,6 +198,8 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
                 raise _too_big("+")
         elif operator == "%":
             _check_format(left)
+            if isinstance(left, str):
+                _fits(_percent_size(left, right), "%")
         return super().call_binop(context, operator, left, right)
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
@@ -190,7 +211,7 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         found = super().getattr(obj, attribute)
         if isinstance(obj, str) and attribute in _STR_SIZED and callable(found):
             _check_format(obj)
-            return _bounded_method(found, attribute)
+            return _bounded_method(found, attribute, obj)
         return found
 
     def getitem(self, obj: Any, argument: Any) -> Any:
@@ -202,17 +223,108 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
 _STR_SIZED = frozenset({"format", "format_map", "center", "ljust", "rjust", "zfill", "expandtabs", "join", "replace"})
 
 
-def _bounded_method(method: Callable[..., Any], name: str) -> Callable[..., Any]:
+def _text_len(value: Any) -> int:
+    """The length of ``str(value)``, without building it for a text; lists and tuples summed item by item."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, list | tuple):
+        if len(value) > VALUE_LIMIT:
+            raise _too_big("list")
+        return 2 + sum(_text_len(v) + 4 for v in value)
+    return len(str(value))
+
+
+def _fits(size: int, what: str) -> None:
+    """Refuse a text of ``size`` characters before it is built (:data:`OUTPUT_LIMIT`)."""
+    if size > OUTPUT_LIMIT:
+        raise TemplateLimit("template-too-large", mb=OUTPUT_LIMIT // (1024 * 1024))
+
+
+def _items(value: Any) -> list[Any]:
+    """An iterable made a list, at most :data:`VALUE_LIMIT` items (a generator is never run past it)."""
+    out: list[Any] = []
+    for item in value:
+        out.append(item)
+        if len(out) > VALUE_LIMIT:
+            raise _too_big("join")
+    return out
+
+
+def _replace_size(text: str, old: Any, new: Any, count: Any = -1) -> int:
+    if not isinstance(old, str) or not isinstance(new, str):
+        return len(text)
+    hits = len(text) + 1 if old == "" else text.count(old)
+    if isinstance(count, int) and count >= 0:
+        hits = min(hits, count)
+    return len(text) + hits * max(len(new) - len(old), 0)
+
+
+def _format_size(fmt: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+    """An upper bound of ``fmt.format(*args, **kwargs)``: every field may be the longest value."""
+    longest = max((_text_len(v) for v in (*args, *kwargs.values())), default=0)
+    return len(fmt) + fmt.count("{") * longest
+
+
+def _percent_size(fmt: str, args: Any) -> int:
+    values = args if isinstance(args, tuple) else (args,)
+    if isinstance(args, dict):
+        values = tuple(args.values())
+    longest = max((_text_len(v) for v in values), default=0)
+    return len(fmt) + fmt.count("%") * longest
+
+
+def _precheck(name: str, text: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
+    """The size of what a text method would build, judged before it runs; returns ``args`` (an iterable given
+    to ``join`` made a list, so that it is run once)."""
+    if name == "join" and args:
+        items = _items(args[0])
+        _fits(sum(_text_len(i) for i in items) + len(text) * max(len(items) - 1, 0), "join")
+        return (items, *args[1:])
+    if name == "replace" and len(args) >= 2:
+        _fits(_replace_size(text, *args[:3]), "replace")
+    elif name in ("format", "format_map"):
+        mapping = args[0] if name == "format_map" and args and isinstance(args[0], dict) else kwargs
+        _fits(_format_size(text, args if name == "format" else (), dict(mapping)), name)
+    return args
+
+
+def _bounded_method(method: Callable[..., Any], name: str, text: str) -> Callable[..., Any]:
+    """``text.<name>`` with its numeric arguments bounded and the size of its result judged before it runs
+    (Jinja wraps ``str.format`` itself, so the text is passed in, not read from the method)."""
+
     def bounded(*args: Any, **kwargs: Any) -> Any:
         for arg in (*args, *kwargs.values()):
             if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > VALUE_LIMIT:
                 raise _too_big(name)
+        args = _precheck(name, text, args, kwargs)
         out = method(*args, **kwargs)
         if _sized(out) and len(out) > OUTPUT_LIMIT:
             raise TemplateLimit("template-too-large", mb=OUTPUT_LIMIT // (1024 * 1024))
         return out
 
     return bounded
+
+
+def _filter_precheck(name: str, args: tuple[Any, ...], kwargs: dict[str, Any], skip: int) -> tuple[Any, ...]:
+    """Jinja's filters that build a text from their arguments, judged before they run (``join``,
+    ``replace``, ``format``, ``indent``); returns the arguments (a joined iterable made a list)."""
+    if len(args) < skip:
+        return args
+    value, rest = args[skip - 1], args[skip:]
+    if name == "join":
+        items = _items(value)
+        sep = rest[0] if rest else kwargs.get("d", "")
+        _fits(sum(_text_len(i) for i in items) + _text_len(sep) * max(len(items) - 1, 0), "join")
+        return (*args[: skip - 1], items, *rest)
+    if name == "replace" and isinstance(value, str) and len(rest) >= 2:
+        _fits(_replace_size(value, *rest[:3]), "replace")
+    elif name == "format" and isinstance(value, str):
+        _fits(max(_percent_size(value, rest), _format_size(value, rest, kwargs)), "format")
+    elif name == "indent" and isinstance(value, str):
+        width = rest[0] if rest else kwargs.get("width", 4)
+        per_line = width if isinstance(width, int) else _text_len(width)
+        _fits(len(value) + (value.count("\n") + 1) * max(per_line, 0), "indent")
+    return args
 
 
 def _guarded(env: LimitedSandbox, name: str, f: Callable[..., Any]) -> Callable[..., Any]:
@@ -226,6 +338,7 @@ def _guarded(env: LimitedSandbox, name: str, f: Callable[..., Any]) -> Callable[
                 raise _too_big(name)
         if name == "format" and len(args) >= skip:
             _check_format(args[skip - 1])
+        args = _filter_precheck(name, args, kwargs, skip)
         out = f(*args, **kwargs)
         if _sized(out) and len(out) > OUTPUT_LIMIT:
             raise TemplateLimit("template-too-large", mb=OUTPUT_LIMIT // (1024 * 1024))

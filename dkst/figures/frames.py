@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from dkst.checks.checker import Checked
     from dkst.load.dataset import Dataset, SourceFile
+    from dkst.load.partial import PartialReport
     from dkst.load.plan_index import PeriodInfo
 
 #: Statuses of a unit that owes the report (the ``expected`` units), in the order of the JSON keys.
@@ -167,7 +168,9 @@ def _report_row(
     }
     row["left_out"] = left_out(ds, src, as_of, now)
     row["counted"] = day is not None and not row["left_out"]
-    rec = src.record if day is not None and src is not None else None
+    rec: PartialReport | None = (
+        src.record if day is not None and src is not None else None
+    )  # a left-out one may be partial
     row.update(dict.fromkeys(TEXT_KEYS))
     if rec is not None:
         row.update(highlights=rec.highlights, limitations=rec.limitations, proposals=rec.proposals)
@@ -225,10 +228,8 @@ def commendation_frame(checked: Checked, period: PeriodInfo, reports: pd.DataFra
     ds = checked.dataset
     rows = []
     for row in reports[reports["counted"]].itertuples(index=False):
-        rec = ds.reports[row.unit][period.id].record
-        for item in (rec.commendations if rec is not None else None) or []:
-            if item is None or item.kind is None:
-                continue
+        rec = ds.reports[row.unit][period.id].record  # a counted report is whole (not partial)
+        for item in rec.commendations if rec is not None else []:
             rows.append(
                 {
                     "unit": row.unit,

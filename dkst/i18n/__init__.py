@@ -1219,10 +1219,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{where} (dkst_period): period “{value}” is not in plan.yaml; periods: {choices}",
     },
     "form-key-changed": {
-        "vi": "{where}: mã đơn vị hoặc mã kỳ đã bị sửa sau khi lập phiếu; dùng phiếu lập cho đơn vị này "
-        "(dkst form --period {period} --unit {unit})",
-        "en": "{where}: the unit or period code was changed after the form was made; use the form made for "
-        "that unit (dkst form --period {period} --unit {unit})",
+        "vi": "{where}: dấu toàn vẹn của phiếu không khớp: mã đơn vị, mã kỳ hoặc dấu đã bị sửa sau khi lập "
+        "phiếu. Dùng phiếu lập cho đơn vị này (dkst form --period {period} --unit {unit})",
+        "en": "{where}: the form's integrity mark does not match: the unit or period code, or the mark, was "
+        "changed after the form was made. Use the form made for that unit (dkst form --period "
+        "{period} --unit {unit})",
     },
     "import-duplicate": {
         "vi": "phiếu thứ hai của {unit} kỳ {period} trong lần nhập này (đã có {file})",

@@ -82,6 +82,11 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "history-deadline": {"vi": "hạn cuối {day}", "en": "last on-time day {day}"},
     # the report's appendix (render --history)
+    "help.render.history": {
+        "vi": "Phụ lục nói thêm báo cáo nào của đơn vị bị sửa số liệu sau hạn cuối của kỳ (theo lịch sử git)",
+        "en": "The appendix also says which units' reports had their figures changed after the period's last "
+        "on-time day (from the git history)",
+    },
     "history-render-none": {
         "vi": "Không có báo cáo nào của đơn vị bị sửa số liệu sau hạn cuối ({day}).",
         "en": "No unit's report had its figures changed after the last on-time day ({day}).",

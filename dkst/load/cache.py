@@ -56,14 +56,14 @@ MAX_AGE_SECONDS = 60 * 24 * 3600
 Meta = tuple[str, int, int, bytes, int, int]
 
 
-def parse_many(root: Path, find: Callable[[], list[Job]]) -> list[ParsedFile]:
+def parse_many(root: Path, find: Callable[[], list[Job]]) -> list[ParsedFile[Any]]:
     """Parse every (path relative to ``root``, record class) job that ``find`` gives, in order: from the cache
     where it can. (The helper that checks the cached files starts before ``find`` walks the dataset.)"""
     base = os.fspath(root)
     store = _Store.open(root) if _cache_wanted() else None
     check = pool.start_check(base, list(store.files.items())) if store is not None and store.files else None
     jobs = find()
-    results: list[ParsedFile | None] = [None] * len(jobs)
+    results: list[ParsedFile[Any] | None] = [None] * len(jobs)
     kept: dict[str, tuple[Meta, int]] = {}  # files taken from the cache: meta, job index
     if check is not None:
         misses = _from_cache(jobs, store, check, results, kept)  # type: ignore[arg-type]
@@ -92,7 +92,7 @@ def _from_cache(
     jobs: list[Job],
     store: _Store,
     check: Callable[[], set[str]],
-    results: list[ParsedFile | None],
+    results: list[ParsedFile[Any] | None],
     kept: dict[str, tuple[Meta, int]],
 ) -> list[int]:
     """Fill ``results`` with the cached files that are unchanged (``check()``: the changed ones); return the
@@ -299,7 +299,7 @@ class _Store:
         return items if isinstance(items, list) else None
 
     def save(
-        self, kept: dict[str, tuple[Meta, int]], fresh: list[NewSegment], results: list[ParsedFile | None]
+        self, kept: dict[str, tuple[Meta, int]], fresh: list[NewSegment], results: list[ParsedFile[Any] | None]
     ) -> None:
         """Write the cache again if anything changed: the segments still in use, then the new ones.
 

@@ -21,6 +21,7 @@ from typing import Any, Generic
 from dkst import findings as F
 from dkst.findings import Finding, Severity
 from dkst.load.layout import Entry, UnitFolder, judge_units, scan_units
+from dkst.load.partial import PartialPlan
 from dkst.load.plan_index import PlanIndex
 from dkst.load.schema import (
     PERIOD_ID,
@@ -35,7 +36,7 @@ from dkst.load.schema import (
     UnitsFile,
 )
 from dkst.load.validation import R, clean, validate
-from dkst.load.yamlio import INDEX_DEPTH, MAX_BYTES, ParsedYaml, parse_bytes
+from dkst.load.yamlio import INDEX_DEPTH, MAX_BYTES, KeyPath, ParsedYaml, parse_bytes
 
 
 @dataclass(slots=True)
@@ -52,12 +53,12 @@ class SourceFile(Generic[R]):
 
     path: str
     record: R | None = None
-    packed_lines: dict[tuple, int] | bytes = field(default_factory=dict)
+    packed_lines: dict[KeyPath, int] | bytes = field(default_factory=dict)
     broken: bool = False  # has an error-level data finding of its own (see also :meth:`Dataset.is_broken`)
     partial: bool = False  # the record holds only the fields that are valid, the others None
 
     @property
-    def lines(self) -> dict[tuple, int]:
+    def lines(self) -> dict[KeyPath, int]:
         """Key path (keys and list indexes) → 1-based line."""
         lines = self.packed_lines
         if isinstance(lines, bytes):
@@ -80,7 +81,8 @@ class Dataset:
     """Every file of a dataset, loaded."""
 
     root: Path
-    plan: Plan | None = None
+    #: plan.yaml's record: partial when the file is invalid (its valid parts; see :mod:`dkst.load.partial`)
+    plan: PartialPlan | None = None
     plan_file: SourceFile[Plan] | None = None
     units_file: SourceFile[UnitsFile] | None = None
     #: the usable entries of units.yaml (given by :func:`dkst.checks.checker.prepare`)
@@ -125,16 +127,16 @@ class ParsedFile(Generic[R]):
     """
 
     record: R | None
-    lines: dict[tuple, int] | bytes
+    lines: dict[KeyPath, int] | bytes
     problems: list[tuple[str, int | None, dict[str, Any]]]
     partial: bool = False  # see :class:`dkst.load.validation.Validated`
 
 
-def pack_lines(lines: dict[tuple, int]) -> dict[tuple, int] | bytes:
+def pack_lines(lines: dict[KeyPath, int]) -> dict[KeyPath, int] | bytes:
     return marshal.dumps(lines) if lines else lines
 
 
-def unpack_lines(lines: dict[tuple, int] | bytes) -> dict[tuple, int]:
+def unpack_lines(lines: dict[KeyPath, int] | bytes) -> dict[KeyPath, int]:
     return marshal.loads(lines) if isinstance(lines, bytes) else lines
 
 
@@ -164,11 +166,11 @@ def read_file(path: str | os.PathLike[str]) -> tuple[int, int, bytes | None]:
     return len(raw), st.st_mtime_ns, raw
 
 
-def too_large(size: int) -> ParsedFile:
+def too_large(size: int) -> ParsedFile[Any]:
     return ParsedFile(None, {}, [("file-too-large", None, {"size": size})])
 
 
-def unreadable(exc: OSError) -> ParsedFile:
+def unreadable(exc: OSError) -> ParsedFile[Any]:
     return ParsedFile(None, {}, [("yaml-syntax", None, {"problem": exc.strerror or str(exc), "tab": False})])
 
 
@@ -212,16 +214,16 @@ _KIND_CLASS: dict[str, type[Record]] = {"unit-plan": UnitPlan, "model": ModelRec
 Job = tuple[str, type[Record]]
 #: ``parse(root, find)``: ``find()`` walks the dataset and returns the jobs; the parser returns a ParsedFile per
 #: job, in order. (The parser calls ``find`` itself so that it can start work before the walk, as the cache does.)
-Parser = Callable[[Path, Callable[[], list[Job]]], list[ParsedFile]]
+Parser = Callable[[Path, Callable[[], list[Job]]], list[ParsedFile[Any]]]
 
 
-def parse_each(root: Path, find: Callable[[], list[Job]]) -> list[ParsedFile]:
+def parse_each(root: Path, find: Callable[[], list[Job]]) -> list[ParsedFile[Any]]:
     """The plain :data:`Parser`: one file after the other (:func:`dkst.load.cache.parse_many` adds cache and
     workers)."""
     return [parse_file(root / rel, cls) for rel, cls in find()]
 
 
-def to_findings(parsed: ParsedFile, rel: str, unit: str | None = None, period: str | None = None) -> list[Finding]:
+def to_findings(parsed: ParsedFile[Any], rel: str, unit: str | None = None, period: str | None = None) -> list[Finding]:
     """The problems of one parsed file as findings on that file."""
     return [F.make(code, rel, line, unit=unit, period=period, **params) for code, line, params in parsed.problems]
 

@@ -104,10 +104,10 @@ def _slug(value: Any) -> str:
 
 def _file_id(value: Any) -> str:
     """A unit id: a slug that Windows can use as a folder name."""
-    value = _slug(value)
-    if value in WINDOWS_RESERVED:
+    slug = _slug(value)
+    if slug in WINDOWS_RESERVED:
         raise _fail("windows_name")
-    return value
+    return slug
 
 
 def _indicator_id(value: Any) -> str:

@@ -40,7 +40,7 @@ def _digest(raw: bytes) -> bytes:
     return hashlib.blake2b(raw, digest_size=16).digest()
 
 
-def parse_one(path: str, cls: type[Record]) -> tuple[ParsedFile, Key | None]:
+def parse_one(path: str, cls: type[Record]) -> tuple[ParsedFile[Any], Key | None]:
     """Read and parse one file: the result, and what the cache needs to know the file again.
 
     Files that cannot be read or are too large get no cache entry: they are cheap to judge again."""
@@ -88,7 +88,10 @@ def start_check(base: str, items: Sequence[tuple[str, tuple[Any, ...]]]) -> Call
     """Start :func:`changed` in a forked helper (reading and hashing while this process unpickles); the
     returned function waits for its answer. Done here instead with one CPU, few files, or no fork (Windows,
     or ``DKST_MP_START`` other than ``fork``)."""
-    here = lambda: changed(base, items)  # noqa: E731
+
+    def here() -> set[str]:
+        return changed(base, items)
+
     forced = os.environ.get("DKST_MP_START", "").strip().lower()  # (not start_method(): no multiprocessing import)
     if len(items) < HELPER_THRESHOLD or pool_size(0) < 2 or not hasattr(os, "fork") or forced not in ("", "fork"):
         return here
@@ -116,7 +119,8 @@ def start_check(base: str, items: Sequence[tuple[str, tuple[Any, ...]]]) -> Call
         _, status = os.waitpid(pid, 0)
         if status == 0 and data:
             try:
-                return pickle.loads(data)
+                found: set[str] = pickle.loads(data)
+                return found
             except Exception:  # then check here
                 pass
         return here()
@@ -128,7 +132,7 @@ def start_check(base: str, items: Sequence[tuple[str, tuple[Any, ...]]]) -> Call
 
 
 def parse_here(
-    base: str, jobs: list[Job], misses: list[int], want_meta: bool, results: list[ParsedFile | None]
+    base: str, jobs: list[Job], misses: list[int], want_meta: bool, results: list[ParsedFile[Any] | None]
 ) -> list[NewSegment]:
     segment = NewSegment(None)
     for i in _progress(misses, len(misses)):
@@ -197,7 +201,7 @@ def work(tasks: list[tuple[str, type[Record]]]) -> tuple[bytes, list[Key | None]
 
 
 def parse_in_pool(
-    base: str, jobs: list[Job], misses: list[int], want_meta: bool, results: list[ParsedFile | None]
+    base: str, jobs: list[Job], misses: list[int], want_meta: bool, results: list[ParsedFile[Any] | None]
 ) -> list[NewSegment] | None:
     """Parse the misses in worker processes; ``None`` when no pool can be had (then the caller parses)."""
     import multiprocessing

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from dkst.load.schema import Labelled, Record
-from dkst.load.yamlio import Tagged
+from dkst.load.yamlio import KeyPath, Tagged
 
 R = TypeVar("R", bound=Record)
 
@@ -35,7 +35,7 @@ class SchemaProblem:
     """One schema problem: a finding code, the key path of the value at fault, message parameters."""
 
     code: str
-    loc: tuple
+    loc: KeyPath
     params: dict[str, Any] = field(default_factory=dict)
 
 
@@ -61,9 +61,9 @@ def _clean_exempt(value: Any) -> Any:
     return value
 
 
-def _real_loc(data: Any, loc: tuple) -> tuple[tuple, bool]:
+def _real_loc(data: Any, loc: KeyPath) -> tuple[KeyPath, bool]:
     """Map a pydantic ``loc`` onto the data: drop union tags; say whether it ends at a mapping key."""
-    real: list = []
+    real: list[Any] = []
     current = data
     for i, el in enumerate(loc):
         if el == "[key]":
@@ -104,7 +104,7 @@ def _tag_of(model: type[BaseModel]) -> Any:
     return None
 
 
-def _model_at(cls: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+def _model_at(cls: type[BaseModel], loc: KeyPath) -> type[BaseModel] | None:
     """The record class whose keys are expected at ``loc`` (pydantic's loc, union tags included)."""
     candidates: list[Any] = [cls]
     for el in loc:
@@ -126,12 +126,12 @@ def _model_at(cls: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     return models[0] if models else None
 
 
-def _known_keys(cls: type[BaseModel], loc: tuple) -> list[str]:
+def _known_keys(cls: type[BaseModel], loc: KeyPath) -> list[str]:
     model = _model_at(cls, loc[:-1])
     return list(model.model_fields) if model is not None else []
 
 
-def _choices(cls: type[BaseModel], loc: tuple) -> str:
+def _choices(cls: type[BaseModel], loc: KeyPath) -> str:
     """The allowed values of the enumeration (or literal) field at pydantic's ``loc``, from its class:
     ``a (đăng ký), b (…)`` (see :meth:`Labelled.choices`); empty when the field is not found."""
     model = _model_at(cls, loc[:-1])
@@ -155,7 +155,7 @@ def nearest(word: str, choices: list[str]) -> str | None:
     return lowered.get(word.lower())
 
 
-def _field_name(loc: tuple) -> str:
+def _field_name(loc: KeyPath) -> str:
     """The name a message gives the value at ``loc``: its key, or ``list[n]`` (1-based) for a list item."""
     if not loc:
         return ""
@@ -292,7 +292,8 @@ def _record_items(cls: type[Record], name: str) -> type[Record] | None:
             and _is_model(items[0])
             and typing.get_origin(typing.get_args(annotation)[0]) is not typing.Annotated
         ):
-            return items[0]
+            model: type[Record] = items[0]
+            return model
     return None
 
 
@@ -342,14 +343,14 @@ def validate(cls: type[R], data: Any) -> Validated[R]:
         return Validated(_salvage(cls, data), True, problems)
 
 
-def _without(data: Any, locs: list[tuple]) -> Any:
+def _without(data: Any, locs: list[KeyPath]) -> Any:
     """A copy of ``data`` without the entries at ``locs`` (copied only along those paths)."""
     for loc in locs:
         data = _drop(data, loc)
     return data
 
 
-def _drop(data: Any, loc: tuple) -> Any:
+def _drop(data: Any, loc: KeyPath) -> Any:
     if not loc:
         return data
     head, rest = loc[0], loc[1:]

@@ -23,6 +23,8 @@ MAX_BYTES = 1024 * 1024
 #: Depth of key paths kept in the line index (deeper values fall back to their parent's line).
 INDEX_DEPTH = 4
 
+#: A key path into a file's data: mapping keys and list indexes (``("models", 0)``).
+KeyPath = tuple[Any, ...]
 Problem = tuple[str, int | None, dict[str, Any]]
 
 
@@ -244,14 +246,14 @@ class ParsedYaml:
     """
 
     data: Any = None
-    lines: dict[tuple, int] = field(default_factory=dict)
+    lines: dict[KeyPath, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     #: the data holds keys with no value or ``x-`` keys (see :func:`dkst.load.validation.clean`)
     dirty: bool = True
     node: Any = None
-    _full: dict[tuple, int] | None = None
+    _full: dict[KeyPath, int] | None = None
 
-    def line_of(self, loc: tuple) -> int | None:
+    def line_of(self, loc: KeyPath) -> int | None:
         """The line of the value at ``loc`` (keys and list indexes), else of its nearest parent."""
         lines = self.lines
         if self.node is not None:
@@ -306,10 +308,10 @@ def _has_alias(text: str) -> int | None:
     return None
 
 
-def _index(node: Any, depth: int = INDEX_DEPTH) -> dict[tuple, int]:
+def _index(node: Any, depth: int = INDEX_DEPTH) -> dict[KeyPath, int]:
     """Key path → 1-based line, for paths up to ``depth`` keys (mapping entries use the key's line)."""
-    lines: dict[tuple, int] = {(): node.start_mark.line + 1}
-    stack: list[tuple[tuple, Any]] = [((), node)]
+    lines: dict[KeyPath, int] = {(): node.start_mark.line + 1}
+    stack: list[tuple[KeyPath, Any]] = [((), node)]
     while stack:
         loc, current = stack.pop()
         if len(loc) >= depth:

@@ -26,14 +26,16 @@ file whose bytes are unchanged is left alone.
 from __future__ import annotations
 
 import os
-import tempfile
+import stat
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dkst.counts import MAX_COUNT
+from dkst.files import FileExists, write_all
 from dkst.findings import Severity
-from dkst.load.schema import ModelRecord, ModelStatus, Origin, Parent, Plan, Report
+from dkst.load.schema import ModelRecord, ModelStatus, Origin, Parent, Report
 from dkst.periods import today, vn_date
 from dkst.scaffold.skeletons import symlinked_folder
 from dkst.scaffold.yamlwrite import double_quoted, line, one_line, read_back, yaml_scalar
@@ -42,6 +44,7 @@ if TYPE_CHECKING:
     from dkst.checks.checker import Checked
     from dkst.figures.aggregate import Aggregate
     from dkst.load.dataset import Dataset
+    from dkst.load.partial import PartialPlan
 
 
 class RollupError(Exception):
@@ -83,20 +86,35 @@ class Rollup:
 
 
 def parent_of(city: Checked) -> Parent:
-    """The city plan's usable ``parent``, or :class:`RollupError` (absent, or with an error finding)."""
+    """The city plan's usable ``parent``, or :class:`RollupError` (absent, or with an error finding).
+
+    The block is the one ``dkst check`` read (the same loader and findings): an error on any of its lines, a key
+    written twice inside it, or a second ``parent:`` block (the loader keeps the last; which one the clerk meant is
+    not known) refuses the roll-up before anything is written."""
     ds = city.dataset
     src = ds.plan_file
     parent = ds.plan.parent if ds.plan is not None else None
     lines = {ln for loc, ln in (src.lines if src is not None else {}).items() if loc[:1] == ("parent",)}
-    bad = [f for f in city.result.findings if f.path == "plan.yaml" and f.level >= Severity.ERROR and f.line in lines]
+    lo, hi = (min(lines), max(lines)) if lines else (0, -1)
+    mine = [f for f in city.result.findings if f.path == "plan.yaml"]
+
+    def inside(line: Any) -> bool:
+        return isinstance(line, int) and lo <= line <= hi
+
+    bad = [f for f in mine if f.level >= Severity.ERROR and (inside(f.line) or f.line in lines)]
+    bad += [
+        f
+        for f in mine
+        if f.code == "duplicate-key" and (f.param("key") == "parent" or inside(f.param("first")) or inside(f.line))
+    ]
     if bad:
-        raise RollupError("rollup-parent-broken", line=min(f.line for f in bad if f.line is not None))
+        raise RollupError("rollup-parent-broken", line=min(f.line or 0 for f in bad))
     if not isinstance(parent, Parent) or not parent.unit:
         raise RollupError("rollup-no-parent")
     return parent
 
 
-def _plan(ds: Dataset) -> Plan:
+def _plan(ds: Dataset) -> PartialPlan:
     """The city's plan: :func:`parent_of` found a parent in it, so it is there."""
     if ds.plan is None:
         raise RollupError("rollup-no-parent")
@@ -129,6 +147,7 @@ def prepare(
         raise RollupError(
             "rollup-unknown-period", value=target, period=period_id, path=str(root), choices=", ".join(periods) or "—"
         )
+    _check_period_map(city, parent, period_id, target, periods[target])
     mapping = parent.indicators or {}
     theirs = pds.index.indicators or {}
     for ours, mapped in mapping.items():
@@ -148,6 +167,14 @@ def prepare(
     day = submitted or agg.as_of
     if day > today():
         raise RollupError("rollup-future", value=vn_date(day), today=vn_date(today()))
+
+    figures = agg.summary["indicators"]
+    for ours, theirs_id in pairs:
+        total = figures[ours]["total"]
+        if theirs_id in theirs and total is not None and total > MAX_COUNT:
+            raise RollupError(
+                "rollup-over-limit", indicator=ours, total=f"{total:,}".replace(",", " "), max="999 999 999 999"
+            )
 
     unit_name = pds.unit_index[parent.unit].name
     ids = model_ids(city.dataset)
@@ -183,6 +210,26 @@ def prepare(
     return rollup
 
 
+def _check_period_map(city: Checked, parent: Parent, period_id: str, target: str, theirs: Any) -> None:
+    """Refuse a period mapping that would misdirect the roll-up: two city periods onto one province period (the
+    second would replace the first's report), or a period onto one of another span (a half-year written as the
+    province's year report)."""
+    mapping = parent.periods or {}
+    ours = city.dataset.index.periods or {} if city.dataset.index is not None else {}
+    same = sorted(p for p in ours if mapping.get(p, p) == target)
+    if len(same) > 1:
+        raise RollupError("rollup-period-twice", target=target, periods=", ".join(same))
+    mine = ours.get(period_id)
+    if mine is not None and (mine.start, mine.end) != (theirs.start, theirs.end):
+        raise RollupError(
+            "rollup-period-span",
+            period=period_id,
+            target=target,
+            span=f"{vn_date(mine.start)}–{vn_date(mine.end)}",
+            their_span=f"{vn_date(theirs.start)}–{vn_date(theirs.end)}",
+        )
+
+
 def model_ids(ds: Dataset) -> dict[tuple[str, str], str]:
     """(city unit, model) → the model's id in the province, ``<unit-id>-<model-id>``, for every model of the
     city's units (in registry order, then by id), so that an id does not depend on the period. Two that would
@@ -210,16 +257,48 @@ def _writable(city: Checked, key: tuple[str, str]) -> bool:
 
 
 def _out(root: Path, rel: str, text: str) -> OutFile:
+    """What writing ``text`` at ``rel`` would be: new, changed or unchanged. Anything there that is not a regular
+    file or a symbolic link (a FIFO, a device, a folder) is refused without being opened (``rollup-not-file``):
+    reading a FIFO would wait for ever."""
     data = text.encode("utf-8")
     path = root / rel
-    if path.is_symlink() or not path.exists():
-        state = "new" if not path.is_symlink() else "changed"
-    else:
-        try:
-            state = "unchanged" if path.read_bytes() == data else "changed"
-        except OSError:
-            state = "changed"
-    return OutFile(rel, data, state)
+    try:
+        st = os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return OutFile(rel, data, "new")
+    except OSError as exc:
+        raise RollupError("rollup-bad-path", path=str(path), error=exc.strerror or str(exc)) from None
+    if stat.S_ISLNK(st.st_mode):
+        return OutFile(rel, data, "changed")
+    if not stat.S_ISREG(st.st_mode):
+        raise RollupError("rollup-not-file", path=str(path))
+    return OutFile(rel, data, "unchanged" if _read_regular(path, len(data)) == data else "changed")
+
+
+def _read_regular(path: Path, size: int) -> bytes | None:
+    """The bytes of a regular file (opened without following a link and without waiting on a FIFO put there
+    meanwhile), at most ``size`` + 1 of them; ``None`` when it cannot be read."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        chunks: list[bytes] = []
+        left = size + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def _self_check(rollup: Rollup) -> None:
@@ -237,13 +316,13 @@ def _self_check(rollup: Rollup) -> None:
 # ---------------------------------------------------------------- the files' text
 
 
-def _source_line(plan: Plan) -> str:
+def _source_line(plan: PartialPlan) -> str:
     """The city plan as ``x-nguon`` names it: its number, else its title, and its issuer."""
     name = f"Kế hoạch số {one_line(plan.number)}" if plan.number else f"Kế hoạch năm {plan.year}"
     return f"{name} của {one_line(plan.issuer)}" if plan.issuer else name
 
 
-def _signer(plan: Plan) -> str | None:
+def _signer(plan: PartialPlan) -> str | None:
     signer = plan.signer
     name = signer.name if signer is not None else None
     if signer is None or not name:
@@ -402,35 +481,16 @@ def write(rollup: Rollup, force: bool = False) -> list[OutFile]:
     """Write the files that are new or changed, all or none; return them.
 
     A changed file (one that exists with other bytes) is replaced only with ``force``; without it the rollup is
-    refused (:class:`RollupError` ``rollup-exists``) before anything is written. Raises :class:`OSError` when the
-    file system refuses (then no temporary file is left behind).
+    refused (:class:`RollupError` ``rollup-exists``) before anything is written. A new file is created
+    exclusively and every write goes through :func:`dkst.files.write_all` (all or none; no temporary file left
+    behind on an error or SIGTERM). Raises :class:`OSError` when the file system refuses.
     """
     todo = [f for f in rollup.files if f.state != "unchanged"]
     changed = [f for f in todo if f.state == "changed"]
     if changed and not force:
         raise RollupError("rollup-exists", path=changed[0].rel, n=len(changed))
-    _write_all(rollup.root, [(f.rel, f.content) for f in todo])
-    return todo
-
-
-def _write_all(root: Path, files: list[tuple[str, bytes]]) -> None:
-    """Each file whole (a temporary file in its folder, then ``os.replace``); every temporary file is written
-    before the first rename, so a failure while writing leaves the dataset as it was."""
-    temps: list[tuple[str, Path]] = []
     try:
-        for rel, data in files:
-            path = root / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            temps.append((tmp, path))
-            with os.fdopen(fd, "wb") as fh:
-                if hasattr(os, "fchmod"):  # mkstemp's 0600 would outlive the rename
-                    mask = os.umask(0)
-                    os.umask(mask)
-                    os.fchmod(fh.fileno(), 0o666 & ~mask)
-                fh.write(data)
-        for tmp, path in temps:
-            os.replace(tmp, path)
-    finally:
-        for tmp, _ in temps:
-            Path(tmp).unlink(missing_ok=True)
+        write_all([(rollup.root / f.rel, f.content, f.state == "changed") for f in todo])
+    except FileExists as exc:  # a file that appeared since it was judged new: nothing of this run is left
+        raise RollupError("rollup-exists", path=str(exc), n=1) from None
+    return todo

@@ -91,8 +91,6 @@ def read_catalogue(root: Path) -> Catalogue:
     if plan is not None:
         cat.year = plan.year
         for pid, period in (plan.periods or {}).items():
-            if period is None:
-                continue
             cat.periods[pid] = {
                 "name": period.name,
                 "start": period.start,

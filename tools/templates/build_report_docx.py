@@ -1018,6 +1018,13 @@ def appendix(doc, s: dict) -> None:
     )
     # Word wants a paragraph after a table at the end of a document
     para(doc, "", "Table Text")
+    # render --history: which reports had their figures changed after the deadline (nothing without it)
+    para(doc, "{%p if late_changes %}", "Table Text")
+    para(doc, "{{ late_changes.intro }}", "Table Text")
+    para(doc, "{%p for x in late_changes.lines %}", "Table Text")
+    para(doc, "- {{ x }}", "Table Text")
+    para(doc, "{%p endfor %}", "Table Text")
+    para(doc, "{%p endif %}", "Table Text")
 
 
 def header_footer(doc) -> None:

@@ -14,8 +14,8 @@ import unicodedata
 from datetime import date, datetime, time
 from typing import Any
 
-from dkst.counts import MAX_COUNT  # noqa: F401  (the bound of an indicator cell, as the loader's)
-from dkst.figures.frames import TEXT_KEYS  # noqa: F401  (a report's three texts, one row each)
+from dkst.counts import MAX_COUNT as MAX_COUNT  # (the bound of an indicator cell, as the loader's)
+from dkst.figures.frames import TEXT_KEYS as TEXT_KEYS  # (a report's three texts, one row each)
 from dkst.i18n import text
 
 #: The language of every word of the form and of the report file ``dkst import`` writes, whatever ``--lang``
@@ -35,7 +35,8 @@ DATA_SHEET = "dkst"
 
 #: Defined names of FORMAT.md (workbook scope); ``ind_<indicator-id>`` per indicator.
 UNIT, PERIOD = "dkst_unit", "dkst_period"
-#: The dataset marker (a hash of the plan's number, year and issuer) and the form's key (marker, unit, period).
+#: The dataset marker (a hash of the plan's number, year, issuer, title and indicators) and the form's integrity
+#: mark (a keyed digest of marker, unit and period: :mod:`dkst.sheets.forms.mark`).
 PLAN, KEY = "dkst_plan", "dkst_key"
 COMMENDATIONS, MODELS = "commendations", "models"
 COMMENDATION_KEYS = ("name", "kind", "achievement", "level")
@@ -51,11 +52,6 @@ def plan_marker(
     of another dataset, or made before the plan's indicators changed, carries another one."""
     text = f"{number or ''}|{year or ''}|{issuer or ''}|{title or ''}|{','.join(indicators)}"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-def form_key(marker: str, unit: str, period: str) -> str:
-    """A short hash of the marker, unit and period: changes when someone edits the unit or period cell."""
-    return hashlib.sha256(f"{marker}|{unit}|{period}".encode()).hexdigest()[:16]
 
 
 # ---------------------------------------------------------------- cell values → YAML text

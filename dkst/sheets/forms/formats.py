@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dkst.sheets.workbook_layout import FONT  # the one font of every workbook dkst writes (Nghị định 30/2020)
+from dkst.sheets.workbook_layout import FONT as FONT  # the one font of every workbook dkst writes (Nghị định 30/2020)
 
 INPUT_FILL = "#FFF2CC"
 LOCKED_FILL = "#E7E6E6"
@@ -27,7 +27,7 @@ def cell(row: int, col: int) -> str:
     """The absolute reference of a zero-based cell: ``$C$10``."""
     from xlsxwriter.utility import xl_rowcol_to_cell
 
-    return xl_rowcol_to_cell(row, col, row_abs=True, col_abs=True)
+    return str(xl_rowcol_to_cell(row, col, row_abs=True, col_abs=True))
 
 
 def ref(sheet: str, first: tuple[int, int], last: tuple[int, int] | None = None) -> str:

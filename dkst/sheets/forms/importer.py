@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from dkst.sheets.forms import cells as C
-from dkst.sheets.forms.reader import Cell, Form
+from dkst.sheets.forms.reader import Cell, Form, shown_name
 
 if TYPE_CHECKING:
     from dkst.load.dataset import Dataset
@@ -62,18 +62,29 @@ class Built:
 
 
 def identify(form: Form, ds: Dataset) -> tuple[str, str]:
-    """The unit and period of a form; :class:`Refused` when missing, unknown, tampered or of another dataset."""
+    """The unit and period of a form; :class:`Refused` when missing, unknown, tampered or of another dataset.
+
+    The dataset marker (``dkst_plan``) and the integrity mark (``dkst_key``) are required: a form without them
+    (its hidden sheet deleted, a name removed, the cell emptied) is refused naming what is missing, so no check
+    is skipped by deleting what it reads. The mark is a keyed digest (:mod:`dkst.sheets.forms.mark`) of the
+    marker, unit and period under the dataset's own key: editing the unit or period cell breaks it.
+    """
+    from dkst.sheets.forms.mark import mark_matches, read_secret
     from dkst.sheets.forms.spec import dataset_marker
 
     unit_cell, period_cell = form.cell(C.UNIT), form.cell(C.PERIOD)
     if unit_cell is None or period_cell is None:
-        raise Refused("form-not-dkst", file=form.path.name, name=C.UNIT if unit_cell is None else C.PERIOD)
+        raise Refused("form-not-dkst", file=shown_name(form.path), name=C.UNIT if unit_cell is None else C.PERIOD)
     unit = C.cell_text(unit_cell.value) or ""
     period = C.cell_text(period_cell.value) or ""
-    marker = C.cell_text(form.value(C.PLAN))
+    for name in (C.PLAN, C.KEY):
+        if C.cell_text(form.value(name)) is None:
+            raise Refused("form-no-mark", file=shown_name(form.path), name=name)
+    marker = C.cell_text(form.value(C.PLAN)) or ""
+    mark = C.cell_text(form.value(C.KEY)) or ""
     mine = dataset_marker(ds)
-    if marker is not None and marker != mine:
-        raise Refused("form-other-dataset", file=form.path.name)
+    if marker != mine:
+        raise Refused("form-other-dataset", file=shown_name(form.path))
     if not any(u.id == unit for u in ds.units):
         raise Refused("form-unknown-unit", where=unit_cell.ref, value=unit or "—")
     periods = ds.index.periods or {}
@@ -81,8 +92,10 @@ def identify(form: Form, ds: Dataset) -> tuple[str, str]:
         raise Refused(
             "form-unknown-period", where=period_cell.ref, value=period or "—", choices=", ".join(periods) or "—"
         )
-    key = C.cell_text(form.value(C.KEY))
-    if marker is not None and key is not None and key != C.form_key(mine, unit, period):
+    secret = read_secret(ds.root)
+    if secret is None:
+        raise Refused("form-no-secret", file=shown_name(form.path))
+    if not mark_matches(secret, mine, unit, period, mark):
         raise Refused("form-key-changed", where=f"{unit_cell.ref}, {period_cell.ref}", unit=unit, period=period)
     return unit, period
 
@@ -115,7 +128,7 @@ def build_text(
     origin: dict[int, tuple[str, str | None]] = {}
     # the skeleton's own lines (comments, keys) have no origin; inserted lines are tracked by content object
     tagged: list[tuple[str, tuple[str, str | None] | None]] = [(text, None) for text in lines]
-    tagged[2] = ("# " + C.form_text("form.import-header", day=_vn(today), file=one_line(form.path.name)), None)
+    tagged[2] = ("# " + C.form_text("form.import-header", day=_vn(today), file=one_line(shown_name(form.path))), None)
 
     def find(key: str, indent: str = "") -> int | None:
         for i, (text, _) in enumerate(tagged):
@@ -146,7 +159,7 @@ def build_text(
     if signer_at is not None:
         tagged.insert(
             signer_at + 1,
-            (line(f"x-nguon: {yaml_scalar(source or form.path.name)}", C.form_text("form.import-source")), None),
+            (line(f"x-nguon: {yaml_scalar(source or shown_name(form.path))}", C.form_text("form.import-source")), None),
         )
 
     # indicators, in the plan's order, then names of the form that the plan lacks (the checks refuse them)

@@ -43,14 +43,16 @@ def help_sheet(ws: Any, fm: Formats, spec: FormSpec) -> None:
 
 
 def data_sheet(wb: Any, ws: Any, spec: FormSpec) -> None:
-    """Write the hidden sheet: the dataset marker, the form's key, and the list of the unit's model ids.
+    """Write the hidden sheet: the dataset marker, the form's integrity mark (:mod:`dkst.sheets.forms.mark`),
+    and the list of the unit's model ids. ``dkst import`` refuses a form without the mark, so deleting this
+    sheet, its names or the mark's cell does not skip the check.
 
     Its labels (``plan``, ``key``, ``models``) are identifiers for the importer, not words a clerk reads.
     """
     ws.write_string(0, 0, "plan")
     ws.write_string(0, 1, spec.marker)
     ws.write_string(1, 0, "key")
-    ws.write_string(1, 1, C.form_key(spec.marker, spec.unit_id, spec.period_id))
+    ws.write_string(1, 1, spec.mark)
     ws.write_string(2, 0, "models")
     for i, model in enumerate(spec.models):
         ws.write_string(3 + i, 1, model.id)

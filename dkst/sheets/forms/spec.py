@@ -42,7 +42,7 @@ class FormSpec:
     last_on_time: date | None
     due_text: str | None
     marker: str
-    issuer: str
+    issuer: str | None
     title: str | None
     letterhead: dict[str, str | None]
     report_to_office: str | None
@@ -50,6 +50,8 @@ class FormSpec:
     indicators: list[FormIndicator] = field(default_factory=list)
     models: list[FormModel] = field(default_factory=list)
     created: date = date(2000, 1, 1)
+    #: the integrity mark (:func:`dkst.sheets.forms.mark.form_mark`); empty when built without the dataset's key
+    mark: str = ""
 
 
 def dataset_marker(ds: Dataset) -> str:
@@ -77,10 +79,12 @@ def owing_units(ds: Dataset, period: str) -> list[str]:
     return out
 
 
-def form_spec(ds: Dataset, unit_id: str, period_id: str, created: date) -> FormSpec:
-    """The :class:`FormSpec` of a unit and a period of a loaded dataset (its plan read, the period valid)."""
+def form_spec(ds: Dataset, unit_id: str, period_id: str, created: date, secret: bytes = b"") -> FormSpec:
+    """The :class:`FormSpec` of a unit and a period of a loaded dataset (its plan read, the period valid);
+    ``secret`` is the dataset's form key (:func:`dkst.sheets.forms.mark.ensure_secret`) that signs the form."""
     from dkst.load.schema import ModelRecord, ModelStatus
     from dkst.periods import vn_date
+    from dkst.sheets.forms.mark import form_mark
 
     plan = ds.plan
     if plan is None:
@@ -131,4 +135,5 @@ def form_spec(ds: Dataset, unit_id: str, period_id: str, created: date) -> FormS
         indicators=indicators,
         models=models,
         created=created,
+        mark=form_mark(secret, dataset_marker(ds), unit_id, period_id) if secret else "",
     )
