@@ -19,6 +19,7 @@ from dkst.cli.options import (
     require_units,
     resolve,
     template_folder,
+    warn_figures,
     write_output,
 )
 from dkst.cli.render import PeriodOpt, TemplateDirOpt
@@ -54,8 +55,8 @@ def remind(
     from dkst.checks.checker import check as run_check
     from dkst.cli.form import form_folder
     from dkst.documents.render import RenderError, find_template, render_reminder, render_reminder_docx
-    from dkst.documents.report_context import render_context
-    from dkst.figures.aggregate import AggregateError
+    from dkst.documents.report_context import build_report
+    from dkst.figures.aggregate import AggregateError, aggregate
     from dkst.figures.reminders import addressees
     from dkst.files import OutputRefused, check_letter_folder
     from dkst.i18n import text
@@ -74,9 +75,10 @@ def remind(
     checked = run_check(ctx.root, ctx.as_of)
     require_units(checked, ctx.lang)
     try:
-        context = render_context(checked, period, ctx.lang)
+        agg = aggregate(checked, period, ctx.lang)
     except AggregateError as exc:
         fail(text(exc.key, ctx.lang, **exc.params))
+    context = build_report(agg, ctx.lang)
     sending = None
     if sending_on:
         from dkst.cli.sending import prepare_sending
@@ -109,6 +111,7 @@ def remind(
         write_output(real / path.name, content, ctx.lang, force)
         sys.stdout.write(f"{path}\n")
     sys.stderr.write(text("reminded", ctx.lang, count=len(letters), period=period) + "\n")
+    warn_figures(agg, ctx.lang, provisional=False)
     if sending is not None:
         from dkst.cli.sending import send_files
 

@@ -12,7 +12,17 @@ from typing import Annotated
 
 import typer
 
-from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, refusal_text, require_sound, resolve, resolve_date
+from dkst.cli.options import (
+    AsOfOpt,
+    DataOpt,
+    LangOpt,
+    fail,
+    refusal_text,
+    require_sound,
+    resolve,
+    resolve_date,
+    warn_figures,
+)
 
 
 def rollup(
@@ -51,6 +61,8 @@ def rollup(
         fail(text(exc.key, ctx.lang, **exc.params))
     except RollupError as exc:
         fail(text(exc.key, ctx.lang, **exc.params))
+    if plan.figures is not None:
+        warn_figures(plan.figures, ctx.lang, provisional=False)
     if plan.left_out:
         sys.stderr.write(f"dkst: {text('rollup-left-out', ctx.lang, ids=', '.join(plan.left_out))}\n")
     if dry_run:

@@ -350,3 +350,44 @@ def problem_files(checked: Checked, period: PeriodInfo, lang: str) -> list[dict[
             line, message = None, text("orphan-unit", lang, unit=unit_id)
         out.append({"path": src.path, "unit": unit_id, "line": line, "treated": treated, "message": message})
     return out
+
+
+# ---------------------------------------------------------------- what every output must say of the figures
+
+
+def left_out_warnings(agg: Aggregate, lang: str) -> list[str]:
+    """One line per received report left out of the totals (:func:`dkst.checks.compliance.left_out`): the
+    unit's name, the file and its first error. ``aggregate``, ``render``, ``remind`` and ``rollup`` print them on
+    standard error (FORMAT.md, "A report left out is named everywhere")."""
+    names = {u.id: u.name for u in agg.dataset.units}
+    out = []
+    for p in agg.problems:
+        if p["treated"] != "left_out":
+            continue
+        where = f"{p['path']}:{p['line']}" if p["line"] else p["path"]
+        message = " ".join(str(p["message"]).split())
+        out.append(text("left-out-warning", lang, name=names.get(p["unit"], p["unit"]), where=where, message=message))
+    return out
+
+
+def still_pending(agg: Aggregate) -> int:
+    """How many units that owe the period's report have it not yet due as of the day (status ``pending``): the
+    figures are provisional exactly when this is not 0 (never after the last on-time day, when such a unit is
+    ``missing``)."""
+    return int(agg.summary["reports"]["pending"])
+
+
+def provisional_warning(agg: Aggregate, lang: str) -> str:
+    """The warning line of provisional figures (FORMAT.md), or "" when they are not."""
+    n = still_pending(agg)
+    if not n:
+        return ""
+    return text("provisional-warning", lang, n=n, deadline=agg.period.deadline.last_on_time)
+
+
+def provisional_line(agg: Aggregate, lang: str) -> str:
+    """The sentence a document carries under its title when its figures are provisional, or ""."""
+    n = still_pending(agg)
+    if not n:
+        return ""
+    return text("provisional-line", lang, n=n, as_of=agg.as_of, deadline=agg.period.deadline.last_on_time)
