@@ -22,14 +22,14 @@ import errno
 import io
 import os
 import re
+import secrets
 import signal
 import stat
-import tempfile
 import threading
 import time
 import zipfile
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -117,12 +117,15 @@ def _removed_on_sigterm(tmp: str | list[str]) -> Iterator[None]:
 def _write_temp(folder: Path, name: str, data: bytes, temps: list[str] | None = None) -> str:
     """``data`` in a new private temporary file of ``folder``, flushed to disk; returns its path. On any
     failure the temporary file is gone. With ``temps`` (watched by the caller's :func:`_removed_on_sigterm`)
-    the path is added to it at once; else this function removes it on SIGTERM itself."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-    if temps is not None:
-        temps.append(tmp)
+    the path is added to it at once; else this function removes it on SIGTERM itself. SIGTERM is held back
+    between the file's creation and its registration, so no signal can leave it behind."""
+    if temps is None:
+        mine: list[str] = []
+        with _removed_on_sigterm(mine):
+            return _write_temp(folder, name, data, mine)
+    fd, tmp = _registered_temp(folder, name, temps)
     try:
-        with _removed_on_sigterm(tmp) if temps is None else nullcontext(), os.fdopen(fd, "wb") as fh:
+        with os.fdopen(fd, "wb") as fh:
             if hasattr(os, "fchmod"):  # mkstemp's 0600 would outlive the rename; an output is an ordinary file
                 os.fchmod(fh.fileno(), 0o666 & ~_umask())
             slow = os.environ.get(_SLOW_ENV)
@@ -142,6 +145,23 @@ def _write_temp(folder: Path, name: str, data: bytes, temps: list[str] | None = 
     return tmp
 
 
+def _registered_temp(folder: Path, name: str, temps: list[str]) -> tuple[int, str]:
+    """A new private temporary file in ``folder`` (as ``tempfile.mkstemp`` makes one), its path appended to
+    ``temps`` *before* it is created: a SIGTERM at any moment finds it there (or finds nothing to remove)."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        tmp = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")
+        temps.append(tmp)
+        try:
+            return os.open(tmp, flags, 0o600), tmp
+        except FileExistsError:
+            temps.remove(tmp)
+        except BaseException:
+            temps.remove(tmp)
+            raise
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))
+
+
 def atomic_write(path: Path, content: bytes | str) -> None:
     """Write ``content`` (text as UTF-8) to ``path`` whole or not at all, replacing what is there.
 
@@ -152,13 +172,14 @@ def atomic_write(path: Path, content: bytes | str) -> None:
     data = content.encode("utf-8") if isinstance(content, str) else content
     folder = path.parent if str(path.parent) else Path(".")
     folder.mkdir(parents=True, exist_ok=True)
-    tmp = _write_temp(folder, path.name, data)
-    try:
-        with _removed_on_sigterm(tmp):
+    temps: list[str] = []
+    with _removed_on_sigterm(temps):
+        tmp = _write_temp(folder, path.name, data, temps)
+        try:
             os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
 
 
 def _place(tmp: str, path: Path, force: bool) -> bool:
@@ -199,12 +220,13 @@ def create_new(path: Path, content: str | bytes, force: bool = False) -> None:
     if not force and os.path.lexists(path):
         raise FileExists(str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _write_temp(path.parent, path.name, data)
-    try:
-        with _removed_on_sigterm(tmp):
+    temps: list[str] = []
+    with _removed_on_sigterm(temps):
+        tmp = _write_temp(path.parent, path.name, data, temps)
+        try:
             _place(tmp, path, force)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
 
 
 def write_all(files: list[tuple[Path, bytes, bool]]) -> None:

@@ -49,13 +49,14 @@ CODES: dict[str, Severity] = {
     "missing-model": Severity.WARNING,
     "missing-unit-plan": Severity.WARNING,
     "rule-failed": Severity.WARNING,
+    "jump": Severity.WARNING,
     "pending-report": Severity.INFO,
     "pending-model": Severity.INFO,
     "pending-unit-plan": Severity.INFO,
 }
 
 #: Extras a finding may carry, in the order they are written out.
-EXTRA_KEYS = ("days_late", "days_overdue", "requirement", "expected", "actual")
+EXTRA_KEYS = ("days_late", "days_overdue", "requirement", "expected", "actual", "previous")
 
 
 @dataclass(frozen=True, slots=True)

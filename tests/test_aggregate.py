@@ -843,9 +843,11 @@ def test_render_context(monkeypatch: pytest.MonkeyPatch) -> None:
         "proposals",
         "lang",
         "totals",
+        "previous_year",
         "counted_reports",
         "extra_reports",
         "other_units",
+        "late_changes",
     ]
     assert json_ready(ctx["summary"]) == BASIC_H1
     plan = ctx["plan"]
@@ -887,6 +889,7 @@ def test_render_context(monkeypatch: pytest.MonkeyPatch) -> None:
         "section": "Diễn đàn",
         "total": None,
         "units": 0,
+        "previous": None,
     }
     assert [k["id"] for k in ctx["kinds"]] == ["city", "member", "ward", "commune"]
     assert json_ready(ctx["kinds"][2]["reports"]) == BASIC_H1["by_kind"]["ward"]
@@ -905,6 +908,7 @@ def test_render_context(monkeypatch: pytest.MonkeyPatch) -> None:
         "indicators": {"sessions": 4, "people": 80},
         "models": 1,
         "left_out": False,
+        "previous": None,
     }
     assert ctx["models"][1] == {
         "unit_id": "m1",

@@ -50,6 +50,18 @@ def cp1258(text: str) -> bytes:
     return "".join(out).encode("cp1258")
 
 
+def last_year(root: Path) -> None:
+    """A copy of the dataset one year back in ``nam-2022/``, named by plan.yaml's ``previous``, with an-my's H1
+    sessions at 1 (this year 10) and ``max_change: 3`` on them: a ``jump``."""
+    last = root / "nam-2022"
+    for path in sorted(root.rglob("*.yaml")):
+        write(last, path.relative_to(root).as_posix(), path.read_text(encoding="utf-8").replace("2023", "2022"))
+    replace(last, H1, "propaganda_sessions: 10", "propaganda_sessions: 1")
+    replace(root, "plan.yaml", "    unit: buổi\n", "    unit: buổi\n    max_change: 3\n")
+    with (root / "plan.yaml").open("a", encoding="utf-8") as f:
+        f.write("previous:\n  data: nam-2022\n")
+
+
 # code -> (break the dataset, as-of, expected path, expected line)
 Case = tuple[Callable[[Path], None], str, str, int | None]
 CASES: dict[str, Case] = {
@@ -155,6 +167,7 @@ CASES: dict[str, Case] = {
         "units/an-my/models/cho-so.yaml",
         3,
     ),
+    "jump": (last_year, "2023-12-20", H1, 3),
     "pending-report": (lambda r: None, "2023-05-01", H1, None),
     "pending-model": (lambda r: None, "2023-02-01", "units/an-my/models", None),
     "pending-unit-plan": (lambda r: None, "2023-02-01", "units/an-my/plan.yaml", None),

@@ -25,6 +25,8 @@ DATA_KEYED = {
     ("summary", "by_kind"),
     ("summary", "units", "[]", "indicators"),
     ("units", "[]", "indicators"),
+    ("summary", "units", "[]", "previous_indicators"),
+    ("units", "[]", "previous"),
 }
 
 Shape = dict[str, Any]
@@ -32,7 +34,7 @@ Shape = dict[str, Any]
 #: What the report context derives from the rest (``kinds[*]`` grouping and subtotals, the totals, the
 #: counted reports): a hand-made context may leave them out, and :func:`prepare_context` adds them.
 DERIVED_TOP = ("totals", "counted_reports", "extra_reports", "other_units")
-DERIVED_KIND = ("units", "numeral", "indicators", "models")
+DERIVED_KIND = ("units", "numeral", "indicators", "models", "previous")
 
 
 def base_of(data: dict[str, Any]) -> dict[str, Any]:

@@ -199,3 +199,16 @@ def test_check_and_render_escape_line_separators_and_overrides(sample: Path, tmp
         proc = run_dkst(*args, "--data", str(sample), "--as-of", "2023-06-20")
         assert "\u2028" not in proc.stdout + proc.stderr or args[0] == "render", args
         assert "\u202e" not in proc.stdout + proc.stderr, args
+
+
+@pytest.mark.parametrize("periods", ["{H1: Y}", "{H1: Y, Y: Y}", "{H1: H1, Y: H1}"])
+def test_check_flags_two_periods_onto_one(city: Path, periods: str) -> None:  # noqa: F811
+    from datetime import date
+
+    from dkst.checks.checker import check
+
+    plan = city / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("{H1: H1, Y: Y}", periods), encoding="utf-8")
+    found = [f for f in check(city, date(2023, 6, 20)).result.findings if f.path == "plan.yaml"]
+    dup = [f for f in found if f.code == "duplicate-id"]
+    assert dup and dup[0].param("id") in ("Y", "H1") and dup[0].line, found

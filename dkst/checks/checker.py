@@ -10,11 +10,11 @@ Each step is a function of its inputs that returns findings and derived facts, a
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from dkst.checks import references, registry
+from dkst.checks import previous, references, registry
 from dkst.checks.compliance import Evaluation, evaluate
 from dkst.findings import CheckResult, Finding, Severity
 from dkst.load.dataset import Dataset, Parser, SourceFile, load
@@ -37,6 +37,9 @@ class Checked:
     dataset: Dataset
     evaluation: Evaluation
     result: CheckResult
+    #: last year's dataset checked as of the same day, once asked for (:func:`last_year`)
+    last: Checked | None = field(default=None, repr=False)
+    last_loaded: bool = field(default=False, repr=False)
 
 
 def prepare(root: Path, parse: Parser | None = None, now: date | None = None) -> Prepared:
@@ -47,6 +50,7 @@ def prepare(root: Path, parse: Parser | None = None, now: date | None = None) ->
     index, plan_findings = registry.index_plan(ds)
     units, unit_findings = registry.usable_units(ds, index)
     ref_findings, broken = references.check_files(ds, index, units, now)
+    ref_findings += previous.previous_findings(ds)
     # the dataset the rest of the program reads: what was loaded, with the derived facts (a new object; the
     # loader's own is left as it returned it)
     ds = replace(ds, index=index, units=units, broken_refs=frozenset(broken))
@@ -54,8 +58,9 @@ def prepare(root: Path, parse: Parser | None = None, now: date | None = None) ->
     return Prepared(ds, findings)
 
 
-def check(root: Path, as_of: date) -> Checked:
-    """Load and judge the dataset at ``root`` as of ``as_of``."""
+def check(root: Path, as_of: date, jumps: bool = True) -> Checked:
+    """Load and judge the dataset at ``root`` as of ``as_of`` (``jumps``: with the ``jump`` findings, which load
+    last year's dataset where an indicator has ``max_change``)."""
     from dkst.load.cache import parse_many
 
     now = today()  # the one reading of the clock for the whole check
@@ -64,7 +69,25 @@ def check(root: Path, as_of: date) -> Checked:
     ev = evaluate(ds, as_of, now)
     result = CheckResult(dataset=str(root), as_of=as_of, findings=[*prepared.findings, *ev.findings])
     result.files = ds.files_read
-    return Checked(ds, ev, result)
+    checked = Checked(ds, ev, result)
+    if jumps and any(ind.max_change is not None for ind in ds.index.indicators.values()):
+        mapping = previous.previous_root(ds)
+        last = last_year(checked)
+        if mapping is not None and last is not None:
+            result.findings += previous.jump_findings(ds, last.dataset, mapping, as_of, now)
+    return checked
+
+
+def last_year(checked: Checked) -> Checked | None:
+    """Last year's dataset (plan.yaml's ``previous``) loaded by the same loader and parse cache and judged as of
+    the same as-of day, once; ``None`` when ``previous`` is absent or names no dataset. Its findings are its own:
+    nothing of it reaches this year's result."""
+    if not checked.last_loaded:
+        mapping = previous.previous_root(checked.dataset)
+        if mapping is not None:
+            checked.last = check(mapping.root, checked.evaluation.as_of, jumps=False)
+        checked.last_loaded = True
+    return checked.last
 
 
 def judge_report(ds: Dataset, src: SourceFile[Report], unit: str, period: str, as_of: date, now: date) -> list[Finding]:

@@ -122,9 +122,23 @@ def parent_findings(ds: Dataset) -> list[Finding]:
             out.append(F.make("duplicate-id", "plan.yaml", line_of(pair[1]), id=target, first=line_of(pair[0])))
             continue
         seen[target] = ind_id
-    for key in parent.periods or {}:
+    periods = parent.periods or {}
+    for key in periods:
         if key not in ds.period_ids:
             out.append(unknown_ref(src.line("parent", "periods", key), "period", key, sorted(ds.period_ids)))
+    # two periods onto one period above (``{H1: Y}`` beside ``Y``: the half-year would be written as the year's
+    # report, or the year's would replace it): the same finding as two indicators onto one
+    taken: dict[str, str] = {}
+    order = sorted(ds.period_ids, key=lambda p: (p in periods, src.line("periods", p) or 0, p))
+    for pid in order:
+        target = periods.get(pid, pid)
+        if target in taken:
+            first = taken[target]
+            here = src.line("parent", "periods", pid) if pid in periods else src.line("periods", pid)
+            there = src.line("parent", "periods", first) if first in periods else src.line("periods", first)
+            out.append(F.make("duplicate-id", "plan.yaml", here, id=target, first=there))
+            continue
+        taken[target] = pid
     return out
 
 

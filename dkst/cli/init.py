@@ -19,6 +19,9 @@ def init(
         str | None, typer.Option("--year", help="help.init.year", metavar="YEAR", show_default=False)
     ] = None,
     templates_only: Annotated[bool, typer.Option("--templates-only", help="help.init.templates-only")] = False,
+    last_year: Annotated[
+        Path | None, typer.Option("--from", help="help.init.from", metavar="LAST_YEAR_DIR", show_default=False)
+    ] = None,
     data: DataOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
@@ -35,6 +38,12 @@ def init(
         return
     if directory is None:
         fail(text("init-needs-dir", chosen))
+    if last_year is not None and (sample or year is not None):
+        fail(text("init-from-alone", chosen))
+    if last_year is not None:
+        _check_empty(directory, chosen)
+        _from_last_year(directory, last_year, chosen)
+        return
     if year is None:
         number = sk.SAMPLE_YEAR if sample else (resolve_date(as_of, chosen) if as_of else today()).year
     else:
@@ -44,17 +53,7 @@ def init(
         number = int(given)
     if sample and number != sk.SAMPLE_YEAR:
         fail(text("sample-year", chosen, sample=sk.SAMPLE_YEAR, year=number))
-    problem = None
-    try:  # typer.Exit is a RuntimeError: judge here, fail below
-        if os.path.lexists(directory):
-            if not directory.is_dir():
-                problem = text("not-a-folder", chosen, path=str(directory))
-            elif any(directory.iterdir()):
-                problem = text("not-empty", chosen, path=str(directory))
-    except (OSError, RuntimeError) as exc:
-        problem = os_error_text(directory, exc, chosen)
-    if problem is not None:
-        fail(problem)
+    _check_empty(directory, chosen)
 
     for what in ("templates", *(("sample",) if sample else ())):
         folder = sk.builtin_dir(what)
@@ -89,6 +88,55 @@ def init(
         f'  cd {where} && git init && git add . && git commit -m "Khởi tạo"',
         "  dkst check",
     ]
+    typer.echo("\n".join(out))
+
+
+def _check_empty(directory: Path, lang: str) -> None:
+    """A new dataset goes into a new or empty folder: nothing is ever overwritten."""
+    problem = None
+    try:  # typer.Exit is a RuntimeError: judge here, fail below
+        if os.path.lexists(directory):
+            if not directory.is_dir():
+                problem = text("not-a-folder", lang, path=str(directory))
+            elif any(directory.iterdir()):
+                problem = text("not-empty", lang, path=str(directory))
+    except (OSError, RuntimeError) as exc:
+        problem = os_error_text(directory, exc, lang)
+    if problem is not None:
+        fail(problem)
+
+
+def _from_last_year(directory: Path, last: Path, lang: str) -> None:
+    """``dkst init DIR --from LAST_YEAR_DIR`` (:mod:`dkst.scaffold.next_year`)."""
+    from dkst.files import FileExists, create_new
+    from dkst.scaffold import skeletons as sk
+    from dkst.scaffold.next_year import NextYearError, next_year_files
+
+    def headers(year: int) -> tuple[str, str]:
+        return (
+            text("init-from-plan-header", lang, year=year, last=str(last)),
+            text("init-from-units-header", lang, year=year),
+        )
+
+    try:
+        number, own = next_year_files(last, directory, headers)
+        files = sk.init_files(number)
+    except NextYearError as exc:
+        fail(text(exc.key, lang, **exc.params))
+    except OSError as exc:
+        fail(text("no-builtin", lang, what="templates", path=exc.filename or str(exc)))
+    files.update(_templates(lang))
+    files.update(own)
+    for rel, content in files.items():
+        try:
+            create_new(directory / rel, content)
+        except FileExists:
+            fail(text("exists", lang, path=str(directory / rel)))
+        except OSError as exc:
+            fail(f"{directory / rel}: {exc.strerror or exc}")
+    out = [text("init-from-done", lang, year=number, path=str(directory), last=str(last))]
+    out += [f"  {directory / rel}" for rel in files if "/" not in rel]
+    out += ["", text("init-next", lang), f"  cd {sk.shell_quote(str(directory))} && dkst check"]
     typer.echo("\n".join(out))
 
 

@@ -1,4 +1,5 @@
-"""``dkst render --period P``: the city's report for the period, Markdown or Word, through templates.
+"""``dkst render --period P``: the city's report for the period, Markdown or Word, through templates; or the page
+for leaders (``--format html``, :mod:`dkst.documents.page`).
 
 Imports typer and :mod:`dkst.cli.options` only; pandas (for the figures) and docxtpl load inside the command.
 """
@@ -38,6 +39,14 @@ TemplateDirOpt = Annotated[
 class RenderFormat(StrEnum):
     md = "md"
     docx = "docx"
+    html = "html"
+
+
+#: ``--output`` suffix → format when ``--format`` is not given; with ``--format``, a suffix of another format
+#: is refused (``render --format html --output x.md`` would write a page named as a Markdown file).
+SUFFIXES = {".md": "md", ".docx": "docx", ".html": "html", ".htm": "html"}
+#: The default output of the formats that are files (Markdown goes to standard output).
+DEFAULT_OUTPUT = {"docx": "bao-cao-{period}.docx", "html": "bao-cao-{period}.html"}
 
 
 def render(
@@ -53,7 +62,7 @@ def render(
     force: ForceOpt = False,
     history: Annotated[bool, typer.Option("--history", help="help.render.history")] = False,
 ) -> None:
-    """Báo cáo kết quả thực hiện Phong trào trong kỳ gửi cấp trên, dạng Markdown hoặc Word."""
+    """Báo cáo kết quả thực hiện Phong trào trong kỳ (Markdown, Word), hoặc trang HTML cho lãnh đạo."""
     from dkst.checks.checker import check as run_check
     from dkst.documents.render import RenderError, find_template, render_docx, render_markdown
     from dkst.documents.report_context import build_report
@@ -61,9 +70,14 @@ def render(
     from dkst.i18n import text
 
     ctx = resolve(data, as_of, lang)
-    chosen = fmt.value if fmt is not None else ("docx" if output and output.suffix.lower() == ".docx" else "md")
-    if output is None and chosen == "docx":
-        output = ctx.root / "out" / f"bao-cao-{period}.docx"
+    by_suffix = SUFFIXES.get(output.suffix.lower()) if output is not None else None
+    chosen = fmt.value if fmt is not None else (by_suffix or "md")
+    if output is not None and fmt is not None and chosen in ("html", "docx") and by_suffix != chosen:
+        expected = next(k for k, v in SUFFIXES.items() if v == chosen)
+        shown = output.suffix or '""'
+        fail(text("output-suffix-mismatch", ctx.lang, format=chosen, suffix=shown, expected=expected))
+    if output is None and chosen in DEFAULT_OUTPUT:
+        output = ctx.root / "out" / DEFAULT_OUTPUT[chosen].format(period=period)
     target = output_target(output, ctx.root, force, ctx.lang) if output is not None else None
     template_dir = template_folder(template_dir, ctx.lang)
     checked = run_check(ctx.root, ctx.as_of)
@@ -73,14 +87,17 @@ def render(
     except AggregateError as exc:
         fail(text(exc.key, ctx.lang, **exc.params))
     context = build_report(agg, ctx.lang)
+    names = {"docx": "report.docx", "html": "report.html.j2", "md": "report.md.j2"}
     if history:
         context = with_late_changes(context, ctx.root)
     try:
-        template = find_template(
-            "report.docx" if chosen == "docx" else "report.md.j2", template_dir, ctx.root, ctx.lang
-        )
+        template = find_template(names[chosen], template_dir, ctx.root, ctx.lang)
         if chosen == "docx":
             content: str | bytes = render_docx(context, template)
+        elif chosen == "html":
+            from dkst.documents.page import render_html
+
+            content = render_html(context, template, checked)
         else:
             content = render_markdown(context, template)
     except RenderError as exc:

@@ -15,6 +15,7 @@ import io
 import json
 from dataclasses import dataclass, field
 from datetime import date
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from dkst import escape
@@ -56,7 +57,7 @@ def percent(value: float | None, lang: str) -> str:
 class Row:
     """One row of the tabular outputs."""
 
-    type: str  # "unit" | "subtotal" | "total" | "carried"
+    type: str  # "unit" | "subtotal" | "total" | "carried"; the terminal table's "previous" | "change"
     label: str  # the unit's name, or the row's title
     short: str  # the unit's short name, or the row's title
     kind: str | None = None
@@ -71,12 +72,40 @@ class Row:
     models: int | None = None
     left_out: bool = False
     note: str = ""
+    #: the same period last year, one per indicator, where plan.yaml has ``previous`` (else empty)
+    previous: list[int | None] = field(default_factory=list)
+    #: ``value / previous − 1``, exact, one per indicator (``None``: no change to show)
+    changes: list[Fraction | None] = field(default_factory=list)
+
+    def compared(self, previous: list[int | None]) -> Row:
+        """The row with last year's figures and the changes (values against ``previous``)."""
+        from dkst.figures.previous import change
+
+        self.previous = previous
+        self.changes = [change(v, p) for v, p in zip(self.values, previous, strict=True)]
+        return self
+
+
+@dataclass(frozen=True)
+class _Figures:
+    """A unit's figures of last year, as :func:`dkst.figures.aggregate.kind_figures` reads a unit."""
+
+    indicators: dict[str, int]
+    models: int = 0
+
+
+def compared(agg: Aggregate) -> bool:
+    """Whether the tables carry the columns “Cùng kỳ” and “Tăng, giảm” (plan.yaml has ``previous``)."""
+    return agg.last is not None
 
 
 def table_rows(agg: Aggregate, lang: str) -> list[Row]:
     """Units grouped by kind, a subtotal after each kind that has units, the total, the reporting count."""
+    from dkst.figures.aggregate import kind_figures
+
     inds = agg.indicator_ids
     summ = agg.summary
+    last = compared(agg)
     rows: list[Row] = []
     for kind, kind_label in agg.kinds.items():
         members = [u for u in agg.units if u.kind == kind]
@@ -109,6 +138,8 @@ def table_rows(agg: Aggregate, lang: str) -> list[Row]:
                     text("note-left-out", lang) if unit.left_out else "",
                 )
             )
+            if last:
+                rows[-1].compared([(unit.previous or {}).get(i) for i in inds])
         sub = agg.subtotals[kind]
         received = _received(summ["by_kind"][kind], lang)
         title = text("row-subtotal", lang, kind=kind_label)
@@ -125,6 +156,9 @@ def table_rows(agg: Aggregate, lang: str) -> list[Row]:
                 models=sub.models,
             )
         )
+        if last:
+            before = kind_figures([_Figures(u.previous or {}) for u in members], inds)
+            rows[-1].compared([before.indicators[i] for i in inds])
     title = text("row-total", lang)
     received = _received(summ["reports"], lang)
     rows.append(
@@ -138,9 +172,49 @@ def table_rows(agg: Aggregate, lang: str) -> list[Row]:
             models=summ["models"]["total"],
         )
     )
+    if last:
+        rows[-1].compared([summ["indicators"][i]["previous"] for i in inds])
     title = text("row-carried", lang)
-    rows.append(Row("carried", title, title, values=[summ["indicators"][i]["units"] for i in inds]))
+    carried = Row("carried", title, title, values=[summ["indicators"][i]["units"] for i in inds])
+    if last:
+        carried.previous, carried.changes = [None] * len(inds), [None] * len(inds)
+    rows.append(carried)
     return rows
+
+
+def value_heads(agg: Aggregate, lang: str) -> list[str]:
+    """The headers of the figure columns: each indicator's (:func:`indicator_headers`), each followed by
+    “Cùng kỳ” and “Tăng, giảm” where plan.yaml has ``previous``."""
+    heads = indicator_headers(agg)
+    if not compared(agg):
+        return heads
+    extra = [text("agg-col-previous", lang), text("agg-col-change", lang)]
+    return [h for head in heads for h in (head, *extra)]
+
+
+def value_cells(row: Row, lang: str, plus: str = "+") -> list[str]:
+    """A row's figure cells as people read them, in :func:`value_heads`' order: numbers with the language's
+    separators (blank: not reported), changes as signed percentages (:func:`dkst.documents.filters.change`)."""
+    from dkst.documents.filters import change, enchange
+
+    if not row.previous:
+        return [number(v, lang) for v in row.values]
+    shown = change if lang == "vi" else enchange
+    out: list[str] = []
+    for v, p, c in zip(row.values, row.previous, row.changes, strict=True):
+        out += [number(v, lang), number(p, lang), shown(c, plus=plus)]
+    return out
+
+
+def previous_note(agg: Aggregate, lang: str) -> str | None:
+    """The line under a table that says where “Cùng kỳ” comes from; ``None`` without ``previous``."""
+    last, plan = agg.last, agg.dataset.plan
+    if last is None or plan is None or plan.previous is None:
+        return None
+    path = plan.previous.data
+    if last.year is None:
+        return text("agg-previous-none", lang, path=path)
+    return text("agg-previous-note", lang, year=last.year, path=path)
 
 
 def _received(counts: dict[str, Any], lang: str) -> str:
@@ -231,7 +305,7 @@ def to_csv(agg: Aggregate, lang: str) -> bytes:
             text("agg-col-status", lang),
             text("agg-col-submitted", lang),
             text("agg-col-days-late", lang),
-            *indicator_headers(agg),
+            *value_heads(agg, lang),
             text("agg-col-models", lang),
             text("agg-col-note", lang),
         ]
@@ -245,7 +319,7 @@ def to_csv(agg: Aggregate, lang: str) -> bytes:
                 row.status_text,
                 row.submitted.isoformat() if row.submitted else "",
                 _blank(row.days_late),
-                *(_blank(v) for v in row.values),
+                *_csv_values(row, lang),
                 _blank(row.models),
                 row.note,
             ]
@@ -255,6 +329,20 @@ def to_csv(agg: Aggregate, lang: str) -> bytes:
 
 def _blank(value: int | None) -> str:
     return "" if value is None else str(value)
+
+
+def _csv_values(row: Row, lang: str) -> list[str]:
+    """The figure cells of a CSV row: plain numbers, and each change as a percentage without a plus sign (a
+    cell starting with ``+`` would be guarded as a formula)."""
+    if not row.previous:
+        return [_blank(v) for v in row.values]
+    from dkst.documents.filters import change, enchange
+
+    shown = change if lang == "vi" else enchange
+    out: list[str] = []
+    for v, p, c in zip(row.values, row.previous, row.changes, strict=True):
+        out += [_blank(v), _blank(p), shown(c, plus="")]
+    return out
 
 
 # ---------------------------------------------------------------- md
@@ -280,13 +368,13 @@ def to_md(agg: Aggregate, lang: str) -> str:
     heads = [
         text("agg-col-unit", lang),
         text("agg-col-report", lang),
-        *indicator_headers(agg),
+        *value_heads(agg, lang),
         text("agg-col-models", lang),
     ]
     out.append("| " + " | ".join(md_cell(h) for h in heads) + " |")
     out.append("| --- | --- |" + " ---: |" * (len(heads) - 2))
     for row in table_rows(agg, lang):
-        cells = [row.short, row.mark, *(number(v, lang) for v in row.values), number(row.models, lang)]
+        cells = [row.short, row.mark, *value_cells(row, lang), number(row.models, lang)]
         cells = [md_cell(c) for c in cells]
         if row.type in ("subtotal", "total"):
             cells = [f"**{c}**" if c else c for c in cells]
@@ -299,6 +387,9 @@ def to_md(agg: Aggregate, lang: str) -> str:
         "",
         md_cell(text("mark-legend", lang)),
     ]
+    note = previous_note(agg, lang)
+    if note is not None:
+        out += ["", md_cell(note)]
     for heading, files in problem_lines(agg, lang):
         out += ["", md_cell(heading), ""]
         out += [f"- {md_cell(line)}" for line in files]
@@ -321,6 +412,20 @@ def table_renderable(agg: Aggregate, lang: str) -> Group:
 
     rows = table_rows(agg, lang)
     heads = [escape.terminal(h) for h in indicator_headers(agg)]
+    # the terminal table keeps one column per indicator (100 columns wide): last year's totals and the changes
+    # are two rows under the total (“Cùng kỳ”, “Tăng, giảm”); the other formats have them as columns
+    total = next(r for r in rows if r.type == "total")
+    if total.previous:
+        title = text("agg-col-previous", lang)
+        rows.insert(rows.index(total) + 1, Row("previous", title, title, values=total.previous))
+    cells_of = {id(r): [number(v, lang) for v in r.values] for r in rows}
+    if total.previous:
+        from dkst.documents.filters import change, enchange
+
+        title = text("agg-col-change", lang)
+        changes = Row("change", title, title)
+        rows.insert(rows.index(total) + 2, changes)
+        cells_of[id(changes)] = [(change if lang == "vi" else enchange)(c) for c in total.changes]
     lines = header_lines(agg, lang)
     grid = Table(
         box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0), header_style="bold", expand=False
@@ -328,7 +433,7 @@ def table_renderable(agg: Aggregate, lang: str) -> Group:
     grid.add_column(text("agg-col-unit", lang), min_width=14, overflow="fold")
     grid.add_column(text("agg-col-report", lang), overflow="fold", min_width=len("✓ 04/12/2023 +9"))
     for i, head in enumerate(heads):
-        widest = max((len(number(r.values[i], lang)) for r in rows), default=1)
+        widest = max((len(cells_of[id(r)][i]) for r in rows), default=1)
         word = max((len(w) for w in head.split()), default=1)
         grid.add_column(
             head, justify="right", overflow="fold", min_width=max(widest, 5), max_width=max(widest, min(word, 12), 9)
@@ -340,16 +445,20 @@ def table_renderable(agg: Aggregate, lang: str) -> Group:
         if row.type == "unit" and row.kind != kind:
             kind = row.kind
             grid.add_row(Text(row.kind_label, style="bold underline"))
-        style = {"subtotal": "bold", "total": "bold", "carried": "italic"}.get(row.type, "")
+        style = {"subtotal": "bold", "total": "bold", "carried": "italic", "previous": "bold", "change": "bold"}.get(
+            row.type, ""
+        )
         name = Text(("  " if row.type == "unit" else "") + row.short, style=style)
         mark = Text(row.mark, style=STYLES.get(row.status or "", style))
         cells = [
             name,
             mark,
-            *(Text(number(v, lang), style=style) for v in row.values),
+            *(Text(cell, style=style) for cell in cells_of[id(row)]),
             Text(number(row.models, lang), style=style),
         ]
-        grid.add_row(*cells, end_section=row.type in ("subtotal", "total"))
+        grid.add_row(
+            *cells, end_section=row.type in ("subtotal", "change") or (row.type == "total" and not total.previous)
+        )
     parts: list[Any] = [
         Text(lines[0], style="bold"),
         *(Text(line) for line in lines[1:]),
@@ -358,6 +467,9 @@ def table_renderable(agg: Aggregate, lang: str) -> Group:
         Text(text("agg-blank", lang, carried=text("row-carried", lang)), style="dim"),
         Text(text("mark-legend", lang), style="dim"),
     ]
+    note = previous_note(agg, lang)
+    if note is not None:
+        parts.append(Text(note, style="dim"))
     for heading, files in problem_lines(agg, lang):
         parts.append(Text(""))
         parts.append(Text(heading, style="bold red"))
@@ -365,9 +477,13 @@ def table_renderable(agg: Aggregate, lang: str) -> Group:
     return Group(*parts)
 
 
-def to_table(agg: Aggregate, lang: str, width: int = PLAIN_WIDTH) -> str:
-    """The table as plain text (no colour), ``width`` columns wide: for pipes and files."""
+def to_table(agg: Aggregate, lang: str, width: int | None = None) -> str:
+    """The table as plain text (no colour), ``width`` columns wide (default :data:`PLAIN_WIDTH`): for pipes and
+    files."""
     from rich.console import Console
+
+    if width is None:
+        width = PLAIN_WIDTH
 
     buf = io.StringIO()
     console = Console(
@@ -401,6 +517,6 @@ def to_xlsx(agg: Aggregate, lang: str) -> bytes:
     commendations and the reports by kind, ready to print (A4 landscape, one page wide)."""
     from dkst.sheets.workbook import write_workbook
 
-    return write_workbook(
-        agg, lang, table_rows(agg, lang), indicator_headers(agg), header_lines(agg, lang), problem_lines(agg, lang)
-    )
+    note = previous_note(agg, lang)
+    lines = header_lines(agg, lang) + ([note] if note is not None else [])  # lines[2:] are the units sheet's notes
+    return write_workbook(agg, lang, table_rows(agg, lang), value_heads(agg, lang), lines, problem_lines(agg, lang))

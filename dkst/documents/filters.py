@@ -83,6 +83,75 @@ def pct(value: Any, none: str = "–") -> str:
     return f"{d:f}".replace(".", ",") + "%"
 
 
+def _change_tenths(value: Any) -> tuple[int, Fraction] | None:
+    """A change (``total / previous − 1``: exact as a :class:`~fractions.Fraction`, or the JSON's 4-place number)
+    in tenths of a per cent, rounded half-up once from the value given; and the value, exact."""
+    if value is None or value == "" or isinstance(value, bool):
+        return None
+    try:
+        exact = value if isinstance(value, Fraction) else Fraction(Decimal(str(value)))
+    except (ArithmeticError, ValueError):
+        return None
+    q = int(abs(exact) * 1000 + Fraction(1, 2))  # floor: non-negative
+    return (-q if exact < 0 else q), exact
+
+
+def change(value: Any, none: str = "", plus: str = "+") -> str:
+    """A change as a signed Vietnamese percentage, one decimal, half-up from the exact ratio: ``+21,1%``,
+    ``−6,3%`` (a minus sign, U+2212), ``0,0%``; ``none`` where there is no change to show."""
+    found = _change_tenths(value)
+    if found is None:
+        return none
+    tenths = found[0]
+    sign = plus if tenths > 0 else "\u2212" if tenths < 0 else ""
+    whole, frac = divmod(abs(tenths), 10)
+    return f"{sign}{num(whole)},{frac}%"
+
+
+def enchange(value: Any, none: str = "", plus: str = "+") -> str:
+    """:func:`change` with English separators: ``+21.1%``, ``−6.3%``."""
+    shown = change(value, none, plus)
+    return shown.translate(_SWAP_SEPARATORS) if shown.endswith("%") else shown
+
+
+def _exact(value: Any, previous: Any) -> Fraction | None:
+    """``value / previous − 1`` exactly, for two whole numbers with ``previous`` not 0; else ``None``."""
+    if not all(isinstance(x, int) and not isinstance(x, bool) for x in (value, previous)) or previous == 0:
+        return None
+    return Fraction(value, previous) - 1
+
+
+def growth(value: Any, previous: Any, none: str = "", plus: str = "+") -> str:
+    """This year's figure against last year's as a signed Vietnamese percentage (:func:`change`), from the two
+    numbers exactly: ``{{ total|growth(previous) }}`` → ``+21,1%``; ``none`` where either is missing or last
+    year's is 0."""
+    return change(_exact(value, previous), none, plus)
+
+
+def engrowth(value: Any, previous: Any, none: str = "", plus: str = "+") -> str:
+    """:func:`growth` with English separators."""
+    return enchange(_exact(value, previous), none, plus)
+
+
+def compare(indicator: Mapping[str, Any], year: Any = None, lang: str = "vi") -> str:
+    """How an indicator's ``total`` stands against its ``previous`` (the same period last year), as a piece of a
+    sentence: ``tăng 21,1% so với cùng kỳ năm 2022``, ``giảm 6,3% …``, ``bằng cùng kỳ năm 2022``; empty where last
+    year had no figure (or 0, against which no change can be said), or this year has none."""
+    exact = _exact(indicator.get("total"), indicator.get("previous"))
+    found = _change_tenths(exact)
+    if exact is None or found is None:
+        return ""
+    tenths = found[0]
+    shown = (change if lang == "vi" else enchange)(abs(exact), plus="")
+    key = "prev.up" if tenths > 0 else "prev.down" if tenths < 0 else "prev.same" if exact == 0 else "prev.about"
+    return text(key, lang, pct=shown, year=year if year is not None else "")
+
+
+def encompare(indicator: Mapping[str, Any], year: Any = None) -> str:
+    """:func:`compare` in English: ``up 21.1% on the same period of 2022``."""
+    return compare(indicator, year, "en")
+
+
 def lcfirst(value: Any) -> str:
     """First letter in lower case (``Triển khai …`` -> ``triển khai …``), for a title inside a sentence."""
     if value is None:
@@ -320,6 +389,9 @@ FILTERS = {
     "num": num,
     "pct": pct,
     "figure": figure,
+    "change": change,
+    "growth": growth,
+    "compare": compare,
     "lcfirst": lcfirst,
     "insentence": in_sentence,
     "roman": roman,
@@ -329,5 +401,8 @@ FILTERS = {
     "ennum": ennum,
     "enpct": enpct,
     "enfigure": enfigure,
+    "enchange": enchange,
+    "engrowth": engrowth,
+    "encompare": encompare,
     "enformula": enformula,
 }

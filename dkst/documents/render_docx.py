@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from dkst import files
+from dkst.documents.charts import Chart
 from dkst.documents.filters import _as_date
 from dkst.documents.render_errors import RenderError, _describe, _display, _kind, _limit_text, _template_line, prepared
 from dkst.documents.template_context import Context, context_lang
@@ -130,6 +131,64 @@ def _describe_document(document: Any, ctx: Mapping[str, Any]) -> None:
             getattr(rels, "_target_parts_by_rId", {}).pop(rid, None)
 
 
+class ChartPicture:
+    """A chart as a Word picture (docxtpl's ``InlineImage``), for the template to print. False (prints nothing)
+    when there is no chart (no report expected). The PNG is drawn beforehand (:func:`report_charts`), outside
+    the template's clock."""
+
+    def __init__(self, template: Any, png: bytes | None, width_mm: float) -> None:
+        self._template = template
+        self._png = png
+        self._width_mm = width_mm
+
+    def __bool__(self) -> bool:
+        return self._png is not None
+
+    def __str__(self) -> str:
+        if self._png is None:
+            return ""
+        from docx.shared import Mm
+        from docxtpl import InlineImage
+
+        return str(InlineImage(self._template, io.BytesIO(self._png), width=Mm(self._width_mm)))
+
+    def __html__(self) -> str:  # what Jinja's autoescape prints
+        return str(self)
+
+
+#: The width of the completeness chart in the Word report's appendix (landscape pages), in millimetres.
+CHART_WIDTH_MM = 130
+
+
+def shows_charts(data: bytes) -> bool:
+    """Whether a Word template mentions ``charts`` in its body: only then are the charts drawn (a letter, or a
+    clerk's template without the chart, costs nothing)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return b"charts" in archive.read("word/document.xml")
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return False
+
+
+def report_charts(context: Context, template: Any, lang: str, draw: bool = True) -> dict[str, ChartPicture]:
+    """``charts`` for the Word report: ``completeness``, the chart of the page for leaders, as a PNG picture
+    (``draw`` False: an empty picture, for a template that does not show it)."""
+    from dkst.documents.charts import completeness, to_png
+    from dkst.documents.report_model import ReportContext
+
+    chart: Chart | None = None
+    if draw:
+        if isinstance(context, ReportContext):
+            report = context
+        else:
+            from dkst.documents.report_data import report_from_data
+
+            report = report_from_data(context)
+        chart = completeness(report)
+    png = to_png(chart, lang, 3.0) if chart is not None else None
+    return {"completeness": ChartPicture(template, png, CHART_WIDTH_MM)}
+
+
 def render_docx(context: Context, template_path: Path, unit: Mapping[str, Any] | None = None) -> bytes:
     """Render the Word template (docxtpl, autoescaped, same sandbox) to the bytes of a .docx.
 
@@ -180,6 +239,14 @@ def render_docx(context: Context, template_path: Path, unit: Mapping[str, Any] |
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise RenderError(f"{shown}: not a Word document (.docx)", "tpl.not-docx", where=shown) from None
     tpl = _Template(io.BytesIO(data))
+    if unit is None:  # the report (not a letter): its chart, drawn if the template shows it
+        try:
+            ctx = {**ctx, "charts": report_charts(context, tpl, lang or "vi", shows_charts(data))}
+        except Exception as exc:  # a hand-made context the charts cannot read: still one line
+            error = f"{type(exc).__name__}: {exc}"
+            raise RenderError(
+                f"{shown}: bad render context: {error}", "tpl.bad-context", where=shown, error=error
+            ) from None
     env = make_environment(autoescape=True, markdown=False)
     try:
         env.start(time_limit(ctx))

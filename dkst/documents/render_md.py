@@ -1,4 +1,5 @@
-"""Markdown (text) documents: the report and the urging letters, rendered in the bounded sandbox."""
+"""Text documents: the report and the urging letters in Markdown, and the page for leaders in HTML
+(:mod:`dkst.documents.page`), rendered in the bounded sandbox."""
 
 from __future__ import annotations
 
@@ -13,15 +14,31 @@ from dkst.documents.templates_lookup import make_environment
 
 def render_markdown(context: Context, template_path: Path, unit: Mapping[str, Any] | None = None) -> str:
     """Render a Markdown (text) template, ``report.md.j2`` or any other, in the bounded sandbox."""
+    return render_text(context, template_path, unit)
+
+
+def render_text(
+    context: Context,
+    template_path: Path,
+    unit: Mapping[str, Any] | None = None,
+    *,
+    extra: Mapping[str, Any] | None = None,
+    html: bool = False,
+) -> str:
+    """Render a text template in the bounded sandbox: Markdown, or with ``html`` HTML (autoescape on: every
+    value from the data is escaped unless it is already safe markup, as the page's charts are). ``extra``
+    adds keys to what the template reads."""
     from dkst.documents.sandbox import FolderLoader, TemplateLimit, check_output_size, time_limit
 
     template_path = Path(template_path)
     shown = _display(template_path)
     real = str(template_path.resolve())
     base = template_path.resolve().parent
-    env = make_environment(loader=FolderLoader(str(base)))
+    env = make_environment(loader=FolderLoader(str(base)), autoescape=html)
     lang = context_lang(context)
     ctx, _ = prepared(context, unit, template_path, shown, lang)
+    if extra:
+        ctx = {**ctx, **extra}
     chunks: list[str] = []
     try:
         template = env.get_template(template_path.name)

@@ -10,6 +10,7 @@ print. Labels come in the document's language; the plan's letterhead gets its de
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from dkst.documents.report_model import (
@@ -75,6 +76,7 @@ def build_report(agg: Aggregate, lang: str) -> ReportContext:
             ind.section,
             summ["indicators"][i]["total"],
             summ["indicators"][i]["units"],
+            summ["indicators"][i].get("previous"),
         )
         for i, ind in (ds.index.indicators or {}).items()
     )
@@ -95,6 +97,7 @@ def build_report(agg: Aggregate, lang: str) -> ReportContext:
             u.indicators,
             u.models,
             u.left_out,
+            u.previous,
         )
         for u in agg.units
     )
@@ -170,6 +173,7 @@ def build_report(agg: Aggregate, lang: str) -> ReportContext:
         commendations=commendations,
         texts=texts,
         totals=totals_of(summ, agg.indicator_ids, agg.units),
+        previous_year=agg.last.year if agg.last is not None else None,
     )
 
 
@@ -183,7 +187,21 @@ def totals_of(summary: Mapping[str, Any], ids: list[str], units: Sequence[Figure
     indicators = {i: (given.get(i) or {}).get("total") for i in ids}
     if whole is not None:
         indicators.update(whole.indicators)
-    return Totals(indicators, s_models["total"] if "total" in s_models else whole.models if whole else 0)
+    previous = {i: (given.get(i) or {}).get("previous") for i in ids} if _compared(given) else None
+    return Totals(indicators, s_models["total"] if "total" in s_models else whole.models if whole else 0, previous)
+
+
+def _compared(indicators: Mapping[str, Any]) -> bool:
+    """Whether the summary's indicators carry last year's figures (plan.yaml has ``previous``)."""
+    return any(isinstance(v, Mapping) and "previous" in v for v in indicators.values())
+
+
+@dataclass(frozen=True)
+class _LastYear:
+    """A unit's figures of last year, as :func:`dkst.figures.aggregate.kind_figures` reads a unit."""
+
+    indicators: dict[str, int]
+    models: int = 0
 
 
 def group_kinds(
@@ -201,8 +219,21 @@ def group_kinds(
         members = tuple(u for u in units if u.kind == kind)
         numeral += bool(members)
         sub = subtotal(kind, members)
+        previous = None
+        if any(u.previous is not None for u in units):
+            ids = list(sub.indicators)
+            previous = kind_figures([_LastYear(u.previous or {}) for u in members], ids).indicators
         rows.append(
-            KindRow(kind, kind_label, roman(numeral) if members else "", reports, members, sub.indicators, sub.models)
+            KindRow(
+                kind,
+                kind_label,
+                roman(numeral) if members else "",
+                reports,
+                members,
+                sub.indicators,
+                sub.models,
+                previous,
+            )
         )
     return tuple(rows)
 

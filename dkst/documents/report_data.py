@@ -57,7 +57,9 @@ def _list(value: Any) -> list[Any]:
 
 
 def _indicator(d: Any) -> IndicatorRow:
-    return IndicatorRow(d.get("id"), d.get("label"), d.get("unit"), d.get("section"), d.get("total"), d.get("units"))
+    return IndicatorRow(
+        d.get("id"), d.get("label"), d.get("unit"), d.get("section"), d.get("total"), d.get("units"), d.get("previous")
+    )
 
 
 def _plan(plan: Any) -> PlanFacts:
@@ -111,6 +113,7 @@ def _unit(u: Any) -> UnitRow:
         dict(_map(u.get("indicators"))),
         u.get("models") or 0,
         bool(u.get("left_out")),
+        dict(_map(u.get("previous"))) if u.get("previous") is not None else None,
     )
 
 
@@ -182,4 +185,5 @@ def report_from_data(data: Mapping[str, Any]) -> ReportContext:
             for key in TEXT_KEYS
         },
         totals=totals_of(summary, ids, units),
+        previous_year=data.get("previous_year"),
     )

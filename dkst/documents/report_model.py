@@ -106,6 +106,9 @@ class IndicatorRow:
     section: str | None
     total: int | None
     units: int
+    #: the total of the same period last year (``None``: none, or no ``previous``); the change is worked out
+    #: from the two, exactly, where it is written (:func:`dkst.documents.filters.compare`, ``growth``)
+    previous: int | None = None
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,8 @@ class UnitRow:
     indicators: dict[str, int]
     models: int
     left_out: bool
+    #: its own figures of the same period last year (empty: none; ``None``: no ``previous``)
+    previous: dict[str, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -143,6 +148,8 @@ class KindRow:
     units: tuple[UnitRow, ...]
     indicators: dict[str, int | None]
     models: int
+    #: its units' figures of the same period last year, summed (``None``: no ``previous``)
+    previous: dict[str, int | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -188,6 +195,8 @@ class TextItem:
 class Totals:
     indicators: dict[str, int | None]
     models: int
+    #: last year's totals of the same period (``None``: no ``previous``)
+    previous: dict[str, int | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -219,6 +228,8 @@ class ReportContext:
     totals: Totals
     #: only with ``render --history``; ``None`` otherwise (the templates then print nothing of it)
     late_changes: LateChanges | None = None
+    #: the year of the figures compared with (plan.yaml's ``previous``); ``None``: no comparison
+    previous_year: int | None = None
     _data: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
     def __repr__(self) -> str:
@@ -251,9 +262,11 @@ class ReportContext:
                 data[key] = items
             data["lang"] = data.pop("lang")
             data["totals"] = data.pop("totals")
+            data["previous_year"] = data.pop("previous_year")
             data["counted_reports"] = len(self.counted)
             data["extra_reports"] = plain(self.extra_reports)
             data["other_units"] = plain(self.other_units)
+            data["late_changes"] = data.pop("late_changes")  # render --history's, after what every report has
             self._data = escape.xml_tree(data)
         return self._data
 

@@ -9,7 +9,7 @@ from typing import Any
 from dkst.documents.filters import FILTERS
 from dkst.documents.render_errors import RenderError, _display, _limit_text
 
-TEMPLATE_NAMES = ("report.md.j2", "report.docx", "remind.md.j2", "remind.docx")
+TEMPLATE_NAMES = ("report.md.j2", "report.docx", "report.html.j2", "remind.md.j2", "remind.docx")
 #: Languages with built-in templates of their own, in a sub-folder of that name; Vietnamese is the top folder.
 TEMPLATE_LANGS = ("en",)
 

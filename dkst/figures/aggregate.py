@@ -47,6 +47,7 @@ from dkst.figures.frames import (
     model_frame,
     report_frame,
 )
+from dkst.figures.previous import LastYear, change, last_year_figures, rounded
 from dkst.findings import Severity
 from dkst.i18n import text
 from dkst.load.schema import Report
@@ -85,6 +86,8 @@ class Aggregate:
     summary: dict[str, Any] = field(default_factory=dict)
     #: each kind's sums over its units (:func:`kind_figures`), computed once for the exports and the report
     subtotals: dict[str, KindFigures] = field(default_factory=dict)
+    #: the same period last year, where plan.yaml has ``previous`` (:mod:`dkst.figures.previous`)
+    last: LastYear | None = None
     #: report files of the period with errors: ``{path, unit, line, treated, message}``; ``treated`` is
     #: ``left_out`` (received, not counted), ``invalid`` (``submitted`` unreadable) or ``absent`` (future date)
     problems: list[dict[str, Any]] = field(default_factory=list)
@@ -119,10 +122,13 @@ class UnitFigures:
     indicators: dict[str, int]  # only a counted report's, and only the figures it gives
     models: int
     left_out: bool
+    #: its own counted figures of the same period last year (``None``: plan.yaml has no ``previous``)
+    previous: dict[str, int] | None = None
 
     def as_json(self) -> dict[str, Any]:
-        """The unit's entry of ``units`` in the JSON object (FORMAT.md), ``left_out`` added."""
-        return {
+        """The unit's entry of ``units`` in the JSON object (FORMAT.md), ``left_out`` added, and
+        ``previous_indicators`` where plan.yaml has ``previous``."""
+        out = {
             "id": self.id,
             "name": self.name,
             "kind": self.kind,
@@ -133,6 +139,9 @@ class UnitFigures:
             "models": self.models,
             "left_out": self.left_out,
         }
+        if self.previous is not None:
+            out["previous_indicators"] = self.previous
+        return out
 
 
 class Figured(Protocol):
@@ -247,6 +256,7 @@ def aggregate(checked: Checked, period_id: str, lang: str = "vi") -> Aggregate:
         checked, period, checked.evaluation.as_of, lang, reports, models, commendation_frame(checked, period, reports)
     )
     agg.problems = problem_files(checked, period, lang)
+    agg.last = last_year_figures(checked, period_id)
     agg.units = unit_figures(agg)
     agg.summary = summary(agg)
     ids = agg.indicator_ids
@@ -261,6 +271,7 @@ def unit_figures(agg: Aggregate) -> list[UnitFigures]:
     """The units of the registry (the rows of the report frame with a status), registry order."""
     indicators = list(agg.dataset.index.indicators or {})
     own_models = agg.models.groupby("unit").size().to_dict()
+    last = agg.last
     out = []
     for row in agg.reports[agg.reports["status"].notna()].to_dict("records"):
         values = {}
@@ -280,6 +291,7 @@ def unit_figures(agg: Aggregate) -> list[UnitFigures]:
                 values,
                 int(own_models.get(row["unit"], 0)),
                 bool(row["left_out"]),
+                dict(last.units.get(row["unit"], {})) if last is not None else None,
             )
         )
     return out
@@ -304,6 +316,7 @@ def summary(agg: Aggregate) -> dict[str, Any]:
         "reports": report_counts(frame),
         "indicators": {
             i: {"label": ind.label, "total": figures.indicators[i], "units": figures.carried[i]}
+            | (_compared(figures.indicators[i], agg.last.totals.get(i)) if agg.last is not None else {})
             for i, ind in indicators.items()
         },
         "models": model_counts(models),
@@ -315,6 +328,11 @@ def summary(agg: Aggregate) -> dict[str, Any]:
         "units": [u.as_json() for u in agg.units],
         "files_with_errors": agg.problems,
     }
+
+
+def _compared(total: int | None, previous: int | None) -> dict[str, Any]:
+    """An indicator's ``previous`` and ``change`` (half-up to 4 places from the exact ratio)."""
+    return {"previous": previous, "change": rounded(change(total, previous))}
 
 
 def problem_files(checked: Checked, period: PeriodInfo, lang: str) -> list[dict[str, Any]]:

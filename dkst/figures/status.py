@@ -140,6 +140,13 @@ def _period_words(name: str) -> str:
     return out[:1].lower() + out[1:] if out[:1].isupper() and not out[1:2].isupper() else out
 
 
+def cell_mark(status: Status, lang: str) -> tuple[str, str]:
+    """One cell of the status table: its compact mark (``✓``, ``✓ trễ 3``, ``✗ 12``, ``… 5``, ``!``) and its
+    state: the status, or ``left_out`` for a report left out of the figures (its file has errors). The terminal
+    table and the page for leaders show the same marks; the state is the page's colour."""
+    return mark(status, lang, compact=True), "left_out" if status.left_out else str(status.status)
+
+
 #: Spaces between two columns (the box's blank separator and a left padding).
 GUTTER = 2
 #: The unit column: at least this wide (names wrap inside it), at most as wide as it wants up to UNIT_MAX.

@@ -129,6 +129,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Mô hình “{name}” không được tính: {reason}",
         "en": "Model “{name}” does not count: {reason}",
     },
+    "jump": {
+        "vi": "Chỉ tiêu “{indicator}” là {actual}, cùng kỳ năm trước là {previous}: chênh nhau quá {max_change} lần "
+        "(max_change); kiểm tra lại, có thể gõ nhầm",
+        "en": "Indicator “{indicator}” is {actual} against {previous} in the same period last year: more than "
+        "{max_change} times apart (max_change); check it, it may be a typo",
+    },
 }
 
 REASONS: dict[str, dict[str, str]] = {
@@ -272,6 +278,27 @@ REASONS: dict[str, dict[str, str]] = {
     "started_after_as_of": {
         "vi": "bắt đầu ngày {started}, sau ngày xét {as_of}",
         "en": "it started on {started}, after the as-of date {as_of}",
+    },
+    # invalid-value: max_change, previous.data
+    "ratio": {
+        "vi": "phải là một số lớn hơn 1, ví dụ 3 hoặc 2.5",
+        "en": "must be a number greater than 1, e.g. 3 or 2.5",
+    },
+    "previous_missing": {
+        "vi": "không có thư mục này (đường dẫn tính từ thư mục chứa plan.yaml)",
+        "en": "no such folder (the path is relative to the folder of plan.yaml)",
+    },
+    "previous_not_folder": {
+        "vi": "không phải thư mục bộ dữ liệu năm trước",
+        "en": "not the folder of last year's dataset",
+    },
+    "previous_no_plan": {
+        "vi": "thư mục này không có plan.yaml, nên không phải bộ dữ liệu",
+        "en": "this folder has no plan.yaml, so it is not a dataset",
+    },
+    "previous_self": {
+        "vi": "đây là chính bộ dữ liệu này, không phải bộ dữ liệu năm trước",
+        "en": "this is the dataset itself, not last year's",
     },
 }
 
@@ -1038,16 +1065,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The plan's year (default: this year; with --sample: 2023).",
     },
     "help.render": {
-        "vi": "Báo cáo kết quả thực hiện Phong trào trong kỳ gửi cấp trên, dạng Markdown hoặc Word.",
-        "en": "The report of the period's results for the level above, as Markdown or Word.",
+        "vi": "Báo cáo kết quả thực hiện Phong trào trong kỳ gửi cấp trên, dạng Markdown hoặc Word; "
+        "hoặc trang HTML cho lãnh đạo xem nhanh.",
+        "en": "The report of the period's results for the level above, as Markdown or Word; or the page for "
+        "leaders, in HTML.",
     },
     "help.render.format": {
-        "vi": "md (mặc định) hoặc docx; khi có --output mà không có --format thì theo đuôi tệp.",
-        "en": "md (the default) or docx; with --output and no --format, from the file's suffix.",
+        "vi": "md (mặc định), docx hoặc html (trang cho lãnh đạo); khi có --output mà không có --format thì "
+        "theo đuôi tệp.",
+        "en": "md (the default), docx or html (the page for leaders); with --output and no --format, from the "
+        "file's suffix.",
     },
     "help.render.output": {
-        "vi": "Ghi ra tệp này. Mặc định: md in ra màn hình, docx ghi vào out/bao-cao-<kỳ>.docx của bộ dữ liệu.",
-        "en": "Write to this file. Default: md to the screen, docx to the dataset's out/bao-cao-<period>.docx.",
+        "vi": "Ghi ra tệp này. Mặc định: md in ra màn hình, docx ghi vào out/bao-cao-<kỳ>.docx, html vào "
+        "out/bao-cao-<kỳ>.html của bộ dữ liệu.",
+        "en": "Write to this file. Default: md to the screen, docx to the dataset's out/bao-cao-<period>.docx, "
+        "html to out/bao-cao-<period>.html.",
     },
     "help.remind": {
         "vi": "Giấy nhắc (công văn đôn đốc) gửi các đơn vị chưa nộp báo cáo hoặc sắp đến hạn.",

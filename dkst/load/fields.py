@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, WithJsonSchema
@@ -72,6 +73,21 @@ def _to_int(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise _fail("int")
     return int(value)
+
+
+#: A ratio written plainly: ``3``, ``2.5`` (a dot before the decimals, as YAML writes numbers).
+RATIO = re.compile(r"^[0-9]+(\.[0-9]+)?$")
+
+
+def _to_ratio(value: Any) -> Decimal:
+    """A number greater than 1 (``max_change``): a whole number or a plain decimal, kept exact."""
+    text = _plain_text(value) if not isinstance(value, bool) else None
+    if text is None or not RATIO.match(text.strip()):
+        raise _fail("ratio")
+    ratio = Decimal(text.strip())
+    if ratio <= 1:
+        raise _fail("ratio")
+    return ratio
 
 
 def _to_year(value: Any) -> int:
@@ -145,6 +161,11 @@ Email = Annotated[
     str,
     BeforeValidator(_to_email),
     WithJsonSchema({"type": "string", "pattern": EMAIL.pattern, "description": "Địa chỉ thư điện tử"}),
+]
+Ratio = Annotated[
+    Decimal,
+    BeforeValidator(_to_ratio),
+    WithJsonSchema({"type": ["number", "string"], "pattern": RATIO.pattern, "description": "Một số lớn hơn 1"}),
 ]
 Bool = Annotated[bool, BeforeValidator(_to_bool), WithJsonSchema({"type": "boolean"})]
 Slug = Annotated[

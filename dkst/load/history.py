@@ -350,20 +350,23 @@ class _Trees:
             return frozenset()
         found = self.cache.get(sha)
         if found is None:
-            found = self.cache[sha] = frozenset(self._parse(sha))
+            found = self.cache[sha] = self._parse(sha)
         return found
 
-    def _parse(self, sha: bytes) -> list[tuple[bytes, int, bytes]]:
+    def _parse(self, sha: bytes) -> frozenset[tuple[bytes, int, bytes]]:
         from dulwich.objects import Tree, parse_tree
 
         found = self.raw(sha)
         if found is None or found[0] != Tree.type_num:
-            return []
+            return frozenset()
         raw = found[1]
-        try:  # dulwich's C parser straight on the raw tree (no Tree object, no sorting of its items)
-            return [(n, m, bytes(s)) for n, m, s in parse_tree(raw, self.sha_len)]
+        # dulwich's C parser straight on the raw tree (no Tree object, no sorting of its items); the hex shas it
+        # gives are bytes
+        try:
+            entries = parse_tree(raw, self.sha_len)
         except TypeError:  # dulwich < 1.0: parse_tree(text, strict=False)
-            return [(n, m, bytes(s)) for n, m, s in parse_tree(raw)]
+            entries = parse_tree(raw)
+        return frozenset(cast("list[tuple[bytes, int, bytes]]", entries))
 
     def subtree(self, tree: bytes | None, parts: tuple[str, ...]) -> bytes | None:
         for part in parts:

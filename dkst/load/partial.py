@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
+from decimal import Decimal
 from typing import Protocol
 
 from dkst.load.schema import (
@@ -45,6 +46,8 @@ class PartialIndicator(Protocol):
     def unit(self) -> str | None: ...
     @property
     def section(self) -> str | None: ...
+    @property
+    def max_change(self) -> Decimal | None: ...
 
 
 class PartialBasedOn(Protocol):
@@ -61,6 +64,15 @@ class PartialBasedOn(Protocol):
 class PartialParent(Protocol):
     @property
     def unit(self) -> str | None: ...
+    @property
+    def indicators(self) -> Mapping[str, str] | None: ...
+    @property
+    def periods(self) -> Mapping[str, str] | None: ...
+
+
+class PartialPrevious(Protocol):
+    @property
+    def data(self) -> str | None: ...
     @property
     def indicators(self) -> Mapping[str, str] | None: ...
     @property
@@ -102,6 +114,8 @@ class PartialPlan(Protocol):
     def requirements(self) -> Sequence[Requirement | None] | None: ...
     @property
     def parent(self) -> PartialParent | None: ...
+    @property
+    def previous(self) -> PartialPrevious | None: ...
 
 
 class PartialUnit(Protocol):

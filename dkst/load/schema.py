@@ -35,6 +35,7 @@ from dkst.load.fields import (  # the value types, and the patterns and words ot
     IndicatorId,
     Int,
     PeriodId,
+    Ratio,
     Slug,
     Text,
     UnitId,
@@ -212,6 +213,11 @@ class Indicator(Record):
     label_en: Text | None = Field(None, description="Tên chỉ tiêu bằng tiếng Anh (tùy chọn, cho --lang en)")
     unit: Text | None = Field(None, description="Đơn vị tính, ví dụ: buổi, lượt người")
     section: Text | None = Field(None, description="Nhóm nội dung của kế hoạch, dùng làm tiêu đề trong báo cáo")
+    max_change: Ratio | None = Field(
+        None,
+        description="Cảnh báo (jump) khi số liệu của đơn vị lớn hơn số cùng kỳ năm trước nhân số này, "
+        "hoặc nhỏ hơn số cùng kỳ chia số này; ví dụ 3",
+    )
 
 
 class _Requirement(Record):
@@ -266,6 +272,20 @@ class Parent(Record):
     )
 
 
+class Previous(Record):
+    """plan.yaml's ``previous``: last year's dataset, for "so với cùng kỳ" (``aggregate``, ``render``, ``jump``)."""
+
+    data: Text = Field(
+        description="Thư mục bộ dữ liệu năm trước, tính từ thư mục chứa plan.yaml, ví dụ ../ke-hoach-2022"
+    )
+    indicators: dict[IndicatorId, IndicatorId] = Field(
+        default_factory=dict, description="Mã chỉ tiêu năm nay → mã chỉ tiêu năm trước (mặc định: cùng mã)"
+    )
+    periods: dict[PeriodId, PeriodId] = Field(
+        default_factory=dict, description="Mã kỳ năm nay → mã kỳ năm trước (mặc định: cùng mã)"
+    )
+
+
 class Plan(Record):
     """plan.yaml: the governing plan (kế hoạch)."""
 
@@ -285,6 +305,7 @@ class Plan(Record):
     indicators: list[Indicator] = Field(default_factory=list, description="Các chỉ tiêu báo cáo")
     requirements: list[Requirement] = Field(default_factory=list, description="Các yêu cầu đối với đơn vị")
     parent: Parent | None = Field(None, description="Báo cáo lên cấp trên bằng dkst rollup: đơn vị, chỉ tiêu, kỳ")
+    previous: Previous | None = Field(None, description="Bộ dữ liệu năm trước, để so sánh với cùng kỳ")
 
 
 # ---------------------------------------------------------------- units.yaml
@@ -405,6 +426,8 @@ __all__ = [
     "Period",
     "PeriodId",
     "Plan",
+    "Previous",
+    "Ratio",
     "Record",
     "Report",
     "ReportRequirement",

@@ -227,6 +227,7 @@ _REASONS = {
     "year",
     "windows_name",
     "email",
+    "ratio",
 }
 
 

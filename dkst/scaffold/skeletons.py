@@ -329,13 +329,17 @@ INIT_FILES: dict[str, str] = {
 }
 
 
+#: The folder of the sample's last year (the sample plan's ``previous.data``), copied by ``dkst init --sample``.
+SAMPLE_PREVIOUS = "ke-hoach-2022"
+
+
 def init_files(year: int, sample: bool = False) -> dict[str, bytes]:
     """Every file ``dkst init`` writes, as relative path → bytes.
 
     Without ``sample``: ``plan.yaml`` and ``units.yaml`` rendered from ``templates/init/`` for ``year``.
     With ``sample`` (only for :data:`SAMPLE_YEAR`): the sample dataset's ``plan.yaml``, ``units.yaml`` and
-    every file under ``units/``, byte for byte. Both get ``README.md``, ``.gitignore`` and
-    ``.pre-commit-config.yaml``.
+    every file under ``units/`` and last year's ``ke-hoach-2022/``, byte for byte. Both get ``README.md``,
+    ``.gitignore`` and ``.pre-commit-config.yaml``.
     """
     templates = builtin_dir("templates") / "init"
     values = init_values(year, sample)
@@ -348,6 +352,10 @@ def init_files(year: int, sample: bool = False) -> dict[str, bytes]:
         for name in ("plan.yaml", "units.yaml"):
             out[name] = (base / name).read_bytes()
         for path in sorted(_walk_files(base / "units")):
+            out[path.relative_to(base).as_posix()] = path.read_bytes()
+        # last year's sample, which the sample plan's ``previous`` names (a folder inside the dataset, so that
+        # the relative path holds wherever the sample is copied)
+        for path in sorted(_walk_files(base / SAMPLE_PREVIOUS)):
             out[path.relative_to(base).as_posix()] = path.read_bytes()
     return out
 
@@ -366,6 +374,7 @@ def _walk_files(folder: Path) -> Iterable[Path]:
 __all__ = [
     "COMMENT_COLUMN",
     "INIT_FILES",
+    "SAMPLE_PREVIOUS",
     "SAMPLE_YEAR",
     "Catalogue",
     "FileExists",

@@ -25,6 +25,8 @@ HEADER_ROW = 4
 DATE_FORMAT = "dd/mm/yyyy"
 NUMBER_FORMAT = "#,##0"
 PERCENT_FORMAT = "0.0%"
+#: A change against last year: signed, one decimal (``+21.1%``, ``−6.3%``), as dkst's other outputs write it.
+CHANGE_FORMAT = "+0.0%;\u22120.0%;0.0%"
 
 
 def plain(value: Any) -> str:
@@ -40,7 +42,7 @@ class Column:
     """A column of a sheet: its header, its kind of content and the widest it may grow (characters)."""
 
     head: str
-    kind: str = "text"  # "text" | "wrap" | "number" | "date" | "percent" | "stt"
+    kind: str = "text"  # "text" | "wrap" | "number" | "date" | "percent" | "change" | "stt"
     limit: int = 40
 
 
@@ -84,7 +86,7 @@ class Sheet:
                 if isinstance(value, date | datetime):
                     n = 10
                 elif isinstance(value, int | float):
-                    n = len(f"{value:,.1f}" if col.kind == "percent" else f"{value:,}")
+                    n = len(f"{value:+,.1%}" if col.kind in ("percent", "change") else f"{value:,}")
                 else:
                     n = max(len(part) for part in str(value).split("\n"))
                 longest = max(longest, n)
@@ -159,6 +161,7 @@ def formats(book: Any) -> dict[str, Any]:
         "number": {"num_format": NUMBER_FORMAT},
         "date": {"num_format": DATE_FORMAT, "align": "center"},
         "percent": {"num_format": PERCENT_FORMAT},
+        "change": {"num_format": CHANGE_FORMAT},
         "stt": {"align": "center"},
     }
     out: dict[str, Any] = {

@@ -39,20 +39,26 @@ def units_sheet(
         Column(t("agg-col-status"), "wrap", 12),
         Column(t("agg-col-submitted"), "date", 11),
         Column(t("agg-col-days-late"), "number", 8),
-        *(Column(h, "number", 10) for h in heads),
+        *(Column(h, kind, 10) for h, kind in zip(heads, _value_kinds(agg, len(heads)), strict=True)),
         Column(t("agg-col-models"), "number", 9),
         Column(t("agg-col-note"), "wrap", 30),
     ]
     sheet = Sheet(book, fm, t("sheet-units"), columns, preamble)
     first_value = 6  # column of the first indicator
+    kinds = [c.kind for c in columns[first_value:-1]]  # the figure columns, the models' last
     members: list[int] = []
     subtotals: list[int] = []
     member_values: list[list[Any]] = []
     sub_values: list[list[Any]] = []
     hidden: list[str] = []
     number = 0
+
+    def summed(i: int, v: Any, parts: list[list[Any]]) -> bool:
+        return kinds[i] != "change" and summable(v, [m[i] for m in parts])
+
     for row in rows:
-        values = [*row.values, row.models]
+        values = [*_figure_cells(row), row.models]
+        changes = _change_formulas(kinds, first_value, HEADER_ROW + len(sheet.rows) + 2, values)
         if row.type == "unit":
             if (
                 row.status in ("exempt", "not_required")
@@ -74,7 +80,8 @@ def units_sheet(
                         row.days_late,
                         *values,
                         row.note,
-                    ]
+                    ],
+                    formulas=changes,
                 )
             )
             members.append(r)
@@ -83,8 +90,9 @@ def units_sheet(
             formulas = {
                 first_value + i: sum_formula(first_value + i, members)
                 for i, v in enumerate(values)
-                if summable(v, [m[i] for m in member_values])
+                if summed(i, v, member_values)
             }
+            formulas.update(changes)
             r = sheet.add(
                 Row(["", row.label, "", row.status_text, None, None, *values, ""], bold=True, formulas=formulas)
             )
@@ -95,11 +103,12 @@ def units_sheet(
             formulas = {
                 first_value + i: sum_formula(first_value + i, subtotals)
                 for i, v in enumerate(values)
-                if summable(v, [s[i] for s in sub_values])
+                if summed(i, v, sub_values)
             }
+            formulas.update(changes)
             sheet.add(Row(["", row.label, "", row.status_text, None, None, *values, ""], bold=True, formulas=formulas))
         else:  # the count of reports giving each figure
-            sheet.add(Row(["", row.label, "", "", None, None, *row.values, None, ""], italic=True))
+            sheet.add(Row(["", row.label, "", "", None, None, *_figure_cells(row), None, ""], italic=True))
     sheet.notes.append((t("agg-blank", carried=t("row-carried")), False))
     if hidden:
         sheet.notes.append((t("xlsx-not-listed", units="; ".join(hidden)), False))
@@ -108,6 +117,34 @@ def units_sheet(
         sheet.notes.append((heading, True))
         sheet.notes.extend((line, False) for line in files)
     sheet.finish(freeze_col=2)
+
+
+def _value_kinds(agg: Aggregate, count: int) -> list[str]:
+    """The kinds of the figure columns: numbers, and with ``previous`` each indicator's value, last year's
+    value and the change (a percentage with its sign)."""
+    if agg.last is None:
+        return ["number"] * count
+    return ["number", "number", "change"] * (count // 3)
+
+
+def _figure_cells(row: Any) -> list[Any]:
+    """A row's figure cells: its values, or with ``previous`` each value, last year's and the change (the
+    exact ratio as a float: the formula's cached value, shown rounded once by the cell's format)."""
+    if not row.previous:
+        return list(row.values)
+    out: list[Any] = []
+    for v, p, c in zip(row.values, row.previous, row.changes, strict=True):
+        out += [v, p, float(c) if c is not None else None]
+    return out
+
+
+def _change_formulas(kinds: list[str], first: int, one_based: int, values: list[Any]) -> dict[int, str]:
+    """``=value/previous-1`` for each change cell of sheet row ``one_based`` that has a change."""
+    out: dict[int, str] = {}
+    for i, kind in enumerate(kinds):
+        if kind == "change" and values[i] is not None:
+            out[first + i] = f"={col_name(first + i - 2)}{one_based}/{col_name(first + i - 1)}{one_based}-1"
+    return out
 
 
 def models_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: str, preamble: list[str], t: Translate) -> None:

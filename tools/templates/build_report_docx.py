@@ -453,6 +453,7 @@ TEXT: dict[str, dict] = {
         ),
         "figures": (
             "Tổng hợp từ báo cáo của các đơn vị: {% for i in s.indicators %}{{ i|figure }}"
+            "{% set c = i|compare(previous_year) %}{% if c %}, {{ c }}{% endif %}"
             "{% if i.total is not none %} ({{ i.units }} đơn vị báo cáo){% endif %}"
             "{{ '; ' if not loop.last else '.' }}{% endfor %}"
         ),
@@ -527,12 +528,17 @@ TEXT: dict[str, dict] = {
         "on_behalf": "{{ plan.signer.on_behalf|upper if plan.signer else '' }}",
         "signer_title": "{{ plan.signer.title|upper if plan.signer else '' }}",
         "appendix": "Phụ lục",
+        "compare_intro": "So với cùng kỳ năm {{ previous_year }} (“Cùng kỳ”: tổng hợp từ báo cáo cùng kỳ năm"
+        " {{ previous_year }}; “–”: không có số liệu):",
+        "compare_head": ["TT", "Chỉ tiêu", "{{ period.name }}", "Cùng kỳ", "Tăng, giảm"],
+        "growth": "growth",
         "appendix_title": "KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA “ĐOÀN KẾT SÁNG TẠO” CỦA CÁC ĐƠN VỊ",
         "appendix_period": "{{ period.name|upper }}",
         "appendix_of": "(Kèm theo Báo cáo số …/BC-{{ plan.letterhead.symbol or '…' }} {{ as_of|vndatelong }}"
         " của {{ plan.issuer }})",
         "appendix_note": "Hạn cuối: {{ period.last_on_time_vn }}; số liệu tính đến ngày {{ as_of|vndate }};"
         " “–”: đơn vị không báo cáo chỉ tiêu này.",
+        "chart_caption": "Biểu đồ: tỷ lệ đơn vị đã gửi báo cáo và gửi đúng hạn, theo loại đơn vị",
         "units_head": ["TT", "Đơn vị", "Tình trạng", "Ngày nhận", "Mô hình"],
         "kind_sent": "{% if k.reports.expected %}Đã gửi {{ k.reports.received }}/{{ k.reports.expected }}{% endif %}",
         "unit_status": "{{ u.status_label }}{% if u.days_late %} ({{ u.days_late }} ngày){% endif %}",
@@ -580,6 +586,7 @@ TEXT: dict[str, dict] = {
         ),
         "figures": (
             "Totals from the units' reports: {% for i in s.indicators %}{{ i|enfigure }}"
+            "{% set c = i|encompare(previous_year) %}{% if c %}, {{ c }}{% endif %}"
             "{% if i.total is not none %} ({{ i.units|ennum }} {{ 'unit' if i.units == 1 else 'units' }}"
             " reporting){% endif %}{{ '; ' if not loop.last else '.' }}{% endfor %}"
         ),
@@ -659,12 +666,17 @@ TEXT: dict[str, dict] = {
         "on_behalf": "{{ plan.signer.on_behalf|upper|enformula if plan.signer else '' }}",
         "signer_title": "{{ plan.signer.title|upper|enformula if plan.signer else '' }}",
         "appendix": "Appendix",
+        "compare_intro": "Against the same period of {{ previous_year }} (“Same period last year”: compiled from"
+        " the reports of the same period of {{ previous_year }}; “–”: no figure):",
+        "compare_head": ["No.", "Indicator", "{{ period.name }}", "Same period last year", "Change"],
+        "growth": "engrowth",
         "appendix_title": "RESULTS OF THE EMULATION MOVEMENT “ĐOÀN KẾT SÁNG TẠO” BY UNIT",
         "appendix_period": "{{ period.name|upper }} ({{ period.start|endate }} – {{ period.end|endate }})",
         "appendix_of": "(Attached to Report No. …/BC-{{ plan.letterhead.symbol or '…' }} dated"
         " {{ as_of|endatelong }} of {{ plan.issuer }})",
         "appendix_note": "Last on-time day: {{ period.last_on_time|endate }}; figures as of {{ as_of|endate }};"
         " “–”: the unit did not report this indicator.",
+        "chart_caption": "Chart: units that sent their report, and on time, by kind of unit",
         "units_head": ["No.", "Unit", "Status", "Received on", "Models"],
         "kind_sent": "{% if k.reports.expected %}Sent {{ k.reports.received }}/{{ k.reports.expected }}{% endif %}",
         "unit_status": "{{ u.status_label }}{% if u.days_late %} ({{ u.days_late }}"
@@ -938,6 +950,7 @@ def appendix(doc, s: dict) -> None:
     p.paragraph_format.space_after = Pt(6)
     p = para(doc, s["appendix_note"], "Document Title", bold=False, italic=True, size=12)
     p.paragraph_format.space_after = Pt(6)
+    completeness_chart(doc, s)
 
     # widths are proportions: after the indicator columns are repeated, dkst scales every column so the
     # table keeps the page width
@@ -1027,6 +1040,7 @@ def appendix(doc, s: dict) -> None:
         ),
         "Table Total",
     )
+    compare_table(doc, s)
     # Word wants a paragraph after a table at the end of a document
     para(doc, "", "Table Text")
     # render --history: which reports had their figures changed after the deadline (nothing without it)
@@ -1035,6 +1049,45 @@ def appendix(doc, s: dict) -> None:
     para(doc, "{%p for x in late_changes.lines %}", "Table Text")
     para(doc, "- {{ x }}", "Table Text")
     para(doc, "{%p endfor %}", "Table Text")
+    para(doc, "{%p endif %}", "Table Text")
+
+
+def compare_table(doc, s: dict) -> None:
+    """Where plan.yaml has ``previous``: each indicator's total, last year's and the change (“Cùng kỳ”,
+    “Tăng, giảm”)."""
+    para(doc, "{%p if previous_year %}")
+    p = para(doc, s["compare_intro"])
+    p.paragraph_format.space_before = Pt(6)
+    t = table(doc, [13, 130, 45, 45, 44], total_mm=LANDSCAPE_WIDTH)
+    add_row(t, s["compare_head"], "Table Heading", header=True)
+    tag_row(t, "{%tr for i in indicators %}")
+    add_row(
+        t,
+        figures(
+            s,
+            [
+                "{{ loop.index }}",
+                "{{ i.label }}{% if i.unit %} ({{ i.unit }}){% endif %}",
+                "{{ i.total|num }}",
+                "{{ i.previous|num }}",
+                "{{ i.total|" + s["growth"] + "(i.previous, '–') }}",
+            ],
+        ),
+        "Table Number",
+        styles=["Table Number", "Table Text", "Table Number", "Table Number", "Table Number"],
+    )
+    tag_row(t, "{%tr endfor %}")
+    para(doc, "{%p endif %}")
+
+
+def completeness_chart(doc, s: dict) -> None:
+    """The completeness chart: a picture dkst draws when it writes the report (``charts.completeness``, the same
+    chart as the page for leaders), centred, with its caption; nothing when no report is expected."""
+    para(doc, "{%p if charts.completeness %}", "Table Text")
+    p = para(doc, "{{ charts.completeness }}", "Table Text", align=WD_ALIGN_PARAGRAPH.CENTER)
+    p.paragraph_format.keep_with_next = True
+    p = para(doc, s["chart_caption"], "Table Text", italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    p.paragraph_format.space_after = Pt(6)
     para(doc, "{%p endif %}", "Table Text")
 
 
