@@ -837,7 +837,6 @@ def test_render_context(monkeypatch: pytest.MonkeyPatch) -> None:
         "units",
         "models",
         "commendations",
-        "late_changes",
         "highlights",
         "limitations",
         "proposals",
