@@ -2,7 +2,7 @@
 
     python benchmarks/generate.py OUT_DIR --units N [--seed S] [--force]
 
-The dataset follows the layout of the spec (FORMAT.md): ``plan.yaml`` (the 2023 “Đoàn kết sáng tạo”
+The dataset follows the layout of the spec (docs/format.md): ``plan.yaml`` (the 2023 “Đoàn kết sáng tạo”
 plan of a city Fatherland Front committee), ``units.yaml`` (one city, ~10% member organisations, the
 rest wards and communes), and for each unit its implementing plan, two models and the H1 and Y
 reports, about five files per unit of the size a clerk would type (~0.5-1.5 KB).
@@ -32,10 +32,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 #: Bump when the output changes, so that cached benchmark datasets are regenerated.
 GENERATOR_VERSION = 2
-#: dkst refuses a file over 1 MiB (FORMAT.md, ``file-too-large``): units.yaml must stay under it.
+#: dkst refuses a file over 1 MiB (docs/format.md, ``file-too-large``): units.yaml must stay under it.
 MAX_FILE_BYTES = 1024 * 1024
 MARKER = ".dkst-bench.json"
 
@@ -647,7 +648,7 @@ PERIOD_WINDOWS = {
 }
 
 
-def generate(out_dir: str | os.PathLike[str], units: int, seed: int = 2023, force: bool = False) -> dict:
+def generate(out_dir: str | os.PathLike[str], units: int, seed: int = 2023, force: bool = False) -> dict[str, Any]:
     """Write the dataset to ``out_dir`` (via a temporary sibling, then a rename); return its figures."""
     t0 = time.perf_counter()
     out = Path(out_dir)

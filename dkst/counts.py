@@ -1,4 +1,4 @@
-"""Counts as FORMAT.md pins them: whole numbers 0 … 999 999 999 999 written in decimal digits.
+"""Counts as docs/format.md pins them: whole numbers 0 … 999 999 999 999 written in decimal digits.
 
 The one place where a count is read, whatever it comes from: a YAML value (the loader hands plain decimal
 scalars over as ``int``, every other number form as the text typed, see :mod:`dkst.load.yamlio`), or a Python value
@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 from fractions import Fraction
 
-#: The largest count (FORMAT.md, "Values").
+#: The largest count (docs/format.md, "Values").
 MAX_COUNT = 999_999_999_999
 
 #: A number with thousands separators, one kind throughout: ``1.000``, ``1,000``, ``1 000`` (also no-break spaces).

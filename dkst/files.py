@@ -6,7 +6,7 @@ where an output may land, and deterministic zip packing.
   (the process then exits 143), and is never left under the target's name.
 - :func:`create_new`: the same, but never over an existing name (the final step is a hard link, which fails if
   the name appeared meanwhile): ``init`` and ``new``.
-- :func:`check_output` / :func:`check_letter_folder`: FORMAT.md's paragraph on outputs. Never into a ``.git``
+- :func:`check_output` / :func:`check_letter_folder`: docs/format.md's paragraph on outputs. Never into a ``.git``
   folder, the dataset's ``templates/`` or ``units/``, ``plan.yaml`` or ``units.yaml`` (even with ``force``);
   never through a symbolic link at the target, never over anything that is not a regular file; an existing
   file only with ``force``. Names are compared case-insensitively (datasets travel in git between Linux,
@@ -32,7 +32,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import Any
+
+from dkst.findings import KeyedError
 
 __all__ = [
     "LETTER",
@@ -64,13 +65,8 @@ class FileExists(Exception):
     """The target of :func:`create_new` exists and ``force`` was not given."""
 
 
-class OutputRefused(Exception):
+class OutputRefused(KeyedError):
     """An output that may not be written. ``key`` is a :data:`dkst.i18n.TEXTS` key, ``params`` its values."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 class ZipTooLarge(ValueError):

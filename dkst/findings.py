@@ -8,6 +8,23 @@ from enum import IntEnum
 from typing import Any
 
 
+class KeyedError(Exception):
+    """An error a clerk can act on, said in one line of the catalogue: ``key`` (a key of
+    :data:`dkst.i18n.TEXTS`) and its ``params``. Every error of this kind that leaves a command is said by one
+    handler (:func:`dkst.cli.app.main`: ``dkst: <the line>``, exit code 2); code that can go on catches it."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def text(self, lang: str) -> str:
+        """The line in ``lang``."""
+        from dkst.i18n import text
+
+        return text(self.key, lang, **self.params)
+
+
 class Severity(IntEnum):
     """How bad a finding is; ordered so that ``max()`` gives the worst."""
 
@@ -87,7 +104,7 @@ class Finding:
         return finding_message(self, lang)
 
     def to_dict(self, lang: str = "vi") -> dict[str, Any]:
-        """The finding as FORMAT.md's JSON object."""
+        """The finding as docs/format.md's JSON object."""
         out: dict[str, Any] = {
             "code": self.code,
             "severity": self.level.label,
@@ -131,7 +148,7 @@ def make(
 
 
 def sort_key(item: dict[str, Any]) -> tuple[Any, ...]:
-    """FORMAT.md's order: path, line (null first), code, unit, period, message."""
+    """docs/format.md's order: path, line (null first), code, unit, period, message."""
     line = item["line"]
     return (
         item["path"],
@@ -154,7 +171,7 @@ class CheckResult:
     files: int = 0
 
     def rendered(self, lang: str = "vi") -> list[dict[str, Any]]:
-        """Findings as JSON objects, sorted as FORMAT.md pins it."""
+        """Findings as JSON objects, sorted as docs/format.md pins it."""
         return sorted((f.to_dict(lang) for f in self.findings), key=sort_key)
 
     def summary(self) -> dict[str, int]:

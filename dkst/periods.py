@@ -12,6 +12,10 @@ _ISO = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$", re.ASCII)
 _DAY_FIRST = re.compile(r"^([0-9]{1,2})([/.\-])([0-9]{1,2})\2([0-9]{4})$", re.ASCII)
 
 
+#: The JSON Schema pattern of a date field: the two forms above (``dkst schema``).
+DATE_PATTERN = r"^([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}([/.\-])[0-9]{1,2}\2[0-9]{4})$"
+
+
 class DateError(ValueError):
     """A text that is not a date in an accepted form, or an impossible date."""
 
@@ -46,6 +50,23 @@ def parse_date(value: object) -> date:
         return date(y, mo, d)
     except ValueError:
         raise DateError(text, "impossible") from None
+
+
+def iso_date(value: object) -> date | None:
+    """A date, or an ISO date text (``2023-06-02``, ASCII digits, spaces around allowed), as a date; anything
+    else (another form, an impossible day, not a text) ``None``. For templates' filters, which print what is not
+    a date as it is."""
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        return None
+    m = _ISO.match(value.strip())
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
 
 
 def today() -> date:

@@ -8,16 +8,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+
+from dkst.findings import KeyedError
 
 
-class DatasetError(Exception):
+class DatasetError(KeyedError):
     """No dataset could be found or opened: a one-line error, exit code 2."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 def find_root(data: str | os.PathLike[str] | None = None, cwd: Path | None = None) -> Path:

@@ -1,4 +1,4 @@
-"""The words of compliance: requirement types and the three status vocabularies (FORMAT.md, ``dkst status``).
+"""The words of compliance: requirement types and the three status vocabularies (docs/format.md, ``dkst status``).
 
 A base-layer module (standard library only), so that the checks, the figures and the outputs all name the
 same members. The enumerations are :class:`enum.StrEnum`: a member *is* its string (JSON, f-strings,

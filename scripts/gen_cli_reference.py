@@ -48,7 +48,7 @@ def command_paths() -> list[list[str]]:
 
     from dkst.cli import app as cli
 
-    cli._register_commands()
+    cli.register_commands()
     root = typer.main.get_command(cli.app)
     out: list[list[str]] = []
 

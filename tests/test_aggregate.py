@@ -207,7 +207,7 @@ def test_json_every_figure_by_hand() -> None:
     proc = run("aggregate", "--data", str(BASIC), "--period", "H1", "--as-of", "2023-07-15", "--format", "json")
     assert proc.returncode == 0, proc.stderr.decode()
     assert json.loads(proc.stdout) == BASIC_H1
-    # key order is FORMAT.md's, non-ASCII is kept, one object
+    # key order is docs/format.md's, non-ASCII is kept, one object
     text = proc.stdout.decode("utf-8")
     assert list(json.loads(text)) == [
         "period",

@@ -5,6 +5,7 @@ only its own and those below."""
 from __future__ import annotations
 
 import ast
+import re
 from datetime import date
 from pathlib import Path
 
@@ -199,3 +200,124 @@ def test_the_layers_are_read() -> None:
         < _layer("dkst.documents.render_md")
     )
     assert _layer("dkst.documents.render_md") == _layer("dkst.sheets.forms.reader") < _layer("dkst.cli.render")
+
+
+# --------------------------------------------------------------------------- the house rules the graph does not show
+# No private name imported across modules, no command importing another (dkst/cli/<command>.py share what they
+# share through the cli helpers), finding codes as literal strings, the contract cited in the repository (#20).
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _commands() -> set[str]:
+    """The command modules: those :func:`dkst.cli.app.register_commands` imports (``from dkst.cli import …``)."""
+    tree = ast.parse((PACKAGE / "cli" / "app.py").read_text(encoding="utf-8"))
+    return {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module == "dkst.cli"
+        for alias in node.names
+    }
+
+
+def _sources(*folders: Path) -> list[Path]:
+    return [p for folder in folders for p in sorted(folder.rglob("*.py"))]
+
+
+def _module_of(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _read(path: Path, texts: dict[Path, str]) -> ast.AST:
+    return ast.parse(texts[path] if path in texts else path.read_text(encoding="utf-8"), str(path))
+
+
+def _imported_from(path: Path, texts: dict[Path, str]) -> list[tuple[str, str, int]]:
+    """(module, name, line) of every ``from dkst.x import name`` of ``path`` (relative imports resolved)."""
+    me = _module_of(path).split(".")
+    out: list[tuple[str, str, int]] = []
+    for node in ast.walk(_read(path, texts)):
+        if isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if node.level:
+                anchor = me[: len(me) - node.level + (1 if path.name == "__init__.py" else 0)]
+                module = ".".join([*anchor, *([module] if module else [])])
+            if module == "dkst" or module.startswith("dkst."):
+                out.extend((module, alias.name, node.lineno) for alias in node.names)
+    return out
+
+
+def private_imports(paths: list[Path], texts: dict[Path, str] | None = None) -> list[str]:
+    """``path:line: module._name`` for each private name (one leading underscore) imported from another module."""
+    found = []
+    for path in paths:
+        for module, name, line in _imported_from(path, texts or {}):
+            if name.startswith("_") and not name.startswith("__") and module != _module_of(path):
+                found.append(f"{path.relative_to(ROOT)}:{line}: {module}.{name}")
+    return found
+
+
+def command_imports(paths: list[Path], texts: dict[Path, str] | None = None) -> list[str]:
+    """``path:line: module`` for each command module of dkst/cli/ that imports another command module."""
+    commands = _commands()
+    found = []
+    for path in paths:
+        if path.parent != PACKAGE / "cli" or path.stem not in commands:
+            continue
+        for node in ast.walk(_read(path, texts or {})):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            else:
+                continue
+            for name in names:
+                parts = name.split(".")
+                if parts[:2] == ["dkst", "cli"] and len(parts) > 2 and parts[2] in commands and parts[2] != path.stem:
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}: dkst.cli.{parts[2]}")
+    return sorted(set(found))
+
+
+def test_no_private_name_is_imported_across_modules() -> None:
+    assert private_imports(_sources(PACKAGE, ROOT / "tests")) == []
+
+
+def test_no_command_imports_another() -> None:
+    assert command_imports(_sources(PACKAGE)) == []
+
+
+def test_the_guards_find_what_they_guard() -> None:
+    assert {"render", "remind", "form", "aggregate"} <= _commands()
+    remind = PACKAGE / "cli" / "remind.py"
+    added = "\nfrom dkst.figures.frames import _day\nfrom dkst.cli.render import render\n"
+    texts = {remind: remind.read_text(encoding="utf-8") + added}
+    assert [f.rsplit(": ", 1)[1] for f in private_imports([remind], texts)] == ["dkst.figures.frames._day"]
+    assert [f.rsplit(": ", 1)[1] for f in command_imports([remind], texts)] == ["dkst.cli.render"]
+
+
+#: Finding codes raised through ``F.make`` / ``Finding(``: the first argument is a literal string.
+_MAKE = re.compile(r"\bF\.make\(\s*f[\"']")
+
+
+def test_finding_codes_are_literal_strings() -> None:
+    built = [
+        f"{p.relative_to(ROOT)}:{i}"
+        for p in _sources(PACKAGE)
+        for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if _MAKE.search(line) or re.search(r"""f["'](missing|invalid|unknown|duplicate|stray)-\{""", line)
+    ]
+    assert built == []
+
+
+def test_the_code_cites_the_contract_in_the_repository() -> None:
+    cited = [
+        f"{p.relative_to(ROOT)}:{i}"
+        for p in _sources(PACKAGE, ROOT / "tests")
+        for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if "FORMAT.md" in line and p.name != "test_architecture.py"
+    ]
+    assert cited == []
+    assert (ROOT / "docs" / "format.md").is_file()

@@ -1,4 +1,4 @@
-"""Counts exactly as FORMAT.md says (issue #9): decimal digits, leading zeros decimal, 0 … 999 999 999 999;
+"""Counts exactly as docs/format.md says (issue #9): decimal digits, leading zeros decimal, 0 … 999 999 999 999;
 every other form is ``invalid-value`` on its line and never becomes a number anywhere."""
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs"
 REFERENCE = DOCS / "cli-reference.md"
 GUIDES = [DOCS / "huong-dan-su-dung.md", DOCS / "format.md", REPO / "templates" / "init" / "README.md"]
-#: Commands FORMAT.md promises; the guides may describe one before it is built.
+#: Commands docs/format.md promises; the guides may describe one before it is built.
 PROMISED = {"check", "status", "aggregate", "render", "remind", "init", "new", "schema", "form", "import"}
 
 
@@ -26,7 +26,7 @@ def _commands() -> list[tuple[list[str], object]]:
 
     from dkst.cli import app as cli
 
-    cli._register_commands()
+    cli.register_commands()
     root = typer.main.get_command(cli.app)
     out: list[tuple[list[str], Any]] = []
 

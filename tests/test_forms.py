@@ -1,4 +1,4 @@
-"""``dkst form``: one workbook per unit that owes the report, with FORMAT.md's defined names, and same bytes."""
+"""``dkst form``: one workbook per unit that owes the report, with docs/format.md's defined names, and same bytes."""
 
 from __future__ import annotations
 

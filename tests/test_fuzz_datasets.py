@@ -143,7 +143,7 @@ PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 @pytest.fixture(scope="module")
 def runner() -> CliRunner:
-    cli._register_commands()
+    cli.register_commands()
     return CliRunner()
 
 

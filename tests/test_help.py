@@ -21,7 +21,7 @@ def _paths() -> list[list[str]]:
 
     from dkst.cli import app as cli
 
-    cli._register_commands()
+    cli.register_commands()
     root = typer.main.get_command(cli.app)
     out: list[list[str]] = []
 
@@ -121,7 +121,7 @@ def test_every_help_text_is_a_catalogue_key() -> None:
     from dkst.cli.clihelp import BUILTIN_HELP
     from dkst.i18n import TEXTS
 
-    cli._register_commands()
+    cli.register_commands()
     literal = []
 
     def walk(cmd: object, path: list[str]) -> None:

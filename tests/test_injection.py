@@ -12,10 +12,10 @@ import pytest
 from typer.testing import CliRunner
 
 from dkst import escape
-from dkst.cli.app import _register_commands, app
+from dkst.cli.app import app, register_commands
 from tests.conftest import CASES, run_dkst
 
-_register_commands()
+register_commands()
 
 AS_OF = "2023-12-20"
 FORMULA = '=HYPERLINK("http://evil.example","x")'

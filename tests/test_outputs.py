@@ -1,4 +1,4 @@
-"""Outputs as FORMAT.md says: --force to replace, never into the dataset's own files, .git, links or
+"""Outputs as docs/format.md says: --force to replace, never into the dataset's own files, .git, links or
 non-files; remind's folder holds exactly this run's letters; whole or nothing, even when killed (issue #9)."""
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ import pytest
 from typer.testing import CliRunner
 
 from dkst import files
-from dkst.cli.app import _register_commands, app
+from dkst.cli.app import app, register_commands
 from tests.conftest import dkst_executable, run_dkst
 
-_register_commands()
+register_commands()
 
 AS_OF = "2023-11-30"
 POSIX = os.name == "posix"

@@ -18,7 +18,7 @@ from dkst.load.dataset import SourceFile, load, parse_document
 from dkst.load.layout import judge_units, scan_units
 from dkst.load.schema import ModelRecord, Report
 from dkst.load.validation import nearest
-from dkst.load.yamlio import _Loader, parse_text
+from dkst.load.yamlio import YamlLoader, parse_text
 from tests.conftest import whole
 
 # ---------------------------------------------------------------- one pass over the nodes
@@ -26,7 +26,7 @@ from tests.conftest import whole
 
 def standard(text: str) -> tuple[Any, list[Any], bool]:
     """What PyYAML's own construction gives, with the same loader (duplicates, dates as text…)."""
-    loader = _Loader(text)
+    loader = YamlLoader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else {}
@@ -36,7 +36,7 @@ def standard(text: str) -> tuple[Any, list[Any], bool]:
 
 
 def fast(text: str) -> tuple[Any, list[Any], bool]:
-    loader = _Loader(text)
+    loader = YamlLoader(text)
     try:
         node = loader.get_single_node()
         data = loader.build(node) if node is not None else {}

@@ -1,4 +1,4 @@
-"""Deadline arithmetic on the boundary days, against a plain reference written from FORMAT.md."""
+"""Deadline arithmetic on the boundary days, against a plain reference written from docs/format.md."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from dkst.periods import DateError, Deadline, date_line, parse_date, vn_date
 
 
 def reference(kind: str, d: date, received: date) -> tuple[bool, int | None]:
-    """FORMAT.md read literally: due_before D → on time iff received < D; due_by D → iff received <= D."""
+    """docs/format.md read literally: due_before D → on time iff received < D; due_by D → iff received <= D."""
     on_time = received < d if kind == "before" else received <= d
     last = d - timedelta(days=1) if kind == "before" else d
     return on_time, None if on_time else (received - last).days

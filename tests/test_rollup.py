@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dkst.checks.checker import check
-from dkst.cli.app import _register_commands, app
+from dkst.cli.app import app, register_commands
 from dkst.figures.aggregate import aggregate
 from dkst.findings import Severity
 from dkst.scaffold.rollup import RollupError, prepare, write
@@ -60,7 +60,7 @@ def snapshot(root: Path) -> dict[str, bytes]:
 
 
 def invoke(*args: str) -> tuple[int, str, str]:
-    _register_commands()
+    register_commands()
     result = CliRunner().invoke(app, list(args))
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     return result.exit_code, result.stdout, result.stderr

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from dkst.cli.app import _register_commands, app
+from dkst.cli.app import app, register_commands
 from dkst.documents import sandbox
 from dkst.documents.render import RenderError, find_template, render_docx, render_markdown
 from tests.conftest import REPO, run_dkst
 
-_register_commands()
+register_commands()
 
 CONTEXT = json.loads((REPO / "tests" / "fixtures" / "render_context.json").read_text(encoding="utf-8"))
 POSIX = os.name == "posix"

@@ -160,7 +160,7 @@ COMMANDS = [
 def test_far_dates_give_findings_not_exceptions(valid: Path, tmp_path: Path, rel: str, old: str, new: str) -> None:
     import dkst.cli.app as cli
 
-    cli._register_commands()
+    cli.register_commands()
     replace(valid, rel, old, new)
     runner = CliRunner()
     for as_of in ("2023-12-20", "0001-01-01", "9999-12-31"):

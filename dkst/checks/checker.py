@@ -17,7 +17,7 @@ from pathlib import Path
 from dkst.checks import previous, references, registry
 from dkst.checks.compliance import Evaluation, evaluate
 from dkst.findings import CheckResult, Finding, Severity
-from dkst.load.dataset import Dataset, Parser, SourceFile, load
+from dkst.load.dataset import Dataset, SourceFile, assemble, load, loading, walk
 from dkst.load.schema import Report
 from dkst.periods import today
 
@@ -42,11 +42,20 @@ class Checked:
     last_loaded: bool = field(default=False, repr=False)
 
 
-def prepare(root: Path, parse: Parser | None = None, now: date | None = None) -> Prepared:
+def prepare(root: Path, now: date | None = None, cached: bool = False) -> Prepared:
     """Load the dataset at ``root`` and run the checks that do not depend on a day (``now``: the real today,
-    read from the clock once when not given)."""
+    read from the clock once when not given). ``cached``: through the parse cache and workers
+    (:mod:`dkst.load.cache`), opened before the walk; else one file after the other."""
     now = now or today()
-    ds = load(root, parse=parse)
+    if cached:
+        from dkst.load import cache
+
+        with loading():
+            started = cache.start(root)
+            walked = walk(root)
+            ds = assemble(walked, cache.parse_many(started, walked.jobs))
+    else:
+        ds = load(root)
     index, plan_findings = registry.index_plan(ds)
     units, unit_findings = registry.usable_units(ds, index)
     ref_findings, broken = references.check_files(ds, index, units, now)
@@ -61,10 +70,8 @@ def prepare(root: Path, parse: Parser | None = None, now: date | None = None) ->
 def check(root: Path, as_of: date, jumps: bool = True) -> Checked:
     """Load and judge the dataset at ``root`` as of ``as_of`` (``jumps``: with the ``jump`` findings, which load
     last year's dataset where an indicator has ``max_change``)."""
-    from dkst.load.cache import parse_many
-
     now = today()  # the one reading of the clock for the whole check
-    prepared = prepare(root, parse=parse_many, now=now)
+    prepared = prepare(root, now=now, cached=True)
     ds = prepared.dataset
     ev = evaluate(ds, as_of, now)
     result = CheckResult(dataset=str(root), as_of=as_of, findings=[*prepared.findings, *ev.findings])
@@ -106,7 +113,7 @@ GOVERNING = ("plan.yaml", "units.yaml")
 def blocking(findings: Iterable[Finding]) -> list[Finding]:
     """The error findings on ``plan.yaml`` or ``units.yaml``, first first (by file, then line, then code).
 
-    The one gate of every command that computes figures (FORMAT.md, "Every output tells the same truth"): when
+    The one gate of every command that computes figures (docs/format.md, "Every output tells the same truth"): when
     this is not empty, ``status``, ``aggregate``, ``render``, ``remind``, ``form``, ``rollup`` and ``import``
     refuse (:func:`dkst.cli.options.require_sound`); ``check`` alone goes on and lists them all.
     """

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from dkst import findings as F
 from dkst.checks.rules import Skip
@@ -241,8 +241,13 @@ def _report(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -
         yield from _not_done("report", path, unit, req, deadline, as_of, base)
 
 
+#: The codes of a requirement not done, by what is owed (literal, so that grepping a code finds where it is raised).
+_MISSING = {"report": "missing-report", "model": "missing-model", "unit-plan": "missing-unit-plan"}
+_PENDING = {"report": "pending-report", "model": "pending-model", "unit-plan": "pending-unit-plan"}
+
+
 def _not_done(
-    what: str,
+    what: Literal["report", "model", "unit-plan"],
     path: str,
     unit: Unit,
     req: Requirement,
@@ -258,7 +263,7 @@ def _not_done(
     extras = {**counts, "requirement": req.id}
     if deadline.passed(as_of):
         overdue = deadline.days_overdue(as_of)
-        yield F.make(f"missing-{what}", path, None, extras={**extras, "days_overdue": overdue}, **base)
+        yield F.make(_MISSING[what], path, None, extras={**extras, "days_overdue": overdue}, **base)
         yield Status(
             unit.id,
             req.id,
@@ -270,7 +275,7 @@ def _not_done(
         )
     else:
         left = (deadline.last_on_time - as_of).days
-        yield F.make(f"pending-{what}", path, None, days_left=left, extras=extras, **base)
+        yield F.make(_PENDING[what], path, None, days_left=left, extras=extras, **base)
         yield Status(
             unit.id,
             req.id,
@@ -360,6 +365,6 @@ def _rule(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -> 
             **_common(unit, req),
             extras={"requirement": req.id},
         )
-    # never met without a report: a rule no counted report was judged by is pending (FORMAT.md)
+    # never met without a report: a rule no counted report was judged by is pending (docs/format.md)
     status = RuleStatus.FAILED if failed else RuleStatus.OK if judged else RuleStatus.PENDING
     yield Status(unit.id, req.id, req.type, status, failed=failed)

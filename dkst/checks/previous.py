@@ -1,4 +1,4 @@
-"""Same period last year (FORMAT.md, "Same period last year: ``previous`` and ``jump``").
+"""Same period last year (docs/format.md, "Same period last year: ``previous`` and ``jump``").
 
 plan.yaml's ``previous`` names last year's dataset, a folder relative to the plan. Here: where it is
 (:func:`previous_root`), the findings on the ``previous`` block itself (:func:`previous_findings`: a ``data`` that

@@ -12,7 +12,7 @@ from dkst.i18n import text
 
 
 def as_json(result: CheckResult, lang: str, summary: dict[str, int] | None = None) -> str:
-    """FORMAT.md's JSON object: dataset, as_of, summary, sorted findings, one finding a line.
+    """docs/format.md's JSON object: dataset, as_of, summary, sorted findings, one finding a line.
 
     (One compact object a line reads and greps well, and keeps to json's C encoder, which ``indent`` would
     turn off: at 10,000 units that is most of the time spent writing.)

@@ -91,7 +91,6 @@ def aggregate(
     """Tổng hợp số liệu một kỳ: mỗi đơn vị một dòng, cộng theo loại đơn vị, tổng cộng."""
     from dkst.checks.checker import check as run_check
     from dkst.documents import export
-    from dkst.figures.aggregate import AggregateError
     from dkst.figures.aggregate import aggregate as run_aggregate
     from dkst.i18n import text
 
@@ -104,10 +103,7 @@ def aggregate(
     target = output_target(output, ctx.root, force, ctx.lang) if output is not None else None  # before any work
     checked = run_check(ctx.root, ctx.as_of)
     require_units(checked, ctx.lang)
-    try:
-        agg = run_aggregate(checked, period, ctx.lang)
-    except AggregateError as exc:
-        fail(text(exc.key, ctx.lang, **exc.params))
+    agg = run_aggregate(checked, period, ctx.lang)
     if chosen == "table" and output is None and is_terminal():
         export.print_table(agg, ctx.lang)
         warn_figures(agg, ctx.lang)

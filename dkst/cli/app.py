@@ -13,7 +13,16 @@ import typer
 
 from dkst.cli.clihelp import DkstGroup
 from dkst.cli.console import use_color
-from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, is_terminal, require_sound, resolve, resolve_lang
+from dkst.cli.options import (
+    AsOfOpt,
+    DataOpt,
+    LangOpt,
+    forget_lang,
+    is_terminal,
+    require_sound,
+    resolve,
+    resolve_lang,
+)
 
 app = typer.Typer(
     name="dkst",
@@ -108,7 +117,7 @@ def status(
         sys.stdout.write(st.as_plain(checked, ctx.lang))
 
 
-def _register_commands() -> None:
+def register_commands() -> None:
     """Add the commands of :mod:`dkst.cli` to ``app``, once, in the order ``dkst --help`` lists them
     (after ``check`` and ``status``, defined above). Their modules import only typer and the options at import
     time, so this costs little; each command imports what it needs when it runs."""
@@ -142,5 +151,6 @@ def main() -> None:
     from dkst.cli.console import setup_streams
 
     setup_streams()
-    _register_commands()
+    register_commands()
+    forget_lang()
     app(prog_name="dkst")

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from difflib import get_close_matches
 from typing import Any
 
+import typer
 from typer import _click
 from typer._click.formatting import HelpFormatter, join_options
 from typer._click.utils import make_default_short_help
@@ -41,6 +42,7 @@ from dkst.cli.usage import (
     tr,
     value_range,
 )
+from dkst.findings import KeyedError
 from dkst.i18n import text
 
 #: Help of the options typer adds itself, by parameter name.
@@ -272,10 +274,18 @@ class DkstGroup(_Localized, TyperGroup):  # type: ignore[misc]  # main: click's 
         return (name if cmd else None), cmd, args[1:]
 
     def invoke(self, ctx: Any) -> Any:
+        """Run the command; a :class:`~dkst.findings.KeyedError` that leaves it is said here, the one place:
+        ``dkst: <one line in the command's language>``, exit code 2."""
         if not ctx._protected_args and not self.invoke_without_command:
             names = [n for n in self.list_commands(ctx) if not getattr(self.commands[n], "hidden", False)]
             raise DkstUsageError("cli.err.missing-command", ctx, choices=", ".join(names))
-        return super().invoke(ctx)
+        try:
+            return super().invoke(ctx)
+        except KeyedError as exc:
+            from dkst.cli.options import error_line
+
+            sys.stderr.write(f"dkst: {error_line(exc)}\n")
+            raise typer.Exit(2) from None
 
 
 def _adopt(group: TyperGroup) -> None:

@@ -12,7 +12,9 @@ from dkst.cli.options import (
     AsOfOpt,
     DataOpt,
     LangOpt,
+    PeriodOpt,
     fail,
+    form_folder,
     os_error_text,
     output_target,
     protected,
@@ -20,13 +22,7 @@ from dkst.cli.options import (
     resolve,
     write_output,
 )
-from dkst.cli.render import PeriodOpt
 from dkst.cli.sending import ResendOpt, SendDryRunOpt, SendOpt
-
-
-def form_folder(root: Path, period: str) -> Path:
-    """The default folder of the forms of a period (``dkst remind`` looks there for attachments)."""
-    return root / "out" / f"phieu-{period}"
 
 
 def form(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, is_terminal, resolve
+from dkst.findings import KeyedError
 
 if TYPE_CHECKING:
     from dkst.load.history import History
@@ -39,7 +40,7 @@ def history(
 ) -> None:
     """Ai đã sửa gì: lịch sử git của từng tệp, mỗi lần sửa và các số liệu đã đổi."""
     from dkst.i18n import text
-    from dkst.load.history import HistoryError, as_data, changed_after_deadline, read_history
+    from dkst.load.history import as_data, changed_after_deadline, read_history
     from dkst.scaffold.skeletons import read_catalogue
 
     ctx = resolve(data, as_of, lang)
@@ -48,8 +49,8 @@ def history(
     period_id = _period(cat, period, ctx.lang) if period is not None else None
     try:
         found = read_history(ctx.root, unit_id, period_id)
-    except HistoryError as exc:
-        fail(text(exc.key, ctx.lang, **exc.params))
+    except KeyedError:
+        raise  # said by the command line's one handler
     except Exception as exc:  # a damaged repository: one line, never a traceback
         fail(text("history-unreadable-repo", ctx.lang, path=str(ctx.root), error=str(exc) or type(exc).__name__))
     if found.shallow and found.oldest is not None:

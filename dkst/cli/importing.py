@@ -45,10 +45,8 @@ class Outcome:
 
 
 def _write_atomic(path: Path, content: str, force: bool) -> None:
-    """Write whole or not at all; never over an existing file unless ``force``.
-
-    (To be pointed at ``dkst.files`` when it lands; :func:`dkst.scaffold.skeletons.write_new` does the same today.)
-    """
+    """Write whole or not at all; never over an existing file unless ``force``
+    (:func:`dkst.scaffold.skeletons.write_new`)."""
     from dkst.scaffold.skeletons import write_new
 
     write_new(path, content, force=force)
@@ -188,7 +186,6 @@ def _forms(paths: list[Path], lang: str, outcomes: list[Outcome]) -> Iterator[tu
     saved in a temporary folder while it is imported). An e-mail that cannot be read is an outcome at once."""
     import tempfile
 
-    from dkst.i18n import text
     from dkst.sheets.forms.eml import EmlError, read_eml
 
     for path in paths:
@@ -199,7 +196,7 @@ def _forms(paths: list[Path], lang: str, outcomes: list[Outcome]) -> Iterator[tu
         try:
             saved = read_eml(path)
         except EmlError as exc:
-            _say("  " + text(exc.key, lang, **exc.params))
+            _say("  " + exc.text(lang))
             outcomes.append(Outcome(path.name, reason="import-reason-file"))
             _say()
             continue
@@ -304,7 +301,7 @@ def _import_one(
     try:
         unit, period = identify(form, ds)
     except Refused as exc:
-        _say("  " + text(exc.key, lang, **exc.params))
+        _say("  " + exc.text(lang))
         outcome.reason = _REFUSAL_REASON.get(exc.key, "import-reason-unit")
         return outcome
     outcome.unit, outcome.period = unit, period

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
+from dkst.findings import KeyedError
 from dkst.i18n import LANGS, lang_of, text
 from dkst.periods import DateError, parse_date, today
 
@@ -19,6 +20,20 @@ if TYPE_CHECKING:
     from dkst.checks.checker import Checked
     from dkst.figures.aggregate import Aggregate
     from dkst.findings import Finding
+
+#: ``--period P`` (render, form, remind, aggregate …).
+PeriodOpt = Annotated[str, typer.Option("--period", help="help.opt.period", metavar="PERIOD", show_default=False)]
+#: ``--template-dir DIR`` (render, remind).
+TemplateDirOpt = Annotated[
+    Path | None, typer.Option("--template-dir", help="help.opt.template-dir", metavar="DIR", show_default=False)
+]
+
+
+def form_folder(root: Path, period: str) -> Path:
+    """The default folder of the forms of a period (``dkst form`` writes there, ``dkst remind`` looks there for
+    attachments)."""
+    return root / "out" / f"phieu-{period}"
+
 
 DataOpt = Annotated[
     Path | None,
@@ -54,14 +69,35 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 def resolve_lang(lang: str | None) -> str:
     """``--lang`` of the command, else the one of this command line (``dkst --lang en check``), else
-    ``DKST_LANG``, else Vietnamese."""
+    ``DKST_LANG``, else Vietnamese. Remembered for :func:`error_line`."""
     if lang is not None and lang.strip().lower() not in LANGS:
         fail(text("bad-lang", lang_of(None), value=lang))
     if lang is None:
-        from dkst.cli.clihelp import current_lang
+        from dkst.cli.usage import current_lang
 
-        return current_lang()
-    return lang_of(lang)
+        chosen = current_lang()
+    else:
+        chosen = lang_of(lang)
+    _LANG[:] = [chosen]
+    return chosen
+
+
+#: The language of the command being run, once :func:`resolve_lang` chose it (emptied by ``main`` first).
+_LANG: list[str] = []
+
+
+def forget_lang() -> None:
+    """A new command line: no language chosen yet."""
+    _LANG.clear()
+
+
+def error_line(exc: KeyedError) -> str:
+    """A keyed error as the one line ``dkst`` prints for it, in the command's language (control characters
+    from data shown, never sent raw)."""
+    from dkst.cli.usage import current_lang
+    from dkst.escape import terminal
+
+    return terminal(refusal_text(exc.key, exc.params, _LANG[0] if _LANG else current_lang()))
 
 
 def resolve_date(value: str | None, lang: str) -> date:
@@ -75,15 +111,11 @@ def resolve_date(value: str | None, lang: str) -> date:
 
 def resolve(data: Path | None, as_of: str | None, lang: str | None) -> Context:
     """Global options → a :class:`Context`; any problem is a one-line error with exit code 2."""
-    from dkst.roots import DatasetError, find_root
+    from dkst.roots import find_root
 
     chosen = resolve_lang(lang)
     day = resolve_date(as_of, chosen)
-    try:
-        root = find_root(data)
-    except DatasetError as exc:
-        fail(refusal_text(exc.key, exc.params, chosen))
-    return Context(root, day, chosen)
+    return Context(find_root(data), day, chosen)
 
 
 def protected(path: Path, root: Path) -> bool:
@@ -99,14 +131,11 @@ def protected(path: Path, root: Path) -> bool:
 
 
 def output_target(path: Path, root: Path, force: bool, lang: str) -> Path:
-    """Judge an output file before any work (FORMAT.md's paragraph on outputs): the path to write, or a
+    """Judge an output file before any work (docs/format.md's paragraph on outputs): the path to write, or a
     one-line error with exit code 2."""
-    from dkst.files import OutputRefused, check_output
+    from dkst.files import check_output
 
-    try:
-        return check_output(path, root, force)
-    except OutputRefused as exc:
-        fail(refusal_text(exc.key, exc.params, lang))
+    return check_output(path, root, force)
 
 
 def refusal_text(key: str, params: dict[str, Any], lang: str) -> str:

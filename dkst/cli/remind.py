@@ -13,16 +13,17 @@ from dkst.cli.options import (
     AsOfOpt,
     DataOpt,
     LangOpt,
+    PeriodOpt,
+    TemplateDirOpt,
     fail,
+    form_folder,
     os_error_text,
-    refusal_text,
     require_units,
     resolve,
     template_folder,
     warn_figures,
     write_output,
 )
-from dkst.cli.render import PeriodOpt, TemplateDirOpt
 from dkst.cli.sending import ResendOpt, SendDryRunOpt, SendOpt
 
 
@@ -53,12 +54,11 @@ def remind(
 ) -> None:
     """Giấy nhắc (công văn đôn đốc) gửi các đơn vị chưa nộp báo cáo hoặc sắp đến hạn."""
     from dkst.checks.checker import check as run_check
-    from dkst.cli.form import form_folder
     from dkst.documents.render import RenderError, find_template, render_reminder, render_reminder_docx
     from dkst.documents.report_context import build_report
-    from dkst.figures.aggregate import AggregateError, aggregate
+    from dkst.figures.aggregate import aggregate
     from dkst.figures.reminders import addressees
-    from dkst.files import OutputRefused, check_letter_folder
+    from dkst.files import check_letter_folder
     from dkst.i18n import text
 
     ctx = resolve(data, as_of, lang)
@@ -67,17 +67,11 @@ def remind(
         fail(text("mail-send-format", ctx.lang))
     fmt = fmt or (RemindFormat.docx if sending_on else RemindFormat.md)
     folder = output if output is not None else ctx.root / "out" / f"nhac-{period}"
-    try:
-        check_letter_folder(folder, ctx.root, [], force or sending_on)  # before any work; again with the names below
-    except OutputRefused as exc:
-        fail(refusal_text(exc.key, exc.params, ctx.lang))
+    check_letter_folder(folder, ctx.root, [], force or sending_on)  # before any work; again with the names below
     template_dir = template_folder(template_dir, ctx.lang)
     checked = run_check(ctx.root, ctx.as_of)
     require_units(checked, ctx.lang)
-    try:
-        agg = aggregate(checked, period, ctx.lang)
-    except AggregateError as exc:
-        fail(text(exc.key, ctx.lang, **exc.params))
+    agg = aggregate(checked, period, ctx.lang)
     context = build_report(agg, ctx.lang)
     sending = None
     if sending_on:
@@ -94,12 +88,9 @@ def remind(
     except RenderError as exc:
         fail(exc.text(ctx.lang), code=1)
     names = [p.name for p, _ in letters]
-    try:
-        real, earlier = check_letter_folder(folder, ctx.root, names, force or sending_on)
-        if sending_on and not force and not _same_letters(earlier, letters):
-            real, earlier = check_letter_folder(folder, ctx.root, names, force)  # refused: they differ
-    except OutputRefused as exc:
-        fail(refusal_text(exc.key, exc.params, ctx.lang))
+    real, earlier = check_letter_folder(folder, ctx.root, names, force or sending_on)
+    if sending_on and not force and not _same_letters(earlier, letters):
+        real, earlier = check_letter_folder(folder, ctx.root, names, force)  # refused: they differ
     for old in earlier:  # every letter rendered and every name judged before anything changes
         try:
             old.unlink()

@@ -18,6 +18,8 @@ from dkst.cli.options import (
     DataOpt,
     ForceOpt,
     LangOpt,
+    PeriodOpt,
+    TemplateDirOpt,
     fail,
     output_target,
     require_units,
@@ -29,11 +31,6 @@ from dkst.cli.options import (
 
 if TYPE_CHECKING:
     from dkst.documents.report_model import ReportContext
-
-PeriodOpt = Annotated[str, typer.Option("--period", help="help.opt.period", metavar="PERIOD", show_default=False)]
-TemplateDirOpt = Annotated[
-    Path | None, typer.Option("--template-dir", help="help.opt.template-dir", metavar="DIR", show_default=False)
-]
 
 
 class RenderFormat(StrEnum):
@@ -66,7 +63,7 @@ def render(
     from dkst.checks.checker import check as run_check
     from dkst.documents.render import RenderError, find_template, render_docx, render_markdown
     from dkst.documents.report_context import build_report
-    from dkst.figures.aggregate import AggregateError, aggregate
+    from dkst.figures.aggregate import aggregate
     from dkst.i18n import text
 
     ctx = resolve(data, as_of, lang)
@@ -82,10 +79,7 @@ def render(
     template_dir = template_folder(template_dir, ctx.lang)
     checked = run_check(ctx.root, ctx.as_of)
     require_units(checked, ctx.lang)
-    try:
-        agg = aggregate(checked, period, ctx.lang)
-    except AggregateError as exc:
-        fail(text(exc.key, ctx.lang, **exc.params))
+    agg = aggregate(checked, period, ctx.lang)
     context = build_report(agg, ctx.lang)
     names = {"docx": "report.docx", "html": "report.html.j2", "md": "report.md.j2"}
     if history:

@@ -12,17 +12,7 @@ from typing import Annotated
 
 import typer
 
-from dkst.cli.options import (
-    AsOfOpt,
-    DataOpt,
-    LangOpt,
-    fail,
-    refusal_text,
-    require_sound,
-    resolve,
-    resolve_date,
-    warn_figures,
-)
+from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, require_sound, resolve, resolve_date, warn_figures
 
 
 def rollup(
@@ -39,28 +29,19 @@ def rollup(
 ) -> None:
     """Chuyển số liệu một kỳ lên cấp trên: ghi báo cáo và các mô hình của đơn vị vào bộ dữ liệu của tỉnh."""
     from dkst.checks.checker import check as run_check
-    from dkst.figures.aggregate import AggregateError
     from dkst.i18n import text
-    from dkst.roots import DatasetError, find_root
-    from dkst.scaffold.rollup import RollupError, prepare, write
+    from dkst.roots import find_root
+    from dkst.scaffold.rollup import prepare, write
 
     ctx = resolve(data, as_of, lang)
     day = resolve_date(submitted, ctx.lang) if submitted is not None else None
     city = run_check(ctx.root, ctx.as_of)
     require_sound(city.result.findings, ctx.lang)
-    try:
-        province_root = find_root(to)
-    except DatasetError as exc:
-        fail(refusal_text(exc.key, exc.params, ctx.lang))
+    province_root = find_root(to)
     if _same(province_root, ctx.root):
         fail(text("rollup-same-dataset", ctx.lang, path=str(to)))
     province = run_check(province_root, ctx.as_of)
-    try:
-        plan = prepare(city, period, province, day, ctx.lang)
-    except AggregateError as exc:
-        fail(text(exc.key, ctx.lang, **exc.params))
-    except RollupError as exc:
-        fail(text(exc.key, ctx.lang, **exc.params))
+    plan = prepare(city, period, province, day, ctx.lang)
     if plan.figures is not None:
         warn_figures(plan.figures, ctx.lang, provisional=False)
     if plan.left_out:
@@ -76,8 +57,6 @@ def rollup(
         return
     try:
         written = write(plan, force)
-    except RollupError as exc:
-        fail(text(exc.key, ctx.lang, **exc.params))
     except OSError as exc:
         fail(text("write-failed", ctx.lang, path=str(province_root), error=exc.strerror or str(exc)))
     for f in plan.files:

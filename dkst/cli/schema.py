@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, refusal_text, resolve_lang
+from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, resolve_lang
 
 
 def schema_command(
@@ -67,7 +67,7 @@ def _dataset(data: Path | None, lang: str) -> Path | None:
 
     try:
         return find_root(data)
-    except DatasetError as exc:
+    except DatasetError:
         if data is not None:
-            fail(refusal_text(exc.key, exc.params, lang))
+            raise  # said by the command line's one handler
         return None

@@ -35,7 +35,7 @@ class Plan:
 def prepare_sending(ds: Dataset, period: str, period_name: str | None, dry_run: bool, lang: str) -> Plan:
     """The sender from ``report_to.email`` and the SMTP settings from the environment, or a one-line error
     (exit 2) before anything is written."""
-    from dkst.documents.mail import MailError, Sender, settings, valid_address
+    from dkst.documents.mail import Sender, settings, valid_address
     from dkst.i18n import text
 
     plan = ds.plan
@@ -55,10 +55,7 @@ def prepare_sending(ds: Dataset, period: str, period_name: str | None, dry_run: 
     )
     if dry_run:
         return Plan(sender, None)
-    try:
-        return Plan(sender, settings(address))
-    except MailError as exc:
-        fail(text(exc.key, lang, **exc.params))
+    return Plan(sender, settings(address))
 
 
 def send_files(

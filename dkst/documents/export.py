@@ -278,7 +278,7 @@ def problem_lines(agg: Aggregate, lang: str) -> list[tuple[str, list[str]]]:
 
 
 def to_json(agg: Aggregate) -> str:
-    """FORMAT.md's object, keys in its order, non-ASCII kept, one trailing newline."""
+    """docs/format.md's object, keys in its order, non-ASCII kept, one trailing newline."""
     from dkst.figures.aggregate import json_ready
 
     return escape.json_text(json.dumps(json_ready(agg.summary), ensure_ascii=False, indent=2)) + "\n"

@@ -13,22 +13,7 @@ from typing import Any
 from dkst import escape
 from dkst.counts import Ratio, exact, half_up
 from dkst.i18n import TEXTS, text
-from dkst.periods import vn_date, vn_date_long
-
-_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
-
-
-def _as_date(value: Any) -> date | None:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        m = _ISO_DATE.match(value)
-        if m:
-            try:
-                return date(int(m[1]), int(m[2]), int(m[3]))
-            except ValueError:
-                return None
-    return None
+from dkst.periods import iso_date, vn_date, vn_date_long
 
 
 def _date_filter(form: Callable[[date], str]) -> Callable[[Any], str]:
@@ -38,7 +23,7 @@ def _date_filter(form: Callable[[date], str]) -> Callable[[Any], str]:
     def apply(value: Any) -> str:
         if value is None or value == "":
             return ""
-        day = _as_date(value)
+        day = iso_date(value)
         return str(value) if day is None else form(day)
 
     apply.__doc__ = form.__doc__

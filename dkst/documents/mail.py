@@ -22,6 +22,8 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dkst.findings import KeyedError
+
 if TYPE_CHECKING:
     import smtplib
 
@@ -43,13 +45,8 @@ _ADDRESS = re.compile(r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$")
 _LOOPBACK = ("localhost", "127.0.0.1", "::1", "[::1]")
 
 
-class MailError(Exception):
+class MailError(KeyedError):
     """A failure a clerk can act on: a catalogue key of :mod:`dkst.i18n.mail` and its parameters."""
-
-    def __init__(self, key: str, **params: str | int) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 @dataclass(frozen=True)
@@ -405,7 +402,7 @@ def deliver(
                 connection.send(msg, sender, out.address)
             except MailError as exc:
                 done.failed += 1
-                say(text("mail.failed", lang, error=text(exc.key, lang, **exc.params), **shown))
+                say(text("mail.failed", lang, error=exc.text(lang), **shown))
                 continue
             done.sent += 1
             log.append(

@@ -23,7 +23,7 @@ aggregate: every figure on the page is the aggregate's) and adds what only a pag
     words: {key: text}                              the page's own words in the chosen language (catalogue keys
                                                     ``page.w.<key>``, ``-`` read as ``_``: words.on_time)
 
-``previous`` and ``change`` are last year's figure and the change (FORMAT.md, "Same period last year") where
+``previous`` and ``change`` are last year's figure and the change (docs/format.md, "Same period last year") where
 the aggregate carries them (``change`` as its JSON gives it, ``change_exact`` for the page to round once);
 ``has_previous`` says whether it does.
 
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from dkst.documents.charts import Chart
     from dkst.documents.report_model import ReportContext
 
-#: The counts of a ``reports`` object (FORMAT.md) the page shows, in its order.
+#: The counts of a ``reports`` object (docs/format.md) the page shows, in its order.
 REPORT_COUNTS = ("expected", "received", "on_time", "late", "missing", "pending", "invalid", "left_out")
 #: Catalogue keys of the page's words start with this; ``words`` holds them without it.
 WORDS = "page.w."

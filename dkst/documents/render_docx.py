@@ -13,10 +13,10 @@ from typing import Any
 
 from dkst import files
 from dkst.documents.charts import Chart
-from dkst.documents.filters import _as_date
-from dkst.documents.render_errors import RenderError, _describe, _display, _kind, _limit_text, _template_line, prepared
+from dkst.documents.render_errors import RenderError, display_path, limit_text, prepared, template_error, template_line
 from dkst.documents.template_context import Context, context_lang
 from dkst.documents.templates_lookup import make_environment
+from dkst.periods import iso_date
 
 
 def _xml_snippet(xml: str, lineno: int | None) -> str:
@@ -114,7 +114,7 @@ def _describe_document(document: Any, ctx: Mapping[str, Any]) -> None:
     from datetime import datetime
 
     props = document.core_properties
-    day = _as_date(ctx.get("as_of")) or date(2000, 1, 1)
+    day = iso_date(ctx.get("as_of")) or date(2000, 1, 1)
     stamp = datetime(day.year, day.month, day.day)
     props.created = stamp
     props.modified = stamp
@@ -201,7 +201,7 @@ def render_docx(context: Context, template_path: Path, unit: Mapping[str, Any] |
     from dkst.documents.sandbox import TemplateLimit, check_output_size, time_limit
 
     template_path = Path(template_path)
-    shown = _display(template_path)
+    shown = display_path(template_path)
     lang = context_lang(context)
     seen: dict[str, str] = {}
 
@@ -235,7 +235,7 @@ def render_docx(context: Context, template_path: Path, unit: Mapping[str, Any] |
     try:
         files.check_zip(data)  # a zip bomb is refused before docxtpl inflates anything
     except files.ZipTooLarge as exc:
-        raise RenderError(_limit_text("template-zip-bomb", lang, shown, detail=str(exc))) from None
+        raise RenderError(limit_text("template-zip-bomb", lang, shown, detail=str(exc))) from None
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise RenderError(f"{shown}: not a Word document (.docx)", "tpl.not-docx", where=shown) from None
     tpl = _Template(io.BytesIO(data))
@@ -259,16 +259,17 @@ def render_docx(context: Context, template_path: Path, unit: Mapping[str, Any] |
     except RenderError:
         raise
     except TemplateLimit as exc:
-        raise RenderError(_limit_text(exc.key, lang, shown, **exc.params)) from None
+        raise RenderError(limit_text(exc.key, lang, shown, **exc.params)) from None
     except RecursionError:
         raise RenderError(f"{shown}: template error: recursion too deep", "tpl.recursion", where=shown) from None
     except MemoryError:
         raise RenderError(f"{shown}: template error: out of memory", "tpl.memory", where=shown) from None
     except Exception as exc:
-        _, line = _template_line(exc, set())
+        _, line = template_line(exc, set())
         near = _xml_text(seen.get("xml", ""), line)
+        described, params = template_error(exc, shown)
         raise RenderError(
-            f"{shown}: {_describe(exc)}{_xml_snippet(seen.get('xml', ''), line)}", **_kind(exc, shown), near=near
+            f"{shown}: {described}{_xml_snippet(seen.get('xml', ''), line)}", **params, near=near
         ) from None
     return repack_zip(buf.getvalue())
 

@@ -50,7 +50,7 @@ def prepared(context: Any, unit: Any, template_path: Path, shown: str, lang: str
         check_file(str(template_path))
         return ctx, template_path.read_bytes()
     except TemplateLimit as exc:
-        raise RenderError(_limit_text(exc.key, lang, shown, **exc.params)) from None
+        raise RenderError(limit_text(exc.key, lang, shown, **exc.params)) from None
     except OSError as exc:
         raise RenderError(
             f"{shown}: cannot read the template: {exc.strerror or exc}",
@@ -60,49 +60,48 @@ def prepared(context: Any, unit: Any, template_path: Path, shown: str, lang: str
         ) from None
 
 
-def _limit_text(key: str, lang: Any, shown: str, **params: Any) -> str:
+def limit_text(key: str, lang: Any, shown: str, **params: Any) -> str:
     """A bound of :mod:`dkst.documents.sandbox` as one line of the catalogue, in the document's language."""
     from dkst.i18n import lang_of, text
 
     return text(key, lang_of(lang if isinstance(lang, str) else None), path=shown, **params)
 
 
-def _describe(exc: BaseException) -> str:
-    from jinja2 import TemplateSyntaxError, UndefinedError
-    from jinja2.exceptions import SecurityError, TemplateNotFound
-
-    msg = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-    if isinstance(exc, TemplateSyntaxError):
-        return f"template syntax error: {msg}"
-    if isinstance(exc, SecurityError):
-        return f"forbidden by the template sandbox: {msg}"
-    if isinstance(exc, UndefinedError):
-        return f"undefined in the template: {msg}"
-    if isinstance(exc, TemplateNotFound):
-        return f"included template not found: {msg}"
-    return f"template error: {type(exc).__name__}: {msg}"
+#: What the English line of a Jinja error starts with, by its catalogue key.
+_DESCRIBED = {
+    "tpl.syntax": "template syntax error",
+    "tpl.sandbox": "forbidden by the template sandbox",
+    "tpl.undefined": "undefined in the template",
+    "tpl.include": "included template not found",
+}
 
 
-def _kind(exc: BaseException, where: str) -> dict[str, Any]:
-    """``key`` (``tpl.…``) and parameters of a Jinja error, for :meth:`RenderError.text`."""
+def template_error(exc: BaseException, where: str) -> tuple[str, dict[str, Any]]:
+    """A Jinja error, read once: its English line (for the exception's text) and the ``key`` (``tpl.…``) and
+    parameters :meth:`RenderError.text` words it with."""
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError, TemplateNotFound
 
     detail = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    params: dict[str, Any]
     if isinstance(exc, TemplateSyntaxError):
-        return {"key": "tpl.syntax", "where": where, "detail": detail}
-    if isinstance(exc, SecurityError):
-        return {"key": "tpl.sandbox", "where": where, "detail": detail}
-    if isinstance(exc, UndefinedError):
+        params = {"key": "tpl.syntax", "where": where, "detail": detail}
+    elif isinstance(exc, SecurityError):
+        params = {"key": "tpl.sandbox", "where": where, "detail": detail}
+    elif isinstance(exc, UndefinedError):
         found = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", detail)
         name = next((g for g in found.groups() if g), "") if found else ""
-        return {"key": "tpl.undefined", "where": where, "name": name, "detail": detail}
-    if isinstance(exc, TemplateNotFound):
-        return {"key": "tpl.include", "where": where, "name": detail}
-    return {"key": "tpl.other", "where": where, "detail": f"{type(exc).__name__}: {detail}"}
+        params = {"key": "tpl.undefined", "where": where, "name": name, "detail": detail}
+    elif isinstance(exc, TemplateNotFound):
+        params = {"key": "tpl.include", "where": where, "name": detail}
+    else:
+        params = {"key": "tpl.other", "where": where, "detail": f"{type(exc).__name__}: {detail}"}
+    start = _DESCRIBED.get(params["key"])
+    line = f"{start}: {detail}" if start else f"template error: {type(exc).__name__}: {detail}"
+    return line, params
 
 
-def _template_line(exc: BaseException, template_files: set[str]) -> tuple[str | None, int | None]:
+def template_line(exc: BaseException, template_files: set[str]) -> tuple[str | None, int | None]:
     """The template file and line an exception was raised at (Jinja rewrites template frames)."""
     from jinja2 import TemplateSyntaxError
 
@@ -115,7 +114,7 @@ def _template_line(exc: BaseException, template_files: set[str]) -> tuple[str | 
     return None, None
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
     try:
         return str(path.relative_to(Path.cwd()))
     except ValueError:

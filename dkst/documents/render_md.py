@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from dkst.documents.render_errors import RenderError, _describe, _display, _kind, _limit_text, _template_line, prepared
+from dkst.documents.render_errors import RenderError, display_path, limit_text, prepared, template_error, template_line
 from dkst.documents.template_context import Context, context_lang
 from dkst.documents.templates_lookup import make_environment
 
@@ -31,7 +31,7 @@ def render_text(
     from dkst.documents.sandbox import FolderLoader, TemplateLimit, check_output_size, time_limit
 
     template_path = Path(template_path)
-    shown = _display(template_path)
+    shown = display_path(template_path)
     real = str(template_path.resolve())
     base = template_path.resolve().parent
     env = make_environment(loader=FolderLoader(str(base)), autoescape=html)
@@ -51,7 +51,7 @@ def render_text(
         return "".join(chunks)
     except TemplateLimit as exc:
         chunks.clear()
-        raise RenderError(_limit_text(exc.key, lang, shown, **exc.params)) from None
+        raise RenderError(limit_text(exc.key, lang, shown, **exc.params)) from None
     except RecursionError:
         chunks.clear()
         raise RenderError(f"{shown}: template error: recursion too deep", "tpl.recursion", where=shown) from None
@@ -63,15 +63,14 @@ def render_text(
             f"{shown}: not UTF-8 text ({exc.reason} at byte {exc.start})", "tpl.not-utf8", where=shown
         ) from None
     except Exception as exc:
-        filename, line = _template_line(exc, {real})
+        filename, line = template_line(exc, {real})
         where = shown
         if filename and filename not in (real, "<template>"):
             fp = Path(filename)
-            where = _display(fp) if fp.is_absolute() else filename
-        raise RenderError(
-            f"{where}:{line}: {_describe(exc)}" if line else f"{where}: {_describe(exc)}",
-            **_kind(exc, f"{where}:{line}" if line else where),
-        ) from None
+            where = display_path(fp) if fp.is_absolute() else filename
+        placed = f"{where}:{line}" if line else where
+        described, params = template_error(exc, placed)
+        raise RenderError(f"{placed}: {described}", **params) from None
 
 
 def render_reminder(context: Context, unit: Mapping[str, Any], template_path: Path) -> str:

@@ -32,7 +32,7 @@ from dkst.documents.report_model import (
     UnitRow,
 )
 from dkst.figures.aggregate import AggregateError, aggregate, kind_figures
-from dkst.figures.frames import TEXT_KEYS, _day, _int
+from dkst.figures.frames import TEXT_KEYS, cell_date, cell_int
 from dkst.i18n import text
 from dkst.load.schema import ModelStatus
 from dkst.periods import date_line
@@ -116,12 +116,12 @@ def build_report(agg: Aggregate, lang: str) -> ReportContext:
             text(f"model-{m.status}", lang),
             m.origin,
             text(f"origin-{m.origin}", lang),
-            _day(m.started),
-            _day(m.completed_on),
+            cell_date(m.started),
+            cell_date(m.completed_on),
             m.field,
             m.summary,
             m.results,
-            _int(m.beneficiaries),
+            cell_int(m.beneficiaries),
             bool(m.propose_replication),
         )
         for m in agg.models.itertuples(index=False)

@@ -38,6 +38,8 @@ from jinja2.compiler import CodeGenerator, Frame
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from dkst.findings import KeyedError
+
 #: Seconds a template may run, plus :data:`TIME_PER_ROW` for each unit, model and commendation of the context
 #: (a city of 10,000 units renders its report in about 5 s on a slow machine; a runaway loop on the sample
 #: dataset ends in about 5 s).
@@ -57,13 +59,8 @@ RANGE_CHECK = 1024
 _BIG_FORMAT = re.compile(r"%[-#0 +]*(?:\d{7,}|\*)|%[-#0 +]*\d*\.(?:\d{7,}|\*)|\{[^{}]*:[^{}]*\d{7,}[^{}]*\}")
 
 
-class TemplateLimit(Exception):
+class TemplateLimit(KeyedError):
     """A template went past a bound. ``key`` is a :data:`dkst.i18n.TEXTS` key; ``params`` its values."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 def _too_big(what: str) -> TemplateLimit:

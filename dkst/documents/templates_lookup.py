@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from dkst.documents.filters import FILTERS
-from dkst.documents.render_errors import RenderError, _display, _limit_text
+from dkst.documents.render_errors import RenderError, display_path, limit_text
 
 TEMPLATE_NAMES = ("report.md.j2", "report.docx", "report.html.j2", "remind.md.j2", "remind.docx")
 #: Languages with built-in templates of their own, in a sub-folder of that name; Vietnamese is the top folder.
@@ -54,7 +54,7 @@ def find_template(
     candidates.extend(d / name for d in _builtin_dirs())
     for n, candidate in enumerate(candidates):
         if n < users and candidate.is_symlink():
-            raise RenderError(_limit_text("template-link", lang, _display(candidate)))
+            raise RenderError(limit_text("template-link", lang, display_path(candidate)))
         if candidate.is_file():
             return candidate
     looked = ", ".join(str(c.parent) for c in candidates)

@@ -3,7 +3,7 @@
 The loaded dataset becomes three tidy frames (:func:`report_frame`: one row per unit of the registry, plus one
 per report of a unit whose registry entry is unusable; :func:`model_frame`: one row per counting model of the
 period's window; :func:`commendation_frame`: one row per commendation of a counted report), and every table
-is derived from them: the JSON object of FORMAT.md (:func:`summary`), the rows of the exports
+is derived from them: the JSON object of docs/format.md (:func:`summary`), the rows of the exports
 (:mod:`dkst.documents.export`) and the context of the report templates
 (:func:`dkst.documents.report_context.render_context`).
 The frames themselves are built in :mod:`dkst.figures.frames`.
@@ -11,7 +11,7 @@ The frames themselves are built in :mod:`dkst.figures.frames`.
 pandas is imported inside the functions only, so that importing this module costs nothing: ``dkst check``
 and ``dkst --help`` never load it.
 
-Rules (FORMAT.md, "``dkst aggregate --period P --format json``"):
+Rules (docs/format.md, "``dkst aggregate --period P --format json``"):
 
 - a report *counts* when it was received by as-of (a date in the real future is no date: the report is
   absent) and its file has no error-level data finding (:meth:`Dataset.is_broken`); a received report whose file
@@ -41,14 +41,14 @@ from dkst.figures.frames import (
     EXPECTED_STATUSES,
     IND,
     REPORT_KEYS,
-    _int,
-    _iso,
+    cell_int,
     commendation_frame,
+    iso_or_none,
     model_frame,
     report_frame,
 )
 from dkst.figures.previous import LastYear, change, last_year_figures, rounded
-from dkst.findings import Severity
+from dkst.findings import KeyedError, Severity
 from dkst.i18n import text
 from dkst.load.schema import Report
 
@@ -61,13 +61,8 @@ if TYPE_CHECKING:
     from dkst.statuses import ReportStatus
 
 
-class AggregateError(Exception):
+class AggregateError(KeyedError):
     """The period cannot be aggregated: a one-line error (``unknown-period``, ``no-plan``), exit code 2."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 @dataclass
@@ -126,14 +121,14 @@ class UnitFigures:
     previous: dict[str, int] | None = None
 
     def as_json(self) -> dict[str, Any]:
-        """The unit's entry of ``units`` in the JSON object (FORMAT.md), ``left_out`` added, and
+        """The unit's entry of ``units`` in the JSON object (docs/format.md), ``left_out`` added, and
         ``previous_indicators`` where plan.yaml has ``previous``."""
         out = {
             "id": self.id,
             "name": self.name,
             "kind": self.kind,
             "status": self.status,
-            "submitted": _iso(self.submitted),
+            "submitted": iso_or_none(self.submitted),
             "days_late": self.days_late,
             "indicators": self.indicators,
             "models": self.models,
@@ -219,7 +214,7 @@ def json_ready(value: Any) -> Any:
 
 
 def report_counts(frame: pd.DataFrame) -> dict[str, Any]:
-    """The ``reports`` object of FORMAT.md over the rows of ``frame``."""
+    """The ``reports`` object of docs/format.md over the rows of ``frame``."""
     owed = frame.loc[frame["expected"], "status"].value_counts()
     counts = {s.value: int(owed.get(s, 0)) for s in EXPECTED_STATUSES}
     out: dict[str, Any] = {"expected": int(frame["expected"].sum()), "received": counts["on_time"] + counts["late"]}
@@ -231,7 +226,7 @@ def report_counts(frame: pd.DataFrame) -> dict[str, Any]:
 
 
 def model_counts(models: pd.DataFrame) -> dict[str, int]:
-    """The ``models`` object of FORMAT.md over the rows of ``models``."""
+    """The ``models`` object of docs/format.md over the rows of ``models``."""
     origin = models["origin"].value_counts()
     status = models["status"].value_counts()
     return {
@@ -277,7 +272,7 @@ def unit_figures(agg: Aggregate) -> list[UnitFigures]:
         values = {}
         if row["counted"]:
             for ind in indicators:
-                value = _int(row[IND + ind])
+                value = cell_int(row[IND + ind])
                 if value is not None:
                     values[ind] = value
         out.append(
@@ -287,7 +282,7 @@ def unit_figures(agg: Aggregate) -> list[UnitFigures]:
                 row["kind"],
                 row["status"],
                 row["submitted"] if isinstance(row["submitted"], date) else None,
-                _int(row["days_late"]),
+                cell_int(row["days_late"]),
                 values,
                 int(own_models.get(row["unit"], 0)),
                 bool(row["left_out"]),
@@ -298,9 +293,9 @@ def unit_figures(agg: Aggregate) -> list[UnitFigures]:
 
 
 def summary(agg: Aggregate) -> dict[str, Any]:
-    """The JSON object of ``dkst aggregate --format json``, keys in FORMAT.md's order.
+    """The JSON object of ``dkst aggregate --format json``, keys in docs/format.md's order.
 
-    Extra keys beyond FORMAT.md: ``files_with_errors`` (see :attr:`Aggregate.problems`) at the end, and
+    Extra keys beyond docs/format.md: ``files_with_errors`` (see :attr:`Aggregate.problems`) at the end, and
     ``left_out`` (bool) in each unit entry.
     """
     ds = agg.dataset

@@ -247,16 +247,16 @@ def commendation_frame(checked: Checked, period: PeriodInfo, reports: pd.DataFra
 # ---------------------------------------------------------------- values
 
 
-def _int(value: Any) -> int | None:
+def cell_int(value: Any) -> int | None:
     import pandas as pd
 
     return None if value is None or pd.isna(value) else int(value)
 
 
-def _day(value: Any) -> date | None:
+def cell_date(value: Any) -> date | None:
     """A frame's date cell: a date, or ``None`` for an empty one (``None``, NaT)."""
     return value if isinstance(value, date) and value == value else None
 
 
-def _iso(day: date | None) -> str | None:
+def iso_or_none(day: date | None) -> str | None:
     return day.isoformat() if isinstance(day, date) else None

@@ -1,4 +1,4 @@
-"""Last year's figures of the same period, for "so với cùng kỳ" (FORMAT.md, "Same period last year").
+"""Last year's figures of the same period, for "so với cùng kỳ" (docs/format.md, "Same period last year").
 
 Last year's dataset is the one plan.yaml's ``previous`` names, loaded and judged as of the same as-of day by
 :func:`dkst.checks.checker.last_year`. Its totals are summed as this year's are (received by as-of, files

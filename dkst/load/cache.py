@@ -1,6 +1,8 @@
 """Parsing many files, once: a parse cache kept outside the dataset (the workers are in :mod:`dkst.load.pool`).
 
-:func:`parse_many` is the :data:`dkst.load.dataset.Parser` that ``dkst check`` (and every command built on it) uses.
+:func:`start` opens the cache of a dataset (and starts checking its files) before the dataset is walked;
+:func:`parse_many` then parses the walk's jobs, from the cache where it can. ``dkst check`` (and every command
+built on it) loads this way (:func:`dkst.checks.checker.prepare`); the loader itself knows nothing of it.
 
 The cache
     One file per dataset root and dkst version, in ``$XDG_CACHE_HOME/dkst/`` (else ``~/.cache/dkst/``). For each
@@ -56,13 +58,28 @@ MAX_AGE_SECONDS = 60 * 24 * 3600
 Meta = tuple[str, int, int, bytes, int, int]
 
 
-def parse_many(root: Path, find: Callable[[], list[Job]]) -> list[ParsedFile[Any]]:
-    """Parse every (path relative to ``root``, record class) job that ``find`` gives, in order: from the cache
-    where it can. (The helper that checks the cached files starts before ``find`` walks the dataset.)"""
-    base = os.fspath(root)
+@dataclass
+class Started:
+    """A dataset's cache, opened before the walk: the store (``None``: no cache) and the helper checking which
+    cached files changed (``None``: nothing cached)."""
+
+    root: Path
+    store: _Store | None
+    check: Callable[[], set[str]] | None
+
+
+def start(root: Path) -> Started:
+    """Open the cache of the dataset at ``root`` and start checking its files (in a forked helper where it can),
+    so that this runs while the dataset is walked."""
     store = _Store.open(root) if _cache_wanted() else None
-    check = pool.start_check(base, list(store.files.items())) if store is not None and store.files else None
-    jobs = find()
+    check = pool.start_check(os.fspath(root), list(store.files.items())) if store is not None and store.files else None
+    return Started(root, store, check)
+
+
+def parse_many(started: Started, jobs: list[Job]) -> list[ParsedFile[Any]]:
+    """Parse every (path relative to the root, record class) job, in order: from the cache where it can."""
+    base = os.fspath(started.root)
+    store, check = started.store, started.check
     results: list[ParsedFile[Any] | None] = [None] * len(jobs)
     kept: dict[str, tuple[Meta, int]] = {}  # files taken from the cache: meta, job index
     if check is not None:
@@ -398,4 +415,4 @@ def _scandir(folder: Path) -> Iterator[os.DirEntry[str]]:
         return
 
 
-__all__ = ["cache_dir", "parse_many", "read_trusted", "start_method"]
+__all__ = ["Started", "cache_dir", "parse_many", "read_trusted", "start", "start_method"]

@@ -12,7 +12,7 @@ import gc
 import marshal
 import os
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -212,15 +212,12 @@ _KIND_CLASS: dict[str, type[Record]] = {"unit-plan": UnitPlan, "model": ModelRec
 
 #: A file to read: its path relative to the root, and its record class.
 Job = tuple[str, type[Record]]
-#: ``parse(root, find)``: ``find()`` walks the dataset and returns the jobs; the parser returns a ParsedFile per
-#: job, in order. (The parser calls ``find`` itself so that it can start work before the walk, as the cache does.)
-Parser = Callable[[Path, Callable[[], list[Job]]], list[ParsedFile[Any]]]
 
 
-def parse_each(root: Path, find: Callable[[], list[Job]]) -> list[ParsedFile[Any]]:
-    """The plain :data:`Parser`: one file after the other (:func:`dkst.load.cache.parse_many` adds cache and
-    workers)."""
-    return [parse_file(root / rel, cls) for rel, cls in find()]
+def parse_each(root: Path, jobs: list[Job]) -> list[ParsedFile[Any]]:
+    """Every job parsed, one file after the other, in order (:func:`dkst.load.cache.parse_many` does the same
+    with a cache and workers)."""
+    return [parse_file(root / rel, cls) for rel, cls in jobs]
 
 
 def to_findings(parsed: ParsedFile[Any], rel: str, unit: str | None = None, period: str | None = None) -> list[Finding]:
@@ -255,7 +252,7 @@ def _read_root_file(
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def loading() -> Iterator[None]:
     """No cyclic garbage collection while loading, then none over what was loaded.
 
     Loading builds millions of long-lived objects and little cyclic garbage; each full collection would walk
@@ -272,35 +269,50 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load(root: Path, parse: Parser | None = None) -> Dataset:
-    """Load the whole dataset at ``root``; ``parse`` (default :func:`parse_each`) reads and validates files."""
-    with _gc_paused():
-        return _load(root, parse or parse_each)
+def load(root: Path) -> Dataset:
+    """Load the whole dataset at ``root``, one file after the other: :func:`walk`, :func:`parse_each`,
+    :func:`assemble` (:func:`dkst.checks.checker.prepare` puts the parse cache in the middle)."""
+    with loading():
+        walked = walk(root)
+        return assemble(walked, parse_each(root, walked.jobs))
 
 
-def _load(root: Path, parse: Parser) -> Dataset:
-    ds = Dataset(root=root)
+@dataclass
+class Walk:
+    """What walking the dataset finds before any file is read: the files to parse (``jobs``, plan.yaml and
+    units.yaml first), the unit folders as scanned, and the findings on plan.yaml and units.yaml themselves
+    (absent is said later; a link out of the dataset is said here)."""
+
+    root: Path
+    jobs: list[Job]
+    scanned: list[UnitFolder | Finding]
+    root_findings: list[Finding]
+
+
+def walk(root: Path) -> Walk:
+    """The files of the dataset at ``root`` to parse, and what the walk found on the way."""
     root_findings: list[Finding] = []
-    scanned: list[UnitFolder | Finding] = []
     jobs: list[Job] = []
+    if _root_file(root, "plan.yaml", root_findings):
+        jobs.append(("plan.yaml", Plan))
+    if _root_file(root, "units.yaml", root_findings):
+        jobs.append(("units.yaml", UnitsFile))
+    scanned = scan_units(root)
+    jobs.extend(
+        (sub.rel, _KIND_CLASS[sub.kind])
+        for folder in scanned
+        if isinstance(folder, UnitFolder)
+        for sub in folder.items
+        if isinstance(sub, Entry)
+    )
+    return Walk(root, jobs, scanned, root_findings)
 
-    def find() -> list[Job]:
-        if _root_file(root, "plan.yaml", root_findings):
-            jobs.append(("plan.yaml", Plan))
-        if _root_file(root, "units.yaml", root_findings):
-            jobs.append(("units.yaml", UnitsFile))
-        scanned.extend(scan_units(root))
-        jobs.extend(
-            (sub.rel, _KIND_CLASS[sub.kind])
-            for folder in scanned
-            if isinstance(folder, UnitFolder)
-            for sub in folder.items
-            if isinstance(sub, Entry)
-        )
-        return jobs
 
-    parsed_files = parse(root, find)
-    results = dict(zip((rel for rel, _ in jobs), parsed_files, strict=True))
+def assemble(walked: Walk, parsed_files: list[ParsedFile[Any]]) -> Dataset:
+    """The dataset from the walk and the parse of each of its jobs (in the same order)."""
+    root, scanned, root_findings = walked.root, walked.scanned, walked.root_findings
+    ds = Dataset(root=root)
+    results = dict(zip((rel for rel, _ in walked.jobs), parsed_files, strict=True))
 
     # plan.yaml first: its findings, then those of units.yaml, as when each was read in turn
     plan_findings = [f for f in root_findings if f.path == "plan.yaml"]

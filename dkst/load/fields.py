@@ -1,4 +1,4 @@
-"""The value types shared by every file kind (FORMAT.md, "Values"): dates in ISO or day-first form, counts as
+"""The value types shared by every file kind (docs/format.md, "Values"): dates in ISO or day-first form, counts as
 plain whole numbers ≥ 0, years, e-mail addresses, text, ids as slugs; each a pydantic ``Annotated`` type with
 its validator and its JSON Schema. :mod:`dkst.load.schema` builds the file kinds from them.
 """
@@ -14,13 +14,12 @@ from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from dkst.counts import MAX_COUNT, CountError, parse_count
-from dkst.periods import DateError, parse_date
+from dkst.periods import DATE_PATTERN, DateError, parse_date
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 INDICATOR_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 PERIOD_ID = re.compile(r"^[A-Z][A-Z0-9]*$")
 RESERVED_WORDS = frozenset({"and", "or", "not", "in", "is", "if", "else", "true", "false", "none", "min", "max", "abs"})
-DATE_PATTERN = r"^([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}([/.\-])[0-9]{1,2}\2[0-9]{4})$"
 #: Names Windows cannot give a file or folder, in any case: refused as unit and model ids (datasets travel in git).
 WINDOWS_RESERVED = frozenset(
     {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}

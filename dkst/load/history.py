@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from dkst.counts import CountError, parse_count
+from dkst.findings import KeyedError
 from dkst.load.yamlio import Tagged, parse_bytes
 from dkst.periods import DateError, parse_date
 
@@ -49,13 +50,8 @@ _LINK = 0o120000
 _GITLINK = 0o160000
 
 
-class HistoryError(Exception):
+class HistoryError(KeyedError):
     """The history cannot be read (no repository around the dataset, …): a one-line error, exit code 2."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 @dataclass(frozen=True, slots=True)

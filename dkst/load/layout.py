@@ -145,7 +145,7 @@ def judge_units(
 ) -> Iterator[Entry | Finding]:
     """The files of :func:`scan_units` that fit the layout, and a ``stray-file`` finding for each misfit.
 
-    One mistake gives one finding (FORMAT.md, "Findings"): ``unit_ids`` is ``None`` when ``units.yaml`` could
+    One mistake gives one finding (docs/format.md, "Findings"): ``unit_ids`` is ``None`` when ``units.yaml`` could
     not be read at all, and then every folder is taken for a unit's (its files are still checked; no folder is
     ``stray-file``); ``broken_ids`` are the ids written in entries whose ``id`` is not valid, and the folder
     each of them names (the same id, or the nearest folder name) is that entry's: left unread, not stray.

@@ -1,7 +1,7 @@
 """The five file kinds as pydantic classes: ``Plan``, ``UnitsFile`` (of ``Unit``), ``UnitPlan``,
 ``ModelRecord`` and ``Report``. The loader validates with them and ``dkst schema`` exports them.
 
-Value rules shared by every kind (FORMAT.md, "Values"): dates in ISO or day-first form, counts as plain
+Value rules shared by every kind (docs/format.md, "Values"): dates in ISO or day-first form, counts as plain
 whole numbers ≥ 0, enumerations in English or Vietnamese in any case, ids as slugs.
 """
 
@@ -19,7 +19,6 @@ from pydantic import (
 )
 
 from dkst.load.fields import (  # the value types, and the patterns and words other modules read here
-    DATE_PATTERN,
     EMAIL,
     INDICATOR_ID,
     PERIOD_ID,
@@ -41,6 +40,7 @@ from dkst.load.fields import (  # the value types, and the patterns and words ot
     UnitId,
     Year,
 )
+from dkst.periods import DATE_PATTERN
 
 
 class Labelled(StrEnum):

@@ -46,7 +46,7 @@ class DecimalInt(int):
 @dataclass(frozen=True, slots=True)
 class Tagged:
     """A value written with a YAML tag (``!!int 5``, ``!!binary …``, ``!foo x``): refused by every field of the
-    format (FORMAT.md, "Values"), never constructed (so ``!!int 0x1F`` never becomes 31)."""
+    format (docs/format.md, "Values"), never constructed (so ``!!int 0x1F`` never becomes 31)."""
 
     tag: str
     text: str
@@ -90,8 +90,8 @@ class _Slow(Exception):
     """Something the fast construction does not handle: construct the document the standard way."""
 
 
-class _Loader(yaml.CSafeLoader):
-    """libyaml's loader, with duplicate keys recorded, keys read as written, numbers and dates as FORMAT.md says,
+class YamlLoader(yaml.CSafeLoader):
+    """libyaml's loader, with duplicate keys recorded, keys read as written, numbers and dates as docs/format.md says,
     and tagged values kept apart as :class:`Tagged`.
 
     :meth:`build` turns the node tree into data in one recursive pass (the standard constructor queues a
@@ -219,21 +219,23 @@ class _Loader(yaml.CSafeLoader):
 _KEY_TAGS = frozenset({_P_STR, _P_DEC, _P_BOOL, _P_NULL})
 # Only the private tags are constructed; any tag written in the file (``!!int``, ``!!binary``, ``!!python/…``,
 # ``!local``) becomes a :class:`Tagged` value.
-_Loader.yaml_constructors = {
+YamlLoader.yaml_constructors = {
     _P_STR: yaml.SafeLoader.construct_scalar,
-    _P_DEC: _Loader.construct_private_dec,
-    _P_BOOL: _Loader.construct_private_bool,
+    _P_DEC: YamlLoader.construct_private_dec,
+    _P_BOOL: YamlLoader.construct_private_bool,
     _P_NULL: yaml.SafeLoader.construct_yaml_null,
-    _P_SEQ: _Loader.construct_private_seq,
-    _P_MAP: _Loader.construct_private_map,
-    None: _Loader.construct_tagged,
+    _P_SEQ: YamlLoader.construct_private_seq,
+    _P_MAP: YamlLoader.construct_private_map,
+    None: YamlLoader.construct_tagged,
 }
-_Loader.yaml_multi_constructors = {}
+YamlLoader.yaml_multi_constructors = {}
 
 #: first character of a plain scalar → the implicit resolvers to try, in PyYAML's order
-_WILDCARD: tuple[tuple[str, re.Pattern[str]], ...] = tuple(_Loader.yaml_implicit_resolvers.get(None, []))
+_WILDCARD: tuple[tuple[str, re.Pattern[str]], ...] = tuple(YamlLoader.yaml_implicit_resolvers.get(None, []))
 _RESOLVERS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
-    first: (*resolvers, *_WILDCARD) for first, resolvers in _Loader.yaml_implicit_resolvers.items() if first is not None
+    first: (*resolvers, *_WILDCARD)
+    for first, resolvers in YamlLoader.yaml_implicit_resolvers.items()
+    if first is not None
 }
 
 
@@ -341,7 +343,7 @@ def parse_text(text: str, index_depth: int = INDEX_DEPTH) -> ParsedYaml:
     if alias_line is not None:
         out.problems.append(("yaml-alias", alias_line, {}))
         return out
-    loader = _Loader(text)
+    loader = YamlLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:

@@ -4,7 +4,7 @@ The figures are read from the :class:`~dkst.figures.aggregate.Aggregate` that th
 (:func:`dkst.figures.aggregate.aggregate`): its indicator totals, the commendations of its counted reports, its
 texts, and its counting models of the period's window. Nothing is summed again here.
 
-What is written (FORMAT.md, "City to province: ``dkst rollup``"), in the province's dataset:
+What is written (docs/format.md, "City to province: `dkst rollup`"), in the province's dataset:
 
 - ``units/<parent.unit>/reports/<P'>.yaml``: the totals of the indicators that have a counterpart in the
   province's plan (``parent.indicators``, else the same id), never a 0 for a total that is not there; the
@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from dkst.counts import MAX_COUNT
 from dkst.files import FileExists, write_all
-from dkst.findings import Severity
+from dkst.findings import KeyedError, Severity
 from dkst.load.schema import ModelRecord, ModelStatus, Origin, Parent, Report
 from dkst.periods import today, vn_date
 from dkst.scaffold.skeletons import symlinked_folder
@@ -47,13 +47,8 @@ if TYPE_CHECKING:
     from dkst.load.partial import PartialPlan
 
 
-class RollupError(Exception):
+class RollupError(KeyedError):
     """The rollup cannot be done: a one-line error (a key of :data:`dkst.i18n.TEXTS`), exit code 2."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from dkst.counts import half_up
-from dkst.figures.frames import _day, _int
+from dkst.figures.frames import cell_date, cell_int
 from dkst.sheets.workbook_layout import HEADER_ROW, Column, Row, Sheet, col_name, sum_formula, summable
 
 if TYPE_CHECKING:
@@ -176,10 +176,10 @@ def models_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: str, pream
                     m["name"],
                     text(f"model-{m['status']}", lang),
                     text(f"origin-{m['origin']}", lang),
-                    _day(m["started"]),
-                    _day(m["completed_on"]),
+                    cell_date(m["started"]),
+                    cell_date(m["completed_on"]),
                     m["field"],
-                    _int(m["beneficiaries"]),
+                    cell_int(m["beneficiaries"]),
                     "x" if m["propose_replication"] else "",  # a tick mark, the same in every language
                     m["summary"],
                     m["results"],

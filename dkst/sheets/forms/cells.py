@@ -1,7 +1,7 @@
 """What ``dkst form`` and ``dkst import`` agree on: names, the language, the dataset marker, and cell → YAML text.
 
 A cell's value is turned into the text a clerk would have typed in YAML, and the loader judges that text,
-so a form obeys exactly the rules of a YAML file (FORMAT.md, Values): a number cell 12.0 is ``12``, 12.5 is
+so a form obeys exactly the rules of a YAML file (docs/format.md, Values): a number cell 12.0 is ``12``, 12.5 is
 ``12.5`` (then ``invalid-value``), a text cell ``1.000`` stays ``1.000`` (then ``invalid-value``, "write 1000").
 """
 
@@ -33,7 +33,7 @@ FORM_SHEET = form_text("form.sheet-form")
 HELP_SHEET = form_text("form.sheet-help")
 DATA_SHEET = "dkst"
 
-#: Defined names of FORMAT.md (workbook scope); ``ind_<indicator-id>`` per indicator.
+#: Defined names of docs/format.md (workbook scope); ``ind_<indicator-id>`` per indicator.
 UNIT, PERIOD = "dkst_unit", "dkst_period"
 #: The dataset marker (a hash of the plan's number, year, issuer, title and indicators) and the form's integrity
 #: mark (a keyed digest of marker, unit and period: :mod:`dkst.sheets.forms.mark`).
@@ -42,7 +42,7 @@ COMMENDATIONS, MODELS = "commendations", "models"
 COMMENDATION_KEYS = ("name", "kind", "achievement", "level")
 INDICATOR_PREFIX = "ind_"
 
-#: Largest count of FORMAT.md, for Excel's own validation.
+#: Largest count of docs/format.md, for Excel's own validation.
 
 
 def plan_marker(

@@ -11,19 +11,16 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from dkst.findings import KeyedError
+
 #: An .eml larger than this is refused before it is parsed (Gmail's own limit is 25 MB of attachments).
 MAX_EML_BYTES = 60 * 1024 * 1024
 #: What an Excel form's part may be called.
 _XLSX_TYPES = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",)
 
 
-class EmlError(Exception):
+class EmlError(KeyedError):
     """An e-mail that cannot be read: a catalogue key of :mod:`dkst.i18n.mail` and its parameters."""
-
-    def __init__(self, key: str, **params: str | int) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from dkst.findings import KeyedError
 from dkst.sheets.forms import cells as C
 from dkst.sheets.forms.reader import Cell, Form, shown_name
 
@@ -24,13 +25,8 @@ if TYPE_CHECKING:
 _KEY_LINE = re.compile(r"^(?P<indent>\s*)(?P<key>[A-Za-z_][A-Za-z0-9_-]*):(?P<rest>.*)$")
 
 
-class Refused(Exception):
+class Refused(KeyedError):
     """A form that is not this dataset's, or names no known unit or period: ``key`` of the catalogue."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 @dataclass

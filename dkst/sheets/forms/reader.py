@@ -36,6 +36,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from xml.parsers import expat
 
+from dkst.findings import KeyedError
 from dkst.sheets.forms import cells as C
 
 #: Suffixes of spreadsheets that are not .xlsx: the clerk is told how to save the file as .xlsx.
@@ -72,13 +73,8 @@ _NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _NS_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
-class FormError(Exception):
+class FormError(KeyedError):
     """A file that cannot be read as a form: a one-line error (``key`` of the catalogue, with params)."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 @dataclass(frozen=True)

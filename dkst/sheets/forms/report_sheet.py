@@ -1,6 +1,6 @@
 """The sheet a unit fills in (``Báo cáo``): heading, report document, indicators, models, commendations, texts.
 
-Each input cell carries a defined name of FORMAT.md (:mod:`dkst.sheets.forms.cells`), Excel's own validation with
+Each input cell carries a defined name of docs/format.md (:mod:`dkst.sheets.forms.cells`), Excel's own validation with
 a prompt, and the input fill; every other cell is locked. The words come from the catalogue in the form's
 language (:func:`dkst.sheets.forms.cells.form_text`).
 """
