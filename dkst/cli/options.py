@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from dkst.checks.checker import Checked
+    from dkst.figures.aggregate import Aggregate
     from dkst.findings import Finding
 
 #: ``--period P`` (render, form, remind, aggregate …).
@@ -270,6 +271,21 @@ def require_sound(findings: Iterable[Finding], lang: str) -> None:
     where = first.path if first.line is None else f"{first.path}:{first.line}"
     message = " ".join(first.message(lang).split())
     fail(text("figures-blocked", lang, where=where, message=message, n=len(errors)), code=1)
+
+
+def warn_figures(agg: Aggregate, lang: str, provisional: bool = True) -> None:
+    """What every command that shows figures says on standard error (FORMAT.md, "Every output tells the same
+    truth"): one line per left-out report, then, when asked and only when some owing unit's report is not yet
+    due, that the figures are provisional."""
+    from dkst.escape import terminal
+    from dkst.figures.aggregate import left_out_warnings, provisional_warning
+
+    lines = left_out_warnings(agg, lang)
+    if provisional:
+        lines += [w for w in [provisional_warning(agg, lang)] if w]
+    if lines:
+        sys.stdout.flush()
+        sys.stderr.write("".join(f"dkst: {terminal(line)}\n" for line in lines))
 
 
 def require_units(checked: Checked, lang: str) -> None:

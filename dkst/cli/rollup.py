@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, require_sound, resolve, resolve_date
+from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, require_sound, resolve, resolve_date, warn_figures
 
 
 def rollup(
@@ -42,6 +42,8 @@ def rollup(
         fail(text("rollup-same-dataset", ctx.lang, path=str(to)))
     province = run_check(province_root, ctx.as_of)
     plan = prepare(city, period, province, day, ctx.lang)
+    if plan.figures is not None:
+        warn_figures(plan.figures, ctx.lang, provisional=False)
     if plan.left_out:
         sys.stderr.write(f"dkst: {text('rollup-left-out', ctx.lang, ids=', '.join(plan.left_out))}\n")
     if dry_run:
