@@ -10,6 +10,8 @@ form is refused and never read as some other number: YAML 1.1 octal, base 60 (``
 from __future__ import annotations
 
 import re
+from decimal import Decimal
+from fractions import Fraction
 
 #: The largest count (docs/format.md, "Values").
 MAX_COUNT = 999_999_999_999
@@ -68,3 +70,42 @@ def parse_count(value: object) -> int:
                 reason = "count_separator" if match["sep"] == "." else "count_grouped"
                 raise CountError(reason, str(int(plain)))
     raise CountError("count")
+
+
+class Ratio(float):
+    """An exact ratio ``part / whole`` (``exact``, a :class:`~fractions.Fraction`) that reads as its float
+    everywhere else (arithmetic, comparisons, JSON, a user's template), so that code written for a float keeps
+    working while every output that rounds it rounds the exact value, once (:func:`half_up`)."""
+
+    exact: Fraction
+
+    def __new__(cls, part: int, whole: int) -> Ratio:
+        value = super().__new__(cls, part / whole)
+        value.exact = Fraction(part, whole)
+        return value
+
+    def __reduce__(self) -> tuple[type[Ratio], tuple[int, int]]:
+        return (Ratio, (self.exact.numerator, self.exact.denominator))
+
+    def __repr__(self) -> str:
+        return f"Ratio({self.exact.numerator}, {self.exact.denominator})"
+
+
+def exact(value: Fraction | float | int) -> Fraction:
+    """The exact value of a ratio: a :class:`Ratio`'s fraction, or the number itself made a fraction."""
+    return value.exact if isinstance(value, Ratio) else Fraction(value)
+
+
+def half_up(value: Fraction | float | int, places: int) -> Decimal:
+    """``value`` rounded half-up (halves away from zero) to ``places`` decimals, from the exact fraction.
+
+    The one rounding of a ratio (FORMAT.md, "One number, rounded once"): the figures stay exact
+    (:class:`fractions.Fraction`) until an output shows them; never from a float or an already rounded value
+    (rounding 6/11 to 0.5455 and then to one decimal of a percent gives 54,6%, not 54,5%).
+    """
+    value = exact(value)
+    scaled = abs(value) * 10**places
+    whole = int(scaled)  # floor of a non-negative fraction
+    if scaled - whole >= Fraction(1, 2):
+        whole += 1
+    return Decimal(-whole if value < 0 else whole).scaleb(-places)

@@ -52,6 +52,18 @@ def parse_date(value: object) -> date:
         raise DateError(text, "impossible") from None
 
 
+def nearest_period(value: str, choices: list[str]) -> str | None:
+    """The period id of ``choices`` a mistyped ``value`` most likely meant (``h1`` → ``H1``, ``H3`` → ``H1``)."""
+    import difflib
+
+    wanted = value.strip().upper()
+    for choice in choices:
+        if choice.upper() == wanted:
+            return choice
+    found = difflib.get_close_matches(wanted, [c.upper() for c in choices], n=1, cutoff=0.5)
+    return next((c for c in choices if c.upper() == found[0]), None) if found else None
+
+
 def iso_date(value: object) -> date | None:
     """A date, or an ISO date text (``2023-06-02``, ASCII digits, spaces around allowed), as a date; anything
     else (another form, an impossible day, not a text) ``None``. For templates' filters, which print what is not

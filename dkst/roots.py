@@ -7,6 +7,7 @@ loading anything else.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from dkst.findings import KeyedError
@@ -48,6 +49,24 @@ def _find_root(data: str | os.PathLike[str] | None, cwd: Path | None) -> Path:
     if (fallback / "plan.yaml").is_file():
         return fallback
     raise DatasetError("no-dataset")
+
+
+#: ``year: 2025`` at the start of a line of plan.yaml (read without YAML: this must stay cheap).
+_YEAR = re.compile(r"^year:[ \t]*[\"']?([0-9]{4})[\"']?[ \t]*(#.*)?$", re.M | re.ASCII)
+
+
+def plan_year(root: Path | None) -> int | None:
+    """The plan year written in ``root/plan.yaml``, or None (no dataset, no such line, unreadable): for the
+    examples of help texts and messages, which use the dataset's year."""
+    if root is None:
+        return None
+    try:
+        with open(root / "plan.yaml", "rb") as f:
+            head = f.read(65536).decode("utf-8", "replace")
+    except OSError:
+        return None
+    m = _YEAR.search(head)
+    return int(m[1]) if m and 2000 <= int(m[1]) <= 2100 else None
 
 
 def _is_unit_folder(folder: Path) -> bool:

@@ -63,7 +63,13 @@ def test_english_plurals() -> None:
     assert text("reminded", "en", count=1, period="H1") == "Wrote 1 reminder for period H1."
 
 
-@pytest.mark.parametrize(("as_of", "words"), [("2023-06-20", "chưa kết thúc"), ("2023-07-01", None)])
+@pytest.mark.parametrize(
+    ("as_of", "words"),
+    [
+        ("2023-06-01", "Số liệu tạm tính: còn 13 đơn vị chưa đến hạn gửi báo cáo (hạn cuối: 04/6/2023)"),
+        ("2023-06-20", None),
+    ],
+)
 def test_render_warns_when_provisional(
     as_of: str, words: str | None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -111,7 +111,7 @@ def test_light_startup(argv: list[str]) -> None:
 def test_status_plain_and_json() -> None:
     proc = run_dkst("status", "--data", "data", "--as-of", "2024-01-15", process=True)  # end to end
     lines = proc.stdout.splitlines()
-    assert lines[0].split("\t")[:3] == ["Đơn vị", "Loại", "report-h1"]
+    assert lines[0].split("\t")[:4] == ["Mã đơn vị", "Tên đơn vị", "Loại", "report-h1"]  # id, then name (#22)
     assert lines[1].startswith("thanh-pho\t")
     assert len(lines) == 20  # a header and the 19 units, registry order
     an_xuan = next(line for line in lines if line.startswith("an-xuan\t"))

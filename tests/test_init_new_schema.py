@@ -327,7 +327,7 @@ def test_new_unknown_ids_list_the_valid_ones(sample: Path) -> None:
     assert "an-mi" in message and "an-my" in message and "tam-thang" in message and "thanh-pho" in message
     message = one_line_error(dkst("new", "report", "an-my", "H3", "--data", str(sample)))
     assert "H3" in message and "H1, Y" in message
-    message = one_line_error(dkst("new", "report", "an-my", "h1", "--data", str(sample), "--lang", "en"))
+    message = one_line_error(dkst("new", "report", "an-my", "Q9", "--data", str(sample), "--lang", "en"))
     assert "periods: H1, Y" in message
     message = one_line_error(dkst("new", "model", "xyz", "m", "--name", "M", "--data", str(sample)))
     assert "thanh-pho" in message

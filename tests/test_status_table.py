@@ -151,11 +151,11 @@ def test_text_and_json_say_a_rule_without_a_report_is_pending() -> None:
     checked = check(REPO / "data", H1_DAY)
     plain = st.as_plain(checked, "vi")
     ccb = next(line for line in plain.splitlines() if line.startswith("hoi-cuu-chien-binh\t"))
-    assert ccb.split("\t")[6] == "… chưa có báo cáo"
+    assert ccb.split("\t")[7] == "… chưa có báo cáo"
     doc = json.loads(st.as_json(checked, "vi"))
     unit = next(u for u in doc["units"] if u["id"] == "hoi-cuu-chien-binh")
     assert unit["statuses"]["rule-participants"]["status"] == "pending"
-    assert plain.splitlines()[0].split("\t")[2] == "report-h1"  # ids, as before
+    assert plain.splitlines()[0].split("\t")[3] == "report-h1"  # ids, as before (after the unit's id and name)
 
 
 def test_markup_in_names_is_shown_literally(sample: Path) -> None:

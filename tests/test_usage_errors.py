@@ -52,7 +52,12 @@ CASES = [
     ("needs a value", ["check", "--format"], ["--format"], ["Option --format needs a value"]),
     ("flag with a value", ["check", "--strict=yes"], ["--strict"], ["Option --strict does not take a value"]),
     ("extra argument", ["check", "abc"], ["Thừa đối số: abc"], ["Unexpected extra arguments: abc"]),
-    ("bad date", ["check", "--data", "data", "--as-of", "2023-02-30"], ["2023-02-30"], ["Not a valid date"]),
+    (
+        "bad date",
+        ["check", "--data", "data", "--as-of", "2023-02-30"],
+        ["--as-of", "2023-02-30"],
+        ["--as-of: no such day"],
+    ),
 ]
 
 

@@ -22,6 +22,7 @@ from dkst.cli.options import (
     output_target,
     require_units,
     resolve,
+    warn_figures,
     write_output,
 )
 
@@ -105,6 +106,7 @@ def aggregate(
     agg = run_aggregate(checked, period, ctx.lang)
     if chosen == "table" and output is None and is_terminal():
         export.print_table(agg, ctx.lang)
+        warn_figures(agg, ctx.lang)
         return
     content: str | bytes
     if chosen == "table":
@@ -119,13 +121,11 @@ def aggregate(
         content = export.to_xlsx(agg, ctx.lang)
     if target is not None:
         write_output(target, content, ctx.lang, force)
+        sys.stderr.write(text("written", ctx.lang, path=str(output)) + "\n")  # as render says it
     elif isinstance(content, bytes):
         sys.stdout.flush()
         sys.stdout.buffer.write(content)
         sys.stdout.buffer.flush()
     else:
         sys.stdout.write(content)
-    left_out = agg.summary["reports"]["left_out"]
-    if left_out and chosen in ("csv", "json", "xlsx"):  # the other formats say it in the output itself
-        sys.stdout.flush()
-        sys.stderr.write(f"dkst: {text('agg-stderr-left-out', ctx.lang, n=left_out)}\n")
+    warn_figures(agg, ctx.lang)

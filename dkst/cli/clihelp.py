@@ -17,6 +17,7 @@ it is looked up at format time in the chosen language; any other string is shown
 from __future__ import annotations
 
 import inspect
+import re
 import shutil
 import sys
 from collections.abc import Sequence
@@ -45,12 +46,58 @@ from dkst.cli.usage import (
 from dkst.findings import KeyedError
 from dkst.i18n import text
 
+#: The short name of each option a clerk types many times a day (FORMAT.md, "Commands"): given to every command
+#: that has the long option, unless the command uses the short name for something else.
+SHORT_NAMES = {"--data": "-d", "--period": "-p", "--format": "-f", "--output": "-o"}
+#: A bare word that may be a period id (``H1``, ``y``): ``dkst aggregate H1`` is read as ``--period H1``.
+PERIOD_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9]{0,15}$")
+
 #: Help of the options typer adds itself, by parameter name.
 BUILTIN_HELP = {
     "help": "cli.help-option",
     "install_completion": "cli.install-completion",
     "show_completion": "cli.show-completion",
 }
+
+
+DATA_KEY = "dkst.data"
+
+
+def data_from_argv(args: Sequence[str]) -> str | None:
+    """``--data DIR`` / ``-d DIR`` / ``--data=DIR`` on the command line (before ``--``), else None."""
+    found: str | None = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg in ("--data", "-d") and i + 1 < len(args):
+            found = args[i + 1]
+        elif arg.startswith("--data="):
+            found = arg.split("=", 1)[1]
+    return found
+
+
+def help_year(ctx: Any) -> int:
+    """The year the examples of ``--help`` use: the dataset's (``--data``, ``DKST_DATA``, the nearest
+    ``plan.yaml``), else this year."""
+    from dkst.periods import today
+    from dkst.roots import DatasetError, find_root, plan_year
+
+    meta_ = getattr(ctx, "meta", None)
+    if meta_ is not None and "dkst.year" in meta_:
+        return int(meta_["dkst.year"])
+    try:
+        year = plan_year(find_root(meta_.get(DATA_KEY) if meta_ is not None else None))
+    except DatasetError:
+        year = None
+    year = year or today().year
+    if meta_ is not None:
+        meta_["dkst.year"] = year
+    return year
+
+
+def with_year(value: str, ctx: Any) -> str:
+    """A help text with its example dates in the dataset's year (``{year}`` in the catalogue)."""
+    return value.replace("{year}", str(help_year(ctx))) if "{year}" in value else value
 
 
 def _width() -> int:
@@ -110,7 +157,9 @@ def help_record(param: Any, ctx: Any, lang: str) -> tuple[str, str] | None:
             name += " " + metavar(param, ctx, lang)
     else:
         name = metavar(param, ctx, lang) if param.metavar else meta(str(param.name).upper(), lang)
-    help_text = tr(BUILTIN_HELP.get(str(param.name)) if param.name in BUILTIN_HELP else param.help, lang)
+    help_text = with_year(
+        tr(BUILTIN_HELP.get(str(param.name)) if param.name in BUILTIN_HELP else param.help, lang), ctx
+    )
     extra = []
     default = _default(param, ctx)
     if default:
@@ -152,11 +201,88 @@ def short_help(cmd: Any, lang: str, limit: int = 45) -> str:
 # --------------------------------------------------------------------------- command classes
 
 
+def add_short_names(params: list[Any]) -> None:
+    """Give the options of :data:`SHORT_NAMES` their short name (``--period`` → also ``-p``), once, where the
+    command does not use that short name already."""
+    taken = {name for p in params for name in (*getattr(p, "opts", ()), *getattr(p, "secondary_opts", ()))}
+    for param in params:
+        if not isinstance(param, TyperOption):
+            continue
+        for long, short in SHORT_NAMES.items():
+            if long in param.opts and short not in taken:
+                param.opts.append(short)
+                taken.add(short)
+
+
+def _period_option(cmd: Any) -> Any:
+    """The ``--period`` option of a command that takes no argument, else None."""
+    if isinstance(cmd, TyperGroup) or any(isinstance(p, TyperArgument) for p in cmd.params):
+        return None
+    return next((p for p in cmd.params if isinstance(p, TyperOption) and "--period" in p.opts), None)
+
+
+def period_as_argument(cmd: Any, ctx: Any, args: list[str]) -> list[str]:
+    """``dkst aggregate H1`` read as ``dkst aggregate --period H1``: where a command has ``--period`` and no
+    argument, the period was not given as an option, and exactly one bare word is left that looks like a period
+    id. ``new report UNIT PERIOD`` takes it so; a clerk types it so everywhere. Anything else: ``args`` as given
+    (click then says what is wrong)."""
+    option = _period_option(cmd)
+    if option is None or ctx.resilient_parsing:
+        return args
+    try:
+        parser = cmd.make_parser(ctx)
+        opts, rest, _order = parser.parse_args(args=list(args))
+    except _click.exceptions.ClickException:
+        return args
+    if opts.get(option.name) is not None or len(rest) != 1 or not PERIOD_WORD.match(rest[0]):
+        return args
+    takes_value = {
+        name
+        for table in (parser._long_opt, parser._short_opt)  # click's parser has no public table of its options
+        for name, opt in table.items()
+        if opt.takes_value
+    }
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            break
+        if arg in takes_value:
+            i += 2
+            continue
+        if arg == rest[0]:
+            return [*args[:i], "--period", arg, *args[i + 1 :]]
+        i += 1
+    return args
+
+
+def upper_period(ctx: Any) -> None:
+    """A period id is upper case (``^[A-Z][A-Z0-9]*$``): ``h1`` typed is ``H1`` (FORMAT.md, "Commands")."""
+    value = ctx.params.get("period")
+    if isinstance(value, str) and value.isascii():
+        ctx.params["period"] = value.upper()
+
+
 class _Localized:
-    """What :class:`DkstCommand` and :class:`DkstGroup` share: parsing that notes the language, help in it."""
+    """What :class:`DkstCommand` and :class:`DkstGroup` share: parsing that notes the language, help in it,
+    the short option names, and the period typed in any case (or as a bare word)."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        add_short_names(self.params)  # type: ignore[attr-defined]
+        params: list[Any] = super().get_params(ctx)  # type: ignore[misc]
+        return params
+
+    def get_help_option_names(self, ctx: Any) -> list[str]:
+        names = set(ctx.help_option_names) | {"-h", "--help"}
+        for param in self.params:  # type: ignore[attr-defined]
+            names.difference_update(param.opts)
+            names.difference_update(param.secondary_opts)
+        return sorted(names, key=len)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         ctx.meta.setdefault(LANG_KEY, lang_from_argv(args))
+        ctx.meta.setdefault(DATA_KEY, data_from_argv(args))
+        args = period_as_argument(self, ctx, args)
         allow = ctx.allow_extra_args
         ctx.allow_extra_args = True
         try:
@@ -169,6 +295,7 @@ class _Localized:
             ctx.allow_extra_args = allow
         if rest and not allow and not ctx.resilient_parsing:
             raise DkstUsageError("cli.err.extra-args", ctx, args=" ".join(rest))
+        upper_period(ctx)
         return rest
 
     def get_help(self, ctx: Any) -> str:
@@ -179,7 +306,7 @@ class _Localized:
     def format_help(self, ctx: Any, formatter: HelpFormatter) -> None:
         lang = ctx_lang(ctx)
         self.format_usage(ctx, formatter)
-        body = command_help(self, lang)
+        body = with_year(command_help(self, lang), ctx)
         if body:
             formatter.write_paragraph()
             with formatter.indentation():
@@ -188,12 +315,13 @@ class _Localized:
         if getattr(self, "epilog", None):
             formatter.write_paragraph()
             with formatter.indentation():
-                formatter.write_text(inspect.cleandoc(tr(self.epilog, lang)))  # type: ignore[attr-defined]
+                epilog = inspect.cleandoc(tr(self.epilog, lang))  # type: ignore[attr-defined]
+                formatter.write_text(with_year(epilog, ctx))
 
     def format_usage(self, ctx: Any, formatter: HelpFormatter) -> None:
         lang = ctx_lang(ctx)
         pieces = [text("cli.options-metavar", lang)] if getattr(self, "options_metavar", None) else []
-        for param in self.get_params(ctx):  # type: ignore[attr-defined]
+        for param in self.get_params(ctx):
             pieces += _usage_piece(param, lang)
         if isinstance(self, TyperGroup):
             pieces.append(text("cli.command-metavar", lang))
@@ -203,7 +331,7 @@ class _Localized:
         lang = ctx_lang(ctx)
         args: list[tuple[str, str]] = []
         opts: list[tuple[str, str]] = []
-        for param in self.get_params(ctx):  # type: ignore[attr-defined]
+        for param in self.get_params(ctx):
             record = help_record(param, ctx, lang)
             if record is not None:
                 (opts if isinstance(param, TyperOption) else args).append(record)
@@ -255,9 +383,8 @@ class DkstGroup(_Localized, TyperGroup):  # type: ignore[misc]  # main: click's 
         shown = [(n, c) for n, c in commands if c is not None and not c.hidden]
         if not shown:
             return
-        limit = formatter.width - 6 - max(len(n) for n, _ in shown)
-        for name, cmd in shown:
-            rows.append((name, short_help(cmd, lang, limit)))
+        for name, cmd in shown:  # the whole first sentence, wrapped by the formatter: never cut with "…"
+            rows.append((name, with_year(short_help(cmd, lang, limit=10_000), ctx)))
         with formatter.section(text("cli.commands", lang)):
             formatter.write_dl(rows)
 
@@ -305,9 +432,12 @@ def _adopt(group: TyperGroup) -> None:
 __all__ = [
     "BUILTIN_HELP",
     "LANG_KEY",
+    "PERIOD_WORD",
+    "SHORT_NAMES",
     "DkstCommand",
     "DkstGroup",
     "DkstUsageError",
+    "add_short_names",
     "command_help",
     "ctx_lang",
     "current_lang",
@@ -316,8 +446,10 @@ __all__ = [
     "lang_from_argv",
     "meta",
     "metavar",
+    "period_as_argument",
     "run",
     "short_help",
     "show_error",
     "tr",
+    "upper_period",
 ]

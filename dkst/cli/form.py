@@ -17,6 +17,7 @@ from dkst.cli.options import (
     form_folder,
     os_error_text,
     output_target,
+    period_unknown,
     protected,
     require_sound,
     resolve,
@@ -59,7 +60,7 @@ def form(
         fail(text("form-no-plan", ctx.lang))
     periods = ds.index.periods or {}
     if period not in periods:
-        fail(text("unknown-period", ctx.lang, value=period, choices=", ".join(periods) or "—"))
+        fail(period_unknown(period, list(periods), ctx.lang))
     known = [u.id for u in ds.units]
     chosen: list[str] = []
     for unit in units or []:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, require_sound, resolve
+from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, require_sound, resolve, resolve_date
 
 if TYPE_CHECKING:
     from dkst.cli.options import Context
@@ -225,7 +225,7 @@ def import_forms(
     """Nhập phiếu báo cáo Excel đã điền thành tệp báo cáo của đơn vị; phiếu có lỗi thì không ghi gì."""
     from dkst.checks.checker import prepare
     from dkst.i18n import text
-    from dkst.periods import DateError, parse_date
+    from dkst.roots import plan_year
     from dkst.scaffold.skeletons import read_catalogue
     from dkst.sheets.forms.reader import shown_name
 
@@ -234,10 +234,7 @@ def import_forms(
         fail(text("import-no-files", ctx.lang))
     day = None
     if submitted is not None:
-        try:
-            day = parse_date(submitted)
-        except DateError:
-            fail(text("bad-date", ctx.lang, value=submitted))
+        day = resolve_date(submitted, ctx.lang, "--submitted", year=plan_year(ctx.root))
     prepared = prepare(ctx.root)
     require_sound(prepared.findings, ctx.lang)
     ds = prepared.dataset
@@ -264,9 +261,15 @@ def import_forms(
     for row in _table(outcomes, ctx.lang):
         _say(row)
     counts = {k: sum(o.result == f"import-{k}" and not o.reason for o in outcomes) for k in ("written", "unchanged")}
-    counts["written"] += sum(o.result == "import-would-write" for o in outcomes)
     refused = sum(bool(o.reason) for o in outcomes)
-    sys.stderr.write(text("import-done", ctx.lang, refused=refused, **counts) + "\n")
+    if dry_run:  # says what would be written, never that anything was (FORMAT.md, "Commands")
+        would = sum(o.result == "import-would-write" and not o.reason for o in outcomes)
+        done = text("import-done-dry-run", ctx.lang, would=would, refused=refused, **counts)
+    elif counts["written"]:
+        done = text("import-done", ctx.lang, refused=refused, **counts)
+    else:  # nothing written: no next step to take
+        done = text("import-done-nothing", ctx.lang, refused=refused, **counts)
+    sys.stderr.write(done + "\n")
     raise typer.Exit(1 if refused else 0)
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, resolve
+from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, date_problem, fail, period_unknown, resolve
 from dkst.i18n import text
 
 if TYPE_CHECKING:
@@ -97,7 +97,7 @@ def _unit(cat: Catalogue, unit_id: str, lang: str) -> None:
         fail(text("unknown-unit", lang, value=unit_id, suggest=suggest, choices=", ".join(cat.units)))
 
 
-def _date(value: str | None, what: str, lang: str, future_ok: bool = False) -> date | None:
+def _date(value: str | None, what: str, lang: str, future_ok: bool = False, year: int | None = None) -> date | None:
     from dkst.periods import DateError, parse_date, today, vn_date
 
     if value is None:
@@ -105,10 +105,29 @@ def _date(value: str | None, what: str, lang: str, future_ok: bool = False) -> d
     try:
         day = parse_date(value)
     except DateError:
-        fail(text("bad-date", lang, value=value))
+        option = what if what.startswith("-") else f"--{what}"
+        fail(date_problem(value, option, lang, year))
     if not future_ok and day > today():
         fail(text("future", lang, value=vn_date(day), what=what, today=vn_date(today())))
     return day
+
+
+def model_id_problem(model: str, lang: str) -> str:
+    """Why ``check`` would refuse ``model`` as a model id (the file name), in one line with the id to use; "" when
+    it would not. ``new`` refuses before creating anything (FORMAT.md, "Commands")."""
+    from dkst.load.fields import SLUG, WINDOWS_RESERVED
+    from dkst.scaffold.yamlwrite import slugify
+
+    slug = slugify(model)
+    if slug in WINDOWS_RESERVED:
+        slug = f"mo-hinh-{slug}"
+    if SLUG.match(model):
+        if model in WINDOWS_RESERVED:
+            return text("new-id-windows", lang, value=model, example=slug)
+        return ""
+    if not model.isascii() and slug:
+        return text("new-id-ascii", lang, value=model, example=slug)
+    return text("bad-model-id", lang, value=model, example=slug or "khu-pho-chuyen-doi-so")
 
 
 def _text(value: str, what: str, lang: str) -> str:
@@ -180,8 +199,10 @@ def new_report(
     if not cat.periods:
         fail(text("no-periods", lang_))
     if period not in cat.periods:
-        fail(text("unknown-period", lang_, value=period, choices=", ".join(cat.periods)))
-    day = _date(submitted, "submitted", lang_) or _date(as_of, "--as-of", lang_) or today()
+        fail(period_unknown(period, list(cat.periods), lang_))
+    day = (
+        _date(submitted, "submitted", lang_, year=cat.year) or _date(as_of, "--as-of", lang_, year=cat.year) or today()
+    )
     content = report_skeleton(cat, unit, period, day, today())
     _write(cat, f"units/{unit}/reports/{period}.yaml", content, force, lang_, text("hint-report", lang_))
 
@@ -203,14 +224,14 @@ def new_model(
     force: ForceOpt = False,
 ) -> None:
     """Tạo units/UNIT/models/MODEL.yaml: một mô hình “Đoàn kết sáng tạo” của đơn vị."""
-    from dkst.load.schema import SLUG, ModelStatus
+    from dkst.load.schema import ModelStatus
     from dkst.scaffold.skeletons import model_skeleton
-    from dkst.scaffold.yamlwrite import slugify
 
     cat, lang_ = _catalogue(data, lang)
     _unit(cat, unit, lang_)
-    if not SLUG.match(model):
-        fail(text("bad-model-id", lang_, value=model, example=slugify(model) or "khu-pho-chuyen-doi-so"))
+    problem = model_id_problem(model, lang_)
+    if problem:
+        fail(problem)
     title = _text(name, "--name", lang_)
     value: Any = ModelStatus.read(status)
     if value not in {s.value for s in ModelStatus}:
@@ -218,7 +239,7 @@ def new_model(
         choices = ", ".join(words.values()) + " (" + ", ".join(words) + ")"
         fail(text("bad-status", lang_, value=status, choices=choices))
     registered = value == ModelStatus.REGISTERED.value
-    day = _date(started, "started", lang_, future_ok=registered)
+    day = _date(started, "started", lang_, future_ok=registered, year=cat.year)
     from dkst.periods import today
 
     content = model_skeleton(cat, unit, model, title, value, day, today())
@@ -255,8 +276,8 @@ def new_unit_plan(
     cat, lang_ = _catalogue(data, lang)
     _unit(cat, unit, lang_)
     num = _text(number, "--number", lang_) if number is not None else None
-    issued_day = _date(issued, "issued", lang_)
-    received_day = _date(received, "received", lang_)
+    issued_day = _date(issued, "issued", lang_, year=cat.year)
+    received_day = _date(received, "received", lang_, year=cat.year)
     content = unit_plan_skeleton(cat, unit, num, issued_day, received_day, today())
     _write(cat, f"units/{unit}/plan.yaml", content, force, lang_, text("hint-unit-plan", lang_))
 

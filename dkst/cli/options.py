@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from dkst.checks.checker import Checked
+    from dkst.figures.aggregate import Aggregate
     from dkst.findings import Finding
 
 #: ``--period P`` (render, form, remind, aggregate …).
@@ -99,22 +100,77 @@ def error_line(exc: KeyedError) -> str:
     return terminal(refusal_text(exc.key, exc.params, _LANG[0] if _LANG else current_lang()))
 
 
-def resolve_date(value: str | None, lang: str) -> date:
+def period_unknown(value: str, choices: list[str], lang: str) -> str:
+    """The one line for a period the plan lacks: the nearest one named where there is one, and the plan's periods."""
+    from dkst.periods import nearest_period
+
+    near = nearest_period(value, choices)
+    shown = ", ".join(choices) or "—"
+    if near is not None:
+        return text("period-unknown-near", lang, value=value, near=near, choices=shown)
+    return text("unknown-period", lang, value=value, choices=shown)
+
+
+def date_problem(value: str, option: str, lang: str, year: int | None = None) -> str:
+    """The one line for a date an option cannot read: the option, the reason, and examples in ``year`` (the
+    dataset's year where known, else this year): ``--issued: ngày không có thật: 31/02/2025``."""
+    import calendar
+    import re
+
+    try:
+        parse_date(value)
+    except DateError as exc:
+        reason = exc.reason
+    else:
+        reason = "form"
+    shown = value.strip()[:60]
+    if reason == "impossible":
+        m = re.match(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$|^([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4})$", shown)
+        month = year_of = None
+        if m:
+            month, year_of = (int(m[2]), int(m[1])) if m[1] else (int(m[5]), int(m[6]))
+        if month is not None and year_of is not None and 1 <= month <= 12 and year_of >= 1:
+            days = calendar.monthrange(year_of, month)[1]
+            return text("date-impossible-days", lang, option=option, value=shown, month=month, year=year_of, days=days)
+        return text("date-impossible", lang, option=option, value=shown)
+    return text("date-unreadable", lang, option=option, value=shown, year=year or today().year)
+
+
+def resolve_date(value: str | None, lang: str, option: str = "--as-of", year: int | None = None) -> date:
+    """The date an option gives (``None``: today), or a one-line error naming the option and the reason."""
     if value is None:
         return today()
     try:
         return parse_date(value)
     except DateError:
-        fail(text("bad-date", lang, value=value))
+        if year is None:
+            year = _dataset_year(None)
+        fail(date_problem(value, option, lang, year))
+
+
+def _dataset_year(data: Path | None) -> int | None:
+    """The year of the dataset this command line would use, when one is found (for examples in messages)."""
+    from dkst.roots import DatasetError, find_root, plan_year
+
+    try:
+        return plan_year(find_root(data))
+    except DatasetError:
+        return None
 
 
 def resolve(data: Path | None, as_of: str | None, lang: str | None) -> Context:
     """Global options → a :class:`Context`; any problem is a one-line error with exit code 2."""
-    from dkst.roots import find_root
+    from dkst.roots import DatasetError, find_root, plan_year
 
     chosen = resolve_lang(lang)
-    day = resolve_date(as_of, chosen)
-    return Context(find_root(data), day, chosen)
+    try:
+        root = find_root(data)
+    except DatasetError:
+        if as_of is not None:
+            resolve_date(as_of, chosen, "--as-of")  # a bad date first: the clerk just typed it
+        raise
+    day = resolve_date(as_of, chosen, "--as-of", year=plan_year(root))
+    return Context(root, day, chosen)
 
 
 def protected(path: Path, root: Path) -> bool:
@@ -173,6 +229,28 @@ def write_output(path: Path, content: bytes | str, lang: str, force: bool = Fals
         fail(os_error_text(path, exc, lang))
 
 
+def format_by_suffix(fmt: str | None, output: Path | None, suffixes: dict[str, str], default: str, lang: str) -> str:
+    """The format a command writes, judged with its ``--output``'s suffix before any work: without ``--format``,
+    the suffix says it (``suffixes``: suffix → format; none at all: ``default``); a suffix that does not fit the
+    format (``render --format docx --output x.md``), or one the command cannot write, is a usage error naming
+    the suffix to use (FORMAT.md, "Commands")."""
+    if output is None:
+        return fmt or default
+    suffix = output.suffix.lower()
+    by_suffix = suffixes.get(suffix)
+    if fmt is None:
+        if not suffix:
+            return default
+        if by_suffix is None:
+            choices = ", ".join(dict.fromkeys(suffixes))
+            fail(text("output-suffix-choices", lang, suffix=output.suffix, path=str(output), choices=choices))
+        return by_suffix
+    if by_suffix != fmt:
+        expected = " / ".join(k for k, v in suffixes.items() if v == fmt) or "—"
+        fail(text("output-suffix-fits", lang, format=fmt, suffix=output.suffix or "—", expected=expected))
+    return fmt
+
+
 def template_folder(folder: Path | None, lang: str) -> Path | None:
     """``--template-dir`` as given, or a one-line error (exit 2) when it is not an existing folder."""
     if folder is not None and not folder.is_dir():
@@ -193,6 +271,21 @@ def require_sound(findings: Iterable[Finding], lang: str) -> None:
     where = first.path if first.line is None else f"{first.path}:{first.line}"
     message = " ".join(first.message(lang).split())
     fail(text("figures-blocked", lang, where=where, message=message, n=len(errors)), code=1)
+
+
+def warn_figures(agg: Aggregate, lang: str, provisional: bool = True) -> None:
+    """What every command that shows figures says on standard error (FORMAT.md, "Every output tells the same
+    truth"): one line per left-out report, then, when asked and only when some owing unit's report is not yet
+    due, that the figures are provisional."""
+    from dkst.escape import terminal
+    from dkst.figures.aggregate import left_out_warnings, provisional_warning
+
+    lines = left_out_warnings(agg, lang)
+    if provisional:
+        lines += [w for w in [provisional_warning(agg, lang)] if w]
+    if lines:
+        sys.stdout.flush()
+        sys.stderr.write("".join(f"dkst: {terminal(line)}\n" for line in lines))
 
 
 def require_units(checked: Checked, lang: str) -> None:

@@ -21,6 +21,7 @@ from dkst.cli.options import (
     require_units,
     resolve,
     template_folder,
+    warn_figures,
     write_output,
 )
 from dkst.cli.sending import ResendOpt, SendDryRunOpt, SendOpt
@@ -54,7 +55,8 @@ def remind(
     """Giấy nhắc (công văn đôn đốc) gửi các đơn vị chưa nộp báo cáo hoặc sắp đến hạn."""
     from dkst.checks.checker import check as run_check
     from dkst.documents.render import RenderError, find_template, render_reminder, render_reminder_docx
-    from dkst.documents.report_context import render_context
+    from dkst.documents.report_context import build_report
+    from dkst.figures.aggregate import aggregate
     from dkst.figures.reminders import addressees
     from dkst.files import check_letter_folder
     from dkst.i18n import text
@@ -69,7 +71,8 @@ def remind(
     template_dir = template_folder(template_dir, ctx.lang)
     checked = run_check(ctx.root, ctx.as_of)
     require_units(checked, ctx.lang)
-    context = render_context(checked, period, ctx.lang)
+    agg = aggregate(checked, period, ctx.lang)
+    context = build_report(agg, ctx.lang)
     sending = None
     if sending_on:
         from dkst.cli.sending import prepare_sending
@@ -99,6 +102,7 @@ def remind(
         write_output(real / path.name, content, ctx.lang, force)
         sys.stdout.write(f"{path}\n")
     sys.stderr.write(text("reminded", ctx.lang, count=len(letters), period=period) + "\n")
+    warn_figures(agg, ctx.lang, provisional=False)
     if sending is not None:
         from dkst.cli.sending import send_files
 

@@ -7,7 +7,6 @@ Imports typer and :mod:`dkst.cli.options` only; pandas (for the figures) and doc
 from __future__ import annotations
 
 import sys
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -22,15 +21,21 @@ from dkst.cli.options import (
     PeriodOpt,
     TemplateDirOpt,
     fail,
+    format_by_suffix,
     output_target,
     require_units,
     resolve,
     template_folder,
+    warn_figures,
     write_output,
 )
 
 if TYPE_CHECKING:
-    from dkst.documents.report_model import PeriodFacts, ReportContext
+    from dkst.documents.report_model import ReportContext
+
+
+#: The suffix of each format's file (the formats this command has; ``html`` where the page is built).
+SUFFIXES = {".md": "md", ".markdown": "md", ".docx": "docx", ".html": "html", ".htm": "html"}
 
 
 class RenderFormat(StrEnum):
@@ -41,7 +46,6 @@ class RenderFormat(StrEnum):
 
 #: ``--output`` suffix → format when ``--format`` is not given; with ``--format``, a suffix of another format
 #: is refused (``render --format html --output x.md`` would write a page named as a Markdown file).
-SUFFIXES = {".md": "md", ".docx": "docx", ".html": "html", ".htm": "html"}
 #: The default output of the formats that are files (Markdown goes to standard output).
 DEFAULT_OUTPUT = {"docx": "bao-cao-{period}.docx", "html": "bao-cao-{period}.html"}
 
@@ -62,23 +66,21 @@ def render(
     """Báo cáo kết quả thực hiện Phong trào trong kỳ (Markdown, Word), hoặc trang HTML cho lãnh đạo."""
     from dkst.checks.checker import check as run_check
     from dkst.documents.render import RenderError, find_template, render_docx, render_markdown
-    from dkst.documents.report_context import render_context
+    from dkst.documents.report_context import build_report
+    from dkst.figures.aggregate import aggregate
     from dkst.i18n import text
 
     ctx = resolve(data, as_of, lang)
-    by_suffix = SUFFIXES.get(output.suffix.lower()) if output is not None else None
-    chosen = fmt.value if fmt is not None else (by_suffix or "md")
-    if output is not None and fmt is not None and chosen in ("html", "docx") and by_suffix != chosen:
-        expected = next(k for k, v in SUFFIXES.items() if v == chosen)
-        shown = output.suffix or '""'
-        fail(text("output-suffix-mismatch", ctx.lang, format=chosen, suffix=shown, expected=expected))
+    known = {s: f for s, f in SUFFIXES.items() if f in RenderFormat.__members__}
+    chosen = format_by_suffix(fmt.value if fmt is not None else None, output, known, "md", ctx.lang)
     if output is None and chosen in DEFAULT_OUTPUT:
         output = ctx.root / "out" / DEFAULT_OUTPUT[chosen].format(period=period)
     target = output_target(output, ctx.root, force, ctx.lang) if output is not None else None
     template_dir = template_folder(template_dir, ctx.lang)
     checked = run_check(ctx.root, ctx.as_of)
     require_units(checked, ctx.lang)
-    context = render_context(checked, period, ctx.lang)
+    agg = aggregate(checked, period, ctx.lang)
+    context = build_report(agg, ctx.lang)
     names = {"docx": "report.docx", "html": "report.html.j2", "md": "report.md.j2"}
     if history:
         context = with_late_changes(context, ctx.root)
@@ -94,17 +96,16 @@ def render(
             content = render_markdown(context, template)
     except RenderError as exc:
         fail(exc.text(ctx.lang), code=1)
-    warning = provisional(context.period, ctx.as_of, ctx.lang)
     if target is None:
         sys.stdout.write(content if isinstance(content, str) else "")
     else:
         write_output(target, content, ctx.lang, force)
         sys.stderr.write(text("written", ctx.lang, path=str(output)) + "\n")
     sys.stdout.flush()
-    if warning:
-        sys.stderr.write(f"dkst: {warning}\n")
+    warn_figures(agg, ctx.lang)
     for gap in context.facts().warnings:  # every piece of the committee's words still to write, by file or key
-        sys.stderr.write(f"dkst: {gap}\n")
+        sys.stderr.write(f"dkst: {gap}
+")
 
 
 def with_late_changes(context: ReportContext, root: Path) -> ReportContext:
@@ -129,15 +130,3 @@ def with_late_changes(context: ReportContext, root: Path) -> ReportContext:
     names = {u.id: u.name for u in context.units}
     labels = {i.id: f"{i.label} ({i.unit})" if i.unit else i.label for i in context.indicators}
     return replace(context, late_changes=late_changes(late, names, day, context.lang, labels), _data=None)
-
-
-def provisional(period: PeriodFacts, as_of: date, lang: str) -> str:
-    """A one-line warning when the figures may still change as of ``as_of``: the period has not ended,
-    or the last on-time day of its reports has not passed; "" otherwise."""
-    from dkst.i18n import text
-
-    if period.end is not None and as_of <= period.end:
-        return text("render-provisional-open", lang, as_of=as_of, period=period.id, end=period.end)
-    if period.last_on_time is not None and as_of <= period.last_on_time:
-        return text("render-provisional-due", lang, as_of=as_of, period=period.id, deadline=period.last_on_time)
-    return ""

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, require_sound, resolve, resolve_date
+from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, require_sound, resolve, resolve_date, warn_figures
 
 
 def rollup(
@@ -30,11 +30,11 @@ def rollup(
     """Chuyển số liệu một kỳ lên cấp trên: ghi báo cáo và các mô hình của đơn vị vào bộ dữ liệu của tỉnh."""
     from dkst.checks.checker import check as run_check
     from dkst.i18n import text
-    from dkst.roots import find_root
+    from dkst.roots import find_root, plan_year
     from dkst.scaffold.rollup import prepare, write
 
     ctx = resolve(data, as_of, lang)
-    day = resolve_date(submitted, ctx.lang) if submitted is not None else None
+    day = resolve_date(submitted, ctx.lang, "--submitted", year=plan_year(ctx.root)) if submitted is not None else None
     city = run_check(ctx.root, ctx.as_of)
     require_sound(city.result.findings, ctx.lang)
     province_root = find_root(to)
@@ -42,11 +42,13 @@ def rollup(
         fail(text("rollup-same-dataset", ctx.lang, path=str(to)))
     province = run_check(province_root, ctx.as_of)
     plan = prepare(city, period, province, day, ctx.lang)
+    if plan.figures is not None:
+        warn_figures(plan.figures, ctx.lang, provisional=False)
     if plan.left_out:
         sys.stderr.write(f"dkst: {text('rollup-left-out', ctx.lang, ids=', '.join(plan.left_out))}\n")
     if dry_run:
         out = [text("rollup-dry-run", ctx.lang, path=str(province_root))]
-        out += [f"  {text('rollup-' + f.state, ctx.lang)}: {f.rel}" for f in plan.files]
+        out += [f"  {text('rollup-would-' + f.state, ctx.lang)}: {f.rel}" for f in plan.files]
         out += ["", f"--- {plan.report.rel}", plan.report.content.decode("utf-8")]
         sys.stdout.write("\n".join(out))
         if any(f.state == "changed" for f in plan.files) and not force:

@@ -43,8 +43,8 @@ def number(value: int | None, lang: str) -> str:
 
 
 def percent(value: float | None, lang: str) -> str:
-    """``0.8824`` → ``88,2%`` (vi) / ``88.2%`` (en), always one decimal (:func:`dkst.documents.filters.pct`); ``–`` for
-    ``None``."""
+    """``Ratio(15, 17)`` → ``88,2%`` (vi) / ``88.2%`` (en), always one decimal, half-up from the exact ratio
+    (:func:`dkst.documents.filters.pct`); ``–`` for ``None``."""
     from dkst.documents.filters import enpct, pct
 
     return (pct if lang == "vi" else enpct)(value, "–")
@@ -279,7 +279,9 @@ def problem_lines(agg: Aggregate, lang: str) -> list[tuple[str, list[str]]]:
 
 def to_json(agg: Aggregate) -> str:
     """docs/format.md's object, keys in its order, non-ASCII kept, one trailing newline."""
-    return escape.json_text(json.dumps(agg.summary, ensure_ascii=False, indent=2)) + "\n"
+    from dkst.figures.aggregate import json_ready
+
+    return escape.json_text(json.dumps(json_ready(agg.summary), ensure_ascii=False, indent=2)) + "\n"
 
 
 # ---------------------------------------------------------------- csv

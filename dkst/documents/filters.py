@@ -11,6 +11,7 @@ from fractions import Fraction
 from typing import Any
 
 from dkst import escape
+from dkst.counts import Ratio, exact, half_up
 from dkst.i18n import TEXTS, text
 from dkst.periods import iso_date, vn_date, vn_date_long
 
@@ -54,10 +55,12 @@ def num(value: Any, none: str = "–") -> str:
 
 def pct(value: Any, none: str = "–") -> str:
     """A ratio as a Vietnamese percentage, always one decimal (rounded half up), the rule of every dkst
-    output (Markdown, Word, the workbook's ``0.0%``): ``0.8824`` -> ``88,2%``, ``1.0`` -> ``100,0%``;
-    None -> ``–``."""
+    output (Markdown, Word, the workbook's ``0.0%``): ``Fraction(6, 11)`` -> ``54,5%`` (rounded once, from the
+    exact ratio: :func:`dkst.counts.half_up`), ``0.8824`` -> ``88,2%``, ``1.0`` -> ``100,0%``; None -> ``–``."""
     if value is None or value == "" or isinstance(value, bool):
         return none
+    if isinstance(value, Ratio | Fraction | int):  # the aggregate's exact ratio: rounded here, once
+        return f"{half_up(exact(value) * 100, 1):f}".replace(".", ",") + "%"
     try:
         d = (Decimal(str(value)) * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     except ArithmeticError:

@@ -18,8 +18,8 @@ Rules (docs/format.md, "``dkst aggregate --period P --format json``"):
   is broken is *left out* of every total and counted in ``left_out``; so is a report of a unit whose entry in
   ``units.yaml`` is unusable (it belongs to no known unit);
 - ``expected`` counts the units whose status is on_time, late, missing, pending or invalid; ``received`` =
-  on_time + late; completeness and timeliness are rounded half-up to 4 places, ``None`` when nothing is
-  expected;
+  on_time + late; completeness and timeliness are exact fractions (rounded once by each output: JSON half-up to 4
+  places, people's percentages half-up to one decimal), ``None`` when nothing is expected;
 - indicator totals, commendations, highlights, limitations and proposals come from the counted reports,
   required or not; an indicator that no counted report carries has total ``None`` ("not reported", never 0);
 - a model counts when its status is in_progress or completed and ``started`` lies in the plan year, between
@@ -32,10 +32,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Protocol
 
 from dkst.checks.compliance import received
+from dkst.counts import Ratio, half_up
 from dkst.figures.frames import (
     EXPECTED_STATUSES,
     IND,
@@ -50,6 +51,7 @@ from dkst.figures.previous import LastYear, change, last_year_figures, rounded
 from dkst.findings import KeyedError, Severity
 from dkst.i18n import text
 from dkst.load.schema import Report
+from dkst.periods import nearest_period
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -184,17 +186,35 @@ def period_of(checked: Checked, period_id: str) -> PeriodInfo:
         return info
     if period_id in ds.period_ids:
         raise AggregateError("no-plan")  # written in plan.yaml, but broken there
+    near = nearest_period(period_id, list(index.periods))
+    if near is not None:
+        raise AggregateError("period-unknown-near", value=period_id, near=near, choices=", ".join(index.periods))
     raise AggregateError("unknown-period", value=period_id, choices=", ".join(index.periods))
 
 
 # ---------------------------------------------------------------- the figures
 
 
-def ratio(part: int, whole: int) -> float | None:
-    """``part / whole`` rounded half-up to 4 places; ``None`` when ``whole`` is 0."""
+def ratio(part: int, whole: int) -> Ratio | None:
+    """``part / whole``, exact (a :class:`~dkst.counts.Ratio`: a float that keeps its fraction); ``None`` when
+    ``whole`` is 0. Kept exact in :attr:`Aggregate.summary` to every
+    writer, each of which rounds it once (:func:`dkst.counts.half_up`): JSON to 4 places (:func:`json_ready`),
+    people's percentages to one decimal (:func:`dkst.documents.filters.pct`, the workbook)."""
     if not whole:
         return None
-    return float((Decimal(part) / Decimal(whole)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+    return Ratio(part, whole)
+
+
+def json_ready(value: Any) -> Any:
+    """``value`` (the summary, or any part of it) with each exact ratio rounded half-up to 4 places, once, as
+    FORMAT.md's JSON gives it (:func:`dkst.counts.half_up`); everything else as it is."""
+    if isinstance(value, Ratio | Fraction):
+        return float(half_up(value, 4))
+    if isinstance(value, dict):
+        return {k: json_ready(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_ready(v) for v in value]
+    return value
 
 
 def report_counts(frame: pd.DataFrame) -> dict[str, Any]:
@@ -347,3 +367,44 @@ def problem_files(checked: Checked, period: PeriodInfo, lang: str) -> list[dict[
             line, message = None, text("orphan-unit", lang, unit=unit_id)
         out.append({"path": src.path, "unit": unit_id, "line": line, "treated": treated, "message": message})
     return out
+
+
+# ---------------------------------------------------------------- what every output must say of the figures
+
+
+def left_out_warnings(agg: Aggregate, lang: str) -> list[str]:
+    """One line per received report left out of the totals (:func:`dkst.checks.compliance.left_out`): the
+    unit's name, the file and its first error. ``aggregate``, ``render``, ``remind`` and ``rollup`` print them on
+    standard error (FORMAT.md, "A report left out is named everywhere")."""
+    names = {u.id: u.name for u in agg.dataset.units}
+    out = []
+    for p in agg.problems:
+        if p["treated"] != "left_out":
+            continue
+        where = f"{p['path']}:{p['line']}" if p["line"] else p["path"]
+        message = " ".join(str(p["message"]).split())
+        out.append(text("left-out-warning", lang, name=names.get(p["unit"], p["unit"]), where=where, message=message))
+    return out
+
+
+def still_pending(agg: Aggregate) -> int:
+    """How many units that owe the period's report have it not yet due as of the day (status ``pending``): the
+    figures are provisional exactly when this is not 0 (never after the last on-time day, when such a unit is
+    ``missing``)."""
+    return int(agg.summary["reports"]["pending"])
+
+
+def provisional_warning(agg: Aggregate, lang: str) -> str:
+    """The warning line of provisional figures (FORMAT.md), or "" when they are not."""
+    n = still_pending(agg)
+    if not n:
+        return ""
+    return text("provisional-warning", lang, n=n, deadline=agg.period.deadline.last_on_time)
+
+
+def provisional_line(agg: Aggregate, lang: str) -> str:
+    """The sentence a document carries under its title when its figures are provisional, or ""."""
+    n = still_pending(agg)
+    if not n:
+        return ""
+    return text("provisional-line", lang, n=n, as_of=agg.as_of, deadline=agg.period.deadline.last_on_time)

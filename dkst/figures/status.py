@@ -86,15 +86,16 @@ def _status_dict(status: Status) -> dict[str, Any]:
 
 
 def as_plain(checked: Checked, lang: str) -> str:
-    """Tab-separated text for pipes and files: a header, then a line per unit (no control character from
+    """Tab-separated text for pipes and files: a header, then a line per unit, its id and its name first (no
+    control character from
     the data: a tab inside a name would shift the columns, an escape sequence would reach a terminal)."""
     data = table(checked)
-    header = [text("col-unit", lang), text("col-kind", lang)] + [
+    header = [text("col-unit-id", lang), text("col-unit-name", lang), text("col-kind", lang)] + [
         escape.terminal(r.id, keep="") for r in data["requirements"]
     ]
     lines = ["\t".join(header)]
-    for row in data["rows"]:
-        cells = [row["unit"].id, row["kind"]] + [mark(c, lang) for c in row["cells"]]
+    for row in data["rows"]:  # the id first (for scripts), the name second (for people pasting into Excel)
+        cells = [row["unit"].id, row["unit"].name or "", row["kind"]] + [mark(c, lang) for c in row["cells"]]
         lines.append("\t".join(escape.terminal(c, keep="") for c in cells))
     return "\n".join(lines) + "\n"
 

@@ -969,8 +969,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The dataset folder (default: DKST_DATA, the nearest folder with a plan.yaml, ./data).",
     },
     "help.opt.as-of": {
-        "vi": "Xét dữ liệu như tại ngày này (2023-06-20 hoặc 20/06/2023); mặc định hôm nay.",
-        "en": "Look at the data as on this day (2023-06-20 or 20/06/2023); default: today.",
+        "vi": "Xét dữ liệu như tại ngày này ({year}-06-20 hoặc 20/06/{year}); mặc định hôm nay.",
+        "en": "Look at the data as on this day ({year}-06-20 or 20/06/{year}); default: today.",
     },
     "help.opt.lang": {
         "vi": "Ngôn ngữ thông báo: vi hoặc en (mặc định DKST_LANG, rồi vi).",
@@ -1132,8 +1132,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "A period id of plan.yaml, such as H1 (six months) or Y (the year).",
     },
     "help.new.report.submitted": {
-        "vi": "Ngày Văn phòng nhận được báo cáo (2023-06-02 hoặc 02/6/2023); mặc định hôm nay.",
-        "en": "The day the office received the report (2023-06-02 or 02/6/2023); default: today.",
+        "vi": "Ngày Văn phòng nhận được báo cáo ({year}-06-02 hoặc 02/6/{year}); mặc định: ngày --as-of (hôm nay).",
+        "en": "The day the office received the report ({year}-06-02 or 02/6/{year}); default: the --as-of day (today).",
     },
     "help.new.model": {
         "vi": "Tạo units/<đơn vị>/models/<mã mô hình>.yaml: một mô hình “Đoàn kết sáng tạo” của đơn vị.",
@@ -1154,8 +1154,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Status: registered, in_progress, completed or stopped (or their Vietnamese names).",
     },
     "help.new.model.started": {
-        "vi": "Ngày bắt đầu (bắt buộc trừ khi tình trạng là đăng ký).",
-        "en": "The day it started (needed unless the status is registered).",
+        "vi": "Ngày bắt đầu, ví dụ 15/3/{year} (bắt buộc trừ khi tình trạng là đăng ký).",
+        "en": "The day it started, e.g. 15/3/{year} (needed unless the status is registered).",
     },
     "help.new.unit-plan": {
         "vi": "Tạo units/<đơn vị>/plan.yaml: kế hoạch triển khai Phong trào của đơn vị.",
@@ -1166,8 +1166,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The number of the unit's plan, such as 04/KH-MTTQ-BTT.",
     },
     "help.new.unit-plan.issued": {
-        "vi": "Ngày ban hành kế hoạch của đơn vị.",
-        "en": "The day the unit issued its plan.",
+        "vi": "Ngày ban hành kế hoạch của đơn vị, ví dụ 20/02/{year}.",
+        "en": "The day the unit issued its plan, e.g. 20/02/{year}.",
     },
     "help.new.unit-plan.received": {
         "vi": "Ngày Văn phòng thành phố nhận được kế hoạch.",
@@ -1302,9 +1302,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "rollup-no-parent": {
         "vi": "plan.yaml chưa có mục parent (mã của đơn vị này trong units.yaml của cấp trên), nên chưa biết "
-        "báo cáo lên đâu; xem mục “Báo cáo lên tỉnh” trong hướng dẫn",
+        "báo cáo lên đâu; xem mục “14. Hai cấp: báo cáo lên tỉnh” trong docs/huong-dan-su-dung.md",
         "en": "plan.yaml has no parent (this unit's id in the level above's units.yaml), so there is nowhere to "
-        "report to; see “Reporting to the province” in the README",
+        "report to; see section “14. Hai cấp: báo cáo lên tỉnh” of the guide docs/huong-dan-su-dung.md",
     },
     "rollup-parent-broken": {
         "vi": "Mục parent của plan.yaml có lỗi (dòng {line}); chạy dkst check để xem và sửa, chưa ghi tệp nào",
@@ -1410,9 +1410,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "e.g. inbox/*.xlsx inbox/*.eml.",
     },
     "help.import.submitted": {
-        "vi": "Ngày Văn phòng nhận được báo cáo (2023-06-02 hoặc 02/6/2023); mặc định: ngày ghi trong phiếu, nếu "
+        "vi": "Ngày Văn phòng nhận được báo cáo ({year}-06-02 hoặc 02/6/{year}); mặc định: ngày ghi trong phiếu, nếu "
         "không có thì ngày --as-of (hôm nay).",
-        "en": "The day the office received the report (2023-06-02 or 02/6/2023); default: the form's date, else the "
+        "en": "The day the office received the report ({year}-06-02 or 02/6/{year}); default: the form's date, "
+        "else the "
         "--as-of day (today).",
     },
     "help.import.force": {
@@ -1433,8 +1434,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "parent.",
     },
     "help.rollup.submitted": {
-        "vi": "Ngày gửi ghi vào báo cáo ở cấp trên (2023-12-02 hoặc 02/12/2023); mặc định ngày --as-of.",
-        "en": "The date sent, written in the report at the level above (2023-12-02 or 02/12/2023); default: the "
+        "vi": "Ngày gửi ghi vào báo cáo ở cấp trên ({year}-12-02 hoặc 02/12/{year}); mặc định ngày --as-of.",
+        "en": "The date sent, written in the report at the level above ({year}-12-02 or 02/12/{year}); default: the "
         "--as-of day.",
     },
     "help.rollup.force": {

@@ -1,3 +1,60 @@
 """Catalogue part: the clerk's hands: options, hints, forms by name (merged into :data:`dkst.i18n.TEXTS`)."""
 
-TEXTS: dict[str, dict[str, str]] = {}
+TEXTS: dict[str, dict[str, str]] = {
+    # a period the plan lacks, with the nearest one
+    "period-unknown-near": {
+        "vi": "Kỳ báo cáo “{value}” không có trong plan.yaml; có phải “{near}”? Các kỳ: {choices}",
+        "en": "Period “{value}” is not in plan.yaml; did you mean “{near}”? Periods: {choices}",
+    },
+    # a date an option cannot read: the option, the reason, examples in the dataset's year
+    "date-unreadable": {
+        "vi": "{option}: không đọc được ngày: {value}; viết {year}-06-02 hoặc 02/06/{year}",
+        "en": "{option}: not a date: {value}; write {year}-06-02 or 02/06/{year}",
+    },
+    "date-impossible": {
+        "vi": "{option}: ngày không có thật: {value}",
+        "en": "{option}: no such day: {value}",
+    },
+    "date-impossible-days": {
+        "vi": "{option}: ngày không có thật: {value} (tháng {month}/{year} có {days} ngày)",
+        "en": "{option}: no such day: {value} ({month}/{year} has {days} days)",
+    },
+    # ``dkst new``: ids that ``check`` would refuse, refused before anything is written
+    "new-id-windows": {
+        "vi": "Mã “{value}” là tên thiết bị của Windows, không đặt được tên tệp (dkst check sẽ báo lỗi); dùng mã "
+        "khác, ví dụ {example}",
+        "en": "“{value}” is a Windows device name and cannot name a file (dkst check would refuse it); use another "
+        "id, e.g. {example}",
+    },
+    "new-id-ascii": {
+        "vi": "Mã “{value}” có chữ có dấu; mã chỉ gồm chữ thường không dấu, số và dấu gạch nối: dùng {example}",
+        "en": "Id “{value}” has accented letters; ids are lowercase ASCII letters, digits and hyphens: use {example}",
+    },
+    # ``dkst import``: the summary of a dry run, and of a run that wrote nothing
+    "import-done-dry-run": {
+        "vi": "Chạy thử, chưa ghi tệp nào: {would} báo cáo sẽ được ghi, {unchanged} không thay đổi, {refused} phiếu "
+        "không nhập. Bỏ --dry-run để ghi.",
+        "en": "Dry run, nothing written: {would:report|reports} would be written, {unchanged} unchanged, "
+        "{refused:form|forms} refused. Run without --dry-run to write.",
+    },
+    "import-done-nothing": {
+        "vi": "Không ghi tệp nào: {unchanged} báo cáo không thay đổi, {refused} phiếu không nhập.",
+        "en": "Nothing written: {unchanged} reports unchanged, {refused:form|forms} refused.",
+    },
+    # ``dkst rollup --dry-run``: what each file would become
+    "rollup-would-new": {"vi": "sẽ tạo mới", "en": "would be created"},
+    "rollup-would-changed": {"vi": "sẽ ghi đè", "en": "would be replaced"},
+    "rollup-would-unchanged": {"vi": "không đổi", "en": "unchanged"},
+    # ``dkst status`` in tab-separated text: the unit's id, then its name
+    "col-unit-id": {"vi": "Mã đơn vị", "en": "Unit id"},
+    "col-unit-name": {"vi": "Tên đơn vị", "en": "Unit name"},
+    # ``--output`` whose suffix does not fit the format
+    "output-suffix-fits": {
+        "vi": "--output: tệp định dạng {format} phải có đuôi {expected}, không phải “{suffix}”",
+        "en": "--output: a {format} file must end in {expected}, not “{suffix}”",
+    },
+    "output-suffix-choices": {
+        "vi": "--output {path}: lệnh này không ghi được tệp đuôi “{suffix}”; dùng đuôi {choices}",
+        "en": "--output {path}: this command cannot write a “{suffix}” file; use {choices}",
+    },
+}

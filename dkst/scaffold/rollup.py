@@ -71,6 +71,8 @@ class Rollup:
     models: list[OutFile] = field(default_factory=list)
     #: city indicator ids with no counterpart in the province's plan (not mapped, and not there by the same id)
     left_out: list[str] = field(default_factory=list)
+    #: the city's figures the report is made of (for the warnings of :func:`dkst.cli.options.warn_figures`)
+    figures: Aggregate | None = None
 
     @property
     def files(self) -> list[OutFile]:
@@ -201,6 +203,7 @@ def prepare(
     rollup = Rollup(
         root, parent.unit, target, _out(root, f"units/{parent.unit}/reports/{target}.yaml", report), models, left_out
     )
+    rollup.figures = agg
     _self_check(rollup)
     return rollup
 

@@ -5,8 +5,10 @@ they are plain sums of the rows above. Every word comes from the catalogue in th
 from __future__ import annotations
 
 from collections.abc import Callable
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from dkst.counts import half_up
 from dkst.figures.frames import cell_date, cell_int
 from dkst.sheets.workbook_layout import HEADER_ROW, Column, Row, Sheet, col_name, sum_formula, summable
 
@@ -260,17 +262,26 @@ def reports_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, preamble: list[
     sheet.finish(freeze_col=0)
 
 
+def sheet_ratio(part: int, whole: int) -> float:
+    """The cached value of a ratio cell: the exact ratio rounded half-up once to 3 places (one decimal of a
+    percent), the value its formula ``=ROUND(part/whole,3)`` gives, shown ``0.0%``: 6 of 11 is 54,5% in the cell,
+    in Markdown and in Word alike (:func:`dkst.counts.half_up`)."""
+    return float(half_up(Fraction(part, whole), 3))
+
+
 def _ratios(counts: dict[str, Any]) -> list[float | None]:
     if not counts["expected"]:
         return [None, None]
-    return [counts["received"] / counts["expected"], counts["on_time"] / counts["expected"]]
+    return [sheet_ratio(counts["received"], counts["expected"]), sheet_ratio(counts["on_time"], counts["expected"])]
 
 
 def _ratio_formulas(r: int, col: int, exp: str, rec: str, on: str, counts: dict[str, Any]) -> dict[int, str]:
-    """Completeness and timeliness of sheet row ``r`` (one-based in the formula) as formulas, when defined."""
+    """Completeness and timeliness of sheet row ``r`` (one-based in the formula) as formulas, when defined:
+    rounded in the formula as in the cached value (:func:`sheet_ratio`), so a spreadsheet that recalculates shows
+    the same one decimal."""
     if not counts["expected"]:
         return {}
-    return {col: f"={rec}{r}/{exp}{r}", col + 1: f"={on}{r}/{exp}{r}"}
+    return {col: f"=ROUND({rec}{r}/{exp}{r},3)", col + 1: f"=ROUND({on}{r}/{exp}{r},3)"}
 
 
 def _known(key: str) -> bool:

@@ -556,7 +556,11 @@ TEXT: dict[str, dict] = {
             ("missing", "Đơn vị chưa gửi báo cáo: ", ""),
             ("exempt", "Đơn vị được miễn báo cáo kỳ này: ", ""),
         ),
-        "left_out": "Có {{ summary.reports.left_out|num }} báo cáo có lỗi dữ liệu, chưa được đưa vào số liệu tổng hợp.",
+        "left_out": "{% for u in units if u.left_out %}Báo cáo của {{ u.name }} có lỗi số liệu, chưa được tổng hợp."
+        "{{ ' ' if not loop.last }}{% endfor %}",
+        "provisional": "Số liệu tạm tính đến ngày {{ as_of|vndate }}; còn {{ summary.reports.pending|num }} đơn vị"
+        " chưa đến hạn gửi báo cáo.",
+        "left_out_cell": "lỗi",
         "reporting_head": [
             "Loại đơn vị",
             "Phải báo cáo",
@@ -697,9 +701,11 @@ TEXT: dict[str, dict] = {
             ("missing", "Units that have not sent a report: ", ""),
             ("exempt", "Units exempted from reporting for this period: ", ""),
         ),
-        "left_out": "{{ summary.reports.left_out|ennum }}"
-        " {{ 'report has data errors and is' if summary.reports.left_out == 1"
-        " else 'reports have data errors and are' }} not included in the totals.",
+        "left_out": "{% for u in units if u.left_out %}The report of {{ u.name }} has data errors and is not"
+        " included in the totals.{{ ' ' if not loop.last }}{% endfor %}",
+        "provisional": "Provisional figures as of {{ as_of|endate }}; {{ summary.reports.pending|ennum }}"
+        " {{ 'unit is' if summary.reports.pending == 1 else 'units are' }} not yet due to send the report.",
+        "left_out_cell": "error",
         "reporting_head": [
             "Type of unit",
             "Due",
@@ -797,6 +803,9 @@ def body(doc, s: dict) -> None:
     gap.paragraph_format.space_after = Pt(0)
 
     para(doc, "{%p set ns = namespace(k=0) %}")
+    para(doc, "{%p if summary.reports.pending %}")
+    para(doc, s["provisional"], italic=True, bold=True)
+    para(doc, "{%p endif %}")
     para(doc, s["intro"])
 
     para(doc, s["results"], "Heading 1")
@@ -1053,7 +1062,9 @@ def appendix(doc, s: dict) -> None:
             s["unit_status"],
             s["unit_submitted"],
             tcfor,
-            "{{ u.indicators[i.id]|num if i.id in u.indicators else '–' }}",
+            "{{ u.indicators[i.id]|num if i.id in u.indicators else ('"
+            + s["left_out_cell"]
+            + "' if u.left_out else '–') }}",
             tcend,
             "{{ u.models|num }}",
         ],
