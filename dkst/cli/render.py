@@ -104,8 +104,7 @@ def render(
     sys.stdout.flush()
     warn_figures(agg, ctx.lang)
     for gap in context.facts().warnings:  # every piece of the committee's words still to write, by file or key
-        sys.stderr.write(f"dkst: {gap}
-")
+        sys.stderr.write(f"dkst: {gap}\n")
 
 
 def with_late_changes(context: ReportContext, root: Path) -> ReportContext:
