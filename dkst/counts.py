@@ -90,6 +90,10 @@ class Ratio(float):
     def __repr__(self) -> str:
         return f"Ratio({self.exact.numerator}, {self.exact.denominator})"
 
+    def __str__(self) -> str:
+        """As JSON shows it (4 places, half-up): what a template printing the bare figure gets."""
+        return str(half_up(self.exact, 4))
+
 
 def exact(value: Fraction | float | int) -> Fraction:
     """The exact value of a ratio: a :class:`Ratio`'s fraction, or the number itself made a fraction."""
@@ -99,7 +103,7 @@ def exact(value: Fraction | float | int) -> Fraction:
 def half_up(value: Fraction | float | int, places: int) -> Decimal:
     """``value`` rounded half-up (halves away from zero) to ``places`` decimals, from the exact fraction.
 
-    The one rounding of a ratio (FORMAT.md, "One number, rounded once"): the figures stay exact
+    The one rounding of a ratio (docs/format.md, "One number, rounded once"): the figures stay exact
     (:class:`fractions.Fraction`) until an output shows them; never from a float or an already rounded value
     (rounding 6/11 to 0.5455 and then to one decimal of a percent gives 54,6%, not 54,5%).
     """

@@ -180,7 +180,7 @@ def test_render_md_escapes_html_and_prints_no_escapes(hostile: Path) -> None:
     code, out, err = run("render", "--data", str(hostile), "--period", "H1", "--as-of", AS_OF)
     assert code == 0, err
     assert no_raw_escapes(out)
-    assert out.count("<script>") == out.count("\\<script>") == 1 and out.count("<b>") == out.count("\\<b>") >= 1
+    assert out.count("<script>") == out.count("\\<script>") >= 1 and out.count("<b>") == out.count("\\<b>") >= 1
 
 
 def test_end_to_end_terminal_payloads_through_the_installed_command(hostile: Path) -> None:

@@ -46,7 +46,7 @@ from dkst.cli.usage import (
 from dkst.findings import KeyedError
 from dkst.i18n import text
 
-#: The short name of each option a clerk types many times a day (FORMAT.md, "Commands"): given to every command
+#: The short name of each option a clerk types many times a day (docs/format.md, "Commands"): given to every command
 #: that has the long option, unless the command uses the short name for something else.
 SHORT_NAMES = {"--data": "-d", "--period": "-p", "--format": "-f", "--output": "-o"}
 #: A bare word that may be a period id (``H1``, ``y``): ``dkst aggregate H1`` is read as ``--period H1``.
@@ -257,7 +257,7 @@ def period_as_argument(cmd: Any, ctx: Any, args: list[str]) -> list[str]:
 
 
 def upper_period(ctx: Any) -> None:
-    """A period id is upper case (``^[A-Z][A-Z0-9]*$``): ``h1`` typed is ``H1`` (FORMAT.md, "Commands")."""
+    """A period id is upper case (``^[A-Z][A-Z0-9]*$``): ``h1`` typed is ``H1`` (docs/format.md, "Commands")."""
     value = ctx.params.get("period")
     if isinstance(value, str) and value.isascii():
         ctx.params["period"] = value.upper()

@@ -262,7 +262,7 @@ def import_forms(
         _say(row)
     counts = {k: sum(o.result == f"import-{k}" and not o.reason for o in outcomes) for k in ("written", "unchanged")}
     refused = sum(bool(o.reason) for o in outcomes)
-    if dry_run:  # says what would be written, never that anything was (FORMAT.md, "Commands")
+    if dry_run:  # says what would be written, never that anything was (docs/format.md, "Commands")
         would = sum(o.result == "import-would-write" and not o.reason for o in outcomes)
         done = text("import-done-dry-run", ctx.lang, would=would, refused=refused, **counts)
     elif counts["written"]:

@@ -114,7 +114,7 @@ def _date(value: str | None, what: str, lang: str, future_ok: bool = False, year
 
 def model_id_problem(model: str, lang: str) -> str:
     """Why ``check`` would refuse ``model`` as a model id (the file name), in one line with the id to use; "" when
-    it would not. ``new`` refuses before creating anything (FORMAT.md, "Commands")."""
+    it would not. ``new`` refuses before creating anything (docs/format.md, "Commands")."""
     from dkst.load.fields import SLUG, WINDOWS_RESERVED
     from dkst.scaffold.yamlwrite import slugify
 

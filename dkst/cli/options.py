@@ -233,7 +233,7 @@ def format_by_suffix(fmt: str | None, output: Path | None, suffixes: dict[str, s
     """The format a command writes, judged with its ``--output``'s suffix before any work: without ``--format``,
     the suffix says it (``suffixes``: suffix → format; none at all: ``default``); a suffix that does not fit the
     format (``render --format docx --output x.md``), or one the command cannot write, is a usage error naming
-    the suffix to use (FORMAT.md, "Commands")."""
+    the suffix to use (docs/format.md, "Commands")."""
     if output is None:
         return fmt or default
     suffix = output.suffix.lower()
@@ -274,7 +274,7 @@ def require_sound(findings: Iterable[Finding], lang: str) -> None:
 
 
 def warn_figures(agg: Aggregate, lang: str, provisional: bool = True) -> None:
-    """What every command that shows figures says on standard error (FORMAT.md, "Every output tells the same
+    """What every command that shows figures says on standard error (docs/format.md, "Every output tells the same
     truth"): one line per left-out report, then, when asked and only when some owing unit's report is not yet
     due, that the figures are provisional."""
     from dkst.escape import terminal

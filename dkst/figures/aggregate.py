@@ -207,7 +207,7 @@ def ratio(part: int, whole: int) -> Ratio | None:
 
 def json_ready(value: Any) -> Any:
     """``value`` (the summary, or any part of it) with each exact ratio rounded half-up to 4 places, once, as
-    FORMAT.md's JSON gives it (:func:`dkst.counts.half_up`); everything else as it is."""
+    docs/format.md's JSON gives it (:func:`dkst.counts.half_up`); everything else as it is."""
     if isinstance(value, Ratio | Fraction):
         return float(half_up(value, 4))
     if isinstance(value, dict):
@@ -375,7 +375,7 @@ def problem_files(checked: Checked, period: PeriodInfo, lang: str) -> list[dict[
 def left_out_warnings(agg: Aggregate, lang: str) -> list[str]:
     """One line per received report left out of the totals (:func:`dkst.checks.compliance.left_out`): the
     unit's name, the file and its first error. ``aggregate``, ``render``, ``remind`` and ``rollup`` print them on
-    standard error (FORMAT.md, "A report left out is named everywhere")."""
+    standard error (docs/format.md, "A report left out is named everywhere")."""
     names = {u.id: u.name for u in agg.dataset.units}
     out = []
     for p in agg.problems:
@@ -395,7 +395,7 @@ def still_pending(agg: Aggregate) -> int:
 
 
 def provisional_warning(agg: Aggregate, lang: str) -> str:
-    """The warning line of provisional figures (FORMAT.md), or "" when they are not."""
+    """The warning line of provisional figures (docs/format.md), or "" when they are not."""
     n = still_pending(agg)
     if not n:
         return ""
