@@ -59,6 +59,36 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+#: The modules of the ``hostile`` pass (``python -m pytest -m hostile``, run by CI after the README's command): crafted
+#: files and memory caps, races and killed writers, real SMTP servers and git repositories, fuzzing, code pages.
+HOSTILE = frozenset(
+    {
+        "test_trust_forms.py",
+        "test_trust_outputs.py",
+        "test_trust_templates.py",
+        "test_mail.py",
+        "test_history.py",
+        "test_fuzz_datasets.py",
+        "test_loader_fuzz.py",
+        "test_console.py",
+        "test_outputs.py",
+        "test_template_limits.py",
+        "test_values.py",
+        "test_injection.py",
+        "test_windows_files.py",
+        "test_perf_units.py",
+        "test_spawn.py",
+        "test_cache_security.py",
+    }
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.name in HOSTILE:
+            item.add_marker(pytest.mark.hostile)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     global _ALL_IN_SUBPROCESSES
     _ALL_IN_SUBPROCESSES = bool(config.getoption("--dkst-subprocess", default=False))
