@@ -170,3 +170,17 @@ def test_a_unit_plan_without_received_arrives_when_issued(sample: Path) -> None:
     doc = json.loads(run_dkst("status", "--data", str(sample), "--as-of", "2023-03-20", "--format", "json").stdout)
     an_my = next(u for u in doc["units"] if u["id"] == "an-my")["statuses"]["unit-plan"]
     assert an_my["status"] == "done" and an_my["submitted"] == "2023-03-20"
+
+
+def test_the_workbook_says_provisional_under_its_titles_exactly_while_some_unit_is_pending(sample: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    for as_of, provisional in (("2023-06-01", True), ("2023-06-20", False)):
+        out = sample.parent / f"tong-hop-{as_of}.xlsx"
+        proc = run_dkst("aggregate", "--data", str(sample), "-p", "H1", "--as-of", as_of, "-f", "xlsx", "-o", str(out))
+        assert proc.returncode == 0, proc.stderr
+        for ws in openpyxl.load_workbook(out).worksheets:
+            heads = [str(ws.cell(r, 1).value or "") for r in range(1, 5)]
+            said = [h for h in heads if h.startswith("Số liệu tạm tính")]
+            assert bool(said) is provisional, (ws.title, heads)
+            if provisional:
+                assert said == ["Số liệu tạm tính đến ngày 01/6/2023; còn 13 đơn vị chưa đến hạn gửi báo cáo."]

@@ -74,7 +74,10 @@ def write_workbook(
     )
     book.set_calc_mode("auto")
     fm = formats(book)
-    head = [title, lines[0]]
+    from dkst.figures.aggregate import provisional_line
+
+    provisional = provisional_line(agg, lang)  # under the titles, exactly while some owing unit is pending
+    head = [title, lines[0], *([provisional] if provisional else [])]
     units_sheet(book, fm, agg, lang, rows, indicator_heads, [*head, lines[1]], lines, problems, t)
     models_sheet(book, fm, agg, lang, [*head, lines[2]], t)
     commendations_sheet(book, fm, agg, lang, [*head, lines[3]], t)
