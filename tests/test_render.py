@@ -9,6 +9,7 @@ limitation carry hostile text, a proposal is near the size limit, and no unit re
 from __future__ import annotations
 
 import copy
+import html
 import io
 import os
 import re
@@ -78,7 +79,8 @@ def _all_text(document: Any) -> str:
 
 
 def _md_unescape(text: str) -> str:
-    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
+    """The text a reader sees: backslash escapes dropped, then ``&lt;``, ``&gt;``, ``&amp;`` read back."""
+    return html.unescape(re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text))
 
 
 def _unescaped_pipes(line: str) -> int:
@@ -192,9 +194,9 @@ def test_pct(value: Any, text: str) -> None:
 
 
 def test_md_escapes_what_would_break_markdown() -> None:
-    assert md("Sở GD&ĐT | A < B") == "Sở GD&ĐT \\| A < B"
+    assert md("Sở GD&ĐT | A < B") == "Sở GD&amp;ĐT \\| A &lt; B"
     assert md("{{ 7*7 }}") == "{{ 7*7 }}"
-    assert md("<w:p>") == "\\<w:p>"
+    assert md("<w:p>") == "&lt;w:p&gt;"
     assert md("a\nb\r\nc") == "a b c"
     assert md("# không phải tiêu đề") == "\\# không phải tiêu đề"
     assert md("- không phải danh sách") == "\\- không phải danh sách"
@@ -330,7 +332,7 @@ def test_markdown_hostile_strings_print_literally(report_md: str, data: dict[str
     assert "49" not in out
     plain = _md_unescape(out)
     assert HOSTILE_UNIT in plain
-    assert "<w:p>" in plain and "\\<w:p>" in out  # shown literally, never raw HTML
+    assert "<w:p>" in plain and "&lt;w:p&gt;" in out and "<w:p>" not in out  # shown literally, never raw HTML
     limitation = next(x["text"] for x in data["limitations"] if "<w:p>" in x["text"])
     for line in limitation.splitlines():
         assert line in plain, line
