@@ -6,6 +6,7 @@ its validator and its JSON Schema. :mod:`dkst.load.schema` builds the file kinds
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
@@ -45,6 +46,8 @@ def _to_count(value: Any) -> int:
     try:
         return parse_count(value)
     except CountError as exc:
+        if exc.words is not None:
+            raise _fail(exc.reason, suggestion=exc.suggestion, words=exc.words) from None
         if exc.suggestion is not None:
             raise _fail(exc.reason, suggestion=exc.suggestion) from None
         raise _fail(exc.reason) from None
@@ -109,10 +112,19 @@ def _to_email(value: Any) -> str:
     return text
 
 
+def slugify(text: str) -> str:
+    """A Vietnamese name → an ASCII id: ``Khu phố chuyển đổi số`` → ``khu-pho-chuyen-doi-so``."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return "-".join(re.findall(r"[a-z0-9]+", text))
+
+
 def _slug(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         value = _plain_text(value)  # ``2023`` or ``010`` written plainly: the id as typed
     if not isinstance(value, str) or not SLUG.match(value):
+        if isinstance(value, str) and not value.isascii() and SLUG.match(slugify(value)):
+            raise _fail("slug_ascii", suggestion=slugify(value))  # ``tân-ước``: say ``tan-uoc``
         raise _fail("slug")
     return value
 
