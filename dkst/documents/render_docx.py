@@ -13,6 +13,7 @@ from typing import Any
 
 from dkst import files
 from dkst.documents.charts import Chart
+from dkst.documents.docxlang import declare_language, tag_runs
 from dkst.documents.render_errors import RenderError, display_path, limit_text, prepared, template_error, template_line
 from dkst.documents.template_context import Context, context_lang
 from dkst.documents.templates_lookup import make_environment
@@ -298,6 +299,8 @@ def render_docx(context: Context, template_path: Path, unit: Mapping[str, Any] |
         _keep_together(tpl.docx)
         fit_rules(tpl.docx)
         _describe_document(tpl.docx, ctx)
+        declare_language(tpl.docx, lang or "vi")  # dc:language, decimal symbol, no preview picture (#21)
+        tag_runs(tpl.docx, lang or "vi")  # Vietnamese words of an English document tagged vi-VN
         buf = io.BytesIO()
         tpl.save(buf)
     except RenderError:
