@@ -112,9 +112,7 @@ def _removed_on_sigterm(tmp: str | list[str]) -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _write_temp(
-    folder: Path, name: str, data: bytes, temps: list[str] | None = None, *, private: bool = False
-) -> str:
+def _write_temp(folder: Path, name: str, data: bytes, temps: list[str] | None = None, *, private: bool = False) -> str:
     """``data`` in a new private temporary file of ``folder``, flushed to disk; returns its path. On any
     failure the temporary file is gone. With ``temps`` (watched by the caller's :func:`_removed_on_sigterm`)
     the path is added to it at once; else this function removes it on SIGTERM itself. SIGTERM is held back

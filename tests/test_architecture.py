@@ -360,7 +360,9 @@ def test_the_writers_take_a_report_context_only() -> None:
 # --------------------------------------------------------------------------- one file-replacing writer
 
 #: What replaces or renames a file, or makes a temporary one: only dkst/files.py may use it.
-_REPLACING = re.compile(r"\bos\.(?:replace|rename|renames)\(|\.rename\(|\.replace\(\s*\w*(?:tmp|temp)|\bshutil\.move\(|\btempfile\b|\bmkstemp\(")
+_REPLACING = re.compile(
+    r"\bos\.(?:replace|rename|renames)\(|\.rename\(|\.replace\(\s*\w*(?:tmp|temp)|\bshutil\.move\(|\btempfile\b|\bmkstemp\("
+)
 
 
 def test_one_file_replacing_writer() -> None:
