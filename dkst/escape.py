@@ -4,7 +4,9 @@ Nothing a dataset says is trusted (names, labels, texts, ids, file names). Whate
 through one of these:
 
 - :func:`markdown` / :func:`markdown_cell`: prints as typed in Markdown (no emphasis, links, headings, lists,
-  HTML tags or entities made from data); the ``md`` template filter and ``aggregate --format md``.
+  HTML tags or entities made from data: ``<``, ``>``, ``&`` as ``&lt;``, ``&gt;``, ``&amp;``, which every
+  renderer shows as text, where a backslash before ``<`` is a live tag in Python-Markdown); the ``md``
+  template filter and ``aggregate --format md``.
 - :func:`html`: ``&``, ``<``, ``>`` and quotes as entities.
 - :func:`spreadsheet`: a CSV or Excel text cell never starts a formula (OWASP CSV injection: a leading
   ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a ``'`` in front); numbers are not touched.
@@ -45,9 +47,7 @@ __all__ = [
 
 _MD_ALWAYS = re.compile(r"([\\|])")
 _MD_PAIRED = "*_`~^$"
-_MD_TAG = re.compile(r"<(?=[A-Za-z/!?])")
-_MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_MD_LEADING = re.compile(r"^(#|>|=|[-+:](?=\s|$)|\d+(?=[.)](?:\s|$)))")
+_MD_LEADING = re.compile(r"^(#|=|[-+:](?=\s|$)|\d+(?=[.)](?:\s|$)))")
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
 
 
@@ -58,6 +58,9 @@ _BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 def _md_line(line: str) -> str:
     line = _BIDI.sub("", line)
+    # HTML first, as entities: ``&lt;img …&gt;`` is text in every renderer, where ``\<img …>`` is a live tag
+    # in Python-Markdown (MkDocs); ``&`` always, so that no entity is made from data either.
+    line = line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     line = _MD_ALWAYS.sub(r"\\\1", line)
     for ch in _MD_PAIRED:
         # a lone delimiter cannot open emphasis, code, sub/superscript or math: leave it readable
@@ -65,8 +68,6 @@ def _md_line(line: str) -> str:
             line = line.replace(ch, "\\" + ch)
     if "[" in line and "]" in line:
         line = line.replace("[", "\\[").replace("]", "\\]")
-    line = _MD_TAG.sub(r"\\<", line)
-    line = _MD_ENTITY.sub(r"\\&", line)
     m = _MD_LEADING.match(line)
     if m:
         if m.group(1)[0].isdigit():
@@ -87,7 +88,7 @@ def markdown_lines(value: Any) -> list[str]:
 
 
 def markdown(value: Any, br: str = " ") -> str:
-    """Escape text for Markdown so it prints as typed: ``|`` -> ``\\|``, markup and HTML neutralised,
+    """Escape text for Markdown so it prints as typed: ``|`` -> ``\\|``, ``<`` -> ``&lt;``, markup neutralised,
     a leading ``#``/``-``/``1.`` kept from making a heading or list, lines joined by ``br``
     (a space: safe inside a table cell). None -> ``""``."""
     return br.join(markdown_lines(value))

@@ -321,3 +321,37 @@ def test_the_code_cites_the_contract_in_the_repository() -> None:
     ]
     assert cited == []
     assert (ROOT / "docs" / "format.md").is_file()
+
+
+# --------------------------------------------------------------------------- data flows one way into the writers
+
+#: The writers and what they start from: each takes the typed report context, never a mapping of plain data.
+WRITERS = {
+    "dkst.documents.render_md": ("render_markdown", "render_text", "render_reminder"),
+    "dkst.documents.render_docx": ("render_docx", "render_reminder_docx", "report_charts"),
+    "dkst.documents.render_errors": ("prepared",),
+    "dkst.documents.template_context": ("template_data", "with_unit"),
+    "dkst.documents.page": ("render_html",),
+}
+
+
+def test_the_writers_take_a_report_context_only() -> None:
+    """The writers' ``context`` is a ``ReportContext`` (dates as dates, built once by the pipeline): no branch
+    for a hand-made mapping, and no module that makes one (#20)."""
+    found = []
+    for module, names in WRITERS.items():
+        tree = ast.parse(_modules()[module].read_text(encoding="utf-8"))
+        defs = {n.name: n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}
+        for name in names:
+            args = defs[name].args.args
+            annotation = ast.unparse(args[0].annotation) if args[0].annotation is not None else ""
+            if args[0].arg != "context" or annotation != "ReportContext":
+                found.append(f"{module}.{name}({args[0].arg}: {annotation})")
+            found += [
+                f"{module}.{name}: {a.arg} is a Mapping"
+                for a in args
+                if a.annotation is not None and "Mapping" in ast.unparse(a.annotation)
+            ]
+    assert not found, found
+    assert "dkst.documents.report_data" not in _modules()
+    assert not (ROOT / "tests" / "fixtures" / "render_context.json").exists()

@@ -26,7 +26,9 @@ from typing import Any
 
 import pytest
 
+from dkst.documents.report_model import ReportContext
 from tests.conftest import REPO
+from tests.contexts import hostile_context, sample_context
 
 SAMPLE = REPO / "data"
 TEMPLATES = REPO / "templates"
@@ -52,13 +54,8 @@ def bold_width_mm(text: str, pt: float) -> float:
 # --------------------------------------------------------------------------- the documents
 
 
-def _context(lang: str, period: str = "H1", as_of: date = AS_OF) -> dict[str, Any]:
-    from dkst.checks.checker import check
-    from dkst.documents.report_context import render_context
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("DKST_TODAY", "2024-06-30")
-        return render_context(check(SAMPLE, as_of), period, lang).template_data()
+def _context(lang: str, period: str = "H1", as_of: date = AS_OF) -> ReportContext:
+    return sample_context(period, lang, as_of)
 
 
 def _template(name: str, lang: str) -> Path:
@@ -66,13 +63,15 @@ def _template(name: str, lang: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def contexts() -> dict[str, dict[str, Any]]:
+def contexts() -> dict[str, ReportContext]:
     return {lang: _context(lang) for lang in ("vi", "en")}
 
 
 @pytest.fixture(scope="module")
-def rendered(contexts: dict[str, dict[str, Any]]) -> dict[tuple[str, str], bytes]:
+def rendered(contexts: dict[str, ReportContext]) -> dict[tuple[str, str], bytes]:
     from dkst.documents.render import render_docx, render_reminder_docx
+    from dkst.figures.reminders import Addressee
+    from dkst.statuses import ReportStatus
 
     out: dict[tuple[str, str], bytes] = {}
     for name, lang in CASES:
@@ -80,20 +79,11 @@ def rendered(contexts: dict[str, dict[str, Any]]) -> dict[tuple[str, str], bytes
         if name == "report":
             out[name, lang] = render_docx(ctx, _template(name, lang))
         else:
-            unit = next(u for u in ctx["units"] if u["status"] == "missing")
-            out[name, lang] = render_reminder_docx(
-                ctx,
-                {
-                    "id": unit["id"],
-                    "name": unit["name"],
-                    "status": "missing",
-                    "status_label": unit["status_label"],
-                    "days_overdue": 179,
-                    "days_left": None,
-                    "email": "hoi.ccb@example.vn",
-                },
-                _template(name, lang),
+            unit = next(u for u in ctx.units if u.status == ReportStatus.MISSING)
+            to = Addressee(
+                unit.id, unit.name, ReportStatus.MISSING, unit.status_label, 179, None, "hoi.ccb@example.vn", None
             )
+            out[name, lang] = render_reminder_docx(ctx, to, _template(name, lang))
     return out
 
 
@@ -325,7 +315,7 @@ def test_page_numbers_from_page_two(rendered: dict[tuple[str, str], bytes], name
 
 @pytest.mark.parametrize(("name", "lang"), _cases())
 def test_properties_and_no_leftovers(
-    rendered: dict[tuple[str, str], bytes], contexts: dict[str, Any], name: str, lang: str
+    rendered: dict[tuple[str, str], bytes], contexts: dict[str, ReportContext], name: str, lang: str
 ) -> None:
     data = rendered[name, lang]
     with zipfile.ZipFile(io.BytesIO(data)) as z:
@@ -337,10 +327,10 @@ def test_properties_and_no_leftovers(
         app = z.read("docProps/app.xml").decode("utf-8")
         assert "Microsoft" not in app and "Macintosh" not in app
     props = _doc(data).core_properties
-    period = contexts[lang]["period"]["in_sentence"]
+    period = contexts[lang].period.in_sentence
     assert period in props.title
     assert props.subject and "Đoàn kết sáng tạo" in props.subject
-    assert props.author == contexts[lang]["plan"]["issuer"]
+    assert props.author == contexts[lang].plan.issuer
     assert props.created.date() == AS_OF == props.modified.date()
     assert not props.comments and not props.keywords
     assert data == (rendered[name, lang])  # the fixture renders once; determinism is tested in test_render
@@ -462,12 +452,12 @@ _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 def test_template_lint(path: Path) -> None:
     """A template as a clerk may have saved it from Word: each Jinja tag whole inside one run (docxtpl
     reads ``{{ … }}`` and ``{% … %}`` only within a ``w:r``), the page set-up and fonts of NĐ 30, no Python
-    beside it, and it renders the fixture context."""
-    import json
-
+    beside it, and it renders a context with hostile text."""
     from docx.oxml.ns import qn
 
     from dkst.documents.render import render_docx, render_reminder_docx
+    from dkst.figures.reminders import Addressee
+    from dkst.statuses import ReportStatus
 
     with zipfile.ZipFile(path) as z:
         parts = [n for n in z.namelist() if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", n)]
@@ -490,15 +480,14 @@ def test_template_lint(path: Path) -> None:
         assert low <= round(_mm(getattr(first, f"{edge}_margin"))) <= high, edge
     assert doc.styles["Normal"].font.name == FONT
     assert not list(path.parent.glob("*.py")) and not list(TEMPLATES.glob("*.py"))
-    ctx = json.loads((REPO / "tests" / "fixtures" / "render_context.json").read_text(encoding="utf-8"))
+    ctx = hostile_context()
     if path.stem == "report":
         data = render_docx(ctx, path)
     else:
-        data = render_reminder_docx(
-            ctx,
-            {"id": "an-my", "name": "Ủy ban MTTQ Việt Nam phường An Mỹ", "status": "missing", "days_overdue": 3},
-            path,
+        to = Addressee(
+            "an-my", "Ủy ban MTTQ Việt Nam phường An Mỹ", ReportStatus.MISSING, "Chưa gửi", 3, None, None, None
         )
+        data = render_reminder_docx(ctx, to, path)
     assert zipfile.is_zipfile(io.BytesIO(data))
 
 
@@ -531,18 +520,22 @@ def test_english_labels_from_the_plan(tmp_path: Path) -> None:
     assert next(i for i in vi.indicators if i.id == "propaganda_sessions").label != "Propaganda sessions"
 
 
-def test_rules_follow_the_letterhead_text(contexts: dict[str, Any]) -> None:
+def test_rules_follow_the_letterhead_text(contexts: dict[str, ReportContext]) -> None:
     """The rules are fitted to the text above them whatever the data: an issuer without a separate organ line
     (a ward's committee) gets a rule of 1/3–1/2 of its longest line; a plan's own motto keeps a rule as long."""
-    import copy
+    from dataclasses import replace
 
     from dkst.documents.docxrules import text_width_mm
     from dkst.documents.render import render_docx
 
-    ctx = copy.deepcopy(contexts["vi"])
-    ctx["plan"]["letterhead"].update(
-        {"superior": "ỦY BAN MTTQ VIỆT NAM PHƯỜNG AN MỸ", "organ": None, "motto": "Độc lập - Tự do - Hạnh phúc - Ấm no"}
+    ctx = contexts["vi"]
+    letterhead = replace(
+        ctx.plan.letterhead,
+        superior="ỦY BAN MTTQ VIỆT NAM PHƯỜNG AN MỸ",
+        organ=None,
+        motto="Độc lập - Tự do - Hạnh phúc - Ấm no",
     )
+    ctx = replace(ctx, plan=replace(ctx.plan, letterhead=letterhead))
     doc = _doc(render_docx(ctx, _template("report", "vi")))
     left, right = doc.tables[0].rows[0].cells
     superior = _paragraphs(left)[0]

@@ -1,21 +1,23 @@
-"""dkst.documents.render: the sandboxed templates (Markdown, Word, urging letter), driven by a fixture context.
+"""dkst.documents.render: the sandboxed templates (Markdown, Word, urging letter), driven by a real context.
 
-The fixture (tests/fixtures/render_context.json) is the Tam Kỳ case for H1 2023: the city committee,
-6 member organisations, 8 wards and 4 communes; 17 reports expected, 15 received (12 on time, 3 late),
-2 missing, Tam Thanh exempt. One unit's name, a model, a limitation and a commendation carry hostile text.
+The context is the sample's (``data/``) for H1 2023 as of 20/6/2023, built by the pipeline
+(:mod:`tests.contexts`): the city committee, 6 member organisations, 8 wards and 4 communes; 17 reports expected,
+15 received (11 on time, 4 late), 2 missing, Tam Thanh exempt. One unit's name, a model, a highlight and a
+limitation carry hostile text, a proposal is near the size limit, and no unit reports critiques.
 """
 
 from __future__ import annotations
 
 import copy
+import html
 import io
-import json
 import os
 import re
 import shutil
 import subprocess
 import sys
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,27 +26,34 @@ import pytest
 from dkst.documents import filters, render
 from dkst.documents.filters import md, num, pct, vndate
 from dkst.documents.render import RenderError, find_template, render_docx, render_markdown, render_reminder
+from dkst.documents.report_model import ReportContext, TextItem
+from dkst.figures.reminders import Addressee
+from dkst.statuses import ReportStatus
+from tests.contexts import HOSTILE_UNIT, hostile_context
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "render_context.json"
-HOSTILE_UNIT = "Hội Khuyến học {{ 7*7 }} – Sở GD&ĐT | A < B"
 
 
 @pytest.fixture()
-def ctx() -> dict[str, Any]:
-    result: dict[str, Any] = json.loads(FIXTURE.read_text(encoding="utf-8"))
-    return result
+def ctx() -> ReportContext:
+    return hostile_context()
+
+
+@pytest.fixture()
+def data() -> dict[str, Any]:
+    """The context as templates read it (plain data)."""
+    return copy.deepcopy(hostile_context().template_data())
 
 
 @pytest.fixture(scope="module")
 def report_md() -> str:
-    return render_markdown(json.loads(FIXTURE.read_text(encoding="utf-8")), TEMPLATES / "report.md.j2")
+    return render_markdown(hostile_context(), TEMPLATES / "report.md.j2")
 
 
 @pytest.fixture(scope="module")
 def report_docx() -> bytes:
-    return render_docx(json.loads(FIXTURE.read_text(encoding="utf-8")), TEMPLATES / "report.docx")
+    return render_docx(hostile_context(), TEMPLATES / "report.docx")
 
 
 def _docx(data: bytes) -> Any:
@@ -70,7 +79,8 @@ def _all_text(document: Any) -> str:
 
 
 def _md_unescape(text: str) -> str:
-    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
+    """The text a reader sees: backslash escapes dropped, then ``&lt;``, ``&gt;``, ``&amp;`` read back."""
+    return html.unescape(re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text))
 
 
 def _unescaped_pipes(line: str) -> int:
@@ -99,25 +109,26 @@ def _md_tables(text: str) -> list[list[str]]:
     return tables
 
 
-# --------------------------------------------------------------------------- fixture sanity
+# --------------------------------------------------------------------------- the context
 
 
-def test_fixture_figures_add_up(ctx: dict[str, Any]) -> None:
-    s = ctx["summary"]
+def test_context_figures_add_up(data: dict[str, Any]) -> None:
+    s = data["summary"]
     r = s["reports"]
     assert r["expected"] == r["received"] + r["missing"] + r["pending"] + r["invalid"] == 17
     assert r["received"] == r["on_time"] + r["late"] == 15
-    for ind in ctx["indicators"]:
-        vals = [u["indicators"][ind["id"]] for u in ctx["units"] if ind["id"] in u["indicators"]]
+    counted = [u for u in data["units"] if u["submitted"] and not u["left_out"]]
+    for ind in data["indicators"]:
+        vals = [u["indicators"][ind["id"]] for u in counted if ind["id"] in u["indicators"]]
         assert s["indicators"][ind["id"]]["total"] == (sum(vals) if vals else None)
         assert ind["units"] == len(vals)
-    assert sum(u["models"] for u in ctx["units"]) == s["models"]["total"] == len(ctx["models"])
-    kinds = {k["id"]: k["reports"] for k in ctx["kinds"]}
+    assert sum(u["models"] for u in data["units"]) == s["models"]["total"] == len(data["models"])
+    kinds = {k["id"]: k["reports"] for k in data["kinds"]}
     for key in ("expected", "received", "on_time", "late", "missing"):
         assert sum(k[key] for k in kinds.values()) == r[key]
-    assert len(ctx["units"]) == 19
-    assert any(u["name"] == HOSTILE_UNIT for u in ctx["units"])
-    assert any(len(p["text"]) >= 2990 for p in ctx["proposals"])
+    assert len(data["units"]) == 19
+    assert any(u["name"] == HOSTILE_UNIT for u in data["units"])
+    assert any(len(p["text"]) >= 2990 for p in data["proposals"])
 
 
 # --------------------------------------------------------------------------- filters
@@ -183,9 +194,9 @@ def test_pct(value: Any, text: str) -> None:
 
 
 def test_md_escapes_what_would_break_markdown() -> None:
-    assert md("Sở GD&ĐT | A < B") == "Sở GD&ĐT \\| A < B"
+    assert md("Sở GD&ĐT | A < B") == "Sở GD&amp;ĐT \\| A &lt; B"
     assert md("{{ 7*7 }}") == "{{ 7*7 }}"
-    assert md("<w:p>") == "\\<w:p>"
+    assert md("<w:p>") == "&lt;w:p&gt;"
     assert md("a\nb\r\nc") == "a b c"
     assert md("# không phải tiêu đề") == "\\# không phải tiêu đề"
     assert md("- không phải danh sách") == "\\- không phải danh sách"
@@ -256,7 +267,7 @@ def test_markdown_has_letterhead_and_structure(report_md: str) -> None:
         "Kế hoạch số 109/KH-MTTQ-BTT ngày 12/9/2022",
         "Kế hoạch số 25/KH-MTTQ-BTT ngày 08/3/2023",
         "## I. KẾT QUẢ THỰC HIỆN",
-        "### 1. Công tác tuyên truyền",
+        "### 1. Tuyên truyền",
         "Xây dựng mô hình “Đoàn kết sáng tạo”",
         "Công tác đánh giá, khen thưởng",
         "Tình hình báo cáo của các đơn vị",
@@ -278,31 +289,33 @@ def test_markdown_has_letterhead_and_structure(report_md: str) -> None:
     assert out.endswith("\n")
 
 
-def test_markdown_figures(report_md: str, ctx: dict[str, Any]) -> None:
+def test_markdown_figures(report_md: str, data: dict[str, Any]) -> None:
     out = report_md
     # one paragraph per section, the count of reporting units said once (#21)
-    assert "127 buổi tuyên truyền và 9.865 lượt người tham dự tuyên truyền; số liệu tổng hợp từ báo cáo của 15" in out
-    assert "Chưa có đơn vị nào báo cáo số liệu về số cuộc phản biện xã hội." in out
-    assert "### 4. Kết quả khác" in out and "176 hộ được hỗ trợ" in out
-    assert "88,2%" in out and "70,6%" in out and "Hạn cuối" in out
+    assert (
+        "144 buổi tuyên truyền về Phong trào, thu hút 11.077 lượt người tham dự; số liệu tổng hợp từ báo cáo của 16"
+        in out
+    )
+    assert "### 4. Kết quả khác\n\nChưa có đơn vị nào báo cáo số liệu về góp ý, phản biện xã hội." in out
+    assert "88,2%" in out and "64,7%" in out and "Hạn cuối" in out
     assert "04/6/2023" in out
-    assert "triển khai 11 mô hình" in out and "8 mô hình xây dựng mới, 3 mô hình nhân rộng" in out
-    assert "khen thưởng 4 tập thể và 6 cá nhân" in out
+    assert "triển khai 7 mô hình" in out and "7 mô hình xây dựng mới" in out
+    assert "khen thưởng 4 tập thể và 3 cá nhân" in out
     assert "**Tổng cộng** | **Đã gửi 15/17**" in out
-    assert "**9.865**" in out and "**6.275**" in out  # total and the member organisations' subtotal
-    for u in ctx["units"]:
+    assert "**11.077**" in out and "**5.660**" in out  # total and the member organisations' subtotal
+    for u in data["units"]:
         assert md(u["name"]) in out, u["name"]
-    for m in ctx["models"]:
+    for m in data["models"]:
         assert md(m["name"]) in out, m["name"]
-    for c in ctx["commendations"]:
+    for c in data["commendations"]:
         assert md(c["name"]) in out
 
 
-def test_markdown_unit_table_rows(report_md: str, ctx: dict[str, Any]) -> None:
+def test_markdown_unit_table_rows(report_md: str, data: dict[str, Any]) -> None:
     table = next(t for t in _md_tables(report_md) if "Ngày nhận" in t[0])
-    kinds_with_units = [k for k in ctx["kinds"] if any(u["kind"] == k["id"] for u in ctx["units"])]
-    assert len(table) == 2 + len(kinds_with_units) + len(ctx["units"]) + 1
-    assert len(table[0].split(" | ")) >= 4 + len(ctx["indicators"])
+    kinds_with_units = [k for k in data["kinds"] if any(u["kind"] == k["id"] for u in data["units"])]
+    assert len(table) == 2 + len(kinds_with_units) + len(data["units"]) + 1
+    assert len(table[0].split(" | ")) >= 4 + len(data["indicators"])
 
 
 def test_markdown_tables_are_not_broken_by_data(report_md: str) -> None:
@@ -313,34 +326,46 @@ def test_markdown_tables_are_not_broken_by_data(report_md: str) -> None:
         assert len(counts) == 1, table
 
 
-def test_markdown_hostile_strings_print_literally(report_md: str, ctx: dict[str, Any]) -> None:
+def test_markdown_hostile_strings_print_literally(report_md: str, data: dict[str, Any]) -> None:
     out = report_md
     assert "{{ 7*7 }}" in out
     assert "49" not in out
     plain = _md_unescape(out)
     assert HOSTILE_UNIT in plain
-    assert "<w:p>" in plain and "\\<w:p>" in out  # shown literally, never raw HTML
-    limitation = next(x["text"] for x in ctx["limitations"] if "<w:p>" in x["text"])
+    assert "<w:p>" in plain and "&lt;w:p&gt;" in out and "<w:p>" not in out  # shown literally, never raw HTML
+    limitation = next(x["text"] for x in data["limitations"] if "<w:p>" in x["text"])
     for line in limitation.splitlines():
         assert line in plain, line
     # a line of data that starts with "#" or "- " does not become a heading or a list item
     assert "\n  - \\# không phải tiêu đề" in out and "\n  - \\- không phải danh sách" in out
-    long = next(x["text"] for x in ctx["proposals"] if len(x["text"]) > 2900)
+    long = next(x["text"] for x in data["proposals"] if len(x["text"]) > 2900)
     assert long in plain
 
 
-def test_markdown_with_optional_parts_absent(ctx: dict[str, Any]) -> None:
-    ctx["plan"].update(signer=None, report_to=None, number=None, issued=None, based_on=[], recipients=[])
-    ctx["plan"]["letterhead"].update(symbol=None, national=None, motto=None)
-    ctx.update(models=[], commendations=[], highlights=[], limitations=[], proposals=[])
-    ctx["summary"]["models"] = {
-        "total": 0,
-        "new": 0,
-        "replicated": 0,
-        "in_progress": 0,
-        "completed": 0,
-        "propose_replication": 0,
-    }
+def _without_texts(ctx: ReportContext, **texts: tuple[TextItem, ...]) -> dict[str, tuple[TextItem, ...]]:
+    return {key: texts.get(key, ()) for key in ctx.texts}
+
+
+def test_markdown_with_optional_parts_absent(ctx: ReportContext) -> None:
+    plan = replace(
+        ctx.plan,
+        signer=None,
+        report_to=None,
+        number=None,
+        issued=None,
+        based_on=(),
+        recipients=(),
+        letterhead=replace(ctx.plan.letterhead, symbol=None),
+    )
+    none = dict.fromkeys(("total", "new", "replicated", "in_progress", "completed", "propose_replication"), 0)
+    ctx = replace(
+        ctx,
+        plan=plan,
+        models=(),
+        commendations=(),
+        texts=_without_texts(ctx),
+        summary={**ctx.summary, "models": none},
+    )
     out = render_markdown(ctx, TEMPLATES / "report.md.j2")
     assert "Số: …/BC-…" in out
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in out and "Độc lập - Tự do - Hạnh phúc" in out
@@ -350,34 +375,34 @@ def test_markdown_with_optional_parts_absent(ctx: dict[str, Any]) -> None:
     assert "None" not in out
 
 
-def test_render_does_not_change_the_context(ctx: dict[str, Any]) -> None:
-    before = copy.deepcopy(ctx)
+def test_render_does_not_change_the_context(ctx: ReportContext) -> None:
+    before = copy.deepcopy(ctx.template_data())
     render_markdown(ctx, TEMPLATES / "report.md.j2")
     render_docx(ctx, TEMPLATES / "report.docx")
-    assert ctx == before
+    assert ctx.template_data() == before
 
 
 # --------------------------------------------------------------------------- urging letter
 
 
-def _unit(**kw: Any) -> Any:
-    base = {
-        "id": "hoa-thuan",
-        "name": "Ủy ban MTTQ Việt Nam phường Hòa Thuận",
-        "status": "missing",
-        "status_label": "Chưa gửi",
-        "days_overdue": 16,
-        "days_left": None,
-        "email": "mttq.hoathuan@example.vn",
-    }
-    base.update(kw)
-    return base
+def _unit(**kw: Any) -> Addressee:
+    base = Addressee(
+        id="tam-thang",
+        name="Ủy ban MTTQ Việt Nam xã Tam Thăng",
+        status=ReportStatus.MISSING,
+        status_label="Chưa gửi",
+        days_overdue=16,
+        days_left=None,
+        email="mttq.tamthang@example.vn",
+        form_file=None,
+    )
+    return replace(base, **kw)
 
 
-def test_reminder_overdue(ctx: dict[str, Any]) -> None:
+def test_reminder_overdue(ctx: ReportContext) -> None:
     out = render_reminder(ctx, _unit(), TEMPLATES / "remind.md.j2")
     for text in (
-        "Kính gửi: Ủy ban MTTQ Việt Nam phường Hòa Thuận.",
+        "Kính gửi: Ủy ban MTTQ Việt Nam xã Tam Thăng.",
         "hạn cuối: 04/6/2023",
         "quá hạn 16 ngày",
         "6 tháng đầu năm 2023",
@@ -389,7 +414,7 @@ def test_reminder_overdue(ctx: dict[str, Any]) -> None:
         "TM. BAN THƯỜNG TRỰC",
         "Nguyễn Ba",
         "Như trên",
-        "mttq.hoathuan@example.vn",
+        "mttq.tamthang@example.vn",
         "V/v đôn đốc",
     ):
         assert text in out, text
@@ -397,18 +422,18 @@ def test_reminder_overdue(ctx: dict[str, Any]) -> None:
         assert len({_unescaped_pipes(line) for line in table}) == 1
 
 
-def test_reminder_pending_and_hostile_name(ctx: dict[str, Any]) -> None:
+def test_reminder_pending_and_hostile_name(ctx: ReportContext) -> None:
     out = render_reminder(
         ctx,
-        _unit(status="pending", days_overdue=None, days_left=3, email=None, name=HOSTILE_UNIT),
+        _unit(status=ReportStatus.PENDING, days_overdue=None, days_left=3, email=None, name=HOSTILE_UNIT),
         TEMPLATES / "remind.md.j2",
     )
     assert "còn 3 ngày" in out and "quá hạn" not in out
     assert HOSTILE_UNIT in _md_unescape(out) and "49" not in out
     out = render_reminder(ctx, _unit(days_overdue=None, days_left=0), TEMPLATES / "remind.md.j2")
     assert "hôm nay là ngày cuối cùng" in out
-    # a unit dict with only id and name is enough
-    out = render_reminder(ctx, {"id": "x", "name": "Đơn vị X"}, TEMPLATES / "remind.md.j2")
+    # a unit with only id and name is enough
+    out = render_reminder(ctx, _unit(id="x", name="Đơn vị X", days_overdue=None), TEMPLATES / "remind.md.j2")
     assert "Kính gửi: Đơn vị X." in out
 
 
@@ -430,7 +455,7 @@ HOSTILE_TEMPLATES = {
 
 @pytest.mark.parametrize("case", sorted(HOSTILE_TEMPLATES))
 def test_hostile_markdown_templates_fail_in_one_line(
-    case: str, ctx: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    case: str, ctx: ReportContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source, line, word = HOSTILE_TEMPLATES[case]
     monkeypatch.chdir(tmp_path)
@@ -449,7 +474,7 @@ def test_hostile_markdown_templates_fail_in_one_line(
 
 
 def test_template_errors_name_an_included_file(
-    ctx: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ctx: ReportContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "t").mkdir()
@@ -460,7 +485,7 @@ def test_template_errors_name_an_included_file(
     assert str(err.value).startswith("t/part.j2:3: "), str(err.value)
 
 
-def test_unreadable_templates(ctx: dict[str, Any], tmp_path: Path) -> None:
+def test_unreadable_templates(ctx: ReportContext, tmp_path: Path) -> None:
     bad = tmp_path / "report.md.j2"
     bad.write_bytes("{{ plan.title }} \xe0".encode("cp1258"))
     with pytest.raises(RenderError, match="UTF-8"):
@@ -495,7 +520,7 @@ def _docx_template(tmp_path: Path, *texts: str) -> Path:
         ("{%p for x in units %}", "syntax"),
     ],
 )
-def test_hostile_docx_templates_are_refused(text: str, word: str, ctx: dict[str, Any], tmp_path: Path) -> None:
+def test_hostile_docx_templates_are_refused(text: str, word: str, ctx: ReportContext, tmp_path: Path) -> None:
     path = _docx_template(tmp_path, "Báo cáo", text, "cuối")
     with pytest.raises(RenderError) as err:
         render_docx(ctx, path)
@@ -552,40 +577,40 @@ def test_docx_letterhead_and_signature(report_docx: bytes) -> None:
     assert right[0] == "TM. BAN THƯỜNG TRỰC" and right[1] == "CHỦ TỊCH" and right[-1] == "Nguyễn Ba"
 
 
-def test_docx_unit_table(report_docx: bytes, ctx: dict[str, Any]) -> None:
+def test_docx_unit_table(report_docx: bytes, data: dict[str, Any]) -> None:
     from docx.oxml.ns import qn
 
     document = _docx(report_docx)
     table = _table(document, "Ngày nhận")
-    kinds_with_units = [k for k in ctx["kinds"] if any(u["kind"] == k["id"] for u in ctx["units"])]
-    assert len(table.rows) == 1 + len(kinds_with_units) + len(ctx["units"]) + 1
-    assert len(table.columns) == 4 + len(ctx["indicators"]) + 1
+    kinds_with_units = [k for k in data["kinds"] if any(u["kind"] == k["id"] for u in data["units"])]
+    assert len(table.rows) == 1 + len(kinds_with_units) + len(data["units"]) + 1
+    assert len(table.columns) == 4 + len(data["indicators"]) + 1
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeated on each page
     assert table.style.name == "Table Grid"
     names = [row.cells[1].text for row in table.rows]
-    for u in ctx["units"]:
+    for u in data["units"]:
         assert u["name"] in names
     total = [c.text for c in table.rows[-1].cells]
     assert total[1] == "Tổng cộng" and total[2] == "Đã gửi 15/17"
-    assert total[4:] == ["127", "9.865", "12", "59", "12", "–", "176", "11"]
-    member = [c.text for c in table.rows[1].cells]
-    assert member[:3] == ["I", "Tổ chức thành viên", "Đã gửi 6/6"] and member[5] == "6.275"
-    late = next(row for row in table.rows if row.cells[1].text == "Hội Cựu chiến binh thành phố")
-    assert late.cells[2].text == "Trễ hạn (2 ngày)" and late.cells[3].text == "06/6/2023"
+    assert total[4:] == ["144", "11.077", "16", "86", "14", "–", "7"]
+    member = next([c.text for c in row.cells] for row in table.rows if row.cells[1].text == "Tổ chức thành viên")
+    assert member[:3] == ["II", "Tổ chức thành viên", "Đã gửi 5/6"] and member[5] == "5.660"
+    late = next(row for row in table.rows if row.cells[1].text == HOSTILE_UNIT)
+    assert late.cells[2].text == "Trễ hạn (1 ngày)" and late.cells[3].text == "05/6/2023"
     # column widths follow the number of indicators and keep the table on the page
     grid = table._tbl.find(qn("w:tblGrid")).findall(qn("w:gridCol"))
     assert len(grid) == len(table.columns)
     assert abs(sum(int(g.get(qn("w:w"))) for g in grid) - 14003) < 20  # 247 mm
 
 
-def test_docx_models_and_commendations_tables(report_docx: bytes, ctx: dict[str, Any]) -> None:
+def test_docx_models_and_commendations_tables(report_docx: bytes, data: dict[str, Any]) -> None:
     document = _docx(report_docx)
     models = _table(document, "Tên mô hình")
-    assert len(models.rows) == 1 + len(ctx["models"])
-    assert [r.cells[2].text for r in models.rows[1:]] == [m["name"] for m in ctx["models"]]
-    assert sum(r.cells[6].text == "x" for r in models.rows[1:]) == ctx["summary"]["models"]["propose_replication"]
+    assert len(models.rows) == 1 + len(data["models"])
+    assert [r.cells[2].text for r in models.rows[1:]] == [m["name"] for m in data["models"]]
+    assert sum(r.cells[6].text == "x" for r in models.rows[1:]) == data["summary"]["models"]["propose_replication"]
     comm = _table(document, "Đơn vị đề nghị")
-    assert len(comm.rows) == 1 + len(ctx["commendations"])
+    assert len(comm.rows) == 1 + len(data["commendations"])
     for table in (models, comm):
         for row in table.rows[1:]:
             for cell in row.cells:
@@ -593,13 +618,13 @@ def test_docx_models_and_commendations_tables(report_docx: bytes, ctx: dict[str,
                     assert p.style.font.size.pt == 12 or p.style.name.startswith("Table")
 
 
-def test_docx_text_and_hostile_strings(report_docx: bytes, ctx: dict[str, Any]) -> None:
+def test_docx_text_and_hostile_strings(report_docx: bytes, data: dict[str, Any]) -> None:
     text = _all_text(_docx(report_docx))
     for snippet in (
-        "127 buổi tuyên truyền",
-        "9.865 lượt người tham dự tuyên truyền",
+        "144 buổi tuyên truyền",
+        "11.077 lượt người tham dự",
         "88,2%",
-        "70,6%",
+        "64,7%",
         "04/6/2023",
         "Chưa có đơn vị nào báo cáo số liệu",
         "I. KẾT QUẢ THỰC HIỆN",
@@ -613,14 +638,14 @@ def test_docx_text_and_hostile_strings(report_docx: bytes, ctx: dict[str, Any]) 
     ):
         assert snippet in text, snippet
     assert "49" not in text
-    long = next(x["text"] for x in ctx["proposals"] if len(x["text"]) > 2900)
+    long = next(x["text"] for x in data["proposals"] if len(x["text"]) > 2900)
     assert long in text
-    limitation = next(x["text"] for x in ctx["limitations"] if "<w:p>" in x["text"])
+    limitation = next(x["text"] for x in data["limitations"] if "<w:p>" in x["text"])
     for line in limitation.splitlines():  # each line of the data a line of its own, nothing lost (#21)
         assert line in text, line
 
 
-def test_docx_is_valid_xml_and_deterministic(report_docx: bytes, ctx: dict[str, Any]) -> None:
+def test_docx_is_valid_xml_and_deterministic(report_docx: bytes, ctx: ReportContext) -> None:
     from lxml import etree
 
     again = render_docx(ctx, TEMPLATES / "report.docx")
@@ -635,15 +660,20 @@ def test_docx_is_valid_xml_and_deterministic(report_docx: bytes, ctx: dict[str, 
     assert "{%" not in body and "{{ plan" not in body  # every tag was rendered
 
 
-def test_docx_with_optional_parts_absent_and_control_characters(ctx: dict[str, Any]) -> None:
-    ctx["plan"].update(signer=None, report_to=None, recipients=[])
-    ctx["plan"]["letterhead"]["symbol"] = None
-    ctx.update(
-        models=[],
-        commendations=[],
-        highlights=[],
-        limitations=[],
-        proposals=[{"unit_id": "an-my", "unit_name": "An Mỹ", "text": "a\x00b\x0bc\x1fd\ttab"}],
+def test_docx_with_optional_parts_absent_and_control_characters(ctx: ReportContext) -> None:
+    plan = replace(
+        ctx.plan,
+        signer=None,
+        report_to=None,
+        recipients=(),
+        letterhead=replace(ctx.plan.letterhead, symbol=None),
+    )
+    ctx = replace(
+        ctx,
+        plan=plan,
+        models=(),
+        commendations=(),
+        texts=_without_texts(ctx, proposals=(TextItem("an-my", "An Mỹ", "a\x00b\x0bc\x1fd\ttab"),)),
     )
     data = render_docx(ctx, TEMPLATES / "report.docx")
     document = _docx(data)
@@ -700,25 +730,28 @@ def test_import_is_light() -> None:
     subprocess.run([sys.executable, "-c", code], check=True, env=env, timeout=60)
 
 
-def test_no_indicators_and_a_unit_of_an_unknown_kind(ctx: dict[str, Any]) -> None:
+def test_no_indicators_and_a_unit_of_an_unknown_kind(ctx: ReportContext) -> None:
     from docx.oxml.ns import qn
 
-    ctx.update(indicators=[], sections=[])
-    ctx["summary"]["indicators"] = {}
-    stray = dict(
-        ctx["units"][0],
+    stray = replace(
+        ctx.units[0],
         id="la",
         name="Đơn vị lạ",
         kind="other",
         kind_label="Khác",
         indicators={},
         models=0,
-        status="not_required",
+        status=ReportStatus.NOT_REQUIRED,
         status_label="Không yêu cầu",
         submitted=None,
-        submitted_vn="",
     )
-    ctx["units"].append(stray)
+    ctx = replace(
+        ctx,
+        indicators=(),
+        sections=(),
+        summary={**ctx.summary, "indicators": {}},
+        units=(*ctx.units, stray),
+    )
     out = render_markdown(ctx, TEMPLATES / "report.md.j2")
     assert "| Đơn vị lạ |" in out
     for table in _md_tables(out):
@@ -731,8 +764,8 @@ def test_no_indicators_and_a_unit_of_an_unknown_kind(ctx: dict[str, Any]) -> Non
     assert len(grid) == 5 and abs(sum(int(g.get(qn("w:w"))) for g in grid) - 14003) < 20
 
 
-def test_absent_letterhead_lines_print_nothing(ctx: dict[str, Any]) -> None:
-    ctx["plan"]["letterhead"].update(organ=None, superior=None)
+def test_absent_letterhead_lines_print_nothing(ctx: ReportContext) -> None:
+    ctx = replace(ctx, plan=replace(ctx.plan, letterhead=replace(ctx.plan.letterhead, organ=None, superior=None)))
     out = render_markdown(ctx, TEMPLATES / "report.md.j2")
     assert "NONE" not in out and "None" not in out
     text = _all_text(_docx(render_docx(ctx, TEMPLATES / "report.docx")))

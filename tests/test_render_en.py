@@ -7,12 +7,13 @@ output does not move: its goldens live in test_render_cli.py and are checked her
 
 from __future__ import annotations
 
+import html
 import io
-import json
 import re
 import shutil
 import subprocess
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +21,14 @@ import pytest
 
 from dkst.documents import filters, render
 from dkst.documents.render import RenderError, find_template, render_docx, render_markdown, render_reminder
+from dkst.documents.report_model import ReportContext
+from dkst.figures.reminders import Addressee
+from dkst.statuses import ReportStatus
 from tests.conftest import GOLDEN, assert_golden, run_dkst
+from tests.contexts import HOSTILE_UNIT, hostile_context
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "render_context.json"
-HOSTILE_UNIT = "Hội Khuyến học {{ 7*7 }} – Sở GD&ĐT | A < B"
 
 #: Words of the Vietnamese templates themselves: none may appear in an English document (data aside).
 VI_TEMPLATE_WORDS = (
@@ -383,37 +386,42 @@ def test_libreoffice_converts_the_english_report(en_docx: bytes, tmp_path: Path)
     assert (tmp_path / "report.pdf").is_file(), proc.stderr.decode(errors="replace")
 
 
-# --------------------------------------------------------------------------- the fixture context, directly
+# --------------------------------------------------------------------------- a hostile context, directly
 
 
 @pytest.fixture()
-def ctx() -> dict[str, Any]:
-    data = json.loads(FIXTURE.read_text(encoding="utf-8"))
-    data["lang"] = "en"
-    result: dict[str, Any] = data
-    return result
+def ctx() -> ReportContext:
+    return hostile_context("en")
 
 
-def test_en_templates_with_hostile_data_and_absent_parts(ctx: dict[str, Any]) -> None:
+def test_en_templates_with_hostile_data_and_absent_parts(ctx: ReportContext) -> None:
     out = render_markdown(ctx, TEMPLATES / "en" / "report.md.j2")
     assert "{{ 7*7 }}" in out and "49" not in out
-    plain = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", out)
+    plain = html.unescape(re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", out))
     assert HOSTILE_UNIT in plain
     text = _all_text(_docx(render_docx(ctx, TEMPLATES / "en" / "report.docx")))
     assert HOSTILE_UNIT in text and "49" not in text
-    ctx["plan"].update(
-        signer=None, report_to=None, number=None, issued=None, based_on=[], recipients=[], title=None, place=None
+    plan = replace(
+        ctx.plan,
+        signer=None,
+        report_to=None,
+        number=None,
+        issued=None,
+        based_on=(),
+        recipients=(),
+        title=None,
+        place=None,
+        letterhead=replace(ctx.plan.letterhead, symbol=None, organ=None, superior=None),
     )
-    ctx["plan"]["letterhead"].update(symbol=None, national=None, motto=None, organ=None, superior=None)
-    ctx.update(models=[], commendations=[], highlights=[], limitations=[], proposals=[])
-    ctx["summary"]["models"] = {
-        "total": 0,
-        "new": 0,
-        "replicated": 0,
-        "in_progress": 0,
-        "completed": 0,
-        "propose_replication": 0,
-    }
+    none = dict.fromkeys(("total", "new", "replicated", "in_progress", "completed", "propose_replication"), 0)
+    ctx = replace(
+        ctx,
+        plan=plan,
+        models=(),
+        commendations=(),
+        texts={key: () for key in ctx.texts},
+        summary={**ctx.summary, "models": none},
+    )
     out = render_markdown(ctx, TEMPLATES / "en" / "report.md.j2")
     for snippet in (
         "No.: …/BC-…",
@@ -428,13 +436,15 @@ def test_en_templates_with_hostile_data_and_absent_parts(ctx: dict[str, Any]) ->
     assert "None" not in out and "NONE" not in out and "()" not in out
     text = _all_text(_docx(render_docx(ctx, TEMPLATES / "en" / "report.docx")))
     assert "None" not in text and "NONE" not in text and "SOCIALIST REPUBLIC OF VIET NAM" in text
-    letter = render_reminder(ctx, {"id": "x", "name": "Đơn vị X", "days_left": 0}, TEMPLATES / "en" / "remind.md.j2")
+    unit = Addressee("x", "Đơn vị X", ReportStatus.PENDING, "Pending", None, 0, None, None)
+    letter = render_reminder(ctx, unit, TEMPLATES / "en" / "remind.md.j2")
     assert "**To: Đơn vị X.**" in letter and "**today is the last day** to send it" in letter
     assert "None" not in letter
 
 
-def test_a_custom_national_line_stays_as_written(ctx: dict[str, Any]) -> None:
-    ctx["plan"]["letterhead"].update(national="Quốc hiệu riêng", motto="Tiêu ngữ riêng")
+def test_a_custom_national_line_stays_as_written(ctx: ReportContext) -> None:
+    letterhead = replace(ctx.plan.letterhead, national="Quốc hiệu riêng", motto="Tiêu ngữ riêng")
+    ctx = replace(ctx, plan=replace(ctx.plan, letterhead=letterhead))
     out = render_markdown(ctx, TEMPLATES / "en" / "report.md.j2")
     assert "**QUỐC HIỆU RIÊNG**" in out and "**Tiêu ngữ riêng**" in out
 

@@ -4,7 +4,6 @@ out of the template folder. Each ends in one line, within seconds, with nothing 
 from __future__ import annotations
 
 import io
-import json
 import os
 import time
 import zipfile
@@ -16,11 +15,12 @@ from typer.testing import CliRunner
 from dkst.cli.app import app, register_commands
 from dkst.documents import sandbox
 from dkst.documents.render import RenderError, find_template, render_docx, render_markdown
-from tests.conftest import REPO, run_dkst
+from tests.conftest import run_dkst
+from tests.contexts import sample_context
 
 register_commands()
 
-CONTEXT = json.loads((REPO / "tests" / "fixtures" / "render_context.json").read_text(encoding="utf-8"))
+CONTEXT = sample_context()
 POSIX = os.name == "posix"
 
 
@@ -95,7 +95,7 @@ def test_limit_messages_follow_the_language(tmp_path: Path) -> None:
     path.write_text("{{ 9**(9**9) }}", encoding="utf-8")
     for lang, word in (("vi", "quá lớn"), ("en", "too large")):
         with pytest.raises(RenderError) as info:
-            render_markdown({**CONTEXT, "lang": lang}, path)
+            render_markdown(sample_context(lang=lang), path)
         assert word in str(info.value)
 
 

@@ -84,7 +84,7 @@ def remind(
         template = find_template(TEMPLATES[fmt], template_dir, ctx.root, ctx.lang)
         render = render_reminder_docx if fmt is RemindFormat.docx else render_reminder
         for unit in chosen:
-            letters.append((folder / f"{unit.id}.{fmt.value}", render(context, unit.template_data(), template)))
+            letters.append((folder / f"{unit.id}.{fmt.value}", render(context, unit, template)))
     except RenderError as exc:
         fail(exc.text(ctx.lang), code=1)
     names = [p.name for p, _ in letters]

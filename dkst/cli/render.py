@@ -117,8 +117,6 @@ def with_late_changes(context: ReportContext, root: Path) -> ReportContext:
     from dkst.load.history import HistoryError, changed_after_deadline, read_history
 
     day = context.period.last_on_time
-    if day is None:
-        return context
     try:
         found = read_history(root, period=context.period.id)
     except HistoryError as exc:

@@ -46,6 +46,9 @@ def rollup(
         warn_figures(plan.figures, ctx.lang, provisional=False)
     if plan.left_out:
         sys.stderr.write(f"dkst: {text('rollup-left-out', ctx.lang, ids=', '.join(plan.left_out))}\n")
+    if plan.plan_gaps and plan.plan_required:
+        keys = ", ".join(plan.plan_gaps)
+        sys.stderr.write(f"dkst: {text('rollup-plan-gaps', ctx.lang, keys=keys, unit=plan.unit)}\n")
     if dry_run:
         out = [text("rollup-dry-run", ctx.lang, path=str(province_root))]
         out += [f"  {text('rollup-would-' + f.state, ctx.lang)}: {f.rel}" for f in plan.files]

@@ -6,17 +6,17 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dkst import files
-from dkst.documents.charts import Chart
 from dkst.documents.render_errors import RenderError, display_path, limit_text, prepared, template_error, template_line
-from dkst.documents.template_context import Context, context_lang
 from dkst.documents.templates_lookup import make_environment
-from dkst.periods import iso_date
+
+if TYPE_CHECKING:
+    from dkst.documents.report_model import ReportContext
+    from dkst.figures.reminders import Addressee
 
 
 def _xml_snippet(xml: str, lineno: int | None) -> str:
@@ -148,7 +148,7 @@ _DROPPED_RELS = (
 )
 
 
-def _describe_document(document: Any, ctx: Mapping[str, Any]) -> None:
+def _describe_document(document: Any, day: date) -> None:
     """Document properties that describe this document, not the template: the title, subject and author as
     the template renders them (``{{ period.in_sentence }}``, ``{{ plan.issuer }}``), created and modified on
     the as-of day (so the bytes stay the same), no description, no printing date; and no preview picture
@@ -157,7 +157,6 @@ def _describe_document(document: Any, ctx: Mapping[str, Any]) -> None:
     from datetime import datetime
 
     props = document.core_properties
-    day = iso_date(ctx.get("as_of")) or date(2000, 1, 1)
     stamp = datetime(day.year, day.month, day.day)
     props.created = stamp
     props.modified = stamp
@@ -213,26 +212,17 @@ def shows_charts(data: bytes) -> bool:
         return False
 
 
-def report_charts(context: Context, template: Any, lang: str, draw: bool = True) -> dict[str, ChartPicture]:
+def report_charts(context: ReportContext, template: Any, lang: str, draw: bool = True) -> dict[str, ChartPicture]:
     """``charts`` for the Word report: ``completeness``, the chart of the page for leaders, as a PNG picture
     (``draw`` False: an empty picture, for a template that does not show it)."""
     from dkst.documents.charts import completeness, to_png
-    from dkst.documents.report_model import ReportContext
 
-    chart: Chart | None = None
-    if draw:
-        if isinstance(context, ReportContext):
-            report = context
-        else:
-            from dkst.documents.report_data import report_from_data
-
-            report = report_from_data(context)
-        chart = completeness(report)
+    chart = completeness(context) if draw else None
     png = to_png(chart, lang, 3.0) if chart is not None else None
     return {"completeness": ChartPicture(template, png, CHART_WIDTH_MM)}
 
 
-def render_docx(context: Context, template_path: Path, unit: Mapping[str, Any] | None = None) -> bytes:
+def render_docx(context: ReportContext, template_path: Path, unit: Addressee | None = None) -> bytes:
     """Render the Word template (docxtpl, autoescaped, same sandbox) to the bytes of a .docx.
 
     Two renders of the same context give the same bytes.
@@ -245,7 +235,7 @@ def render_docx(context: Context, template_path: Path, unit: Mapping[str, Any] |
 
     template_path = Path(template_path)
     shown = display_path(template_path)
-    lang = context_lang(context)
+    lang = context.lang
     seen: dict[str, str] = {}
 
     class _Template(DocxTemplate):  # type: ignore[misc]  # docxtpl ships no types
@@ -283,13 +273,7 @@ def render_docx(context: Context, template_path: Path, unit: Mapping[str, Any] |
         raise RenderError(f"{shown}: not a Word document (.docx)", "tpl.not-docx", where=shown) from None
     tpl = _Template(io.BytesIO(data))
     if unit is None:  # the report (not a letter): its chart, drawn if the template shows it
-        try:
-            ctx = {**ctx, "charts": report_charts(context, tpl, lang or "vi", shows_charts(data))}
-        except Exception as exc:  # a hand-made context the charts cannot read: still one line
-            error = f"{type(exc).__name__}: {exc}"
-            raise RenderError(
-                f"{shown}: bad render context: {error}", "tpl.bad-context", where=shown, error=error
-            ) from None
+        ctx = {**ctx, "charts": report_charts(context, tpl, lang, shows_charts(data))}
     env = make_environment(autoescape=True, markdown=False)
     try:
         env.start(time_limit(ctx))
@@ -297,7 +281,7 @@ def render_docx(context: Context, template_path: Path, unit: Mapping[str, Any] |
         _fit_tables(tpl.docx)
         _keep_together(tpl.docx)
         fit_rules(tpl.docx)
-        _describe_document(tpl.docx, ctx)
+        _describe_document(tpl.docx, context.as_of)
         buf = io.BytesIO()
         tpl.save(buf)
     except RenderError:
@@ -318,7 +302,7 @@ def render_docx(context: Context, template_path: Path, unit: Mapping[str, Any] |
     return repack_zip(buf.getvalue())
 
 
-def render_reminder_docx(context: Context, unit: Mapping[str, Any], template_path: Path) -> bytes:
+def render_reminder_docx(context: ReportContext, unit: Addressee, template_path: Path) -> bytes:
     """Render the Word urging letter (``remind.docx``) to one unit, as :func:`render_docx` does (same
     sandbox, same bytes for the same context); the template sees ``unit`` too, as in :func:`render_reminder`.
     """

@@ -6,7 +6,11 @@ from __future__ import annotations
 import re
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from dkst.documents.report_model import ReportContext
+    from dkst.figures.reminders import Addressee
 
 
 class RenderError(Exception):
@@ -33,19 +37,15 @@ class RenderError(Exception):
         return f"{out} ({detail})" if detail and lang == "en" else out
 
 
-def prepared(context: Any, unit: Any, template_path: Path, shown: str, lang: str | None) -> tuple[Any, bytes]:
+def prepared(
+    context: ReportContext, unit: Addressee | None, template_path: Path, shown: str, lang: str
+) -> tuple[dict[str, Any], bytes]:
     """What both writers start from: the template data (the context, and ``unit`` for a letter) and the
     template's bytes, within the sandbox's file limits; any failure a :class:`RenderError` of one line."""
     from dkst.documents.sandbox import TemplateLimit, check_file
     from dkst.documents.template_context import template_data, with_unit
 
-    try:
-        ctx = template_data(context) if unit is None else with_unit(context, unit)
-    except Exception as exc:  # a hand-made context that is not what templates read: still one line
-        error = f"{type(exc).__name__}: {exc}"
-        raise RenderError(
-            f"{shown}: bad render context: {error}", "tpl.bad-context", where=shown, error=error
-        ) from None
+    ctx = template_data(context) if unit is None else with_unit(context, unit)
     try:
         check_file(str(template_path))
         return ctx, template_path.read_bytes()

@@ -5,22 +5,25 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dkst.documents.render_errors import RenderError, display_path, limit_text, prepared, template_error, template_line
-from dkst.documents.template_context import Context, context_lang
 from dkst.documents.templates_lookup import make_environment
 
+if TYPE_CHECKING:
+    from dkst.documents.report_model import ReportContext
+    from dkst.figures.reminders import Addressee
 
-def render_markdown(context: Context, template_path: Path, unit: Mapping[str, Any] | None = None) -> str:
+
+def render_markdown(context: ReportContext, template_path: Path, unit: Addressee | None = None) -> str:
     """Render a Markdown (text) template, ``report.md.j2`` or any other, in the bounded sandbox."""
     return render_text(context, template_path, unit)
 
 
 def render_text(
-    context: Context,
+    context: ReportContext,
     template_path: Path,
-    unit: Mapping[str, Any] | None = None,
+    unit: Addressee | None = None,
     *,
     extra: Mapping[str, Any] | None = None,
     html: bool = False,
@@ -35,7 +38,7 @@ def render_text(
     real = str(template_path.resolve())
     base = template_path.resolve().parent
     env = make_environment(loader=FolderLoader(str(base)), autoescape=html)
-    lang = context_lang(context)
+    lang = context.lang
     ctx, _ = prepared(context, unit, template_path, shown, lang)
     if extra:
         ctx = {**ctx, **extra}
@@ -73,9 +76,7 @@ def render_text(
         raise RenderError(f"{placed}: {described}", **params) from None
 
 
-def render_reminder(context: Context, unit: Mapping[str, Any], template_path: Path) -> str:
-    """Render an urging letter (``remind.md.j2``) to one unit; the template sees ``unit`` too.
-
-    ``unit`` = {id, name, status, status_label, days_overdue|None, days_left|None, email}.
-    """
+def render_reminder(context: ReportContext, unit: Addressee, template_path: Path) -> str:
+    """Render an urging letter (``remind.md.j2``) to one unit; the template sees ``unit`` too
+    (:meth:`~dkst.figures.reminders.Addressee.template_data`)."""
     return render_markdown(context, template_path, unit)

@@ -9,7 +9,7 @@ print. Labels come in the document's language; the plan's letterhead gets its de
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from dkst.checks.checker import Checked
-    from dkst.figures.aggregate import Aggregate, Figured, KindFigures
+    from dkst.figures.aggregate import Aggregate, KindFigures
     from dkst.load.dataset import Dataset
     from dkst.load.partial import PartialPlan
 
@@ -201,25 +201,18 @@ def build_report(agg: Aggregate, lang: str) -> ReportContext:
         models=models,
         commendations=commendations,
         texts=texts,
-        totals=totals_of(summ, agg.indicator_ids, agg.units),
+        totals=totals_of(summ, agg.indicator_ids),
         previous_year=agg.last.year if agg.last is not None else None,
         narrative=narrative,
         level=level_words(plan.issuer, [b.issuer for b in plan.based_on or [] if b is not None], lang),
     )
 
 
-def totals_of(summary: Mapping[str, Any], ids: list[str], units: Sequence[Figured]) -> Totals:
-    """The totals: the summary's (the aggregate's), and for an indicator or the models the summary lacks (a
-    hand-made context), the sum over ``units`` by :func:`dkst.figures.aggregate.kind_figures`."""
-    given = summary.get("indicators") or {}
-    missing = [i for i in ids if i not in given]
-    s_models = summary.get("models") or {}
-    whole = kind_figures(units, missing) if missing or "total" not in s_models else None
-    indicators = {i: (given.get(i) or {}).get("total") for i in ids}
-    if whole is not None:
-        indicators.update(whole.indicators)
-    previous = {i: (given.get(i) or {}).get("previous") for i in ids} if _compared(given) else None
-    return Totals(indicators, s_models["total"] if "total" in s_models else whole.models if whole else 0, previous)
+def totals_of(summary: Mapping[str, Any], ids: list[str]) -> Totals:
+    """The totals: the summary's (the aggregate's), last year's beside them where plan.yaml has ``previous``."""
+    given = summary["indicators"]
+    previous = {i: given[i].get("previous") for i in ids} if _compared(given) else None
+    return Totals({i: given[i]["total"] for i in ids}, summary["models"]["total"], previous)
 
 
 def _compared(indicators: Mapping[str, Any]) -> bool:

@@ -13,8 +13,6 @@ from dkst import escape
 from dkst.documents.voice import (
     LevelWords,
     NarrativeFacts,
-    level_words,
-    narrative_facts,
     section_sentence,
     tasks_heading,
     text_lines,
@@ -99,10 +97,10 @@ class PeriodFacts:
     id: str
     name: str
     in_sentence: str
-    start: date | None  # a hand-made context may lack the dates (dkst.documents.report_data); a real one never does
-    end: date | None
-    last_on_time: date | None
-    deadline: date | None
+    start: date
+    end: date
+    last_on_time: date
+    deadline: date
 
 
 @dataclass(frozen=True)
@@ -227,7 +225,7 @@ class ReportContext:
 
     plan: PlanFacts
     period: PeriodFacts
-    as_of: date | None  # None only in a hand-made context without one
+    as_of: date
     date_line: str | None
     lang: str
     summary: dict[str, Any]  # the ``dkst aggregate --format json`` object
@@ -239,15 +237,16 @@ class ReportContext:
     commendations: tuple[CommendationRow, ...]
     texts: dict[str, tuple[TextItem, ...]]  # highlights, limitations, proposals
     totals: Totals
+    #: narrative/<P>.yaml as the report prints it (empty where there is none: its placeholders)
+    narrative: NarrativeFacts
+    #: the level's words (from ``issuer``)
+    level: LevelWords
     #: only with ``render --history``; ``None`` otherwise (the templates then print nothing of it)
     late_changes: LateChanges | None = None
     #: the year of the figures compared with (plan.yaml's ``previous``); ``None``: no comparison
     previous_year: int | None = None
-    #: narrative/<P>.yaml as the report prints it (None in a hand-made context: made empty, with its placeholders)
-    narrative: NarrativeFacts | None = None
-    #: the level's words (from ``issuer``; None in a hand-made context: made from the plan's issuer)
-    level: LevelWords | None = None
-    _data: dict[str, Any] | None = field(default=None, repr=False, compare=False)
+    #: the template data, computed once (not an argument: :func:`dataclasses.replace` starts afresh)
+    _data: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __repr__(self) -> str:
         return (
@@ -270,16 +269,8 @@ class ReportContext:
         return next((u for u in self.units if u.is_self), None)
 
     def facts(self) -> NarrativeFacts:
-        """The narrative's facts (an empty one, all placeholders, when the context has none)."""
-        if self.narrative is not None:
-            return self.narrative
-        signer = self.plan.signer.name if self.plan.signer is not None else None
-        return narrative_facts(None, self.period.id, False, signer, self.lang)
-
-    def level_words(self) -> LevelWords:
-        if self.level is not None:
-            return self.level
-        return level_words(self.plan.issuer, [b.issuer for b in self.plan.based_on], self.lang)
+        """The narrative's facts (all placeholders when the period has no narrative file)."""
+        return self.narrative
 
     @property
     def other_units(self) -> tuple[UnitRow, ...]:
@@ -306,7 +297,7 @@ class ReportContext:
             facts = self.facts()
             data["narrative"] = plain(facts)
             data["holes"] = data["narrative"].pop("holes")
-            data["level"] = plain(self.level_words())
+            data["level"] = plain(self.level)
             data["tasks_title"] = tasks_heading(self.period.start, self.period.end, self.lang)
             data["late_changes"] = late
             data["date_line"] = self.date_line

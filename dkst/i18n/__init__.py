@@ -1646,10 +1646,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "progress-reading": {"vi": "Đọc tệp", "en": "Reading files"},
     "figure-none": {"vi": "chưa có đơn vị báo cáo", "en": "not reported by any unit"},
-    "tpl.bad-context": {
-        "vi": "{where}: dữ liệu đưa vào mẫu không đúng dạng ({error})",
-        "en": "{where}: bad render context ({error})",
-    },
     "tpl.invalid-xml": {
         "vi": "{where}: mẫu tạo ra văn bản Word hỏng ({error})",
         "en": "{where}: the template produces invalid Word XML ({error})",

@@ -45,6 +45,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "rollup-would-new": {"vi": "sẽ tạo mới", "en": "would be created"},
     "rollup-would-changed": {"vi": "sẽ ghi đè", "en": "would be replaced"},
     "rollup-would-unchanged": {"vi": "không đổi", "en": "unchanged"},
+    # ``dkst rollup``: the city's plan lacks what a unit plan needs, and the province requires one
+    "rollup-plan-gaps": {
+        "vi": "Kế hoạch này chưa được chuyển lên làm kế hoạch thực hiện của “{unit}”: plan.yaml chưa có {keys}; "
+        "ghi số, ký hiệu (number) và ngày ban hành (issued) của kế hoạch vào plan.yaml rồi chạy lại lệnh "
+        "(không thì dkst check của cấp trên báo missing-unit-plan)",
+        "en": "This plan is not carried up as the implementing plan of “{unit}”: plan.yaml has no {keys}; write "
+        "the plan's number and issued day (number, issued) in plan.yaml and run the command again (else the level "
+        "above's dkst check says missing-unit-plan)",
+    },
     # ``dkst status`` in tab-separated text: the unit's id, then its name
     "col-unit-id": {"vi": "Mã đơn vị", "en": "Unit id"},
     "col-unit-name": {"vi": "Tên đơn vị", "en": "Unit name"},

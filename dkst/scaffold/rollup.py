@@ -11,6 +11,10 @@ What is written (docs/format.md, "City to province: `dkst rollup`"), in the prov
   commendations as written (a comment names the unit that proposed each); highlights, limitations and
   proposals, one line per unit with its name; ``submitted`` (given, else the as-of day); ``signer`` from the
   city plan's signer; ``x-nguon``;
+- ``units/<parent.unit>/plan.yaml``: the city's own plan (its ``number``, ``issued``, ``title`` and signer) as the
+  province's unit plan of the city, so that a ``unit_plan`` requirement of the province is met; left alone when
+  the province already has a unit plan of the city with that number and day; not written, with a warning line,
+  when the city's plan has no number or no issued day (the province's check then says ``missing-unit-plan``);
 - ``units/<parent.unit>/models/<unit-id>-<model-id>.yaml`` for each counting model of the window, listed in the
   report's ``models``. The city's unit ids mean nothing to the province: partners are named in the model's
   summary, and ``replicated_from`` is kept as a reference only when the source model is in the province's
@@ -35,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 from dkst.counts import MAX_COUNT
 from dkst.files import FileExists, write_all
 from dkst.findings import KeyedError, Severity
-from dkst.load.schema import ModelRecord, ModelStatus, Origin, Parent, Report
+from dkst.load.schema import ModelRecord, ModelStatus, Origin, Parent, Report, UnitPlan
 from dkst.periods import today, vn_date
 from dkst.scaffold.skeletons import symlinked_folder
 from dkst.scaffold.yamlwrite import double_quoted, line, one_line, read_back, yaml_scalar
@@ -73,10 +77,16 @@ class Rollup:
     left_out: list[str] = field(default_factory=list)
     #: the city's figures the report is made of (for the warnings of :func:`dkst.cli.options.warn_figures`)
     figures: Aggregate | None = None
+    #: the city's plan as the province's unit plan of the city (None: not written, see ``plan_gaps``)
+    plan: OutFile | None = None
+    #: the keys the city's plan lacks for a unit plan (``number``, ``issued``): the plan is not carried up
+    plan_gaps: list[str] = field(default_factory=list)
+    #: whether the province requires a unit plan of the city (a ``unit_plan`` requirement for its kind)
+    plan_required: bool = False
 
     @property
     def files(self) -> list[OutFile]:
-        return [self.report, *self.models]
+        return [self.report, *([self.plan] if self.plan is not None else []), *self.models]
 
 
 # ---------------------------------------------------------------- preparing
@@ -204,8 +214,27 @@ def prepare(
         root, parent.unit, target, _out(root, f"units/{parent.unit}/reports/{target}.yaml", report), models, left_out
     )
     rollup.figures = agg
+    city_plan = _plan(city.dataset)
+    unit = pds.unit_index[parent.unit]
+    rollup.plan_required = any(
+        req.type == "unit_plan" and unit.kind in req.kinds and req.id not in (unit.exempt or {})
+        for req in pds.index.requirements
+    )
+    rollup.plan_gaps = [key for key, value in (("number", city_plan.number), ("issued", city_plan.issued)) if not value]
+    if not rollup.plan_gaps:
+        out = _out(root, f"units/{parent.unit}/plan.yaml", unit_plan_text(city_plan, unit_name))
+        if out.state != "changed" or not _same_unit_plan(province, parent.unit, city_plan):
+            rollup.plan = out
     _self_check(rollup)
     return rollup
+
+
+def _same_unit_plan(province: Checked, unit_id: str, plan: PartialPlan) -> bool:
+    """Whether the province already holds a unit plan of the city with the city plan's number and issued day
+    (typed there by the province's clerk, or written by an earlier rollup): then it is left as it is."""
+    parsed = province.dataset.unit_plans.get(unit_id)
+    rec = parsed.record if parsed is not None else None
+    return rec is not None and rec.number == plan.number and rec.issued == plan.issued
 
 
 def _check_period_map(city: Checked, parent: Parent, period_id: str, target: str, theirs: Any) -> None:
@@ -304,7 +333,9 @@ def _self_check(rollup: Rollup) -> None:
     from dkst.load.dataset import parse_document
 
     for out in rollup.files:
-        cls = Report if "/reports/" in out.rel else ModelRecord
+        cls: type[Report] | type[ModelRecord] | type[UnitPlan] = (
+            Report if "/reports/" in out.rel else UnitPlan if out.rel.endswith("/plan.yaml") else ModelRecord
+        )
         parsed = parse_document(out.content, cls)
         if parsed.problems:
             code, ln, params = parsed.problems[0]
@@ -409,6 +440,27 @@ def report_text(
         ]
         if parts:
             out += _text_block(key, "\n".join(parts))
+    return "\n".join(out) + "\n"
+
+
+def unit_plan_text(plan: PartialPlan, unit_name: str) -> str:
+    """The city's plan as the province's ``units/<parent.unit>/plan.yaml``: number, issued, title and signer (the
+    same bytes whatever the period)."""
+    assert plan.number is not None and plan.issued is not None  # see Rollup.plan_gaps
+    out = [
+        f"# Kế hoạch thực hiện của {one_line(unit_name)}: kế hoạch của {one_line(plan.issuer or '')}.",
+        "# Tệp do “dkst rollup” chép từ plan.yaml của cấp dưới. Đừng sửa tay tệp này:",
+        "# sửa ở bộ dữ liệu của cấp dưới rồi chạy lại “dkst rollup --force”.",
+        "",
+        "x-nguon: " + yaml_scalar(f"dkst rollup từ plan.yaml ({_source_line(plan)})"),
+        line(f"number: {yaml_scalar(plan.number)}", "số, ký hiệu văn bản"),
+        line(f"issued: {plan.issued.isoformat()}", "ngày ban hành"),
+    ]
+    if plan.title:
+        out += _text_block("title", plan.title)
+    signer = _signer(plan)
+    if signer:
+        out.append(f"signer: {yaml_scalar(signer)}")
     return "\n".join(out) + "\n"
 
 
