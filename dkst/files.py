@@ -4,6 +4,7 @@ where an output may land, and deterministic zip packing.
 - :func:`atomic_write`: a temporary file in the target's folder, fsync, ``os.replace``. The target is the old
   file or the new one, never half of either; the temporary file is removed on an exception and on SIGTERM
   (the process then exits 143), and is never left under the target's name.
+  ``private`` keeps the file its owner's only (the parse cache writes through it too).
 - :func:`create_new`: the same, but never over an existing name (the final step is a hard link, which fails if
   the name appeared meanwhile): ``init`` and ``new``.
 - :func:`check_output` / :func:`check_letter_folder`: docs/format.md's paragraph on outputs. Never into a ``.git``
@@ -49,6 +50,7 @@ __all__ = [
     "create_new",
     "os_reason",
     "repack_zip",
+    "scratch_folder",
     "write_all",
 ]
 
@@ -110,19 +112,20 @@ def _removed_on_sigterm(tmp: str | list[str]) -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _write_temp(folder: Path, name: str, data: bytes, temps: list[str] | None = None) -> str:
+def _write_temp(folder: Path, name: str, data: bytes, temps: list[str] | None = None, *, private: bool = False) -> str:
     """``data`` in a new private temporary file of ``folder``, flushed to disk; returns its path. On any
     failure the temporary file is gone. With ``temps`` (watched by the caller's :func:`_removed_on_sigterm`)
     the path is added to it at once; else this function removes it on SIGTERM itself. SIGTERM is held back
-    between the file's creation and its registration, so no signal can leave it behind."""
+    between the file's creation and its registration, so no signal can leave it behind. ``private`` keeps the
+    file readable by its owner only (0600), as the parse cache must be."""
     if temps is None:
         mine: list[str] = []
         with _removed_on_sigterm(mine):
-            return _write_temp(folder, name, data, mine)
+            return _write_temp(folder, name, data, mine, private=private)
     fd, tmp = _registered_temp(folder, name, temps)
     try:
         with os.fdopen(fd, "wb") as fh:
-            if hasattr(os, "fchmod"):  # mkstemp's 0600 would outlive the rename; an output is an ordinary file
+            if hasattr(os, "fchmod") and not private:  # 0600 would outlive the rename; an output is an ordinary file
                 os.fchmod(fh.fileno(), 0o666 & ~_umask())
             slow = os.environ.get(_SLOW_ENV)
             if slow:
@@ -158,11 +161,12 @@ def _registered_temp(folder: Path, name: str, temps: list[str]) -> tuple[int, st
     raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))
 
 
-def atomic_write(path: Path, content: bytes | str) -> None:
+def atomic_write(path: Path, content: bytes | str, *, private: bool = False) -> None:
     """Write ``content`` (text as UTF-8) to ``path`` whole or not at all, replacing what is there.
 
     The folder is created if needed. Raises :class:`OSError` on failure; the old file is then untouched.
-    Call :func:`check_output` first for a user's output: this function does not judge the target.
+    Call :func:`check_output` first for a user's output: this function does not judge the target. ``private``:
+    the file is readable by its owner only (the parse cache, :mod:`dkst.load.cache`).
     """
     path = Path(path)
     data = content.encode("utf-8") if isinstance(content, str) else content
@@ -170,37 +174,36 @@ def atomic_write(path: Path, content: bytes | str) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     temps: list[str] = []
     with _removed_on_sigterm(temps):
-        tmp = _write_temp(folder, path.name, data, temps)
+        tmp = _write_temp(folder, path.name, data, temps, private=private)
         try:
-            os.replace(tmp, path)
+            _place(tmp, path, True)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
 
 
 def _place(tmp: str, path: Path, force: bool) -> bool:
-    """Move the written ``tmp`` to ``path``: replace with ``force``, else create exclusively (a hard link, which
-    fails if the name exists even if it appeared a moment ago). Returns whether ``path`` is new; raises
-    :class:`FileExists`."""
-    if force:
-        existed = os.path.lexists(path)
-        os.replace(tmp, path)
-        return not existed
-    try:
-        os.link(tmp, path)
-    except FileExistsError:
-        raise FileExists(str(path)) from None
-    except OSError as exc:  # a file system without hard links: O_EXCL creates the name, then the rename fills it
-        if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, errno.ENOSYS):
-            raise
+    """Move the written ``tmp`` to ``path`` (the one ``os.replace`` of dkst): replace with ``force``, else create
+    exclusively (a hard link, which fails if the name exists even if it appeared a moment ago). Returns whether
+    ``path`` is new; raises :class:`FileExists`."""
+    if not force:
         try:
-            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+            os.link(tmp, path)
         except FileExistsError:
             raise FileExists(str(path)) from None
-        os.replace(tmp, path)
-        return True
-    os.unlink(tmp)
-    return True
+        except OSError as exc:  # a file system without hard links: O_EXCL creates the name, the rename fills it
+            if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, errno.ENOSYS):
+                raise
+            try:
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+            except FileExistsError:
+                raise FileExists(str(path)) from None
+        else:
+            os.unlink(tmp)
+            return True
+    existed = force and os.path.lexists(path)
+    os.replace(tmp, path)
+    return not existed
 
 
 def create_new(path: Path, content: str | bytes, force: bool = False) -> None:
@@ -223,6 +226,16 @@ def create_new(path: Path, content: str | bytes, force: bool = False) -> None:
             _place(tmp, path, force)
         finally:
             Path(tmp).unlink(missing_ok=True)
+
+
+@contextmanager
+def scratch_folder(prefix: str) -> Iterator[Path]:
+    """A new private temporary folder, removed with all it holds on leaving (``import`` unpacks a message's
+    attachments there)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+        yield Path(tmp)
 
 
 def write_all(files: list[tuple[Path, bytes, bool]]) -> None:

@@ -861,6 +861,7 @@ def test_render_context(monkeypatch: pytest.MonkeyPatch) -> None:
         "national": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "motto": "Độc lập - Tự do - Hạnh phúc",
         "symbol": "MTTQ-BTT",
+        "lines": ["ỦY BAN MTTQ VIỆT NAM", "THÀNH PHỐ THỬ NGHIỆM"],  # as printed, broken before the level (#21)
     }
     assert (
         plan["number"],

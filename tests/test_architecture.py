@@ -355,3 +355,29 @@ def test_the_writers_take_a_report_context_only() -> None:
     assert not found, found
     assert "dkst.documents.report_data" not in _modules()
     assert not (ROOT / "tests" / "fixtures" / "render_context.json").exists()
+
+
+# --------------------------------------------------------------------------- one file-replacing writer
+
+#: What replaces or renames a file, or makes a temporary one: only dkst/files.py may use it.
+_REPLACING = re.compile(
+    r"\bos\.(?:replace|rename|renames)\(|\.rename\(|\.replace\(\s*\w*(?:tmp|temp)|\bshutil\.move\(|\btempfile\b|\bmkstemp\("
+)
+
+
+def test_one_file_replacing_writer() -> None:
+    """Every file dkst replaces goes through ``dkst/files.py`` (temporary file, fsync, rename, removed on
+    SIGTERM), and there through one ``os.replace`` (#20); the cache and roll-up have no writer of their own."""
+    found = []
+    for path in _sources(PACKAGE):
+        code = [
+            line
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.lstrip().startswith("#")
+        ]
+        hits = [line.strip() for line in code if _REPLACING.search(line.split("#")[0]) and "``" not in line]
+        if path.name == "files.py" and path.parent == PACKAGE:
+            assert sum("os.replace(" in line for line in hits) == 1, hits
+            continue
+        found += [f"{path.relative_to(ROOT)}: {line}" for line in hits]
+    assert not found, found

@@ -213,7 +213,11 @@ def test_header_table_blocks(rendered: dict[tuple[str, str], bytes], name: str, 
     assert "w:tblBorders" not in xml or 'w:val="single"' not in xml.split("w:tblBorders")[1].split("/w:tblBorders")[0]
     assert table.style is None or "Grid" not in (table.style.name or "")
     left, right = table.rows[0].cells
-    superior, organ = _paragraphs(left)[:2]
+    # the issuer's lines (broken before the level and place, #21), then the organ in bold
+    lines = _paragraphs(left)
+    organ = next(p for p in lines if _flag(p, "bold"))
+    superiors = lines[: lines.index(organ)]
+    assert len(superiors) >= 2
     national, motto = _paragraphs(right)[:2]
     # quốc hiệu: 12–13, bold, upright, upper case
     assert 12 <= _size(national) <= 13 and _flag(national, "bold") and not _flag(national, "italic")
@@ -221,7 +225,8 @@ def test_header_table_blocks(rendered: dict[tuple[str, str], bytes], name: str, 
     # tiêu ngữ: 13–14, bold
     assert 13 <= _size(motto) <= 14 and _flag(motto, "bold")
     # the issuing body: 12–13, upper case; its own name bold
-    assert 12 <= _size(superior) <= 13 and superior.text == superior.text.upper()
+    for superior in superiors:
+        assert 12 <= _size(superior) <= 13 and superior.text == superior.text.upper()
     assert 12 <= _size(organ) <= 13 and _flag(organ, "bold") and organ.text == organ.text.upper()
     # the rules: under the motto as long as the motto; under the issuer's name 1/3 to 1/2 of it
     width_right = _mm(right.width)

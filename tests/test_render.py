@@ -562,7 +562,8 @@ def test_docx_letterhead_and_signature(report_docx: bytes) -> None:
     head = document.tables[0]
     left = head.cell(0, 0).text
     right = head.cell(0, 1).text
-    assert "ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ TAM KỲ" in left and "BAN THƯỜNG TRỰC" in left
+    # the level and place on a line of their own (#21)
+    assert "ỦY BAN MTTQ VIỆT NAM\nTHÀNH PHỐ TAM KỲ\n" in left and "BAN THƯỜNG TRỰC" in left
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in right and "Độc lập - Tự do - Hạnh phúc" in right
     assert head.cell(1, 0).text == "Số: …/BC-MTTQ-BTT"
     assert head.cell(1, 1).text == "Tam Kỳ, ngày 20 tháng 6 năm 2023"

@@ -127,8 +127,8 @@ def test_markdown_en_h1_content() -> None:
     for text in (
         "*Tam Kỳ, 30 November 2023*",
         "No.: …/BC-MTTQ-BTT",
-        "ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ TAM KỲ",
-        "**BAN THƯỜNG TRỰC**",
+        "VIET NAM FATHERLAND FRONT COMMITTEE OF TAM KỲ CITY",  # the letterhead in English (#21)
+        "**STANDING COMMITTEE**",
         "Plan No. 204/KH-MTTQ-BTT dated 17 Feb 2023",
         "first half of 2023 (1 Jan 2023 – 30 Jun 2023)",  # the plan's name_en (#21)
         "was 4 Jun 2023",
@@ -142,7 +142,7 @@ def test_markdown_en_h1_content() -> None:
         "The units held 144 propaganda sessions on the movement, attracting 11,077 attendances",  # phrase_en (#21)
         "| Late (3 days) | 7 Jun 2023 |",
         "**Sent 15/17**",
-        "- Lưu: VT, PT.",
+        "- Archived: Records Office, Movement Department.",  # the plan's "Lưu: VT, PT." in English (#21)
     ):
         assert text in out, text
 
@@ -307,7 +307,7 @@ def test_docx_en_content(en_docx: bytes) -> None:
         "first half of 2023 (1 Jan 2023 – 30 Jun 2023)"
     ) in texts
     head = document.tables[0]
-    assert "ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ TAM KỲ" in head.cell(0, 0).text
+    assert "VIET NAM FATHERLAND FRONT\nCOMMITTEE OF TAM KỲ CITY\nSTANDING COMMITTEE" in head.cell(0, 0).text
     assert "SOCIALIST REPUBLIC OF VIET NAM" in head.cell(0, 1).text
     assert "Independence - Freedom - Happiness" in head.cell(0, 1).text
     assert head.cell(1, 0).text == "No.: …/BC-MTTQ-BTT" and head.cell(1, 1).text == "Tam Kỳ, 30 November 2023"

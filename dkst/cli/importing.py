@@ -186,8 +186,7 @@ class FromMail:
 def _forms(paths: list[Path], lang: str, outcomes: list[Outcome]) -> Iterator[tuple[Path, FromMail | None]]:
     """Each form to import: the .xlsx files given, and the .xlsx attachments of the .eml files given (each
     saved in a temporary folder while it is imported). An e-mail that cannot be read is an outcome at once."""
-    import tempfile
-
+    from dkst.files import scratch_folder
     from dkst.sheets.forms.eml import EmlError, read_eml
 
     for path in paths:
@@ -202,9 +201,9 @@ def _forms(paths: list[Path], lang: str, outcomes: list[Outcome]) -> Iterator[tu
             outcomes.append(Outcome(path.name, reason="import-reason-file"))
             _say()
             continue
-        with tempfile.TemporaryDirectory(prefix="dkst-eml-") as tmp:
+        with scratch_folder("dkst-eml-") as tmp:
             for k, att in enumerate(saved.attachments):
-                folder = Path(tmp) / str(k)
+                folder = tmp / str(k)
                 folder.mkdir()
                 form = folder / att.safe_name
                 form.write_bytes(att.content)

@@ -102,6 +102,8 @@ def remind(
         write_output(real / path.name, content, ctx.lang, force)
         sys.stdout.write(f"{path}\n")
     sys.stderr.write(text("reminded", ctx.lang, count=len(letters), period=period) + "\n")
+    if letters and (context.plan.signer is None or not context.plan.signer.name):
+        sys.stderr.write(f"dkst: {text('voice.no-signer-letters', ctx.lang)}\n")  # the letters leave a marked gap
     warn_figures(agg, ctx.lang, provisional=False)
     if sending is not None:
         from dkst.cli.sending import send_files

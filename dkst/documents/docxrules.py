@@ -272,22 +272,25 @@ def _is_rule(paragraph: Any) -> bool:
 def _fit(paragraphs: list[Any], box_mm: float, share: float) -> None:
     from docx.shared import Mm
 
-    above = None
+    def width(above: Any) -> float:
+        size = _style_value(above, "size")
+        size_pt = size.pt if size is not None else 13.0
+        return _wrapped_width(above.text, size_pt, bool(_style_value(above, "bold")), box_mm)
+
+    block: list[Any] = []  # the text since the last rule: a bold line (the organ) rules alone, else the longest
     for p in paragraphs:
         if _is_rule(p):
-            if above is not None:
-                size = _style_value(above, "size")
-                size_pt = size.pt if size is not None else 13.0
-                bold = bool(_style_value(above, "bold"))
-                length = _wrapped_width(above.text, size_pt, bold, box_mm) * share
+            if block:
+                last = block[-1]
+                length = (width(last) if _style_value(last, "bold") else max(width(b) for b in block)) * share
                 if length > 0:
                     side = max((box_mm - length) / 2, 0)
                     p.paragraph_format.left_indent = Mm(side)
                     p.paragraph_format.right_indent = Mm(side)
                     p.paragraph_format.first_line_indent = Mm(0)
-            above = None
+            block = []
         elif p.text.strip():
-            above = p
+            block.append(p)
 
 
 def fit_rules(document: Any) -> None:

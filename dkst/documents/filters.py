@@ -331,6 +331,11 @@ EN_SIGNING = {
     "TUQ": "BY AUTHORISATION OF THE ",
     "Q": "ACTING ",
 }
+#: The copy kept on file ("Lưu: VT, PT."): the word and the usual offices' abbreviations in English.
+EN_FILED = {
+    words["vi"].upper(): words["en"] for key, words in TEXTS.items() if key.startswith("filed.") and key != "filed.word"
+}
+_FILED = re.compile(r"^(?:lưu|luu)\s*:\s*(.*?)([.;]?)$", re.IGNORECASE)
 _SIGNING = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*(.+)$", re.IGNORECASE)
 
 
@@ -338,13 +343,18 @@ def enformula(value: Any) -> str:
     """A fixed formula of a Vietnamese official document in English, anything else as written:
     ``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`` -> ``SOCIALIST REPUBLIC OF VIET NAM``, ``TM. BAN THƯỜNG
     TRỰC`` -> ``ON BEHALF OF THE STANDING COMMITTEE``, ``KT. CHỦ TỊCH`` -> ``FOR THE CHAIR``,
-    ``CHỦ TỊCH`` -> ``CHAIR``. A formula only half known (``TM. ỦY BAN NHÂN DÂN``) stays whole."""
+    ``CHỦ TỊCH`` -> ``CHAIR``, ``Lưu: VT, PT.`` -> ``Archived: Records Office, Movement Department.``. A formula only
+    half known (``TM. ỦY BAN NHÂN DÂN``) stays whole."""
     if value is None:
         return ""
     text = str(value)
     found = EN_FORMULAS.get(_formula_key(text))
     if found is not None:
         return found
+    filed = _FILED.match(text.strip())
+    if filed:  # "Lưu: VT, PT." -> "Archived: Records Office, Movement Department."
+        where = [EN_FILED.get(w.strip().upper(), w.strip()) for w in filed[1].split(",") if w.strip()]
+        return f"{TEXTS['filed.word']['en']}: {', '.join(where)}{filed[2]}"
     m = _SIGNING.match(text.strip())
     if m:
         body = EN_FORMULAS.get(_formula_key(m[2]))

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dkst import files
+from dkst.documents.docxlang import declare_language, tag_runs
 from dkst.documents.render_errors import RenderError, display_path, limit_text, prepared, template_error, template_line
 from dkst.documents.templates_lookup import make_environment
 
@@ -282,6 +283,8 @@ def render_docx(context: ReportContext, template_path: Path, unit: Addressee | N
         _keep_together(tpl.docx)
         fit_rules(tpl.docx)
         _describe_document(tpl.docx, context.as_of)
+        declare_language(tpl.docx, lang)  # dc:language, decimal symbol, no preview picture (#21)
+        tag_runs(tpl.docx, lang)  # Vietnamese words of an English document tagged vi-VN
         buf = io.BytesIO()
         tpl.save(buf)
     except RenderError:

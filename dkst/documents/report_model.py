@@ -13,6 +13,7 @@ from dkst import escape
 from dkst.documents.voice import (
     LevelWords,
     NarrativeFacts,
+    letterhead_lines,
     section_sentence,
     tasks_heading,
     text_lines,
@@ -299,6 +300,8 @@ class ReportContext:
             data["holes"] = data["narrative"].pop("holes")
             data["level"] = plain(self.level)
             data["tasks_title"] = tasks_heading(self.period.start, self.period.end, self.lang)
+            # the letterhead's first line as printed, broken before the level and place (English under --lang en)
+            data["plan"]["letterhead"]["lines"] = list(letterhead_lines(self.plan.letterhead.superior, self.lang))
             data["late_changes"] = late
             data["date_line"] = self.date_line
             for sec, given in zip(data["sections"], self.sections, strict=True):

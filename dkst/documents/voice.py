@@ -94,6 +94,37 @@ def level_words(issuer: str | None, above_issuers: Sequence[str | None], lang: s
     return LevelWords(own_word, place, text(f"level.{above}", lang), body)
 
 
+#: The committee's name before the level in a letterhead line (``ỦY BAN MTTQ VIỆT NAM``, written out or not).
+#: The width of the English letterhead's left column (mm; tools/templates/build_report_docx.py, less a margin).
+EN_LETTERHEAD_MM = 76.0
+_COMMITTEE = re.compile(r"^(ủy|uỷ)\s+ban\s+(mttq|mặt\s+trận\s+tổ\s+quốc)\s+việt\s+nam$", re.IGNORECASE)
+
+
+def letterhead_lines(superior: str | None, lang: str) -> tuple[str, ...]:
+    """The letterhead's first line (``superior``) as the lines it is printed in, inside its column: a line break
+    before the level and place (``ỦY BAN MTTQ VIỆT NAM`` / ``TỈNH QUẢNG NAM``); in English the committee's name in
+    English where it is the Front's (``VIET NAM FATHERLAND FRONT COMMITTEE`` / ``OF QUẢNG NAM PROVINCE``). A line
+    without a level word after "Việt Nam" stays one line, as written."""
+    words = " ".join((superior or "").split())
+    if not words:
+        return ()
+    found = _VIET_NAM.search(words)
+    level, place = split_issuer(words)
+    if found is None or level is None:
+        return (words,)
+    head, rest = words[: found.end()].strip(), words[found.end() :].strip()
+    if lang == "en" and _COMMITTEE.match(head):
+        from dkst.documents.docxrules import text_width_mm
+
+        where = text("voice.letterhead-place", "en", level=text(f"level.{level}", "en"), place=place or "")
+        front, committee = text("voice.letterhead-front", "en"), text("voice.letterhead-committee", "en")
+        joined = f"{committee} {' '.join(where.split())}".upper()
+        if text_width_mm(joined, 13, False) <= EN_LETTERHEAD_MM:
+            return (front, joined)
+        return (front, committee, " ".join(where.split()).upper())
+    return (head, rest)
+
+
 # ---------------------------------------------------------------- sentences of part I
 
 

@@ -47,10 +47,13 @@ class Addressee:
 
 def units_to_remind(checked: Checked, period: str, within: int) -> list[tuple[Unit, Status]]:
     """(unit, status) of every unit whose report for ``period`` is missing, or pending with at most
-    ``within`` days left, in registry order."""
+    ``within`` days left, in registry order; never plan.yaml's ``self`` (the committee does not urge itself)."""
     ds, ev = checked.dataset, checked.evaluation
+    own = ds.plan.self if ds.plan is not None else None  # the issuer's own entry: never sent a letter
     out = []
     for unit in ds.units:
+        if unit.id == own:
+            continue
         status = ev.report_status(ds, unit, period)
         if status.status == ReportStatus.MISSING or (
             status.status == ReportStatus.PENDING and (status.days_left or 0) <= within

@@ -46,6 +46,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "plan.yaml: chưa có “signer.name” (họ và tên người ký); báo cáo để chỗ trống có đánh dấu dưới chữ ký",
         "en": "plan.yaml: no “signer.name” (the signer's name); the report leaves a marked gap under the signature",
     },
+    "voice.no-signer-letters": {
+        "vi": "plan.yaml: chưa có “signer.name” (họ và tên người ký); giấy nhắc để chỗ trống có đánh dấu dưới chữ ký",
+        "en": "plan.yaml: no “signer.name” (the signer's name); the letters leave a marked gap under the signature",
+    },
     "voice.no-number": {
         "vi": "{path}: chưa có “number” (số báo cáo); báo cáo để “Số: …” để điền tay",
         "en": "{path}: no “number” (the report's number); the report leaves “No.: …” to fill in by hand",
@@ -108,6 +112,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "Ủy ban Trung ương MTTQ Việt Nam",
         "en": "the Central Committee of the Viet Nam Fatherland Front",
     },
+    "voice.letterhead-front": {"vi": "MẶT TRẬN TỔ QUỐC VIỆT NAM", "en": "VIET NAM FATHERLAND FRONT"},
+    "voice.letterhead-committee": {"vi": "ỦY BAN", "en": "COMMITTEE"},
+    "voice.letterhead-place": {"vi": "{level} {place}", "en": "of {place} {level}"},
+    # the copy on file of a document ("Lưu: VT, PT."), in English under --lang en (the enformula filter)
+    "filed.word": {"vi": "Lưu", "en": "Archived"},
+    "filed.vt": {"vi": "VT", "en": "Records Office"},
+    "filed.pt": {"vi": "PT", "en": "Movement Department"},
+    "filed.vp": {"vi": "VP", "en": "Office"},
+    "filed.tc": {"vi": "TC", "en": "Organisation Department"},
+    "filed.tckt": {"vi": "TCKT", "en": "Finance Department"},
     "level.unit-committee": {"vi": "cấp trên", "en": "the level above"},
     # ------------------------------------------------------------ dkst new narrative
     "hint-narrative": {

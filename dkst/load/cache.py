@@ -371,35 +371,25 @@ def _add_segment(
 
 
 def _write(path: Path, doc: dict[str, Any]) -> None:
-    """Write the cache whole, then rename it into place; any failure leaves no cache, silently."""
-    import tempfile
+    """Write the cache whole through :func:`dkst.files.atomic_write` (fsync, rename, no temporary file left on
+    failure or SIGTERM), readable by its owner only; any failure leaves no cache, silently."""
+    from dkst.files import atomic_write
 
-    tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not _private(os.stat(path.parent)) or not _private(os.lstat(path.parent)):
             return  # a folder someone else could write to: its cache would never be read
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".pickle", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(doc, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        tmp = None
+        atomic_write(path, pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL), private=True)
         _prune(path.parent, keep=path)
     except OSError:
         pass
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
 
 
 def _prune(folder: Path, keep: Path) -> None:
     """Remove cache files (and leftover temporary files) that have not been used for a long while."""
     limit = time.time() - MAX_AGE_SECONDS
     for entry in _scandir(folder):
-        if entry.name.endswith(".pickle") and entry.path != str(keep):
+        if entry.name.endswith((".pickle", ".tmp")) and entry.path != str(keep):
             try:
                 if entry.stat().st_mtime < limit:
                     os.unlink(entry.path)

@@ -47,6 +47,8 @@ MOVEMENT_VI = "Phong trào “Đoàn kết sáng tạo”"
 TEXT: dict[str, dict] = {
     "vi": {
         "language": "vi-VN",
+        "letterhead_left": base.TEXT["vi"]["letterhead_left"],
+        "organ": base.TEXT["vi"]["organ"],
         "national": base.TEXT["vi"]["national"],
         "motto": base.TEXT["vi"]["motto"],
         "number": "Số: …/{{ plan.letterhead.symbol or '…' }}",
@@ -58,7 +60,7 @@ TEXT: dict[str, dict] = {
             "{% if plan.issued %} ngày {{ plan.issued|vndate }}{% endif %} của {{ plan.issuer }}"
             " về {{ plan.title|lcfirst }}, các đơn vị báo cáo kết quả thực hiện "
             + MOVEMENT_VI
-            + " {{ period.in_sentence }} về {{ plan.issuer }} (hạn cuối: {{ period.last_on_time_vn }})."
+            + " {{ period.in_sentence }} về {{ plan.issuer }}."
         ),
         "not_received": "Đến ngày {{ as_of|vndate }}, {{ plan.issuer }} chưa nhận được báo cáo của {{ unit.name }}",
         "overdue": (
@@ -74,13 +76,23 @@ TEXT: dict[str, dict] = {
         "last_day": ("; ", "hôm nay là ngày cuối cùng", " gửi báo cáo (hạn cuối: {{ period.last_on_time_vn }})."),
         "unknown": " (hạn cuối: {{ period.last_on_time_vn }}).",
         "request": (
-            "Để kịp thời tổng hợp, báo cáo Ủy ban MTTQ Việt Nam tỉnh theo quy định, {{ plan.issuer }} đề nghị"
+            "Để kịp thời tổng hợp, báo cáo {{ level.above_body }} theo quy định, {{ plan.issuer }} đề nghị"
             " {{ unit.name }} khẩn trương hoàn thành và gửi báo cáo kết quả thực hiện "
             + MOVEMENT_VI
             + " {{ period.in_sentence }} (gồm số liệu các chỉ tiêu của Kế hoạch, mô hình “Đoàn kết sáng tạo”, đề xuất"
             " khen thưởng, tồn tại, hạn chế và kiến nghị, đề xuất) về {{ plan.issuer }}"
             "{% if plan.report_to %} (qua {{ plan.report_to.office }}{% if plan.report_to.email %}; đồng thời"
             " gửi qua địa chỉ email: {{ plan.report_to.email }}{% endif %}){% endif %}."
+        ),
+        # the report is overdue: no "để kịp thời", the report is asked for at once
+        "request_overdue": (
+            "{{ plan.issuer }} đề nghị {{ unit.name }} gửi ngay báo cáo kết quả thực hiện "
+            + MOVEMENT_VI
+            + " {{ period.in_sentence }} (gồm số liệu các chỉ tiêu của Kế hoạch, mô hình “Đoàn kết sáng tạo”, đề xuất"
+            " khen thưởng, tồn tại, hạn chế và kiến nghị, đề xuất) về {{ plan.issuer }}"
+            "{% if plan.report_to %} (qua {{ plan.report_to.office }}{% if plan.report_to.email %}; đồng thời"
+            " gửi qua địa chỉ email: {{ plan.report_to.email }}{% endif %}){% endif %} để tổng hợp, báo cáo"
+            " {{ level.above_body }}."
         ),
         "already": "Trường hợp đơn vị đã gửi báo cáo, đề nghị thông báo lại"
         "{% if plan.report_to and plan.report_to.office %} cho {{ plan.report_to.office }}{% endif %}"
@@ -98,6 +110,8 @@ TEXT: dict[str, dict] = {
     },
     "en": {
         "language": "en-GB",
+        "letterhead_left": base.TEXT["en"]["letterhead_left"],
+        "organ": base.TEXT["en"]["organ"],
         "national": base.TEXT["en"]["national"],
         "motto": base.TEXT["en"]["motto"],
         "number": "No.: …/{{ plan.letterhead.symbol or '…' }}",
@@ -109,8 +123,7 @@ TEXT: dict[str, dict] = {
             "Pursuant to {% if plan.number %}Plan No. {{ plan.number }}{% else %}the Plan{% endif %}"
             "{% if plan.issued %} dated {{ plan.issued|endate }}{% endif %} of {{ plan.issuer }}"
             "{% if plan.title %} ({{ plan.title }}){% endif %}, units are to report the results of the"
-            " “Đoàn kết sáng tạo” movement for {{ period.in_sentence }} to {{ plan.issuer }}"
-            " (last on-time day: {{ period.last_on_time|endate }})."
+            " “Đoàn kết sáng tạo” movement for {{ period.in_sentence }} to {{ plan.issuer }}."
         ),
         "not_received": "As of {{ as_of|endate }}, {{ plan.issuer }} has not received the report of {{ unit.name }}",
         "overdue": (
@@ -130,13 +143,21 @@ TEXT: dict[str, dict] = {
         ),
         "unknown": " (last on-time day: {{ period.last_on_time|endate }}).",
         "request": (
-            "So that the figures can be compiled in time and reported to the provincial Committee of the Viet Nam"
-            " Fatherland Front as required, {{ plan.issuer }} requests {{ unit.name }} to complete without delay"
+            "So that the figures can be compiled in time and reported to {{ level.above_body }} as required,"
+            " {{ plan.issuer }} requests {{ unit.name }} to complete without delay"
             " its report on the results of the “Đoàn kết sáng tạo” movement for {{ period.in_sentence }} (the figures"
             " for the Plan's indicators, the “Đoàn kết sáng tạo” models, proposals for commendation, shortcomings"
             " and limitations, recommendations and proposals) and send it to {{ plan.issuer }}"
             "{% if plan.report_to %} (through {{ plan.report_to.office }}{% if plan.report_to.email %}; also by"
             " e-mail to: {{ plan.report_to.email }}{% endif %}){% endif %}."
+        ),
+        "request_overdue": (
+            "{{ plan.issuer }} requests {{ unit.name }} to send at once its report on the results of the"
+            " “Đoàn kết sáng tạo” movement for {{ period.in_sentence }} (the figures for the Plan's indicators, the"
+            " “Đoàn kết sáng tạo” models, proposals for commendation, shortcomings and limitations, recommendations"
+            " and proposals) to {{ plan.issuer }}{% if plan.report_to %} (through {{ plan.report_to.office }}"
+            "{% if plan.report_to.email %}; also by e-mail to: {{ plan.report_to.email }}{% endif %}){% endif %},"
+            " so that it can be compiled and reported to {{ level.above_body }}."
         ),
         "already": "If the unit has already sent its report, please let"
         " {% if plan.report_to and plan.report_to.office %}{{ plan.report_to.office }}{% else %}us"
@@ -189,7 +210,11 @@ def body(doc, s: dict) -> None:
     p = base.para(doc, s["not_received"])
     base.run(p, s["unknown"])
     base.para(doc, "{%p endif %}")
+    base.para(doc, "{%p if unit.days_overdue %}")
+    base.para(doc, s["request_overdue"])
+    base.para(doc, "{%p else %}")
     base.para(doc, s["request"])
+    base.para(doc, "{%p endif %}")
     base.para(doc, s["already"])
     closing = base.para(doc, s["closing"])
     closing.paragraph_format.keep_with_next = True  # the closing words stay with Nơi nhận and the signature
@@ -219,7 +244,11 @@ def signature(doc, s: dict) -> None:
     base.para(b, s["signer_title"], "Signature Block")
     for _ in range(4):
         base.para(b, "", "Signature Block")
-    base.para(b, "{{ plan.signer.name if plan.signer else '' }}", "Signature Block")
+    base.para(b, "{%p if plan.signer and plan.signer.name %}", "Signature Block")
+    base.para(b, "{{ plan.signer.name }}", "Signature Block")
+    base.para(b, "{%p else %}", "Signature Block")
+    base.hole(base.para(b, "", "Signature Block"), "{{ holes.signer_name }}")
+    base.para(b, "{%p endif %}", "Signature Block")
     # Word wants a paragraph after a table at the end of a document
     end = base.para(doc, "")
     end.paragraph_format.space_after = Pt(0)
@@ -239,7 +268,7 @@ def build(lang: str = "vi") -> bytes:
     doc.styles["Normal"].paragraph_format.line_spacing = 1.0
     base.portrait(doc.sections[0])
     base.header_footer(doc)
-    base.settings(doc)
+    base.settings(doc, s["language"])
     base.properties(doc, s)
     letterhead(doc, s)
     body(doc, s)

@@ -471,9 +471,12 @@ TEXT: dict[str, dict] = {
         },
         "num": "num",
         "pct": "pct",
+        "letterhead_left": 68.0,  # mm: the letterhead's left column
+        "organ": "{{ plan.letterhead.organ|upper }}",
         "national": "{{ plan.letterhead.national|upper }}",
         "motto": "{{ plan.letterhead.motto }}",
         "number": "Số: ",
+        "report_number": True,
         "date_line": "{{ date_line }}",
         "title": "BÁO CÁO",
         "subject": ("Kết quả thực hiện Phong trào thi đua “Đoàn kết sáng tạo”",),
@@ -574,6 +577,7 @@ TEXT: dict[str, dict] = {
         "total": "Tổng cộng",
         "see_appendix": "Kết quả cụ thể của từng đơn vị tại Phụ lục kèm theo.",
         "recipients": "Nơi nhận:",
+        "recipient": "",  # a recipient line of plan.yaml as written
         "on_behalf": "{{ plan.signer.on_behalf|upper if plan.signer else '' }}",
         "signer_title": "{{ plan.signer.title|upper if plan.signer else '' }}",
         "appendix": "Phụ lục",
@@ -608,9 +612,12 @@ TEXT: dict[str, dict] = {
         },
         "num": "ennum",
         "pct": "enpct",
+        "letterhead_left": 78.0,  # mm: wider, for "VIET NAM FATHERLAND FRONT" (dkst.documents.voice.EN_LETTERHEAD_MM)
+        "organ": "{{ plan.letterhead.organ|upper|enformula }}",
         "national": "{{ plan.letterhead.national|upper|enformula }}",
         "motto": "{{ plan.letterhead.motto|enformula }}",
         "number": "No.: ",
+        "report_number": True,
         "date_line": "{{ (plan.place ~ ', ') if plan.place else '' }}{{ as_of|endatelong }}",
         "title": "REPORT",
         "subject": ("Results of the emulation movement", "“Đoàn kết sáng tạo” (Solidarity and Creativity)"),
@@ -719,6 +726,7 @@ TEXT: dict[str, dict] = {
         "total": "Total",
         "see_appendix": "The results of each unit are given in the attached Appendix.",
         "recipients": "Recipients:",
+        "recipient": "|enformula",  # "Lưu: VT, PT." -> "Archived: Records Office, Movement Department."
         "on_behalf": "{{ plan.signer.on_behalf|upper|enformula if plan.signer else '' }}",
         "signer_title": "{{ plan.signer.title|upper|enformula if plan.signer else '' }}",
         "appendix": "Appendix",
@@ -755,7 +763,11 @@ def figures(s: dict, cells: list[str]) -> list[str]:
 
 
 def letterhead(doc, s: dict) -> None:
-    left, right = 68.0, PORTRAIT_WIDTH - 68.0
+    """The letterhead table: the body above and the issuing body on the left (the first line broken before the
+    level and place, ``ỦY BAN MTTQ VIỆT NAM`` / ``TỈNH QUẢNG NAM``: ``plan.letterhead.lines``), the national name
+    and the motto on the right."""
+    left = s["letterhead_left"]
+    right = PORTRAIT_WIDTH - left
     t = table(doc, [left, right], grid=False)
     no_cell_margins(t)
     row = t.add_row()
@@ -764,8 +776,10 @@ def letterhead(doc, s: dict) -> None:
     set_cell_width(b, right)
     pa = a.paragraphs[0]
     pa.style = doc.styles["Letterhead"]
-    run(pa, "{{ plan.letterhead.superior|upper }}")
-    para(a, "{{ plan.letterhead.organ|upper }}", "Letterhead", bold=True)
+    run(pa, "{%p for l in plan.letterhead.lines %}")
+    para(a, "{{ l|upper }}", "Letterhead")
+    para(a, "{%p endfor %}", "Letterhead")
+    para(a, s["organ"], "Letterhead", bold=True)
     rule(a, "Letterhead", s["rules"]["organ"], left)
     pb = b.paragraphs[0]
     pb.style = doc.styles["Letterhead"]
@@ -781,9 +795,10 @@ def letterhead(doc, s: dict) -> None:
     pa.style = doc.styles["Letterhead"]
     pa.paragraph_format.space_before = Pt(4)
     run(pa, s["number"])
-    run(pa, "{{ narrative.number if narrative.number else '' }}")
-    hole(pa, "{{ '' if narrative.number else holes.number }}")
-    run(pa, "{{ '' if narrative.number else '/BC-' ~ (plan.letterhead.symbol or '…') }}")
+    if s.get("report_number"):  # the report's number from the narrative, else a highlighted gap (not a letter's)
+        run(pa, "{{ narrative.number if narrative.number else '' }}")
+        hole(pa, "{{ '' if narrative.number else holes.number }}")
+        run(pa, "{{ '' if narrative.number else '/BC-' ~ (plan.letterhead.symbol or '…') }}")
     pb = b.paragraphs[0]
     pb.style = doc.styles["Letterhead"]
     pb.paragraph_format.space_before = Pt(4)
@@ -985,7 +1000,11 @@ def signature(doc, s: dict) -> None:
     pa.style = doc.styles["Recipients Heading"]
     run(pa, s["recipients"])
     para(a, "{%p for x in plan.recipients %}", "Recipients")
-    para(a, "-\t{{ x }}{{ ('.' if loop.last else ';') if x[-1:] not in [';', '.', ':'] else '' }}", "Recipients")
+    para(
+        a,
+        "-\t{{ x" + s["recipient"] + " }}{{ ('.' if loop.last else ';') if x[-1:] not in [';', '.', ':'] else '' }}",
+        "Recipients",
+    )
     para(a, "{%p endfor %}", "Recipients")
     pb = b.paragraphs[0]
     pb.style = doc.styles["Signature Block"]
@@ -1163,14 +1182,26 @@ def header_footer(doc) -> None:
     first.style = doc.styles["Page Number"]
 
 
-def settings(doc) -> None:
+def settings(doc, language: str = "vi-VN") -> None:
     """Word and LibreOffice: do not stretch a justified line that ends in a line break (text typed with
-    newlines in a report keeps its spacing)."""
-    compat = doc.settings.element.find(qn("w:compat"))
+    newlines in a report keeps its spacing); the decimal symbol and list separator of the language ("," and ";"
+    in Vietnamese, "." and "," in English); no preview picture saved with the document."""
+    element = doc.settings.element
+    compat = element.find(qn("w:compat"))
     if compat is None:
         compat = OxmlElement("w:compat")
-        doc.settings.element.append(compat)
+        element.append(compat)
     compat.insert(0, OxmlElement("w:doNotExpandShiftReturn"))
+    for el in element.findall(qn("w:savePreviewPicture")):
+        element.remove(el)
+    vietnamese = language.startswith("vi")
+    for tag, value in (
+        ("w:decimalSymbol", "," if vietnamese else "."),
+        ("w:listSeparator", ";" if vietnamese else ","),
+    ):
+        el = element.find(qn(tag))
+        if el is not None:
+            el.set(qn("w:val"), value)
 
 
 def properties(doc, s: dict) -> None:
@@ -1184,6 +1215,7 @@ def properties(doc, s: dict) -> None:
     cp.last_modified_by = ""
     cp.comments = ""
     cp.keywords = ""
+    cp.language = s["language"]
     cp.created = fixed
     cp.modified = fixed
     cp.revision = 1
@@ -1297,7 +1329,7 @@ def build(lang: str = "vi") -> bytes:
     setup_styles(doc, s)
     portrait(doc.sections[0])
     header_footer(doc)
-    settings(doc)
+    settings(doc, s["language"])
     properties(doc, s)
     letterhead(doc, s)
     body(doc, s)

@@ -66,9 +66,13 @@ def dataset_marker(ds: Dataset) -> str:
 
 
 def owing_units(ds: Dataset, period: str) -> list[str]:
-    """Ids of the units a ``report`` requirement for ``period`` applies to, not exempt, in registry order."""
+    """Ids of the units a ``report`` requirement for ``period`` applies to, not exempt, in registry order; never
+    plan.yaml's ``self`` (the committee's own entry gets no form)."""
+    own = ds.plan.self if ds.plan is not None else None
     out: list[str] = []
     for unit in ds.units:
+        if unit.id == own:
+            continue
         for req in ds.index.requirements or []:
             if (
                 req.type == "report"
