@@ -205,3 +205,11 @@ def report_findings(
         if model_id is not None and model_id not in own:
             out.append(unknown_ref(src.line("models", i), "model", model_id, sorted(own), src.path, unit, period))
     return out
+
+
+def model_findings(ds: Dataset, src: SourceFile[ModelRecord], unit: str, model_id: str, now: date) -> list[Finding]:
+    """The findings ``dkst check`` gives a model file of ``unit`` beyond its schema (``started`` for a model
+    under way, dates, ``replicated_from``, partners): ``dkst import`` judges a new model of a form by them."""
+    known = {u.id: u for u in ds.units}
+    unit_ids = set(known) | set(ds.models) | set(ds.reports) | set(ds.unit_plans)
+    return _model(ds, src, unit, model_id, unit_ids, now, _BadKeys([]), known)

@@ -35,6 +35,7 @@ def form(
         Path | None, typer.Option("--output", help="help.form.output", metavar="DIR", show_default=False)
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="help.form.force")] = False,
+    every: Annotated[bool, typer.Option("--all", help="help.form.all")] = False,
     data: DataOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
@@ -47,7 +48,7 @@ def form(
     from dkst.i18n import text
     from dkst.load.validation import nearest
     from dkst.sheets.forms.mark import SECRET_FILE, ensure_secret
-    from dkst.sheets.forms.writer import build, form_spec, owing_units
+    from dkst.sheets.forms.writer import build, form_spec, owing_units, reported_units
 
     ctx = resolve(data, as_of, lang)
     folder = output if output is not None else form_folder(ctx.root, period)
@@ -70,9 +71,16 @@ def form(
             fail(text("unknown-unit", ctx.lang, value=unit, suggest=suggest, choices=", ".join(known) or "—"))
         if unit not in chosen:
             chosen.append(unit)
+    skipped: list[str] = []  # owing units whose report has come in as of the day: no form unless --all
     if not units:
         chosen = owing_units(ds, period)
+        if not every:
+            came = reported_units(ds, period, ctx.as_of)
+            skipped = [u for u in chosen if u in came]
+            chosen = [u for u in chosen if u not in came]
     if not chosen:
+        if skipped:
+            fail(text("form-none-owing", ctx.lang, period=period, count=len(skipped)), code=1)
         fail(text("form-none", ctx.lang, period=period), code=1)
     sending_on = send or resend or dry_run  # --resend and --dry-run only make sense with --send: they imply it
     sending = None
@@ -89,7 +97,7 @@ def form(
         secret = ensure_secret(ctx.root)  # the dataset's form key: signs each form's integrity mark
     except OSError as exc:
         fail(os_error_text(ctx.root / SECRET_FILE, exc, ctx.lang))
-    built = [(path, unit, build(form_spec(ds, unit, period, ctx.as_of, secret))) for path, unit in files]
+    built = [(path, unit, build(form_spec(ds, unit, period, ctx.as_of, secret, ctx.lang))) for path, unit in files]
     if sending_on and not force:
         for path, _, content in built:
             if (path.exists() or path.is_symlink()) and not _same_bytes(path, content):
@@ -98,6 +106,12 @@ def form(
         write_output(path, content, ctx.lang, force or sending_on)
         sys.stdout.write(f"{path}\n")
     sys.stderr.write(text("form-written", ctx.lang, count=len(built), period=period, folder=str(folder)) + "\n")
+    if skipped:
+        from dkst.escape import terminal
+
+        names = {u.id: u.name or u.id for u in ds.units}
+        shown = "; ".join(terminal(names[u]) for u in skipped)
+        sys.stderr.write(text("form-skipped", ctx.lang, count=len(skipped), units=shown, period=period) + "\n")
     if sending is not None:
         from dkst.cli.sending import send_files
 

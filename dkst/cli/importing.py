@@ -16,9 +16,9 @@ from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, require_sound, res
 
 if TYPE_CHECKING:
     from dkst.cli.options import Context
+    from dkst.load.catalogue import Catalogue
     from dkst.load.dataset import Dataset
     from dkst.load.schema import Report
-    from dkst.scaffold.skeletons import Catalogue
 
 #: The reason key of each refusal of :mod:`dkst.sheets.forms.importer`.
 _REFUSAL_REASON = {
@@ -42,6 +42,8 @@ class Outcome:
     result: str = "import-refused"
     reason: str | None = None
     params: dict[str, Any] = field(default_factory=dict)
+    #: the new models' files written (or, with --dry-run, that would be)
+    models: list[str] = field(default_factory=list)
 
 
 def _write_atomic(path: Path, content: str, force: bool) -> None:
@@ -224,8 +226,8 @@ def import_forms(
     """Nhập phiếu báo cáo Excel đã điền thành tệp báo cáo của đơn vị; phiếu có lỗi thì không ghi gì."""
     from dkst.checks.checker import prepare
     from dkst.i18n import text
+    from dkst.load.catalogue import read_catalogue
     from dkst.roots import plan_year
-    from dkst.scaffold.skeletons import read_catalogue
     from dkst.sheets.forms.reader import shown_name
 
     ctx = resolve(data, as_of, lang)
@@ -259,6 +261,10 @@ def import_forms(
         _say()
     for row in _table(outcomes, ctx.lang):
         _say(row)
+    new_models = [m for o in outcomes if not o.reason for m in o.models]
+    if new_models:
+        key = "import-new-models-dry-run" if dry_run else "import-new-models"
+        _say(text(key, ctx.lang, files=", ".join(new_models)))
     counts = {k: sum(o.result == f"import-{k}" and not o.reason for o in outcomes) for k in ("written", "unchanged")}
     refused = sum(bool(o.reason) for o in outcomes)
     if dry_run:  # says what would be written, never that anything was (docs/format.md, "Commands")
@@ -328,6 +334,8 @@ def _import_one(
         outcome.reason = "import-errors"
         outcome.params = {"count": len(built.errors)}
         return outcome
+    for new in built.new_models:
+        _say("  " + text("import-new-model", lang, where=new.where, name=new.name, path=new.rel))
     target = ctx.root / built.rel
     rel_shown = built.rel
     labels = {i.id: i.label for i in (ds.index.indicators or {}).values()}
@@ -351,25 +359,55 @@ def _import_one(
         _say("  " + text("import-dry-run", lang, path=rel_shown))
         for line in built.text.rstrip("\n").split("\n"):
             _say("    " + line)
+        for new in built.new_models:
+            _say("  " + text("import-new-model-dry-run", lang, path=new.rel))
+            for line in new.text.rstrip("\n").split("\n"):
+                _say("    " + line)
         outcome.result = "import-would-write"
+        outcome.models = [new.rel for new in built.new_models]
         return outcome
     linked = symlinked_folder(ctx.root, str(Path(built.rel).parent))
     if linked is not None or target.is_symlink():
         _say("  " + text("import-symlink", lang, path=str(linked or target)))
         outcome.reason = "import-reason-write"
         return outcome
+    for new in built.new_models:
+        model_path = ctx.root / new.rel
+        if symlinked_folder(ctx.root, str(Path(new.rel).parent)) is not None or model_path.is_symlink():
+            _say("  " + text("import-symlink", lang, path=str(model_path)))
+            outcome.reason = "import-reason-write"
+            return outcome
+    written: list[Path] = []
     try:
+        for new in built.new_models:  # each new model first, never over a file: the report may cite it
+            _write_atomic(ctx.root / new.rel, new.text, force=False)
+            written.append(ctx.root / new.rel)
+            outcome.models.append(new.rel)
         _write_atomic(target, built.text, force=force)
     except FileExists:
+        _unwrite(written)
         _say("  " + text("import-exists", lang, path=rel_shown))
         outcome.reason = "import-reason-exists"
         return outcome
     except (OSError, RuntimeError) as exc:
         from dkst.cli.options import os_error_text
 
+        _unwrite(written)
         _say("  " + os_error_text(target, exc, lang))
         outcome.reason = "import-reason-write"
         return outcome
+    for rel in outcome.models:
+        _say(f"  → {rel}")
     _say(f"  → {rel_shown}")
     outcome.result = "import-written"
     return outcome
+
+
+def _unwrite(paths: list[Path]) -> None:
+    """Remove the new model files this form wrote when its report could not be written: a form writes all its
+    files or none."""
+    for path in paths:
+        try:
+            path.unlink()
+        except OSError:
+            pass

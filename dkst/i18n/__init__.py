@@ -1383,10 +1383,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Excel forms (.xlsx) for the units to fill in a period's report, to send with the letters.",
     },
     "help.form.unit": {
-        "vi": "Chỉ lập phiếu cho đơn vị này (mã trong units.yaml); nhắc lại để chọn nhiều đơn vị. Mặc định: mọi đơn "
-        "vị phải gửi báo cáo kỳ này (trừ đơn vị được miễn).",
-        "en": "Only a form for this unit (its id in units.yaml); repeat for several units. Default: every unit that "
-        "owes this period's report (not exempt).",
+        "vi": "Chỉ lập phiếu cho đơn vị này (mã trong units.yaml); nhắc lại để chọn nhiều đơn vị. Mặc định: các đơn "
+        "vị phải gửi báo cáo kỳ này mà chưa gửi (xem --all).",
+        "en": "Only a form for this unit (its id in units.yaml); repeat for several units. Default: the units that "
+        "owe this period's report and have not sent it (see --all).",
     },
     "help.form.output": {
         "vi": "Thư mục ghi phiếu (mỗi đơn vị một tệp <mã đơn vị>-<kỳ>.xlsx). Mặc định: out/phieu-<kỳ>/ của bộ dữ liệu.",
@@ -1515,19 +1515,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "III. “UNITY AND CREATIVITY” MODELS NAMED IN THE REPORT",
     },
     "form.models-note": {
-        "vi": "Mô hình hiện có của đơn vị (chọn mã ở cột “Mã mô hình”; mô hình mới chưa "
-        "có mã thì ghi tên và báo Văn phòng để đăng ký):",
-        "en": "The unit's existing models (choose the id in the “Model id” column; for a new model without an "
-        "id, write its name and ask the Office to register it):",
+        "vi": "Mô hình hiện có của đơn vị (chọn mã trong danh sách ở cột “Mô hình đã có”). Mô hình mới thì để "
+        "trống cột đó, ghi tên, tình trạng và ngày bắt đầu: Văn phòng đăng ký khi nhập phiếu.",
+        "en": "The unit's existing models (choose the id from the list in the “Existing model” column). For a new "
+        "model leave that column blank and write its name, status and start date: the Office registers it "
+        "when it imports the form.",
     },
     "form.no-models-note": {
-        "vi": "Đơn vị chưa có mô hình nào trong sổ theo dõi của Văn phòng; mô hình mới "
-        "thì ghi tên và báo Văn phòng để đăng ký.",
-        "en": "The Office's register holds no model of the unit yet; for a new model, write its name and ask "
-        "the Office to register it.",
+        "vi": "Đơn vị chưa có mô hình nào trong sổ theo dõi của Văn phòng. Mô hình mới thì ghi tên, tình trạng "
+        "và ngày bắt đầu: Văn phòng đăng ký khi nhập phiếu.",
+        "en": "The Office's register holds no model of the unit yet. For a new model write its name, status and "
+        "start date: the Office registers it when it imports the form.",
     },
-    "form.col-model-id": {"vi": "Mã mô hình", "en": "Model id"},
-    "form.col-model-name": {"vi": "Tên mô hình", "en": "Model name"},
+    "form.col-model-id": {"vi": "Mô hình đã có (chọn mã)", "en": "Existing model (choose its id)"},
+    "form.col-model-name": {"vi": "Mô hình mới: tên", "en": "New model: name"},
     "form.model-input": {
         "vi": "Chọn mã một mô hình hiện có của đơn vị.",
         "en": "Choose the id of one of the unit's existing models.",
@@ -1574,10 +1575,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "form.help-title": {"vi": "HƯỚNG DẪN ĐIỀN PHIẾU BÁO CÁO", "en": "HOW TO FILL IN THE REPORT FORM"},
     "form.help-only-yours": {
-        "vi": "Phiếu này dành riêng cho {unit}, kỳ {period}. Không dùng phiếu của đơn vị khác "
-        "hoặc kỳ khác; không sửa mã đơn vị, mã kỳ.",
-        "en": "This form is for {unit} only, period {period}. Do not use the form of another unit or another "
-        "period; do not edit the unit id or the period id.",
+        "vi": "Phiếu này dành riêng cho {unit}, kỳ {period}. Không dùng phiếu của đơn vị khác hoặc kỳ khác.",
+        "en": "This form is for {unit} only, for the {period} report. Do not use the form of another unit or "
+        "another period.",
     },
     "form.help-yellow": {
         "vi": "Chỉ điền vào các ô nền vàng ở trang “Báo cáo”. Các ô khác đã được khóa (không cần mật khẩu để mở, "
@@ -1596,10 +1596,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Dates: day/month/year, the year in 4 digits, for example 02/06/2023.",
     },
     "form.help-models": {
-        "vi": "Mô hình: chọn mã mô hình trong danh sách; mô hình mới chưa có mã thì ghi tên ở cột “Tên mô hình” "
-        "và báo Văn phòng để đăng ký.",
-        "en": "Models: choose the model's id from the list; for a new model without an id, write its name in the "
-        "“Model name” column and ask the Office to register it.",
+        "vi": "Mô hình: mô hình đã có thì chọn mã trong danh sách ở cột “Mô hình đã có”; mô hình mới thì ghi tên, "
+        "tình trạng và ngày bắt đầu ở các cột bên cạnh, Văn phòng đăng ký khi nhập phiếu.",
+        "en": "Models: for an existing model choose its id from the list in the “Existing model” column; for a "
+        "new model write its name, status and start date in the columns beside it, and the Office registers it "
+        "when it imports the form.",
     },
     "form.help-commendations": {
         "vi": "Đề nghị khen thưởng: mỗi tập thể hoặc cá nhân một dòng; cột “Tập thể / cá nhân” chọn trong danh sách.",
@@ -1665,7 +1666,7 @@ TEXTS: dict[str, dict[str, str]] = {
 
 #: Catalogue parts of their own, one per feature (``dkst/i18n/<part>.py``, each with a ``TEXTS`` of the same
 #: shape), merged into :data:`TEXTS` here; a key defined twice stops the import.
-PARTS = ("truth", "trust", "voice", "hands", "previous", "page", "history", "mail")
+PARTS = ("truth", "trust", "voice", "hands", "previous", "page", "history", "mail", "sheets")
 
 
 def _merge_parts() -> None:

@@ -11,6 +11,9 @@ import hashlib
 import math
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime, time
 from typing import Any
 
@@ -18,17 +21,33 @@ from dkst.counts import MAX_COUNT as MAX_COUNT  # (the bound of an indicator cel
 from dkst.figures.frames import TEXT_KEYS as TEXT_KEYS  # (a report's three texts, one row each)
 from dkst.i18n import text
 
-#: The language of every word of the form and of the report file ``dkst import`` writes, whatever ``--lang``
-#: says: the form goes to Vietnamese units, as the letters of ``dkst remind`` do.
+#: The language of the report file ``dkst import`` writes (its comments), whatever ``--lang`` says, and the
+#: form's default; ``dkst form --lang en`` writes the form's own words in English (:func:`form_lang`).
 LANG = "vi"
+_FORM_LANG: ContextVar[str] = ContextVar("dkst_form_lang", default=LANG)
+
+
+@contextmanager
+def form_lang(lang: str) -> Iterator[None]:
+    """Within the block, :func:`form_text` speaks ``lang``: the form being built is in that language."""
+    token = _FORM_LANG.set(lang)
+    try:
+        yield
+    finally:
+        _FORM_LANG.reset(token)
 
 
 def form_text(key: str, **params: Any) -> str:
-    """A text of the catalogue in the form's language (:data:`LANG`)."""
-    return text(key, LANG, **params)
+    """A text of the catalogue in the form's language (:data:`LANG` unless :func:`form_lang` says otherwise)."""
+    return text(key, _FORM_LANG.get(), **params)
 
 
-#: The sheet that holds the form, the instructions sheet, and the hidden sheet of lists and markers.
+def form_sheet() -> str:
+    """The name of the sheet a unit fills, in the form's language (the defined names find it either way)."""
+    return form_text("form.sheet-form")
+
+
+#: The sheet that holds the form (Vietnamese), the instructions sheet, and the hidden sheet of lists and markers.
 FORM_SHEET = form_text("form.sheet-form")
 HELP_SHEET = form_text("form.sheet-help")
 DATA_SHEET = "dkst"

@@ -41,6 +41,21 @@ class Problem:
 
 
 @dataclass
+class NewModel:
+    """A model the form names that the unit has not registered: the file ``dkst import`` writes for it."""
+
+    id: str
+    name: str
+    rel: str
+    text: str
+    #: the form's cell behind each line of ``text`` that holds a value (1-based line → (cell, column head))
+    origin: dict[int, tuple[str, str | None]] = field(default_factory=dict)
+    where: str = ""
+    #: the cell of each field the row gave (``status``, ``started``)
+    cells: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
 class Built:
     """A form turned into a report file: its text, where each line came from, and what the checks found."""
 
@@ -51,6 +66,7 @@ class Built:
     origin: dict[int, tuple[str, str | None]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     record: Report | None = None
+    new_models: list[NewModel] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -115,7 +131,6 @@ def build_text(
 
     ``source`` is what ``x-nguon`` says of where the form came from (default: its file name; for a form taken
     from a saved e-mail, the sender and the date)."""
-    from dkst.load.schema import ModelRecord
     from dkst.scaffold.skeletons import report_skeleton
     from dkst.scaffold.yamlwrite import line, one_line, yaml_scalar
 
@@ -187,22 +202,8 @@ def build_text(
             end += 1
         tagged[end:end] = extra
 
-    # models: the id typed or chosen; a name alone is looked up among the unit's models
-    names = {
-        _norm(src.record.name): mid
-        for mid, src in (ds.models.get(unit) or {}).items()
-        if isinstance(src.record, ModelRecord) and src.record.name
-    }
-    items: list[tuple[str, tuple[str, str | None]]] = []
-    heads = [C.cell_text(cell.value) for cell in (form.names.get(C.MODELS) or [[]])[0]] + [None, None]
-    for row in form.table(C.MODELS):
-        model_cell = row[0] if row else None
-        name_cell = row[1] if len(row) > 1 else None
-        ident = C.cell_text(model_cell.value) if model_cell else None
-        if ident is not None and model_cell is not None:
-            items.append((f"  - {yaml_scalar(ident)}", (model_cell.ref, heads[0])))
-        elif name_cell is not None and (model_name := C.cell_text(name_cell.value)) is not None:
-            items.append((f"  - {yaml_scalar(names.get(_norm(model_name), model_name))}", (name_cell.ref, heads[1])))
+    # models: an existing model's id chosen (or its name typed); a name alone registers a new model
+    items, new_models = _model_items(form, ds, cat, unit, today)
     at = find("models")
     if at is not None and items:
         tagged[at + 1 : at + 1] = items
@@ -234,7 +235,134 @@ def build_text(
         if where is not None:
             origin[i] = where
     text = "\n".join(t for t, _ in tagged)
-    return Built(unit, period, rel, text if text.endswith("\n") else text + "\n", origin)
+    return Built(unit, period, rel, text if text.endswith("\n") else text + "\n", origin, new_models=new_models)
+
+
+def _model_items(
+    form: Form, ds: Dataset, cat: Any, unit: str, today: date
+) -> tuple[list[tuple[str, tuple[str, str | None]]], list[NewModel]]:
+    """The report's ``models`` lines (with the cell of each) and the new models to register.
+
+    A row's first cell is an existing model: its id (chosen from the list), or its name typed there; text
+    there that is neither an id nor a name of the unit's models is a new model's name. Else the row's name
+    cell, when it names an existing model, is that model; else it is a new model with the row's status and
+    start date: its id is made from its name as ``dkst new model`` suggests (ASCII, a Windows device name
+    prefixed), and made unique in the unit with ``-2``, ``-3``…
+    """
+    from dkst.load.fields import SLUG, WINDOWS_RESERVED
+    from dkst.load.schema import ModelRecord
+    from dkst.scaffold.yamlwrite import slugify, yaml_scalar
+
+    own = ds.models.get(unit) or {}
+    names = {
+        _norm(src.record.name): mid
+        for mid, src in own.items()
+        if isinstance(src.record, ModelRecord) and src.record.name
+    }
+    taken = set(own) | set(cat.model_ids(unit) if hasattr(cat, "model_ids") else ())
+    items: list[tuple[str, tuple[str, str | None]]] = []
+    new: list[NewModel] = []
+    made: dict[str, str] = {}  # a new name (normalised) → its id: the same new model twice is one file
+    heads = [C.cell_text(cell.value) for cell in (form.names.get(C.MODELS) or [[]])[0]] + [None] * 4
+    for row in form.table(C.MODELS):
+        cells = [*row, None, None, None, None][:4]
+        model_cell, name_cell, status_cell, started_cell = cells
+        ident = C.cell_text(model_cell.value) if model_cell else None
+        typed = C.cell_text(name_cell.value) if name_cell else None
+        status = C.cell_text(status_cell.value) if status_cell else None
+        started = C.raw_scalar(started_cell.value) if started_cell else None
+        if ident is not None and model_cell is not None:
+            if ident in own or SLUG.match(ident):
+                items.append((f"  - {yaml_scalar(ident)}", (model_cell.ref, heads[0])))
+                continue
+            if _norm(ident) in names:
+                items.append((f"  - {yaml_scalar(names[_norm(ident)])}", (model_cell.ref, heads[0])))
+                continue
+            typed, name_cell = ident, model_cell  # a name where an id belongs: a new model by that name
+        if typed is None or name_cell is None:
+            if status is not None or started is not None:
+                given = next(c for c in (status_cell, started_cell) if c is not None)
+                where = given.ref
+                new.append(NewModel("", "", "", "", where=where))  # judged as an error: a row without a name
+            continue
+        if _norm(typed) in names:
+            items.append((f"  - {yaml_scalar(names[_norm(typed)])}", (name_cell.ref, heads[1])))
+            continue
+        if _norm(typed) in made:
+            items.append((f"  - {made[_norm(typed)]}", (name_cell.ref, heads[1])))
+            continue
+        base = slugify(typed)
+        if base in WINDOWS_RESERVED:
+            base = f"mo-hinh-{base}"
+        model_id = base
+        n = 2
+        while model_id in taken:
+            model_id = f"{base}-{n}"
+            n += 1
+        if base:
+            taken.add(model_id)
+            made[_norm(typed)] = model_id
+            items.append((f"  - {model_id}", (name_cell.ref, heads[1])))
+        new.append(
+            _new_model(
+                cat, unit, model_id, typed, status, started, today, form, (name_cell, status_cell, started_cell), heads
+            )
+        )
+    return items, new
+
+
+def _new_model(
+    cat: Any,
+    unit: str,
+    model_id: str,
+    name: str,
+    status: str | None,
+    started: str | None,
+    today: date,
+    form: Form,
+    cells: tuple[Cell | None, Cell | None, Cell | None],
+    heads: list[str | None],
+) -> NewModel:
+    """The model file of a new model of the form (the skeleton of ``dkst new model``, with the row's values)."""
+    from dkst.load.schema import ModelStatus
+    from dkst.scaffold.skeletons import model_skeleton
+    from dkst.scaffold.yamlwrite import line, one_line, yaml_scalar
+
+    name_cell, status_cell, started_cell = cells
+    where = name_cell.ref if name_cell is not None else ""
+    if not model_id:
+        return NewModel("", name, "", "", where=where)
+    value = ModelStatus.read(status) if status is not None else "registered"
+    known = {m.value for m in ModelStatus}
+    shown_status = value if value in known else yaml_scalar(status or "")
+    text = model_skeleton(cat, unit, model_id, name, "registered", None, today)
+    lines = text.split("\n")
+    lines[1] = "# " + C.form_text(
+        "form.import-model-header", id=model_id, day=_vn(today), file=one_line(shown_name(form.path))
+    )
+    origin: dict[int, tuple[str, str | None]] = {}
+    for i, text_line in enumerate(lines):
+        m = _KEY_LINE.match(text_line)
+        if not m or m["indent"]:
+            continue
+        rest = m["rest"]
+        comment = rest.split("# ", 1)[1] if "# " in rest else None
+        if m["key"] == "name":
+            origin[i + 1] = (where, heads[1])
+        elif m["key"] == "status":
+            lines[i] = line(f"status: {shown_status}", comment)
+            if status_cell is not None and status is not None:
+                origin[i + 1] = (status_cell.ref, heads[2])
+        elif m["key"] == "started" and started is not None:
+            lines[i] = line(f"started: {_iso_if_date(started)}", comment)
+            if started_cell is not None:
+                origin[i + 1] = (started_cell.ref, heads[3])
+        elif m["key"] == "started" and started_cell is not None:
+            origin[i + 1] = (started_cell.ref, heads[3])
+    cells_of = {key: cell.ref for key, cell in (("status", status_cell), ("started", started_cell)) if cell is not None}
+    return NewModel(
+        model_id, name, f"units/{unit}/models/{model_id}.yaml", "\n".join(lines), origin, where=where, cells=cells_of
+    )
 
 
 def _iso_if_date(token: str | None) -> str | None:
@@ -258,11 +386,33 @@ def judge(built: Built, ds: Dataset, as_of: date, lang: str) -> None:
     """Parse and check the built text as ``dkst check`` would the file at ``built.rel``
     (:func:`dkst.checks.checker.judge_report`); place each finding in the form."""
     from dkst.checks.checker import judge_report
+    from dkst.checks.references import model_findings
     from dkst.findings import Severity
+    from dkst.i18n import text as say
     from dkst.load.dataset import SourceFile, parse_document, to_findings
-    from dkst.load.schema import Report
+    from dkst.load.schema import ModelRecord, Report
     from dkst.periods import today
 
+    placed: dict[str, Any] = {}
+    for new in built.new_models:
+        if not new.id:
+            key, params = ("import-model-no-id", {"name": new.name}) if new.name else ("import-model-no-name", {})
+            built.problems.append(Problem("error", "invalid-value", new.where or None, None, say(key, lang, **params)))
+            continue
+        parsed_model = parse_document(new.text.encode("utf-8"), ModelRecord)
+        model_src = SourceFile(new.rel, parsed_model.record, parsed_model.lines, False, parsed_model.partial)
+        model_found = to_findings(parsed_model, new.rel, built.unit)
+        model_found += model_findings(ds, model_src, built.unit, new.id, today())
+        for f in model_found:
+            where, what = new.origin.get(f.line or 0, (new.where, None))
+            if f.code == "missing-field" and str(f.param("field")) in new.cells:
+                where = new.cells[str(f.param("field"))]
+            built.problems.append(Problem(f.level.label, f.code, where or None, what, f.message(lang)))
+        placed[new.id] = model_src
+    if placed:  # the report may cite its new models: judge it with them registered
+        from dataclasses import replace
+
+        ds = replace(ds, models={**ds.models, built.unit: {**ds.models.get(built.unit, {}), **placed}})
     parsed = parse_document(built.text.encode("utf-8"), Report)
     found = to_findings(parsed, built.rel, built.unit, built.period)
     src = SourceFile(
@@ -271,5 +421,5 @@ def judge(built: Built, ds: Dataset, as_of: date, lang: str) -> None:
     found += judge_report(ds, src, built.unit, built.period, as_of, today())
     built.record = parsed.record
     for f in found:
-        where, what = built.origin.get(f.line or 0, (None, None))
-        built.problems.append(Problem(f.level.label, f.code, where, what, f.message(lang)))
+        at, about = built.origin.get(f.line or 0, (None, None))
+        built.problems.append(Problem(f.level.label, f.code, at, about, f.message(lang)))

@@ -17,6 +17,8 @@ HELP_STEPS = ("yellow", "numbers", "dates", "models", "commendations", "save")
 
 def help_sheet(ws: Any, fm: Formats, spec: FormSpec) -> None:
     """Write the instructions sheet: numbered steps, each row as high as its wrapped text."""
+    from dkst.documents.filters import in_sentence
+
     ws.set_paper(9)
     ws.set_portrait()
     ws.fit_to_pages(1, 0)
@@ -31,7 +33,7 @@ def help_sheet(ws: Any, fm: Formats, spec: FormSpec) -> None:
     else:
         send = t("form.help-send", to=to)
     steps = [
-        t("form.help-only-yours", unit=spec.unit_name, period=spec.period_name),
+        t("form.help-only-yours", unit=spec.unit_name, period=in_sentence(spec.period_name)),
         *(t(f"form.help-{step}") for step in HELP_STEPS),
         send,
     ]

@@ -50,6 +50,8 @@ class FormSpec:
     indicators: list[FormIndicator] = field(default_factory=list)
     models: list[FormModel] = field(default_factory=list)
     created: date = date(2000, 1, 1)
+    #: the language of the form's own words (``--lang``); the defined names do not change with it
+    lang: str = "vi"
     #: the integrity mark (:func:`dkst.sheets.forms.mark.form_mark`); empty when built without the dataset's key
     mark: str = ""
 
@@ -83,9 +85,34 @@ def owing_units(ds: Dataset, period: str) -> list[str]:
     return out
 
 
-def form_spec(ds: Dataset, unit_id: str, period_id: str, created: date, secret: bytes = b"") -> FormSpec:
+def reported_units(ds: Dataset, period: str, as_of: date) -> set[str]:
+    """Ids of the units whose report for ``period`` has come in as of ``as_of`` (on time, late, or in with
+    errors): ``dkst form`` writes them no form unless ``--all`` (docs/format.md, "Forms")."""
+    from dkst.checks.compliance import evaluate
+    from dkst.periods import today
+    from dkst.statuses import ReportStatus
+
+    ev = evaluate(ds, as_of, today())
+    came = (ReportStatus.ON_TIME, ReportStatus.LATE, ReportStatus.INVALID)
+    out: set[str] = set()
+    for unit in ds.units:
+        status = ev.report_status(ds, unit, period)
+        if status.status in came or status.submitted is not None or status.left_out:
+            out.add(unit.id)
+    return out
+
+
+def form_spec(
+    ds: Dataset, unit_id: str, period_id: str, created: date, secret: bytes = b"", lang: str = "vi"
+) -> FormSpec:
     """The :class:`FormSpec` of a unit and a period of a loaded dataset (its plan read, the period valid);
-    ``secret`` is the dataset's form key (:func:`dkst.sheets.forms.mark.ensure_secret`) that signs the form."""
+    ``secret`` is the dataset's form key (:func:`dkst.sheets.forms.mark.ensure_secret`) that signs the form;
+    ``lang`` the language of its own words."""
+    with C.form_lang(lang):
+        return _form_spec(ds, unit_id, period_id, created, secret, lang)
+
+
+def _form_spec(ds: Dataset, unit_id: str, period_id: str, created: date, secret: bytes, lang: str) -> FormSpec:
     from dkst.load.schema import ModelRecord, ModelStatus
     from dkst.periods import vn_date
     from dkst.sheets.forms.mark import form_mark
@@ -113,7 +140,16 @@ def form_spec(ds: Dataset, unit_id: str, period_id: str, created: date, secret: 
     if not letterhead["organ"]:
         letterhead["organ"] = plan.issuer
     report_to = plan.report_to
-    indicators = [FormIndicator(i.id, i.label, i.unit, i.section) for i in (ds.index.indicators or {}).values()]
+    english = lang == "en"  # the plan's English words where it gives them (label_en, unit_en, section_en)
+    indicators = [
+        FormIndicator(
+            i.id,
+            (i.label_en if english else None) or i.label,
+            (i.unit_en if english else None) or i.unit,
+            (i.section_en if english else None) or i.section,
+        )
+        for i in (ds.index.indicators or {}).values()
+    ]
     status_words = {m.value: C.form_text(f"form.model-{m.value}") for m in ModelStatus}
     models: list[FormModel] = []
     for model_id, src in sorted((ds.models.get(unit_id) or {}).items()):
@@ -127,7 +163,7 @@ def form_spec(ds: Dataset, unit_id: str, period_id: str, created: date, secret: 
         unit_id=unit_id,
         unit_name=(unit.name if unit is not None else None) or unit_id,
         period_id=period_id,
-        period_name=info.name,
+        period_name=_period_name(ds, period_id, lang),
         last_on_time=deadline.last_on_time if deadline is not None else None,
         due_text=due_text,
         marker=dataset_marker(ds),
@@ -139,5 +175,19 @@ def form_spec(ds: Dataset, unit_id: str, period_id: str, created: date, secret: 
         indicators=indicators,
         models=models,
         created=created,
+        lang=lang,
         mark=form_mark(secret, dataset_marker(ds), unit_id, period_id) if secret else "",
     )
+
+
+def _period_name(ds: Dataset, period_id: str, lang: str) -> str:
+    """The period's name in the form's language: the plan's ``name_en`` under English, else one made from the
+    period's dates (``year 2023``), else the plan's name."""
+    info = ds.index.periods[period_id]
+    if lang != "en":
+        return info.name
+    from dkst.documents.voice import english_period_name
+
+    given = (ds.plan.periods or {}).get(period_id) if ds.plan is not None else None
+    made = english_period_name(info.start, info.end)
+    return (given.name_en if given is not None else None) or made or info.name

@@ -1,9 +1,10 @@
 """``dkst form``: one Excel workbook per unit, a form a clerk fills in Excel, LibreOffice or WPS.
 
 Written with XlsxWriter (imported inside :func:`build` only), which writes data validation, protection,
-defined names and print set-up. The form's words are Vietnamese (:data:`dkst.sheets.forms.cells.LANG`): it goes to
-Vietnamese units, as the letters of ``dkst remind`` do. The bytes depend only on the dataset and the day given
-(the workbook's created date, which XlsxWriter also uses for the zip entries), so two runs give the same file.
+defined names and print set-up. The form's own words are in the language of ``--lang`` (Vietnamese by
+default: it goes to Vietnamese units); its defined names are the same in both. The bytes depend only on the
+dataset and the day given (the workbook's created date, which XlsxWriter also uses for the zip entries), so
+two runs give the same file.
 
 This module puts the workbook together; :mod:`dkst.sheets.forms.spec` gathers what a form shows,
 :mod:`dkst.sheets.forms.formats` holds its look, :mod:`dkst.sheets.forms.report_sheet` and
@@ -20,7 +21,15 @@ from dkst.sheets.forms import cells as C
 from dkst.sheets.forms.formats import FONT, Formats
 from dkst.sheets.forms.report_sheet import COMMENDATION_ROWS, MODEL_ROWS, report_sheet
 from dkst.sheets.forms.side_sheets import data_sheet, help_sheet
-from dkst.sheets.forms.spec import FormIndicator, FormModel, FormSpec, dataset_marker, form_spec, owing_units
+from dkst.sheets.forms.spec import (
+    FormIndicator,
+    FormModel,
+    FormSpec,
+    dataset_marker,
+    form_spec,
+    owing_units,
+    reported_units,
+)
 
 __all__ = [
     "COMMENDATION_ROWS",
@@ -33,11 +42,17 @@ __all__ = [
     "dataset_marker",
     "form_spec",
     "owing_units",
+    "reported_units",
 ]
 
 
 def build(spec: FormSpec) -> bytes:
     """The workbook of one unit's form, as bytes."""
+    with C.form_lang(spec.lang):
+        return _build(spec)
+
+
+def _build(spec: FormSpec) -> bytes:
     import xlsxwriter
 
     buf = io.BytesIO()
@@ -56,8 +71,8 @@ def build(spec: FormSpec) -> bytes:
     )
     wb.formats[0].set_font_name(FONT)  # the default format: empty cells and row heights in Times New Roman
     fm = Formats(wb)
-    form = wb.add_worksheet(C.FORM_SHEET)
-    helper = wb.add_worksheet(C.HELP_SHEET)
+    form = wb.add_worksheet(C.form_sheet())
+    helper = wb.add_worksheet(C.form_text("form.sheet-help"))
     hidden = wb.add_worksheet(C.DATA_SHEET)
     report_sheet(wb, form, fm, spec)
     help_sheet(helper, fm, spec)
