@@ -6,7 +6,6 @@ its validator and its JSON Schema. :mod:`dkst.load.schema` builds the file kinds
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
@@ -15,6 +14,7 @@ from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from dkst.counts import MAX_COUNT, CountError, parse_count
+from dkst.escape import slugify
 from dkst.load.catalogue import (  # the ids' patterns and words: one home, read by the catalogue too
     INDICATOR_ID as INDICATOR_ID,
 )
@@ -110,13 +110,6 @@ def _to_email(value: Any) -> str:
     if not EMAIL.match(text):
         raise _fail("email")
     return text
-
-
-def slugify(text: str) -> str:
-    """A Vietnamese name → an ASCII id: ``Khu phố chuyển đổi số`` → ``khu-pho-chuyen-doi-so``."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return "-".join(re.findall(r"[a-z0-9]+", text))
 
 
 def _slug(value: Any) -> str:

@@ -3,7 +3,7 @@
 Every value that comes from the user goes through :func:`yaml_scalar`, which writes a plain scalar when that
 reads back as the same text (YAML 1.1, as PyYAML reads it) and a double-quoted one otherwise.
 
-Only the standard library, PyYAML and :mod:`dkst.load.fields` (the id rules: ``slugify``) are imported here.
+Only the standard library, PyYAML and :mod:`dkst.escape` (``slugify``) are imported here.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 import unicodedata
 from typing import Any
 
-from dkst.load.fields import slugify
+from dkst.escape import slugify
 
 #: Column at which the comment of a ``key: value`` line starts, as in the sample dataset.
 COMMENT_COLUMN = 33
