@@ -242,7 +242,7 @@ def signature(doc, s: dict) -> None:
     pb.paragraph_format.space_before = Pt(12)
     base.run(pb, s["on_behalf"])
     base.para(b, s["signer_title"], "Signature Block")
-    for _ in range(4):
+    for _ in range(6):  # about 33 mm for the signature and the seal (at least 30 mm, #21)
         base.para(b, "", "Signature Block")
     base.para(b, "{%p if plan.signer and plan.signer.name %}", "Signature Block")
     base.para(b, "{{ plan.signer.name }}", "Signature Block")
