@@ -50,7 +50,8 @@ class Addressee:
 
 def units_to_remind(checked: Checked, period: str, within: int) -> list[tuple[Unit, Status]]:
     """(unit, status) of every unit whose report for ``period`` is missing, pending with at most ``within`` days
-    left, or received but left out of the totals for its errors, in registry order; never plan.yaml's ``self`` (the committee does not urge itself)."""
+    left, or received but left out of the totals for its errors, in registry order; never plan.yaml's ``self``
+    (the committee does not urge itself)."""
     ds, ev = checked.dataset, checked.evaluation
     own = ds.plan.self if ds.plan is not None else None  # the issuer's own entry: never sent a letter
     out = []
