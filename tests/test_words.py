@@ -248,3 +248,27 @@ def test_headings_and_lead_ins_keep_with_what_follows(tmp_path: Path) -> None:
             keep = p.paragraph_format.keep_with_next
             style_keep = p.style.paragraph_format.keep_with_next if p.style is not None else None
             assert keep or (keep is None and style_keep), p.text
+
+
+@pytest.mark.parametrize("fmt", ["docx", "md"])
+def test_left_out_report_gets_a_letter_to_correct_it(tmp_path: Path, fmt: str) -> None:
+    """A report received with errors is left out of the totals: its unit's letter says so and asks for it again."""
+    root = tmp_path / "data"
+    shutil.copytree(DATA, root)
+    report = root / "units" / "an-my" / "reports" / "H1.yaml"
+    report.write_text(
+        report.read_text(encoding="utf-8").replace("propaganda_sessions: 10", "propaganda_sessions: mười"),
+        encoding="utf-8",
+    )
+    for lang, said, asked in (
+        ("vi", "có lỗi số liệu nên chưa được tổng hợp", "kiểm tra, sửa lỗi và gửi lại báo cáo"),
+        ("en", "has data errors and is not included in the totals", "to check and correct its report"),
+    ):
+        letters = _remind(root, tmp_path, lang, fmt)
+        assert "an-my" in letters
+        words = _text(letters["an-my"]) if fmt == "docx" else letters["an-my"].decode("utf-8")
+        words = " ".join(words.replace("*", "").split())
+        assert said in words and asked in words
+        assert "Trường hợp đơn vị đã gửi" not in words and "already sent" not in words
+        others = [k for k in letters if k != "an-my"]
+        assert others  # the missing reports are still reminded as before
