@@ -1715,7 +1715,10 @@ _FORMATTER = _Formatter()
 
 
 def fill(template: str, **params: Any) -> str:
-    """A catalogue template filled in (with :class:`_Formatter`'s plurals)."""
+    """A catalogue template filled in (with :class:`_Formatter`'s plurals; a template without ``|`` has none,
+    and ``str.format`` fills it the same, in C)."""
+    if "|" not in template:
+        return template.format(**params)
     return _FORMATTER.vformat(template, (), params)
 
 
