@@ -914,6 +914,7 @@ def test_render_context(monkeypatch: pytest.MonkeyPatch) -> None:
         "indicators": {"sessions": 4, "people": 80},
         "models": 1,
         "left_out": False,
+        "counted": True,  # #20: the one decision, carried
         "previous": None,
         "is_self": False,  # #21
     }

@@ -210,3 +210,65 @@ def test_english_report_recipients_archived(tmp_path: Path) -> None:
     words = _text(_render(PROVINCE, tmp_path, "en"))
     assert "Lưu: VT, PT." not in words
     assert "Archived: Records Office, Movement Department." in words
+
+
+# ---------------------------------------------------------------- pagination the document says
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_tables_keep_their_head_and_repeat_it(tmp_path: Path, lang: str) -> None:
+    """Every ruled table: its header row repeats on each page and never splits, and the header and first row keep
+    with the next row (no table starts at a page foot with fewer than two rows); a kind's row (I, II…) keeps with
+    its first unit."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    doc = Document(io.BytesIO(_render(DATA, tmp_path, lang)))
+    ruled = [t for t in doc.tables if t.style is not None and "Grid" in (t.style.name or "")]
+    assert len(ruled) >= 4
+    for table in ruled:
+        rows = table.rows
+        head = rows[0]._tr.trPr
+        assert (
+            head is not None and head.find(qn("w:tblHeader")) is not None and head.find(qn("w:cantSplit")) is not None
+        )
+        for row in rows[: min(2, len(rows) - 1)]:
+            assert all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
+        for row in rows[1:-1]:
+            if re.fullmatch(r"[IVX]+", row.cells[0].text.strip()):
+                assert all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
+
+
+def test_headings_and_lead_ins_keep_with_what_follows(tmp_path: Path) -> None:
+    from docx import Document
+
+    doc = Document(io.BytesIO(_render(DATA, tmp_path)))
+    for p in doc.paragraphs:
+        if p.text.strip().endswith(":") or (p.style is not None and p.style.name.startswith("Heading")):
+            keep = p.paragraph_format.keep_with_next
+            style_keep = p.style.paragraph_format.keep_with_next if p.style is not None else None
+            assert keep or (keep is None and style_keep), p.text
+
+
+@pytest.mark.parametrize("fmt", ["docx", "md"])
+def test_left_out_report_gets_a_letter_to_correct_it(tmp_path: Path, fmt: str) -> None:
+    """A report received with errors is left out of the totals: its unit's letter says so and asks for it again."""
+    root = tmp_path / "data"
+    shutil.copytree(DATA, root)
+    report = root / "units" / "an-my" / "reports" / "H1.yaml"
+    report.write_text(
+        report.read_text(encoding="utf-8").replace("propaganda_sessions: 10", "propaganda_sessions: mười"),
+        encoding="utf-8",
+    )
+    for lang, said, asked in (
+        ("vi", "có lỗi số liệu nên chưa được tổng hợp", "kiểm tra, sửa lỗi và gửi lại báo cáo"),
+        ("en", "has data errors and is not included in the totals", "to check and correct its report"),
+    ):
+        letters = _remind(root, tmp_path, lang, fmt)
+        assert "an-my" in letters
+        words = _text(letters["an-my"]) if fmt == "docx" else letters["an-my"].decode("utf-8")
+        words = " ".join(words.replace("*", "").split())
+        assert said in words and asked in words
+        assert "Trường hợp đơn vị đã gửi" not in words and "already sent" not in words
+        others = [k for k in letters if k != "an-my"]
+        assert others  # the missing reports are still reminded as before

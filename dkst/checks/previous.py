@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dkst import findings as F
-from dkst.checks.compliance import received
+from dkst.checks.compliance import counted
 from dkst.checks.registry import unknown_ref
 from dkst.findings import Finding
 from dkst.load.schema import Previous
@@ -111,7 +111,7 @@ def counted_values(ds: Dataset, period_id: str, as_of: date, now: date) -> dict[
     out: dict[str, dict[str, int]] = {}
     for unit in ds.units:
         src = ds.reports.get(unit.id, {}).get(period_id)
-        if src is None or received(src, as_of, now) is None or ds.is_broken(src) or src.record is None:
+        if src is None or src.record is None or not counted(ds, src, as_of, now):
             continue
         values = {
             k: v

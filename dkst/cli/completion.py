@@ -1,6 +1,6 @@
 """Shell completion of unit and period ids: the dataset root and its ids, found cheaply on every Tab.
 
-No schema, no loader, no checks, and never an exception: only the standard library and PyYAML.
+No schema, no checks, and never an exception: the catalogue reader (:mod:`dkst.load.catalogue`) and PyYAML.
 """
 
 from __future__ import annotations
@@ -26,29 +26,14 @@ def quick_root(data: Any = None) -> Path | None:
 
 
 def quick_ids(root: Path, what: str) -> list[tuple[str, str]]:
-    """Unit ids (``what="units"``) or period ids (``"periods"``) with a label, read with plain YAML.
-
-    For shell completion: no schema, no checks, and never an exception.
-    """
+    """Unit ids (``what="units"``) or period ids (``"periods"``) with a label, from the one catalogue reader
+    (:func:`dkst.load.catalogue.read_catalogue`: plain YAML, no schema). Never an exception."""
     try:
-        import yaml
+        from dkst.load.catalogue import read_catalogue
 
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        name = "units.yaml" if what == "units" else "plan.yaml"
-        path = root / name
-        if not path.is_file() or path.stat().st_size > 1024 * 1024:
-            return []
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=loader)
-        out: list[tuple[str, str]] = []
         if what == "units":
-            for unit in (data or {}).get("units") or []:
-                if isinstance(unit, dict) and isinstance(unit.get("id"), str):
-                    out.append((unit["id"], one_line(unit.get("short_name") or unit.get("name") or "")))
-        else:
-            for pid, period in ((data or {}).get("periods") or {}).items():
-                label = period.get("name") if isinstance(period, dict) else ""
-                out.append((str(pid), one_line(label or "")))
-        return out
+            return [(uid, one_line(u.label)) for uid, u in read_catalogue(root, plan=False).units.items()]
+        return [(pid, one_line(p.name or "")) for pid, p in read_catalogue(root, units=False).periods.items()]
     except Exception:  # completion must never crash
         return []
 

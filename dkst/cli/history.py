@@ -18,8 +18,8 @@ from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, is_terminal, resol
 from dkst.findings import KeyedError
 
 if TYPE_CHECKING:
+    from dkst.load.catalogue import Catalogue
     from dkst.load.history import History
-    from dkst.scaffold.skeletons import Catalogue
 
 
 class HistoryFormat(StrEnum):
@@ -40,8 +40,8 @@ def history(
 ) -> None:
     """Ai đã sửa gì: lịch sử git của từng tệp, mỗi lần sửa và các số liệu đã đổi."""
     from dkst.i18n import text
+    from dkst.load.catalogue import read_catalogue
     from dkst.load.history import as_data, changed_after_deadline, read_history
-    from dkst.scaffold.skeletons import read_catalogue
 
     ctx = resolve(data, as_of, lang)
     cat = read_catalogue(ctx.root)
@@ -109,7 +109,7 @@ def _deadlines(cat: Catalogue) -> dict[str, date]:
 
     out = {}
     for pid, info in cat.periods.items():
-        before, by = info.get("due_before"), info.get("due_by")
+        before, by = info.due_before, info.due_by
         deadline = deadline_of(before if isinstance(before, date) else None, by if isinstance(by, date) else None)
         if deadline is not None:
             out[pid] = deadline.last_on_time

@@ -16,9 +16,9 @@ from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, fail, require_sound, res
 
 if TYPE_CHECKING:
     from dkst.cli.options import Context
+    from dkst.load.catalogue import Catalogue
     from dkst.load.dataset import Dataset
     from dkst.load.schema import Report
-    from dkst.scaffold.skeletons import Catalogue
 
 #: The reason key of each refusal of :mod:`dkst.sheets.forms.importer`.
 _REFUSAL_REASON = {
@@ -226,8 +226,8 @@ def import_forms(
     """Nhập phiếu báo cáo Excel đã điền thành tệp báo cáo của đơn vị; phiếu có lỗi thì không ghi gì."""
     from dkst.checks.checker import prepare
     from dkst.i18n import text
+    from dkst.load.catalogue import read_catalogue
     from dkst.roots import plan_year
-    from dkst.scaffold.skeletons import read_catalogue
     from dkst.sheets.forms.reader import shown_name
 
     ctx = resolve(data, as_of, lang)

@@ -12,7 +12,7 @@ from dkst.cli.options import AsOfOpt, DataOpt, LangOpt, date_problem, fail, peri
 from dkst.i18n import text
 
 if TYPE_CHECKING:
-    from dkst.scaffold.skeletons import Catalogue
+    from dkst.load.catalogue import Catalogue
 
 new_app = typer.Typer(
     name="new",
@@ -80,7 +80,7 @@ ForceOpt = Annotated[bool, typer.Option("--force", help="help.opt.force")]
 
 
 def _catalogue(data: Path | None, lang: str | None) -> tuple[Catalogue, str]:
-    from dkst.scaffold.skeletons import read_catalogue
+    from dkst.load.catalogue import read_catalogue
 
     ctx = resolve(data, None, lang)
     return read_catalogue(ctx.root), ctx.lang
@@ -115,7 +115,7 @@ def _date(value: str | None, what: str, lang: str, future_ok: bool = False, year
 def model_id_problem(model: str, lang: str) -> str:
     """Why ``check`` would refuse ``model`` as a model id (the file name), in one line with the id to use; "" when
     it would not. ``new`` refuses before creating anything (docs/format.md, "Commands")."""
-    from dkst.load.fields import SLUG, WINDOWS_RESERVED
+    from dkst.load.catalogue import SLUG, WINDOWS_RESERVED
     from dkst.scaffold.yamlwrite import slugify
 
     slug = slugify(model)

@@ -3,9 +3,10 @@ decimal symbol and list separator of the language in ``settings.xml`` (no previe
 tag on each run: in an English document the Vietnamese words (unit names, issuers, the units' own sentences) are
 cut into runs of their own tagged ``vi-VN``, so Word checks each text in its own language.
 
-A word is Vietnamese when it has a Vietnamese letter (``đ``, ``ơ``, a tone mark); an unmarked word joins it when it is
-capitalised and touches it (``Ban Thường``, ``Việt Nam``, ``MTTQ``) or lies between two Vietnamese words
-(``Ủy ban MTTQ``), unless it is an English function word."""
+A word is Vietnamese when it has a Vietnamese letter (``đ``, ``ơ``, a tone mark); an unmarked word joins it when it
+touches it (no punctuation between) and could be a Vietnamese syllable or acronym (``Ban Thường``, ``Việt Nam``,
+``Ủy ban MTTQ``, ``Hội An``), unless it is a small English word (``to``, ``the``); a number joins two Vietnamese words
+(``Báo cáo 6 tháng``)."""
 
 from __future__ import annotations
 
@@ -16,10 +17,15 @@ from typing import Any
 
 #: The language tag of each document language.
 TAGS = {"vi": "vi-VN", "en": "en-GB"}
-#: English words that never join a Vietnamese name between two of its words.
-_ENGLISH = frozenset("a an and as at by for from in is of on or the to with".split())
+#: English words that are also Vietnamese syllables in form: they never join a Vietnamese name.
+_ENGLISH = frozenset("a am an as at be by do go he in is it me my no of on or so the to up us we".split())
 _WORD = re.compile(r"\S+")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+#: A Vietnamese syllable written without marks (``ban``, ``Nam``, ``Ninh``, ``trong``): onset, vowels, final.
+_SYLLABLE = re.compile(r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?$")
+#: An acronym of Vietnamese names (``MTTQ``, ``UBMTTQ``, ``TNCS``): capitals with three consonants in a row.
+_ACRONYM = re.compile(r"^(?=[A-Z]*[BCDFGHJKLMNPQRSTVWXZ]{3})[A-Z]{3,8}$")
+_EDGES = ",.;:()[]“”\"'!?/"
 
 
 def _marked(word: str) -> bool:
@@ -27,12 +33,20 @@ def _marked(word: str) -> bool:
     return any(ord(ch) > 127 and ch.isalpha() and "LATIN" in unicodedata.name(ch, "") for ch in word)
 
 
+def _syllable(word: str) -> bool:
+    """Whether an unmarked word could be a Vietnamese syllable or acronym (and is no English word of that form)."""
+    bare = word.strip(_EDGES)
+    if not bare or (bare.islower() and bare in _ENGLISH):  # "Hội An" is a name; "Nam to" is English
+        return False
+    return bool(_SYLLABLE.match(bare.casefold()) or _ACRONYM.match(bare))
+
+
 def vietnamese_flags(text: str) -> list[bool]:
     """For each character of ``text``: whether it belongs to a Vietnamese stretch (see the module's docstring)."""
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     viet = [_marked(w) for _, _, w in words]
 
-    def touches(i: int, j: int) -> bool:  # words i and j (j = i ± 1) meet with letters on both sides
+    def touches(i: int, j: int) -> bool:  # words i and j (j = i ± 1) meet with letters or digits on both sides
         a, b = (i, j) if i < j else (j, i)
         left, right = words[a][2], words[b][2]
         return left[-1].isalnum() and right[0].isalnum()
@@ -41,12 +55,14 @@ def vietnamese_flags(text: str) -> list[bool]:
     while changed:
         changed = False
         for i, (_, _, w) in enumerate(words):
-            if viet[i] or not w[0].isalpha():
+            if viet[i]:
                 continue
             near = [j for j in (i - 1, i + 1) if 0 <= j < len(words) and viet[j] and touches(i, j)]
-            capital = w[0].isupper()  # an English capital after a Vietnamese word would follow punctuation
-            between = len(near) == 2 and w.casefold() not in _ENGLISH
-            if (capital and near) or between:
+            if not near:
+                continue
+            # a syllable touching a Vietnamese word (``Việt Nam``, ``Ủy ban``, ``Giấy khen``); a number between two
+            # (``Báo cáo 6 tháng``)
+            if (w[0].isalpha() and _syllable(w)) or (w.strip(_EDGES).isdigit() and len(near) == 2):
                 viet[i] = changed = True
     flags = [False] * len(text)
     for i, (start, end, _) in enumerate(words):

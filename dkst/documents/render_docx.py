@@ -124,9 +124,9 @@ def _keep_together(document: Any) -> None:
 
     for tbl in document.element.body.iter(qn("w:tbl")):
         rows = tbl.findall(qn("w:tr"))
-        if len(rows) < 3 or (tbl.find(qn("w:tblPr") + "/" + qn("w:tblBorders")) is None and not _gridded(tbl)):
+        if len(rows) < 2 or (tbl.find(qn("w:tblPr") + "/" + qn("w:tblBorders")) is None and not _gridded(tbl)):
             continue
-        for tr in rows[:2]:
+        for tr in rows[: min(2, len(rows) - 1)]:  # the header and the first row go with the row after them
             keep(tr)
         for tr in rows[2:-1]:
             first = tr.find(qn("w:tc"))

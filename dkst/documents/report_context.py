@@ -103,6 +103,7 @@ def build_report(agg: Aggregate, lang: str) -> ReportContext:
             u.indicators,
             u.models,
             u.left_out,
+            u.counted,
             u.previous,
             u.id == own,
         )

@@ -29,9 +29,7 @@ MOTTO = text("formula.motto", "vi")
 #: The standing committee: an issuer that begins with it gets it as the letterhead's organ line.
 STANDING = text("formula.standing", "vi")
 
-#: Statuses of a unit whose received report counts in the totals (unless its file is left out).
-COUNTED_STATUSES = (ReportStatus.ON_TIME, ReportStatus.LATE, ReportStatus.EXEMPT, ReportStatus.NOT_REQUIRED)
-#: Of those, the statuses of a unit that owed no report.
+#: The statuses of a unit that owed no report.
 UNOWED_STATUSES = (ReportStatus.EXEMPT, ReportStatus.NOT_REQUIRED)
 
 
@@ -143,6 +141,8 @@ class UnitRow:
     indicators: dict[str, int]
     models: int
     left_out: bool
+    #: its report counts in the totals (:func:`dkst.checks.compliance.counted`, the one decision, carried here)
+    counted: bool
     #: its own figures of the same period last year (empty: none; ``None``: no ``previous``)
     previous: dict[str, int] | None = None
     is_self: bool = False  # plan.yaml's ``self``: the issuer's own entry, spoken of as "Ban Thường trực"
@@ -257,7 +257,7 @@ class ReportContext:
     @property
     def counted(self) -> tuple[UnitRow, ...]:
         """The received reports the totals come from (owed or not, not left out)."""
-        return tuple(u for u in self.units if u.submitted and not u.left_out and u.status in COUNTED_STATUSES)
+        return tuple(u for u in self.units if u.counted)
 
     @property
     def extra_reports(self) -> tuple[UnitRow, ...]:

@@ -35,7 +35,7 @@ from datetime import date
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Protocol
 
-from dkst.checks.compliance import received
+from dkst.checks.compliance import left_out, received
 from dkst.counts import Ratio, half_up
 from dkst.figures.frames import (
     EXPECTED_STATUSES,
@@ -118,6 +118,8 @@ class UnitFigures:
     indicators: dict[str, int]  # only a counted report's, and only the figures it gives
     models: int
     left_out: bool
+    #: its report counts in the totals (:func:`dkst.checks.compliance.counted`, the one decision)
+    counted: bool
     #: its own counted figures of the same period last year (``None``: plan.yaml has no ``previous``)
     previous: dict[str, int] | None = None
 
@@ -290,6 +292,7 @@ def unit_figures(agg: Aggregate) -> list[UnitFigures]:
                 values,
                 int(own_models.get(row["unit"], 0)),
                 bool(row["left_out"]),
+                bool(row["counted"]),
                 dict(last.units.get(row["unit"], {})) if last is not None else None,
             )
         )
@@ -348,12 +351,11 @@ def problem_files(checked: Checked, period: PeriodInfo, lang: str) -> list[dict[
         src = ds.reports[unit_id].get(period.id)
         if src is None:
             continue
-        orphan = unit_id not in order
         rec = src.record
         if not isinstance(rec, Report) or rec.submitted is None:
             treated = "invalid"
         elif received(src, as_of, now) is not None:
-            if not (ds.is_broken(src) or orphan):
+            if not left_out(ds, src, as_of, now):
                 continue
             treated = "left_out"
         elif ds.is_broken(src) and any(f.code == "future-date" for f in errors.get(src.path, [])):

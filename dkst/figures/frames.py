@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from dkst.checks.compliance import counting_models, left_out, received
+from dkst.checks.compliance import counted, counting_models, left_out, received
 from dkst.load.schema import ModelStatus, Origin, Report
 from dkst.statuses import ReportStatus
 
@@ -167,7 +167,7 @@ def _report_row(
         "individual": 0,
     }
     row["left_out"] = left_out(ds, src, as_of, now)
-    row["counted"] = day is not None and not row["left_out"]
+    row["counted"] = counted(ds, src, as_of, now)
     rec: PartialReport | None = (
         src.record if day is not None and src is not None else None
     )  # a left-out one may be partial

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dkst.checks.compliance import left_out
 from dkst.statuses import ReportStatus
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ class Addressee:
     days_left: int | None
     email: str | None
     form_file: str | None  # the unit's form of ``dkst form``, when one is there to attach
+    left_out: bool = False  # its report arrived but has errors: not in the totals, to be corrected and sent again
 
     def template_data(self) -> dict[str, str | int | None]:
         return {
@@ -42,12 +44,14 @@ class Addressee:
             "days_left": self.days_left,
             "email": self.email,
             "form_file": self.form_file,
+            "left_out": self.left_out,
         }
 
 
 def units_to_remind(checked: Checked, period: str, within: int) -> list[tuple[Unit, Status]]:
-    """(unit, status) of every unit whose report for ``period`` is missing, or pending with at most
-    ``within`` days left, in registry order; never plan.yaml's ``self`` (the committee does not urge itself)."""
+    """(unit, status) of every unit whose report for ``period`` is missing, pending with at most ``within`` days
+    left, or received but left out of the totals for its errors, in registry order; never plan.yaml's ``self``
+    (the committee does not urge itself)."""
     ds, ev = checked.dataset, checked.evaluation
     own = ds.plan.self if ds.plan is not None else None  # the issuer's own entry: never sent a letter
     out = []
@@ -59,6 +63,10 @@ def units_to_remind(checked: Checked, period: str, within: int) -> list[tuple[Un
             status.status == ReportStatus.PENDING and (status.days_left or 0) <= within
         ):
             out.append((unit, status))
+        elif status.status in (ReportStatus.ON_TIME, ReportStatus.LATE) and left_out(
+            ds, ds.reports.get(unit.id, {}).get(period), ev.as_of, ev.now
+        ):
+            out.append((unit, status))  # received with errors: asked to correct it and send it again
     return out
 
 
@@ -80,6 +88,7 @@ def addressees(checked: Checked, period: str, within: int, lang: str, forms: Pat
                 status.days_left,
                 unit.email,
                 form.name if form is not None and form.is_file() else None,
+                status.status in (ReportStatus.ON_TIME, ReportStatus.LATE),  # only a left-out report is reminded so
             )
         )
     return out

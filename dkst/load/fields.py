@@ -14,17 +14,17 @@ from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from dkst.counts import MAX_COUNT, CountError, parse_count
+from dkst.load.catalogue import (  # the ids' patterns and words: one home, read by the catalogue too
+    INDICATOR_ID as INDICATOR_ID,
+)
+from dkst.load.catalogue import PERIOD_ID as PERIOD_ID
+from dkst.load.catalogue import RESERVED_WORDS as RESERVED_WORDS
+from dkst.load.catalogue import SLUG as SLUG
+from dkst.load.catalogue import WINDOWS_RESERVED as WINDOWS_RESERVED
+from dkst.load.catalogue import YEAR_MAX as YEAR_MAX
+from dkst.load.catalogue import YEAR_MIN as YEAR_MIN
 from dkst.periods import DATE_PATTERN, DateError, parse_date
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-INDICATOR_ID = re.compile(r"^[a-z][a-z0-9_]*$")
-PERIOD_ID = re.compile(r"^[A-Z][A-Z0-9]*$")
-RESERVED_WORDS = frozenset({"and", "or", "not", "in", "is", "if", "else", "true", "false", "none", "min", "max", "abs"})
-#: Names Windows cannot give a file or folder, in any case: refused as unit and model ids (datasets travel in git).
-WINDOWS_RESERVED = frozenset(
-    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
-)
-YEAR_MIN, YEAR_MAX = 2000, 2100
 #: An e-mail address: something@domain.tld, no spaces (Vietnamese addresses are ASCII in practice; any letter
 #: is let through).
 EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]_]+\.[^@\s<>(),;:\"\[\]._]{2,}$")

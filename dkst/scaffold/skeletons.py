@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from dkst import files
+from dkst.load.catalogue import RESERVED_WORDS, CatalogIndicator, Catalogue
 from dkst.periods import vn_date
 from dkst.scaffold.yamlwrite import COMMENT_COLUMN, double_quoted, line, normalise_text, one_line, slugify, yaml_scalar
 
@@ -56,58 +56,6 @@ def symlinked_folder(root: Path, rel_folder: str) -> Path | None:
     return None
 
 
-# ---------------------------------------------------------------- the dataset, read cheaply
-
-
-@dataclass
-class Catalogue:
-    """What ``dkst new`` needs of a dataset: the plan's periods and indicators, the units, their models."""
-
-    root: Path
-    year: int | None = None
-    periods: dict[str, dict[str, Any]] = field(default_factory=dict)
-    indicators: list[dict[str, Any]] = field(default_factory=list)
-    units: dict[str, dict[str, Any]] = field(default_factory=dict)
-
-    def model_ids(self, unit_id: str) -> list[str]:
-        folder = self.root / "units" / unit_id / "models"
-        try:
-            return sorted(
-                p.name[:-5]
-                for p in folder.iterdir()
-                if p.name.endswith(".yaml") and not p.name.startswith(".") and p.is_file()
-            )
-        except OSError:
-            return []
-
-
-def read_catalogue(root: Path) -> Catalogue:
-    """Read ``plan.yaml`` and ``units.yaml`` through the loader (valid parts only; nothing raises)."""
-    from dkst.load.dataset import parse_file
-    from dkst.load.schema import Plan, UnitsFile
-
-    cat = Catalogue(root)
-    plan = parse_file(root / "plan.yaml", Plan).record if (root / "plan.yaml").is_file() else None
-    if plan is not None:
-        cat.year = plan.year
-        for pid, period in (plan.periods or {}).items():
-            cat.periods[pid] = {
-                "name": period.name,
-                "start": period.start,
-                "end": period.end,
-                "due_before": period.due_before,
-                "due_by": period.due_by,
-            }
-        for ind in plan.indicators or []:
-            if ind is not None and ind.id:
-                cat.indicators.append({"id": ind.id, "label": ind.label, "unit": ind.unit, "section": ind.section})
-    units = parse_file(root / "units.yaml", UnitsFile).record if (root / "units.yaml").is_file() else None
-    for unit in (units.units if units is not None else None) or []:
-        if unit is not None and unit.id and unit.id not in cat.units:
-            cat.units[unit.id] = {"name": unit.name or unit.id, "kind": unit.kind}
-    return cat
-
-
 # ---------------------------------------------------------------- skeletons of dkst new
 
 
@@ -115,26 +63,25 @@ def _today_line(day: date) -> str:
     return vn_date(day)
 
 
-def _label(ind: Mapping[str, Any]) -> str:
-    label = one_line(ind.get("label") or "")
-    unit = one_line(ind.get("unit") or "")
+def _label(ind: CatalogIndicator) -> str:
+    label = one_line(ind.label or "")
+    unit = one_line(ind.unit or "")
     return f"{label} ({unit})" if unit else label
 
 
 def report_skeleton(cat: Catalogue, unit_id: str, period_id: str, submitted: date, today: date) -> str:
     """A unit's report for a period: every key of the format, the plan's indicators blank (= not reported)."""
-    from dkst.load.schema import INDICATOR_ID, RESERVED_WORDS
     from dkst.periods import deadline_of
 
     unit = cat.units[unit_id]
     period = cat.periods[period_id]
-    name = one_line(period.get("name") or period_id)
+    name = one_line(period.name or period_id)
     lines = [
         f"# Báo cáo kết quả thực hiện Phong trào “Đoàn kết sáng tạo”, kỳ {period_id} ({name}),",
-        f"# của {one_line(unit['name'])}.",
+        f"# của {one_line(unit.name)}.",
         f"# Tệp do “dkst new report” tạo ngày {_today_line(today)}. Dòng bắt đầu bằng # là ghi chú.",
     ]
-    deadline = deadline_of(period.get("due_before"), period.get("due_by"))
+    deadline = deadline_of(period.due_before, period.due_by)
     if deadline is not None:
         how = "nhận trước ngày" if not deadline.inclusive else "nhận đến hết ngày"
         lines.append(f"# Hạn cuối của kỳ: {vn_date(deadline.last_on_time)} ({how} {vn_date(deadline.day)}).")
@@ -147,16 +94,16 @@ def report_skeleton(cat: Catalogue, unit_id: str, period_id: str, submitted: dat
         "# Số liệu: số nguyên ≥ 0, viết liền (1250, không viết 1.250). Đơn vị báo cáo “không có” thì ghi 0;",
         "# chỉ tiêu đơn vị không báo cáo thì để trống (để trống khác với 0).",
     ]
-    good = [ind for ind in cat.indicators if INDICATOR_ID.match(str(ind["id"])) and ind["id"] not in RESERVED_WORDS]
+    good = [ind for ind in cat.indicators if ind.id not in RESERVED_WORDS]
     if good:
         lines.append("indicators:")
         section = None
         for ind in good:
-            here = one_line(ind.get("section") or "") or None
+            here = one_line(ind.section or "") or None
             if here and here != section:
                 lines.append(f"  # {here}")
             section = here or section
-            lines.append(line(f"  {ind['id']}:", _label(ind)))
+            lines.append(line(f"  {ind.id}:", _label(ind)))
     else:
         lines.append(line("indicators:", "plan.yaml chưa có chỉ tiêu nào"))
     models = cat.model_ids(unit_id)
@@ -200,10 +147,10 @@ def model_skeleton(
 ) -> str:
     """A model file: the name and status given, every other key blank with its comment."""
     unit = cat.units[unit_id]
-    members = [u for u, v in cat.units.items() if u != unit_id and v.get("kind") == "member"]
+    members = [u for u, v in cat.units.items() if u != unit_id and v.kind == "member"]
     others = (members or [u for u in cat.units if u != unit_id])[:2] or ["doan-thanh-nien"]
     lines = [
-        f"# Mô hình “Đoàn kết sáng tạo” của {one_line(unit['name'])}.",
+        f"# Mô hình “Đoàn kết sáng tạo” của {one_line(unit.name)}.",
         f"# Mã mô hình là tên tệp: {model_id}. Tệp do “dkst new model” tạo ngày {_today_line(today)}.",
         "# Dòng bắt đầu bằng # là ghi chú; trường để trống là chưa có thông tin.",
         "",
@@ -235,7 +182,7 @@ def unit_plan_skeleton(
     year = f" năm {cat.year}" if cat.year else ""
     lines = [
         f"# Kế hoạch triển khai Phong trào “Đoàn kết sáng tạo”{year}",
-        f"# của {one_line(unit['name'])}.",
+        f"# của {one_line(unit.name)}.",
         f"# Tệp do “dkst new unit-plan” tạo ngày {_today_line(today)}. Dòng bắt đầu bằng # là ghi chú.",
         "",
         line(
@@ -254,8 +201,8 @@ def narrative_skeleton(cat: Catalogue, period_id: str, today: date) -> str:
     """narrative/<P>.yaml: the committee's own words for its report of the period, every key blank and explained
     (a blank key leaves a marked gap in the report and a warning from ``dkst render``)."""
     period = cat.periods[period_id]
-    name = one_line(period.get("name") or period_id)
-    half = period.get("end") is not None and (period["end"].month, period["end"].day) == (6, 30)
+    name = one_line(period.name or period_id)
+    half = period.end is not None and (period.end.month, period.end.day) == (6, 30)
     tasks = "6 tháng cuối năm" if half else "thời gian tới"
     lines = [
         f"# Lời của Ban Thường trực cho báo cáo kỳ {period_id} ({name}) gửi cấp trên.",
@@ -410,7 +357,6 @@ __all__ = [
     "INIT_FILES",
     "SAMPLE_PREVIOUS",
     "SAMPLE_YEAR",
-    "Catalogue",
     "FileExists",
     "builtin_dir",
     "double_quoted",
@@ -423,7 +369,6 @@ __all__ = [
     "narrative_skeleton",
     "normalise_text",
     "one_line",
-    "read_catalogue",
     "report_skeleton",
     "shell_quote",
     "slugify",

@@ -84,6 +84,19 @@ TEXT: dict[str, dict] = {
             "{% if plan.report_to %} (qua {{ plan.report_to.office }}{% if plan.report_to.email %}; đồng thời"
             " gửi qua địa chỉ email: {{ plan.report_to.email }}{% endif %}){% endif %}."
         ),
+        "left_out": (
+            "Đến ngày {{ as_of|vndate }}, báo cáo của {{ unit.name }} gửi {{ plan.issuer }} ",
+            "có lỗi số liệu nên chưa được tổng hợp",
+            " (hạn cuối: {{ period.last_on_time_vn }}).",
+        ),
+        "request_left_out": (
+            "{{ plan.issuer }} đề nghị {{ unit.name }} kiểm tra, sửa lỗi và gửi lại báo cáo kết quả thực hiện "
+            + MOVEMENT_VI
+            + " {{ period.in_sentence }} về {{ plan.issuer }}"
+            "{% if plan.report_to %} (qua {{ plan.report_to.office }}{% if plan.report_to.email %}; đồng thời"
+            " gửi qua địa chỉ email: {{ plan.report_to.email }}{% endif %}){% endif %} để tổng hợp, báo cáo"
+            " {{ level.above_body }}."
+        ),
         # the report is overdue: no "để kịp thời", the report is asked for at once
         "request_overdue": (
             "{{ plan.issuer }} đề nghị {{ unit.name }} gửi ngay báo cáo kết quả thực hiện "
@@ -151,6 +164,18 @@ TEXT: dict[str, dict] = {
             "{% if plan.report_to %} (through {{ plan.report_to.office }}{% if plan.report_to.email %}; also by"
             " e-mail to: {{ plan.report_to.email }}{% endif %}){% endif %}."
         ),
+        "left_out": (
+            "As of {{ as_of|endate }}, the report of {{ unit.name }} to {{ plan.issuer }} ",
+            "has data errors and is not included in the totals",
+            " (last on-time day: {{ period.last_on_time|endate }}).",
+        ),
+        "request_left_out": (
+            "{{ plan.issuer }} requests {{ unit.name }} to check and correct its report on the results of the"
+            " “Đoàn kết sáng tạo” movement for {{ period.in_sentence }} and send it again to {{ plan.issuer }}"
+            "{% if plan.report_to %} (through {{ plan.report_to.office }}{% if plan.report_to.email %}; also by"
+            " e-mail to: {{ plan.report_to.email }}{% endif %}){% endif %}, so that it can be compiled and reported"
+            " to {{ level.above_body }}."
+        ),
         "request_overdue": (
             "{{ plan.issuer }} requests {{ unit.name }} to send at once its report on the results of the"
             " “Đoàn kết sáng tạo” movement for {{ period.in_sentence }} (the figures for the Plan's indicators, the"
@@ -200,7 +225,11 @@ def body(doc, s: dict) -> None:
     to = base.para(doc, s["to"], "Addressee")
     to.paragraph_format.space_before = Pt(12)
     base.para(doc, s["intro"])
-    base.para(doc, "{%p if unit.days_overdue %}")
+    base.para(doc, "{%p if unit.left_out %}")  # received, but its figures have errors: not in the totals
+    p = base.para(doc, s["left_out"][0])
+    base.run(p, s["left_out"][1], bold=True)
+    base.run(p, s["left_out"][2])
+    base.para(doc, "{%p elif unit.days_overdue %}")
     status_paragraph(doc, s, "overdue")
     base.para(doc, "{%p elif unit.days_left is not none and unit.days_left > 0 %}")
     status_paragraph(doc, s, "left")
@@ -210,12 +239,16 @@ def body(doc, s: dict) -> None:
     p = base.para(doc, s["not_received"])
     base.run(p, s["unknown"])
     base.para(doc, "{%p endif %}")
-    base.para(doc, "{%p if unit.days_overdue %}")
+    base.para(doc, "{%p if unit.left_out %}")
+    base.para(doc, s["request_left_out"])
+    base.para(doc, "{%p elif unit.days_overdue %}")
     base.para(doc, s["request_overdue"])
     base.para(doc, "{%p else %}")
     base.para(doc, s["request"])
     base.para(doc, "{%p endif %}")
+    base.para(doc, "{%p if not unit.left_out %}")
     base.para(doc, s["already"])
+    base.para(doc, "{%p endif %}")
     closing = base.para(doc, s["closing"])
     closing.paragraph_format.keep_with_next = True  # the closing words stay with Nơi nhận and the signature
     signature(doc, s)
@@ -242,7 +275,7 @@ def signature(doc, s: dict) -> None:
     pb.paragraph_format.space_before = Pt(12)
     base.run(pb, s["on_behalf"])
     base.para(b, s["signer_title"], "Signature Block")
-    for _ in range(4):
+    for _ in range(6):  # about 33 mm for the signature and the seal (at least 30 mm, #21)
         base.para(b, "", "Signature Block")
     base.para(b, "{%p if plan.signer and plan.signer.name %}", "Signature Block")
     base.para(b, "{{ plan.signer.name }}", "Signature Block")

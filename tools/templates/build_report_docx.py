@@ -720,8 +720,8 @@ TEXT: dict[str, dict] = {
             "On time",
             "Late",
             "Not sent",
-            "Share received",
-            "Share on time",
+            "Reporting rate",
+            "On-time rate",
         ],
         "total": "Total",
         "see_appendix": "The results of each unit are given in the attached Appendix.",
@@ -821,7 +821,7 @@ def body(doc, s: dict) -> None:
     para(doc, "{%p if summary.reports.pending %}")
     para(doc, s["provisional"], italic=True, bold=True)
     para(doc, "{%p endif %}")
-    para(doc, s["intro"])
+    lead(doc, s["intro"])  # "… như sau:" stays with part I
 
     para(doc, s["results"], "Heading 1")
     # one subsection per content of the plan, in sentences a person writes
@@ -1137,7 +1137,7 @@ def compare_table(doc, s: dict) -> None:
     """Where plan.yaml has ``previous``: each indicator's total, last year's and the change (“Cùng kỳ”,
     “Tăng, giảm”)."""
     para(doc, "{%p if previous_year %}")
-    p = para(doc, s["compare_intro"])
+    p = lead(doc, s["compare_intro"])
     p.paragraph_format.space_before = Pt(6)
     t = table(doc, [13, 130, 45, 45, 44], total_mm=LANDSCAPE_WIDTH)
     add_row(t, s["compare_head"], "Table Heading", header=True)
