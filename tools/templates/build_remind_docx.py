@@ -158,9 +158,9 @@ TEXT: dict[str, dict] = {
         "request": (
             "So that the figures can be compiled in time and reported to {{ level.above_body }} as required,"
             " {{ plan.issuer }} requests {{ unit.name }} to complete without delay"
-            " its report on the results of the “Đoàn kết sáng tạo” movement for {{ period.in_sentence|enthe }} (the figures"
-            " for the Plan's indicators, the “Đoàn kết sáng tạo” models, proposals for commendation, shortcomings"
-            " and limitations, recommendations and proposals) and send it to {{ plan.issuer }}"
+            " its report on the results of the “Đoàn kết sáng tạo” movement for {{ period.in_sentence|enthe }}"
+            " (the figures for the Plan's indicators, the “Đoàn kết sáng tạo” models, proposals for commendation,"
+            " shortcomings and limitations, recommendations and proposals) and send it to {{ plan.issuer }}"
             "{% if plan.report_to %} (through {{ plan.report_to.office }}{% if plan.report_to.email %}; also by"
             " e-mail to: {{ plan.report_to.email }}{% endif %}){% endif %}."
         ),
@@ -178,8 +178,8 @@ TEXT: dict[str, dict] = {
         ),
         "request_overdue": (
             "{{ plan.issuer }} requests {{ unit.name }} to send at once its report on the results of the"
-            " “Đoàn kết sáng tạo” movement for {{ period.in_sentence|enthe }} (the figures for the Plan's indicators, the"
-            " “Đoàn kết sáng tạo” models, proposals for commendation, shortcomings and limitations, recommendations"
+            " “Đoàn kết sáng tạo” movement for {{ period.in_sentence|enthe }} (the figures for the Plan's indicators,"
+            " the “Đoàn kết sáng tạo” models, proposals for commendation, shortcomings and limitations, recommendations"
             " and proposals) to {{ plan.issuer }}{% if plan.report_to %} (through {{ plan.report_to.office }}"
             "{% if plan.report_to.email %}; also by e-mail to: {{ plan.report_to.email }}{% endif %}){% endif %},"
             " so that it can be compiled and reported to {{ level.above_body }}."
