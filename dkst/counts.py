@@ -19,20 +19,26 @@ MAX_COUNT = 999_999_999_999
 #: A number with thousands separators, one kind throughout: ``1.000``, ``1,000``, ``1 000`` (also no-break spaces).
 _SEPARATED = re.compile(r"[0-9]{1,3}(?P<sep>[.,\u0020\u00a0\u202f])[0-9]{3}(?:(?P=sep)[0-9]{3})*", re.ASCII)
 _DIGITS = re.compile(r"[0-9]+", re.ASCII)
+#: A number with words around it (``12 người``, ``khoảng 1.200 lượt``): the words are what to remove.
+_WORDED = re.compile(
+    r"(?P<before>[^0-9]*?)\s*(?P<number>[0-9](?:[0-9.,\u0020\u00a0\u202f]*[0-9])?)\s*(?P<after>[^0-9]*)", re.ASCII
+)
 
 
 class CountError(ValueError):
     """A value that is not a count. ``reason`` is a catalogue key of :data:`dkst.i18n.REASONS`:
 
     ``count`` (not a whole number written plainly), ``count_separator`` (dots between the thousands) or
-    ``count_grouped`` (commas or spaces), whose ``suggestion`` is the number without them, or ``count_limit``
-    (above :data:`MAX_COUNT`).
+    ``count_grouped`` (commas or spaces), whose ``suggestion`` is the number without them, ``count_words`` (a
+    number with words around it, ``12 người``: ``words`` are what to remove, ``suggestion`` the number alone),
+    ``count_quoted`` (digits written as text, ``"12"``), or ``count_limit`` (above :data:`MAX_COUNT`).
     """
 
-    def __init__(self, reason: str, suggestion: str | None = None) -> None:
+    def __init__(self, reason: str, suggestion: str | None = None, words: str | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
         self.suggestion = suggestion
+        self.words = words
 
 
 class BigDecimal(str):
@@ -63,13 +69,30 @@ def parse_count(value: object) -> int:
     text = raw if isinstance(raw, str) else value if isinstance(value, str) else None
     if text is not None:
         text = text.strip()
-        match = _SEPARATED.fullmatch(text)
-        if match is not None:
-            plain = text.replace(match["sep"], "")
-            if _DIGITS.fullmatch(plain):
-                reason = "count_separator" if match["sep"] == "." else "count_grouped"
-                raise CountError(reason, str(int(plain)))
+        plain = _plain_number(text)
+        if plain is not None:
+            raise CountError(plain[0], plain[1])
+        worded = _WORDED.fullmatch(text)
+        if worded is not None and any(ch.isalpha() for ch in worded["before"] + worded["after"]):
+            number = _plain_number(worded["number"])
+            if number is not None or _DIGITS.fullmatch(worded["number"]):
+                suggestion = number[1] if number is not None else str(int(worded["number"]))
+                words = " ".join(w for w in (worded["before"].strip(), worded["after"].strip()) if w)
+                raise CountError("count_words", suggestion, words)
     raise CountError("count")
+
+
+def _plain_number(text: str) -> tuple[str, str] | None:
+    """``(reason, the number alone)`` for digits a count cannot be written as: grouped thousands (``1.000``,
+    ``1,000``, ``1 000``) or digits as text (a quoted ``"12"``); ``None`` for anything else."""
+    if _DIGITS.fullmatch(text):
+        return "count_quoted", str(int(text))
+    match = _SEPARATED.fullmatch(text)
+    if match is not None:
+        plain = text.replace(match["sep"], "")
+        if _DIGITS.fullmatch(plain):
+            return "count_separator" if match["sep"] == "." else "count_grouped", str(int(plain))
+    return None
 
 
 class Ratio(float):

@@ -19,12 +19,15 @@ through one of these:
 - :func:`json_text`: JSON with no raw C1 control (``json`` escapes only C0).
 - :func:`github_data` / :func:`github_property`: GitHub Actions workflow commands, escaped as the Actions
   toolkit escapes them (``%``, CR, LF; and ``:`` and ``,`` in properties).
+- :func:`slugify`: a name as an ASCII id, fit for a file or folder name (``Tân Ước`` → ``tan-uoc``): what ``new``
+  and ``import`` make of a name, and what ``check`` suggests for an id typed with accents.
 """
 
 from __future__ import annotations
 
 import html as _html
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -38,6 +41,7 @@ __all__ = [
     "markdown_cell",
     "markdown_lines",
     "rich_text",
+    "slugify",
     "spreadsheet",
     "terminal",
     "xml_chars",
@@ -199,3 +203,13 @@ def github_data(value: Any) -> str:
 def github_property(value: Any) -> str:
     """A property of a workflow command (``file=``, ``title=``): as :func:`github_data`, and ``:`` and ``,``."""
     return github_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+# ---------------------------------------------------------------- ids
+
+
+def slugify(text: str) -> str:
+    """A Vietnamese name → an ASCII id: ``Khu phố chuyển đổi số`` → ``khu-pho-chuyen-doi-so``."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return "-".join(re.findall(r"[a-z0-9]+", text))

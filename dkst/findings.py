@@ -219,4 +219,11 @@ def finding_message(finding: Finding, lang: str = "vi") -> str:
         if key == "yml":
             params["suggest"] = None  # already in the reason
     params["suggest"] = TEXTS["suggest"][lang].format(x=params["suggest"]) if params["suggest"] else ""
-    return fill(MESSAGES[code][lang], **params)
+    if code == "unknown-ref" and params.get("owner"):  # a model of another unit: whose it is, and what to do
+        params["suggest"] = TEXTS["model-of-another-unit"][lang].format(
+            owner=params["owner"], ref=params["ref"], unit=show(finding.unit or "")
+        )
+    message = fill(MESSAGES[code][lang], **params)
+    if code in ("missing-report", "pending-report") and params.get("later"):  # the file is there, dated later
+        message += TEXTS["report-dated-later"][lang].format(path=finding.path, **params)
+    return message

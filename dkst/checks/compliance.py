@@ -238,7 +238,30 @@ def _report(ds: Dataset, unit: Unit, req: Requirement, as_of: date, now: date) -
         )
         yield Status(unit.id, req.id, req.type, ReportStatus.LATE, submitted=day, days_late=late, left_out=dropped)
     else:
+        later = src.record.submitted if src is not None and isinstance(src.record, Report) else None
+        fix = _year_typo(later, period.start, period.end.year, as_of, deadline.last_on_time)
+        if later is not None and fix is not None:  # the file is there, dated in another year: say which file
+            base.update(later=later, fix=fix)
         yield from _not_done("report", path, unit, req, deadline, as_of, base)
+
+
+def _year_typo(day: date | None, start: date, year: int, as_of: date, deadline: date) -> date | None:
+    """The day a report dated ``day`` (after the as-of day, so not received) was likely sent, if only its year
+    is wrong: the same day and month in the period's year or the next, between the period's start and the as-of
+    day, nearest the deadline; ``None`` when no such day (a report really sent later, seen in time travel)."""
+    if day is None or day <= as_of:
+        return None
+    candidates = []
+    for y in (year, year + 1):
+        if y == day.year:
+            continue
+        try:
+            candidate = day.replace(year=y)
+        except ValueError:  # 29 February
+            continue
+        if start <= candidate <= as_of:
+            candidates.append(candidate)
+    return min(candidates, key=lambda c: abs((c - deadline).days), default=None)
 
 
 #: The codes of a requirement not done, by what is owed (literal, so that grepping a code finds where it is raised).

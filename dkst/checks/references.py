@@ -203,6 +203,22 @@ def report_findings(
     own = ds.models.get(unit, {})
     for i, model_id in enumerate(rec.models or []):
         if model_id is not None and model_id not in own:
+            owners = [u for u, models in ds.models.items() if u != unit and model_id in models]
+            if owners:  # another unit's model: say whose, not a near id of this unit's
+                line = src.line("models", i)
+                out.append(
+                    F.make(
+                        "unknown-ref",
+                        src.path,
+                        line,
+                        unit=unit,
+                        period=period,
+                        what="model",
+                        ref=model_id,
+                        owner=owners[0],
+                    )
+                )
+                continue
             out.append(unknown_ref(src.line("models", i), "model", model_id, sorted(own), src.path, unit, period))
     return out
 

@@ -59,7 +59,7 @@ def form(
     ds = prepared.dataset
     if ds.plan is None or ds.index is None:
         fail(text("form-no-plan", ctx.lang))
-    periods = ds.index.periods or {}
+    periods = ds.index.periods
     if period not in periods:
         fail(period_unknown(period, list(periods), ctx.lang))
     known = [u.id for u in ds.units]

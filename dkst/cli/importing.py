@@ -47,11 +47,10 @@ class Outcome:
 
 
 def _write_atomic(path: Path, content: str, force: bool) -> None:
-    """Write whole or not at all; never over an existing file unless ``force``
-    (:func:`dkst.scaffold.skeletons.write_new`)."""
-    from dkst.scaffold.skeletons import write_new
+    """Write whole or not at all; never over an existing file unless ``force`` (:func:`dkst.files.create_new`)."""
+    from dkst.files import create_new
 
-    write_new(path, content, force=force)
+    create_new(path, content, force=force)
 
 
 def _say(line: str = "") -> None:
@@ -289,11 +288,12 @@ def _import_one(
     seen: dict[tuple[str, str], str],
     mail: FromMail | None = None,
 ) -> Outcome:
+    from dkst.files import FileExists
     from dkst.i18n import text
     from dkst.load.dataset import parse_file
     from dkst.load.schema import Report
     from dkst.periods import today
-    from dkst.scaffold.skeletons import FileExists, symlinked_folder
+    from dkst.scaffold.skeletons import symlinked_folder
     from dkst.sheets.forms.importer import Refused, build_text, identify, judge
     from dkst.sheets.forms.reader import FormError, open_form, shown_name
 
@@ -338,7 +338,7 @@ def _import_one(
         _say("  " + text("import-new-model", lang, where=new.where, name=new.name, path=new.rel))
     target = ctx.root / built.rel
     rel_shown = built.rel
-    labels = {i.id: i.label for i in (ds.index.indicators or {}).values()}
+    labels = {i.id: i.label for i in ds.index.indicators.values()}
     exists = target.exists() or target.is_symlink()
     if exists:
         old = parse_file(target, Report).record

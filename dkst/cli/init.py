@@ -110,7 +110,7 @@ def _from_last_year(directory: Path, last: Path, lang: str) -> None:
     """``dkst init DIR --from LAST_YEAR_DIR`` (:mod:`dkst.scaffold.next_year`)."""
     from dkst.files import FileExists, create_new
     from dkst.scaffold import skeletons as sk
-    from dkst.scaffold.next_year import NextYearError, next_year_files
+    from dkst.scaffold.next_year import next_year_files
 
     def headers(year: int) -> tuple[str, str]:
         return (
@@ -121,8 +121,6 @@ def _from_last_year(directory: Path, last: Path, lang: str) -> None:
     try:
         number, own = next_year_files(last, directory, headers)
         files = sk.init_files(number)
-    except NextYearError as exc:
-        fail(text(exc.key, lang, **exc.params))
     except OSError as exc:
         fail(text("no-builtin", lang, what="templates", path=exc.filename or str(exc)))
     files.update(_templates(lang))

@@ -45,7 +45,7 @@ def prepare_sending(ds: Dataset, period: str, period_name: str | None, dry_run: 
         fail(text("mail-no-sender", lang))
     if not valid_address(address):
         fail(text("mail-bad-sender", lang, address=address))
-    info = (ds.index.periods or {}).get(period) if ds.index is not None else None
+    info = ds.index.periods.get(period) if ds.index is not None else None
     sender = Sender(
         address=address,
         issuer=plan.issuer if plan is not None else None,

@@ -107,7 +107,7 @@ def completeness(context: ReportContext) -> Chart | None:
     lang = context.lang
     received, on_time = text("page.chart.received", lang), text("page.chart.on-time", lang)
     rows: list[dict[str, Any]] = []
-    groups = [(k.label, k.reports) for k in context.kinds if (k.reports or {}).get("expected")]
+    groups = [(k.label, k.reports) for k in context.kinds if k.reports.get("expected")]
     whole = context.summary.get("reports") or {}
     if not whole.get("expected"):
         return None

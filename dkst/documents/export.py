@@ -224,7 +224,7 @@ def _received(counts: dict[str, Any], lang: str) -> str:
 def indicator_headers(agg: Aggregate) -> list[str]:
     """``Label (unit)`` for each indicator, plan order."""
     out = []
-    for ind in (agg.dataset.index.indicators or {}).values():
+    for ind in agg.dataset.index.indicators.values():
         out.append(f"{ind.label} ({ind.unit})" if ind.unit else ind.label)
     return out
 

@@ -169,7 +169,7 @@ def unit_lists(context: ReportContext, checked: Checked | None) -> dict[str, lis
     days: dict[str, Any] = {}
     if checked is not None:
         statuses = checked.evaluation.statuses
-        for req in checked.dataset.index.requirements or []:
+        for req in checked.dataset.index.requirements:
             if req.type == "report" and req.period == context.period.id:
                 for u in context.units:
                     st = statuses.get((u.id, req.id))
@@ -202,9 +202,9 @@ def page_data(context: ReportContext, checked: Checked | None) -> dict[str, Any]
         "provisional": provisional(context),
         "reports": reports_view(summary.get("reports") or {}),
         "kinds": [
-            {"id": k.id, "label": k.label, "reports": reports_view(k.reports or {})}
+            {"id": k.id, "label": k.label, "reports": reports_view(k.reports)}
             for k in context.kinds
-            if (k.reports or {}).get("expected")
+            if k.reports.get("expected")
         ],
         "indicators": indicators(context),
         "grid": grid(checked, context.lang) if checked is not None else {"columns": [], "rows": [], "legend": ""},

@@ -81,7 +81,7 @@ def build_report(agg: Aggregate, lang: str) -> ReportContext:
             summ["indicators"][i].get("previous"),
             ind.phrase_en if english else ind.phrase,
         )
-        for i, ind in (ds.index.indicators or {}).items()
+        for i, ind in ds.index.indicators.items()
     )
     own = plan.self if plan.self in names else None
     if english:

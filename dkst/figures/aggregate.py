@@ -94,11 +94,11 @@ class Aggregate:
 
     @property
     def indicator_ids(self) -> list[str]:
-        return list(self.dataset.index.indicators or {})
+        return list(self.dataset.index.indicators)
 
     @property
     def kinds(self) -> dict[str, str]:
-        return dict(self.dataset.index.kinds or {})
+        return dict(self.dataset.index.kinds)
 
     @property
     def short_names(self) -> dict[str, str | None]:
@@ -270,7 +270,7 @@ def aggregate(checked: Checked, period_id: str, lang: str = "vi") -> Aggregate:
 
 def unit_figures(agg: Aggregate) -> list[UnitFigures]:
     """The units of the registry (the rows of the report frame with a status), registry order."""
-    indicators = list(agg.dataset.index.indicators or {})
+    indicators = list(agg.dataset.index.indicators)
     own_models = agg.models.groupby("unit").size().to_dict()
     last = agg.last
     out = []
@@ -307,7 +307,7 @@ def summary(agg: Aggregate) -> dict[str, Any]:
     """
     ds = agg.dataset
     frame, models, comm = agg.reports, agg.models, agg.commendations
-    indicators = ds.index.indicators or {}
+    indicators = ds.index.indicators
     kind_of = comm["kind_of"].value_counts()
     by_kind = {kind: report_counts(frame[frame["kind"] == kind]) for kind in agg.kinds}
     figures = kind_figures(agg.units, list(indicators))

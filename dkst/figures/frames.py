@@ -98,7 +98,7 @@ def report_frame(checked: Checked, period: PeriodInfo) -> pd.DataFrame:
 
     ds, ev = checked.dataset, checked.evaluation
     as_of, now = ev.as_of, ev.now
-    indicators = list(ds.index.indicators or {})
+    indicators = list(ds.index.indicators)
     rows: list[dict[str, Any]] = []
     for order, unit in enumerate(ds.units):
         status = ev.report_status(ds, unit, period.id)

@@ -39,8 +39,8 @@ def mark(status: Status, lang: str, compact: bool = False) -> str:
 def table(checked: Checked) -> dict[str, Any]:
     """The status table as data: the requirement columns and a row of statuses per unit."""
     ds, ev = checked.dataset, checked.evaluation
-    reqs = ds.index.requirements or []
-    kinds = ds.index.kinds or {}
+    reqs = ds.index.requirements
+    kinds = ds.index.kinds
     rows = []
     for unit in ds.units:
         rows.append(
@@ -104,8 +104,8 @@ def column_labels(checked: Checked, lang: str) -> list[str]:
     """A header a clerk reads for each requirement column: the requirement's ``label``, else one made from its
     type and period ("Báo cáo 6 tháng", "Mô hình", "Kế hoạch", "Quy tắc: <id>"); the same twice gets the id."""
     ds = checked.dataset
-    reqs = ds.index.requirements or []
-    periods = ds.index.periods or {}
+    reqs = ds.index.requirements
+    periods = ds.index.periods
     written = {
         r.id: r.label
         for r in (ds.plan.requirements if ds.plan is not None else None) or []

@@ -160,6 +160,10 @@ REASONS: dict[str, dict[str, str]] = {
         "vi": "mã chỉ gồm chữ thường không dấu, số và dấu gạch nối (ví dụ hoi-nong-dan)",
         "en": "an id has lowercase ASCII letters, digits and hyphens only (e.g. hoi-nong-dan)",
     },
+    "slug_ascii": {
+        "vi": "mã chỉ gồm chữ thường không dấu, số và dấu gạch nối; viết {suggestion}",
+        "en": "an id has lowercase ASCII letters, digits and hyphens only; write {suggestion}",
+    },
     "key_slug": {
         "vi": "mã chỉ gồm chữ thường không dấu, số và dấu gạch nối (ví dụ hoi-nong-dan)",
         "en": "an id has lowercase ASCII letters, digits and hyphens only (e.g. hoi-nong-dan)",
@@ -235,6 +239,14 @@ REASONS: dict[str, dict[str, str]] = {
         "en": "{detail}: min and max take two arguments or more, abs exactly one; no named or starred arguments",
     },
     # invalid-value
+    "count_words": {
+        "vi": "chỉ ghi số, bỏ chữ “{words}”; viết {suggestion}",
+        "en": "write the number alone, without “{words}”: {suggestion}",
+    },
+    "count_quoted": {
+        "vi": "đang là chữ (trong dấu nháy), không phải số; viết {suggestion}, không có dấu nháy",
+        "en": "is text (in quotes), not a number; write {suggestion} without quotes",
+    },
     "count_limit": {"vi": "vượt quá giới hạn 999.999.999.999", "en": "above the limit of 999 999 999 999"},
     "year": {"vi": "năm phải từ {minimum} đến {maximum}", "en": "the year must be between {minimum} and {maximum}"},
     "windows_name": {
@@ -1703,7 +1715,10 @@ _FORMATTER = _Formatter()
 
 
 def fill(template: str, **params: Any) -> str:
-    """A catalogue template filled in (with :class:`_Formatter`'s plurals)."""
+    """A catalogue template filled in (with :class:`_Formatter`'s plurals; a template without ``|`` has none,
+    and ``str.format`` fills it the same, in C)."""
+    if "|" not in template:
+        return template.format(**params)
     return _FORMATTER.vformat(template, (), params)
 
 

@@ -54,6 +54,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "the plan's number and issued day (number, issued) in plan.yaml and run the command again (else the level "
         "above's dkst check says missing-unit-plan)",
     },
+    # ``check``: a report cites a model that is another unit's (unknown-ref with ``owner``)
+    "model-of-another-unit": {
+        "vi": " trong units/{unit}/models/, mà là mô hình của đơn vị “{owner}” (units/{owner}/models/{ref}.yaml); "
+        "báo cáo chỉ ghi mô hình của chính đơn vị: bỏ mã này khỏi models, hoặc nếu đơn vị nhân rộng mô hình đó thì "
+        "tạo mô hình của mình (dkst new model {unit} …) với origin: replicated, replicated_from: {owner}/{ref}",
+        "en": " in units/{unit}/models/: it is a model of unit “{owner}” (units/{owner}/models/{ref}.yaml); a "
+        "report lists its own unit's models only: remove it from models, or, if the unit replicates that model, "
+        "register its own (dkst new model {unit} …) with origin: replicated, replicated_from: {owner}/{ref}",
+    },
+    # ``check``: missing-report / pending-report while the report's file is there, dated in another year
+    "report-dated-later": {
+        "vi": "; tệp {path} có submitted: {later}, sau ngày xét, nên chưa được tính: nếu gõ nhầm năm, sửa thành {fix}",
+        "en": "; {path} is there with submitted: {later}, after the as-of day, so it does not count yet: if the "
+        "year is a typo, write {fix}",
+    },
     # ``dkst status`` in tab-separated text: the unit's id, then its name
     "col-unit-id": {"vi": "Mã đơn vị", "en": "Unit id"},
     "col-unit-name": {"vi": "Tên đơn vị", "en": "Unit name"},

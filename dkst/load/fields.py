@@ -14,6 +14,7 @@ from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from dkst.counts import MAX_COUNT, CountError, parse_count
+from dkst.escape import slugify
 from dkst.load.catalogue import (  # the ids' patterns and words: one home, read by the catalogue too
     INDICATOR_ID as INDICATOR_ID,
 )
@@ -45,6 +46,8 @@ def _to_count(value: Any) -> int:
     try:
         return parse_count(value)
     except CountError as exc:
+        if exc.words is not None:
+            raise _fail(exc.reason, suggestion=exc.suggestion, words=exc.words) from None
         if exc.suggestion is not None:
             raise _fail(exc.reason, suggestion=exc.suggestion) from None
         raise _fail(exc.reason) from None
@@ -113,6 +116,8 @@ def _slug(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         value = _plain_text(value)  # ``2023`` or ``010`` written plainly: the id as typed
     if not isinstance(value, str) or not SLUG.match(value):
+        if isinstance(value, str) and not value.isascii() and SLUG.match(slugify(value)):
+            raise _fail("slug_ascii", suggestion=slugify(value))  # ``tân-ước``: say ``tan-uoc``
         raise _fail("slug")
     return value
 

@@ -164,7 +164,7 @@ SeverityField = Annotated[
 class Record(BaseModel):
     """Base of every file kind: unknown keys are errors (``x-`` keys are removed before validation)."""
 
-    model_config = ConfigDict(extra="forbid", validate_default=False, use_enum_values=False)
+    model_config = ConfigDict(extra="forbid", validate_default=False, use_enum_values=False, defer_build=True)
 
 
 # ---------------------------------------------------------------- plan.yaml

@@ -255,12 +255,12 @@ def write(schemas: dict[str, dict[str, Any]], folder: Path) -> dict[str, Path]:
     """Write ``dkst-<kind>.schema.json`` files into ``folder``; kind → path."""
     import json
 
-    from dkst.scaffold.skeletons import write_new
+    from dkst.files import create_new
 
     paths: dict[str, Path] = {}
     for kind, schema in schemas.items():
         path = folder / FILES[kind][0]
-        write_new(path, json.dumps(schema, ensure_ascii=False, indent=2) + "\n", force=True)
+        create_new(path, json.dumps(schema, ensure_ascii=False, indent=2) + "\n", force=True)
         paths[kind] = path
     return paths
 

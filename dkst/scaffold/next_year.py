@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from dkst.findings import KeyedError
 from dkst.load.dataset import parse_file
 from dkst.load.schema import Plan, UnitsFile
 from dkst.load.yamlio import parse_bytes
@@ -33,13 +34,8 @@ _REQUIREMENT_DATES = ("due_before", "due_by")
 _DROPPED = ("number", "issued", "based_on", "previous")
 
 
-class NextYearError(Exception):
+class NextYearError(KeyedError):
     """Last year's dataset cannot be the start of the new one: a catalogue key and its values."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 def next_day(day: date) -> date:

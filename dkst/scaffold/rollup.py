@@ -149,14 +149,14 @@ def prepare(
             "rollup-unknown-unit", unit=parent.unit, path=str(root), choices=", ".join(u.id for u in pds.units) or "—"
         )
     target = (parent.periods or {}).get(period_id, period_id)
-    periods = pds.index.periods or {}
+    periods = pds.index.periods
     if target not in periods:
         raise RollupError(
             "rollup-unknown-period", value=target, period=period_id, path=str(root), choices=", ".join(periods) or "—"
         )
     _check_period_map(city, parent, period_id, target, periods[target])
     mapping = parent.indicators or {}
-    theirs = pds.index.indicators or {}
+    theirs = pds.index.indicators
     for ours, mapped in mapping.items():
         if mapped not in theirs:
             raise RollupError(
@@ -242,7 +242,7 @@ def _check_period_map(city: Checked, parent: Parent, period_id: str, target: str
     second would replace the first's report), or a period onto one of another span (a half-year written as the
     province's year report)."""
     mapping = parent.periods or {}
-    ours = city.dataset.index.periods or {} if city.dataset.index is not None else {}
+    ours = city.dataset.index.periods if city.dataset.index is not None else {}
     same = sorted(p for p in ours if mapping.get(p, p) == target)
     if len(same) > 1:
         raise RollupError("rollup-period-twice", target=target, periods=", ".join(same))

@@ -2,11 +2,11 @@
 
 Files are written by rendering text, never by dumping YAML, so that every key keeps its Vietnamese
 comment and its place; every value that comes from the user goes through :func:`dkst.scaffold.yamlwrite.yaml_scalar`.
-Files are written by :mod:`dkst.files` (whole or not at all, never over an existing file unless asked);
-``write_new`` and ``FileExists`` here are its names, kept for the commands that use them. Shell completion
-of ids is in :mod:`dkst.cli.completion`.
+The commands write them through :mod:`dkst.files` (whole or not at all, never over an existing file unless
+asked). The dataset's catalogue is read by :mod:`dkst.load.catalogue`; shell completion of ids is in
+:mod:`dkst.cli.completion`.
 
-Only the standard library and PyYAML are imported here.
+Only the standard library, PyYAML and the catalogue reader are imported here.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dkst import files
 from dkst.load.catalogue import RESERVED_WORDS, CatalogIndicator, Catalogue
 from dkst.periods import vn_date
 from dkst.scaffold.yamlwrite import COMMENT_COLUMN, double_quoted, line, normalise_text, one_line, slugify, yaml_scalar
@@ -25,16 +24,7 @@ from dkst.scaffold.yamlwrite import COMMENT_COLUMN, double_quoted, line, normali
 #: The year of the built-in sample dataset (``dkst init --sample`` copies it for this year only).
 SAMPLE_YEAR = 2023
 
-# ---------------------------------------------------------------- messages of init and new
-
-
-#: Keys of init's and new's texts that the catalogue holds under another name.
-# ---------------------------------------------------------------- writing files
-
-
-# One home for writing files (dkst.files); these names stay for the commands that use them.
-FileExists = files.FileExists
-write_new = files.create_new
+# ---------------------------------------------------------------- paths
 
 
 def shell_quote(path: str) -> str:
@@ -357,7 +347,6 @@ __all__ = [
     "INIT_FILES",
     "SAMPLE_PREVIOUS",
     "SAMPLE_YEAR",
-    "FileExists",
     "builtin_dir",
     "double_quoted",
     "fill",
@@ -374,6 +363,5 @@ __all__ = [
     "slugify",
     "symlinked_folder",
     "unit_plan_skeleton",
-    "write_new",
     "yaml_scalar",
 ]

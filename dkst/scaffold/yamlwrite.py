@@ -3,7 +3,7 @@
 Every value that comes from the user goes through :func:`yaml_scalar`, which writes a plain scalar when that
 reads back as the same text (YAML 1.1, as PyYAML reads it) and a double-quoted one otherwise.
 
-Only the standard library and PyYAML are imported here.
+Only the standard library, PyYAML and :mod:`dkst.escape` (``slugify``) are imported here.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from typing import Any
+
+from dkst.escape import slugify
 
 #: Column at which the comment of a ``key: value`` line starts, as in the sample dataset.
 COMMENT_COLUMN = 33
@@ -132,13 +134,6 @@ def normalise_text(value: str) -> str:
     if any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
         raise ValueError("not UTF-8")
     return unicodedata.normalize("NFC", value).strip()
-
-
-def slugify(text: str) -> str:
-    """A Vietnamese name → an ASCII id: ``Khu phố chuyển đổi số`` → ``khu-pho-chuyen-doi-so``."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return "-".join(re.findall(r"[a-z0-9]+", text))
 
 
 __all__ = ["COMMENT_COLUMN", "double_quoted", "line", "normalise_text", "one_line", "slugify", "yaml_scalar"]
