@@ -561,7 +561,7 @@ def test_xlsx_read_back(monkeypatch: pytest.MonkeyPatch) -> None:
     assert wb.properties.created == datetime(2023, 7, 15)
     ws = wb["Đơn vị"]
     assert ws["A1"].value == "Kế hoạch thử nghiệm tổng hợp năm 2023"
-    assert "15/7/2023" in ws["A2"].value
+    assert "15/07/2023" in ws["A2"].value  # every date of the workbook dd/mm/yyyy (#21)
     assert ws.freeze_panes == "C6"
     assert ws.print_title_rows == "$5:$5"
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
@@ -617,9 +617,9 @@ def test_xlsx_read_back(monkeypatch: pytest.MonkeyPatch) -> None:
     ]
     rep = [r for r in wb["Tình hình báo cáo"].iter_rows(min_row=6, values_only=True) if r[1]]
     assert rep[-1][1:10] == ("Tổng cộng", 6, 3, 2, 1, 2, 0, 1, 1)
-    assert rep[-1][10:] == (0.5, 0.333)  # rounded once, half-up to one decimal of a percent (#18)
+    assert rep[-1][11:] == (0.5, 0.333)  # rounded once, half-up to one decimal of a percent (#18)
     rcells = load_workbook(io.BytesIO(data))["Tình hình báo cáo"]
-    assert rcells.cell(6 + len(rep) - 1, 11).number_format == "0.0%"
+    assert rcells.cell(6 + len(rep) - 1, 12).number_format == "0.0%"
     en = load_workbook(io.BytesIO(export.to_xlsx(agg, "en")))
     assert en.sheetnames == ["Units", "Models", "Commendations", "Reports"]
 

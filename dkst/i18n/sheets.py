@@ -65,4 +65,33 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "Dòng mô hình có tình trạng hoặc ngày bắt đầu nhưng không có tên, không chọn mô hình đã có",
         "en": "A model row has a status or a start date but no name and no existing model chosen",
     },
+    # the workbook of ``dkst aggregate --format xlsx``: headings in words, dates dd/mm/yyyy
+    "xlsx-heading": {
+        "vi": "Tổng hợp báo cáo {name}: số liệu đến ngày {as_of}; hạn gửi báo cáo: {deadline}",
+        "en": "Summary of the reports for {name}: figures as of {as_of}; reports due by {deadline}",
+    },
+    "xlsx-reports": {
+        "vi": "Báo cáo: đã nhận {received} trong {expected} báo cáo phải gửi ({completeness}), đúng hạn {on_time} "
+        "({timeliness})",
+        "en": "Reports: {received} of the {expected} due received ({completeness}), {on_time} on time ({timeliness})",
+    },
+    "xlsx-reports-late": {"vi": "gửi trễ {n}", "en": "{n} late"},
+    "xlsx-reports-missing": {"vi": "quá hạn chưa gửi {n}", "en": "{n} overdue, not sent"},
+    "xlsx-reports-pending": {"vi": "chưa đến hạn {n}", "en": "{n} not yet due"},
+    "xlsx-reports-invalid": {"vi": "tệp báo cáo có lỗi {n}", "en": "{n} with a faulty file"},
+    "xlsx-reports-left_out": {
+        "vi": "có lỗi nên chưa tính số liệu {n}",
+        "en": "{n} left out of the figures (errors)",
+    },
+    "xlsx-reports-extra": {
+        "vi": "tính thêm {n} báo cáo của đơn vị không thuộc diện phải gửi",
+        "en": "{n:report|reports} of units that owe none counted too",
+    },
+    "xlsx-previous-note": {
+        "vi": "“Cùng kỳ”: số liệu cùng kỳ năm {year}; “Tăng, giảm”: so với cùng kỳ.",
+        "en": "“Same period last year”: the figures of the same period of {year}; “Change”: against them.",
+    },
+    "xlsx-col-unowed": {"vi": "Không phải gửi, đã gửi", "en": "Sent without owing"},
+    "xlsx-col-left_out": {"vi": "Có lỗi, chưa tính", "en": "Left out (errors)"},
+    "xlsx-status-sent": {"vi": "Đã gửi", "en": "Sent"},
 }

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from dkst.i18n import text
 from dkst.sheets.workbook_layout import formats, plain
+from dkst.sheets.workbook_lines import day, sheet_lines
 from dkst.sheets.workbook_sheets import commendations_sheet, models_sheet, reports_sheet, units_sheet
 
 if TYPE_CHECKING:
@@ -74,13 +75,19 @@ def write_workbook(
     )
     book.set_calc_mode("auto")
     fm = formats(book)
-    from dkst.figures.aggregate import provisional_line
+    from dkst.figures.aggregate import still_pending
 
-    provisional = provisional_line(agg, lang)  # under the titles, exactly while some owing unit is pending
-    head = [title, lines[0], *([provisional] if provisional else [])]
-    units_sheet(book, fm, agg, lang, rows, indicator_heads, [*head, lines[1]], lines, problems, t)
-    models_sheet(book, fm, agg, lang, [*head, lines[2]], t)
-    commendations_sheet(book, fm, agg, lang, [*head, lines[3]], t)
-    reports_sheet(book, fm, agg, [*head, lines[1]], t)
+    own = sheet_lines(agg, lang)
+    if agg.last is not None and len(lines) > 4 and agg.last.year is not None:
+        own.append(t("xlsx-previous-note", year=agg.last.year))  # the year, not the folder it was read from
+    else:
+        own += lines[4:]
+    pending = still_pending(agg)  # the provisional line under the titles, exactly while some owing unit is pending
+    provisional = t("provisional-line", n=pending, as_of=day(agg.as_of)) if pending else ""
+    head = [title, own[0], *([provisional] if provisional else [])]
+    units_sheet(book, fm, agg, lang, rows, indicator_heads, [*head, own[1]], own, problems, t)
+    models_sheet(book, fm, agg, lang, [*head, own[2]], t)
+    commendations_sheet(book, fm, agg, lang, [*head, own[3]], t)
+    reports_sheet(book, fm, agg, [*head, own[1]], t)
     book.close()
     return buf.getvalue()

@@ -34,17 +34,19 @@ def units_sheet(
     """One row per unit (all-blank rows left out and named in a note), subtotals per kind, the total."""
     columns = [
         Column(t("agg-col-no"), "stt", 5),
-        Column(t("agg-col-unit"), "wrap", 32),
-        Column(t("agg-col-kind"), "wrap", 12),
-        Column(t("agg-col-status"), "wrap", 12),
+        Column(t("agg-col-unit"), "wrap", 38),  # "Ủy ban MTTQ Việt Nam phường Trường Xuân" on one line
+        Column(t("agg-col-kind"), "wrap", 16),  # "Tổ chức thành viên" on one line
+        Column(t("agg-col-status"), "wrap", 14),
         Column(t("agg-col-submitted"), "date", 11),
         Column(t("agg-col-days-late"), "number", 8),
         *(Column(h, kind, 10) for h, kind in zip(heads, _value_kinds(agg, len(heads)), strict=True)),
         Column(t("agg-col-models"), "number", 9),
-        Column(t("agg-col-note"), "wrap", 30),
+        Column(t("agg-col-note"), "wrap", 24),
     ]
     sheet = Sheet(book, fm, t("sheet-units"), columns, preamble)
     first_value = 6  # column of the first indicator
+    step = 3 if agg.last is not None else 1  # with last year: a value, last year's and the change together
+    sheet.page_starts = [2, *range(first_value, len(columns) - 2, step), len(columns) - 2]
     kinds = [c.kind for c in columns[first_value:-1]]  # the figure columns, the models' last
     members: list[int] = []
     subtotals: list[int] = []
@@ -75,7 +77,7 @@ def units_sheet(
                         number,
                         row.label,
                         row.kind_label,
-                        row.status_text,
+                        _status_text(row, t),
                         row.submitted,
                         row.days_late,
                         *values,
@@ -119,6 +121,14 @@ def units_sheet(
     sheet.finish(freeze_col=2)
 
 
+def _status_text(row: Any, t: Translate) -> str:
+    """A unit's status cell: a unit that owes no report but sent one that counts is said to have sent it (the
+    committee's own report is no "not required")."""
+    if row.status in ("not_required", "exempt") and row.submitted is not None and not row.left_out:
+        return t("xlsx-status-sent")
+    return str(row.status_text)
+
+
 def _value_kinds(agg: Aggregate, count: int) -> list[str]:
     """The kinds of the figure columns: numbers, and with ``previous`` each indicator's value, last year's
     value and the change (a percentage with its sign)."""
@@ -151,19 +161,20 @@ def models_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: str, pream
     """One row per model counted in the period."""
     from dkst.i18n import text
 
+    # at most 151 characters wide in all (widths + 2 each): A4 landscape one page wide at 80% or more
     columns = [
-        Column(t("agg-col-no"), "stt", 5),
-        Column(t("agg-col-unit"), "wrap", 22),
-        Column(t("agg-col-model"), "wrap", 26),
-        Column(t("agg-col-model-status"), "wrap", 12),
-        Column(t("agg-col-origin"), "wrap", 11),
-        Column(t("agg-col-started"), "date", 11),
-        Column(t("agg-col-completed"), "date", 11),
-        Column(t("agg-col-field"), "wrap", 14),
-        Column(t("agg-col-beneficiaries"), "number", 10),
-        Column(t("agg-col-propose"), "stt", 9),
-        Column(t("agg-col-summary"), "wrap", 32),
-        Column(t("agg-col-results"), "wrap", 32),
+        Column(t("agg-col-no"), "stt", 3),
+        Column(t("agg-col-unit"), "wrap", 14),
+        Column(t("agg-col-model"), "wrap", 18),
+        Column(t("agg-col-model-status"), "wrap", 9),
+        Column(t("agg-col-origin"), "wrap", 8),
+        Column(t("agg-col-started"), "date", 9),
+        Column(t("agg-col-completed"), "date", 9),
+        Column(t("agg-col-field"), "wrap", 9),
+        Column(t("agg-col-beneficiaries"), "number", 7),
+        Column(t("agg-col-propose"), "stt", 6),
+        Column(t("agg-col-summary"), "wrap", 17),
+        Column(t("agg-col-results"), "wrap", 17),
     ]
     sheet = Sheet(book, fm, t("sheet-models"), columns, preamble)
     names = {u.id: u.name for u in agg.dataset.units}
@@ -223,11 +234,21 @@ def commendations_sheet(
 
 def reports_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, preamble: list[str], t: Translate) -> None:
     """Report counts per kind of unit and in total, with completeness and timeliness as formulas."""
+    from dkst.sheets.workbook_lines import unowed_counted
+
     keys = ("expected", "received", "on_time", "late", "missing", "pending", "invalid", "left_out")
+    unowed = [u.kind for u in unowed_counted(agg)]
+
+    def head(key: str) -> str:
+        if key == "left_out":
+            return t("xlsx-col-left_out")
+        return t(f"agg-col-{key}") if _known(f"agg-col-{key}") else t(key)
+
     columns = [
         Column(t("agg-col-no"), "stt", 5),
         Column(t("agg-col-kind"), "wrap", 24),
-        *(Column(t(f"agg-col-{k}") if _known(f"agg-col-{k}") else t(k), "number", 10) for k in keys),
+        *(Column(head(k), "number", 10) for k in keys),
+        Column(t("xlsx-col-unowed"), "number", 10),
         Column(t("agg-col-completeness"), "percent", 10),
         Column(t("agg-col-timeliness"), "percent", 10),
     ]
@@ -236,11 +257,11 @@ def reports_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, preamble: list[
     rows: list[int] = []
     values: list[list[Any]] = []
     first = 2
-    ratio = first + len(keys)
+    ratio = first + len(keys) + 1
     exp, rec, on = (col_name(first + keys.index(k)) for k in ("expected", "received", "on_time"))
     for n, kind in enumerate(agg.kinds, 1):
         counts = summ["by_kind"][kind]
-        cells = [counts[k] for k in keys]
+        cells = [*(counts[k] for k in keys), unowed.count(kind)]
         one_based = HEADER_ROW + len(sheet.rows) + 2
         r = sheet.add(
             Row(
@@ -252,13 +273,12 @@ def reports_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, preamble: list[
         values.append(cells)
     counts = summ["reports"]
     r = HEADER_ROW + len(sheet.rows) + 2
+    totals = [*(counts[k] for k in keys), len(unowed)]
     formulas = {
-        first + i: sum_formula(first + i, rows)
-        for i, k in enumerate(keys)
-        if summable(counts[k], [v[i] for v in values])
+        first + i: sum_formula(first + i, rows) for i, v in enumerate(totals) if summable(v, [c[i] for c in values])
     }
     formulas.update(_ratio_formulas(r, ratio, exp, rec, on, counts))
-    sheet.add(Row(["", t("row-total"), *(counts[k] for k in keys), *_ratios(counts)], bold=True, formulas=formulas))
+    sheet.add(Row(["", t("row-total"), *totals, *_ratios(counts)], bold=True, formulas=formulas))
     sheet.finish(freeze_col=0)
 
 
