@@ -108,8 +108,9 @@ def dkst() -> list[str]:
 
 def cut(text: str, filters: list[str]) -> str:
     """``text`` cut by each filter in turn: ``head N``, ``tail N``, ``lines A-B``, ``pick A-B,C-D`` (ranges
-    joined by a line ``…``), ``grep TEXT``, ``section HEADER`` (from the line HEADER to the next blank line);
-    ``F + G`` is what F keeps, a blank line, what G keeps (each from the same text)."""
+    joined by a line ``…``), ``grep TEXT``, ``section HEADER`` (from the line HEADER to the next blank line),
+    ``from N HEADER`` (N lines from the line HEADER); ``F + G`` is what F keeps, a blank line, what G keeps (each
+    from the same text)."""
     lines = [ln.rstrip() for ln in text.rstrip("\n").split("\n")]
     for f in filters:
         parts = [one(lines, part.strip()) for part in f.split(" + ")]
@@ -132,6 +133,10 @@ def one(lines: list[str], f: str) -> list[str]:
         return out
     if word == "grep":
         return [ln for ln in lines if arg in ln]
+    if word == "from":  # ``from N TEXT``: N lines from the line TEXT
+        n, _, header = arg.partition(" ")
+        start = lines.index(header)
+        return lines[start : start + int(n)]
     if word == "section":
         start = lines.index(arg)
         end = lines.index("", start) if "" in lines[start:] else len(lines)
