@@ -13,7 +13,7 @@ from __future__ import annotations
 import ast
 import operator
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 _BINARY = {
@@ -56,13 +56,16 @@ class Rule:
     expr: str
     tree: ast.expr
     names: frozenset[str]
+    #: the tree as nested closures (:func:`_closure`), made once: the same operations as :func:`_eval`, in the
+    #: same order, without walking the tree for every report (``None``: too deep to build; :func:`_eval` then)
+    fn: Callable[[Mapping[str, int]], Any] | None = field(default=None, compare=False, repr=False)
 
     def holds(self, values: Mapping[str, int]) -> bool:
         """True or False for one report's indicators; raises :class:`Skip` when it cannot be judged."""
         if not self.names <= values.keys():
             raise Skip
         try:
-            return bool(_eval(self.tree, values))
+            return bool(self.fn(values) if self.fn is not None else _eval(self.tree, values))
         except (ArithmeticError, ValueError, TypeError, RecursionError, MemoryError):
             raise Skip from None
 
@@ -84,7 +87,11 @@ def compile_rule(expr: str, indicators: set[str] | frozenset[str]) -> Rule:
     unknown = sorted(names - set(indicators))
     if unknown:
         raise RuleError("unknown_indicator", ", ".join(unknown))
-    return Rule(expr, tree, frozenset(names))
+    try:
+        fn: Callable[[Mapping[str, int]], Any] | None = _closure(tree)
+    except RecursionError:
+        fn = None
+    return Rule(expr, tree, frozenset(names), fn)
 
 
 def _allow(node: ast.AST, names: set[str], called: set[int]) -> None:
@@ -126,6 +133,58 @@ def _allow(node: ast.AST, names: set[str], called: set[int]) -> None:
     )
     if not isinstance(node, allowed):
         raise RuleError("forbidden", ast.unparse(node)[:60] if isinstance(node, ast.expr) else type(node).__name__)
+
+
+def _closure(node: ast.expr) -> Callable[[Mapping[str, int]], Any]:
+    """``node`` as a function of the values, doing what :func:`_eval` does for it."""
+    if isinstance(node, ast.Constant):
+        constant = node.value
+        return lambda values: constant
+    if isinstance(node, ast.Name):
+        name = node.id
+        return lambda values: values[name]
+    if isinstance(node, ast.BoolOp):
+        parts = [_closure(v) for v in node.values]
+        if isinstance(node.op, ast.And):
+            return lambda values: all(p(values) for p in parts)
+        return lambda values: any(p(values) for p in parts)
+    if isinstance(node, ast.UnaryOp):
+        operand = _closure(node.operand)
+        if isinstance(node.op, ast.Not):
+            return lambda values: not operand(values)
+        if isinstance(node.op, ast.USub):
+            return lambda values: -operand(values)
+        return lambda values: +operand(values)
+    if isinstance(node, ast.BinOp):
+        left, right, op = _closure(node.left), _closure(node.right), _BINARY[type(node.op)]
+
+        def binary(values: Mapping[str, int]) -> Any:
+            a, b = left(values), right(values)
+            try:
+                return op(a, b)
+            except ZeroDivisionError:
+                raise Skip from None
+
+        return binary
+    if isinstance(node, ast.Compare):
+        first = _closure(node.left)
+        steps = [(_COMPARE[type(op)], _closure(c)) for op, c in zip(node.ops, node.comparators, strict=True)]
+
+        def compare(values: Mapping[str, int]) -> bool:
+            left = first(values)
+            for test, comparator in steps:
+                right = comparator(values)
+                if not test(left, right):
+                    return False
+                left = right
+            return True
+
+        return compare
+    if isinstance(node, ast.Call):
+        assert isinstance(node.func, ast.Name)
+        function, args = _FUNCTIONS[node.func.id], [_closure(a) for a in node.args]
+        return lambda values: function(*(a(values) for a in args))
+    raise RuleError("forbidden", type(node).__name__)
 
 
 def _eval(node: ast.expr, values: Mapping[str, int]) -> Any:

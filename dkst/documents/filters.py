@@ -363,6 +363,16 @@ def enformula(value: Any) -> str:
     return text
 
 
+_ARTICLE = re.compile(r"^(first half|second half|year)\b")
+
+
+def enthe(value: Any) -> str:
+    """An English period name after "for" or "of" in a sentence: ``first half of 2023`` -> ``the first half of
+    2023``, ``year 2023`` -> ``the year 2023``; ``Q3 2023``, ``September 2023`` and other names as written."""
+    text = "" if value is None else str(value)
+    return f"the {text}" if _ARTICLE.match(text) else text
+
+
 def md(value: Any, br: str = " ") -> str:
     """Escape text for Markdown so it prints as typed: ``|`` -> ``\\|``, markup and HTML neutralised,
     a leading ``#``/``-``/``1.`` kept from making a heading or list, newlines joined by ``br``
@@ -400,4 +410,5 @@ FILTERS = {
     "engrowth": engrowth,
     "encompare": encompare,
     "enformula": enformula,
+    "enthe": enthe,
 }

@@ -136,7 +136,7 @@ TEXT: dict[str, dict] = {
             "Pursuant to {% if plan.number %}Plan No. {{ plan.number }}{% else %}the Plan{% endif %}"
             "{% if plan.issued %} dated {{ plan.issued|endate }}{% endif %} of {{ plan.issuer }}"
             "{% if plan.title %} ({{ plan.title }}){% endif %}, units are to report the results of the"
-            " “Đoàn kết sáng tạo” movement for {{ period.in_sentence }} to {{ plan.issuer }}."
+            " “Đoàn kết sáng tạo” movement for {{ period.in_sentence|enthe }} to {{ plan.issuer }}."
         ),
         "not_received": "As of {{ as_of|endate }}, {{ plan.issuer }} has not received the report of {{ unit.name }}",
         "overdue": (
@@ -158,9 +158,9 @@ TEXT: dict[str, dict] = {
         "request": (
             "So that the figures can be compiled in time and reported to {{ level.above_body }} as required,"
             " {{ plan.issuer }} requests {{ unit.name }} to complete without delay"
-            " its report on the results of the “Đoàn kết sáng tạo” movement for {{ period.in_sentence }} (the figures"
-            " for the Plan's indicators, the “Đoàn kết sáng tạo” models, proposals for commendation, shortcomings"
-            " and limitations, recommendations and proposals) and send it to {{ plan.issuer }}"
+            " its report on the results of the “Đoàn kết sáng tạo” movement for {{ period.in_sentence|enthe }}"
+            " (the figures for the Plan's indicators, the “Đoàn kết sáng tạo” models, proposals for commendation,"
+            " shortcomings and limitations, recommendations and proposals) and send it to {{ plan.issuer }}"
             "{% if plan.report_to %} (through {{ plan.report_to.office }}{% if plan.report_to.email %}; also by"
             " e-mail to: {{ plan.report_to.email }}{% endif %}){% endif %}."
         ),
@@ -171,15 +171,15 @@ TEXT: dict[str, dict] = {
         ),
         "request_left_out": (
             "{{ plan.issuer }} requests {{ unit.name }} to check and correct its report on the results of the"
-            " “Đoàn kết sáng tạo” movement for {{ period.in_sentence }} and send it again to {{ plan.issuer }}"
+            " “Đoàn kết sáng tạo” movement for {{ period.in_sentence|enthe }} and send it again to {{ plan.issuer }}"
             "{% if plan.report_to %} (through {{ plan.report_to.office }}{% if plan.report_to.email %}; also by"
             " e-mail to: {{ plan.report_to.email }}{% endif %}){% endif %}, so that it can be compiled and reported"
             " to {{ level.above_body }}."
         ),
         "request_overdue": (
             "{{ plan.issuer }} requests {{ unit.name }} to send at once its report on the results of the"
-            " “Đoàn kết sáng tạo” movement for {{ period.in_sentence }} (the figures for the Plan's indicators, the"
-            " “Đoàn kết sáng tạo” models, proposals for commendation, shortcomings and limitations, recommendations"
+            " “Đoàn kết sáng tạo” movement for {{ period.in_sentence|enthe }} (the figures for the Plan's indicators,"
+            " the “Đoàn kết sáng tạo” models, proposals for commendation, shortcomings and limitations, recommendations"
             " and proposals) to {{ plan.issuer }}{% if plan.report_to %} (through {{ plan.report_to.office }}"
             "{% if plan.report_to.email %}; also by e-mail to: {{ plan.report_to.email }}{% endif %}){% endif %},"
             " so that it can be compiled and reported to {{ level.above_body }}."

@@ -684,7 +684,7 @@ TEXT: dict[str, dict] = {
         "no_commendations": "During the period, the units proposed no collective or individual for commendation.",
         "reporting": "Reporting by the units",
         "reporting_text": (
-            "{% set r = summary.reports %}The last on-time day for the reports of {{ period.in_sentence }} was"
+            "{% set r = summary.reports %}The last on-time day for the reports of {{ period.in_sentence|enthe }} was"
             " {{ period.last_on_time|endate }}. As of {{ as_of|endate }}, {{ r.expected|ennum }}"
             " {{ 'unit was' if r.expected == 1 else 'units were' }} due to report; the Standing Committee has"
             " received the reports of {{ r.received|ennum }} of them ({{ r.completeness|enpct }})"
