@@ -214,6 +214,10 @@ def finding_message(finding: Finding, lang: str = "vi") -> str:
         params["text_part"] = f" — {params['text']}" if params.get("text") else ""
     if "reason" in params:
         key = params["reason"]
+        if key == "date_form" and "year" not in params:  # no dataset year known: this year's
+            from dkst.periods import today
+
+            params["year"] = today().year
         reason = REASONS.get(key, REASONS["other"])[lang]
         params["reason"] = reason.format(**{"detail": params.get("detail", key), **params})
         if key == "yml":

@@ -146,3 +146,16 @@ def test_every_command_that_writes_names_what_it_wrote(
     proc = run_dkst(*args, "-d", str(sample), "--as-of", AS_OF, "-o", str(target))
     assert proc.returncode == 0, proc.stderr
     assert str(target) in proc.stdout + proc.stderr, (proc.stdout, proc.stderr)
+
+
+# ---------------------------------------------------------------- dates answered in the dataset's year
+
+
+@pytest.mark.parametrize(("lang", "words"), [("vi", "viết 2022-06-02 hoặc 02/06/2022"), ("en", "write 2022-06-02")])
+def test_a_date_check_cannot_read_gets_examples_of_the_datasets_year(tmp_path: Path, lang: str, words: str) -> None:
+    root = tmp_path / "kh-2022"
+    assert run_dkst("init", str(root), "--year", "2022").returncode == 0
+    assert run_dkst("new", "report", "an-my", "H1", "--submitted", "2022-05-01", "-d", str(root)).returncode == 0
+    set_line(root / "units/an-my/reports/H1.yaml", r"^submitted: .*$", "submitted: 2022.13.01")
+    found = [f["message"] for f in check_json(root, "2022-06-01", "--lang", lang)["findings"] if f["unit"] == "an-my"]
+    assert any(words in m for m in found), found

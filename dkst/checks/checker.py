@@ -64,7 +64,15 @@ def prepare(root: Path, now: date | None = None, cached: bool = False) -> Prepar
     # loader's own is left as it returned it)
     ds = replace(ds, index=index, units=units, broken_refs=frozenset(broken))
     findings = [*ds.findings, *plan_findings, *unit_findings, *ds.file_findings, *ref_findings]
-    return Prepared(ds, findings)
+    year = ds.plan.year if ds.plan is not None and isinstance(ds.plan.year, int) else None
+    return Prepared(ds, [dated_example(f, year) for f in findings])
+
+
+def dated_example(finding: Finding, year: int | None) -> Finding:
+    """A date that cannot be read is answered with examples in the dataset's year (``date_form``'s ``year``)."""
+    if year is None or finding.code != "invalid-value" or finding.param("reason") != "date_form":
+        return finding
+    return replace(finding, params=(*finding.params, ("year", year)))
 
 
 def check(root: Path, as_of: date, jumps: bool = True) -> Checked:

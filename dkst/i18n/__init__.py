@@ -141,8 +141,8 @@ REASONS: dict[str, dict[str, str]] = {
     # invalid-value
     "empty": {"vi": "không được để trống", "en": "must not be empty"},
     "date_form": {
-        "vi": "không phải ngày; viết 2023-06-02 hoặc 02/06/2023",
-        "en": "not a date; write 2023-06-02 or 02/06/2023",
+        "vi": "không phải ngày; viết {year}-06-02 hoặc 02/06/{year}",
+        "en": "not a date; write {year}-06-02 or 02/06/{year}",
     },
     "date_impossible": {"vi": "ngày không có thật", "en": "no such day"},
     "count": {
@@ -359,10 +359,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "not-a-dataset": {
         "vi": "{path} không phải bộ dữ liệu: thiếu plan.yaml",
         "en": "{path} is not a dataset: plan.yaml is missing",
-    },
-    "bad-date": {
-        "vi": "Ngày không hợp lệ: “{value}”; viết 2023-06-02 hoặc 02/06/2023",
-        "en": "Not a valid date: “{value}”; write 2023-06-02 or 02/06/2023",
     },
     "bad-lang": {
         "vi": "Ngôn ngữ không hỗ trợ: “{value}” (vi hoặc en)",
