@@ -43,6 +43,10 @@ def _letters(lang: str) -> tuple[str, ...]:
     return ("remind", "-p", "H1", "--as-of", "2024-01-15", "--lang", lang, "-f", "docx", "-o", "{out}")
 
 
+def _workbook(period: str, as_of: str, lang: str) -> tuple[str, ...]:
+    return ("aggregate", "-p", period, "--as-of", as_of, "--lang", lang, "-f", "xlsx", "-o", "{out}/tong-hop.xlsx")
+
+
 CITY_VI, CITY_EN = ("CHỦ TỊCH", "Nguyễn Ba"), ("CHAIR", "Nguyễn Ba")
 PROVINCE_VI, PROVINCE_EN = ("CHỦ TỊCH", "[Họ và tên người ký]"), ("CHAIR", "[Name of the signer]")
 
@@ -60,6 +64,11 @@ DOCUMENTS = [
     Document("letters-city-en", DATA, _letters("en"), CITY_EN, one_page=True),
     Document("letters-province-vi", PROVINCE, _letters("vi"), PROVINCE_VI, one_page=True),
     Document("letters-province-en", PROVINCE, _letters("en"), PROVINCE_EN, one_page=True),
+    # the workbooks of aggregate (the forms, which need a copy of the dataset, are in tests/test_sheets_pages.py)
+    Document("workbook-city-Y-vi", DATA, _workbook("Y", "2024-01-15", "vi")),
+    Document("workbook-city-Y-en", DATA, _workbook("Y", "2024-01-15", "en")),
+    Document("workbook-province-Y-vi", PROVINCE, _workbook("Y", "2024-01-15", "vi")),
+    Document("workbook-province-Y-en", PROVINCE, _workbook("Y", "2024-01-15", "en")),
 ]
 
 NO_LIBREOFFICE = "LibreOffice (soffice) and poppler (pdftotext) are needed to read the printed pages"

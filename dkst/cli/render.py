@@ -126,4 +126,4 @@ def with_late_changes(context: ReportContext, root: Path) -> ReportContext:
     late = changed_after_deadline(found, lambda _period: day)
     names = {u.id: u.name for u in context.units}
     labels = {i.id: f"{i.label} ({i.unit})" if i.unit else i.label for i in context.indicators}
-    return replace(context, late_changes=late_changes(late, names, day, context.lang, labels), _data=None)
+    return replace(context, late_changes=late_changes(late, names, day, context.lang, labels))

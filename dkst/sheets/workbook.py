@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from dkst.i18n import text
 from dkst.sheets.workbook_layout import formats, plain
-from dkst.sheets.workbook_lines import day, sheet_lines
+from dkst.sheets.workbook_lines import day, english_heads, sheet_lines
 from dkst.sheets.workbook_sheets import commendations_sheet, models_sheet, reports_sheet, units_sheet
 
 if TYPE_CHECKING:
@@ -85,9 +85,11 @@ def write_workbook(
     pending = still_pending(agg)  # the provisional line under the titles, exactly while some owing unit is pending
     provisional = t("provisional-line", n=pending, as_of=day(agg.as_of)) if pending else ""
     head = [title, own[0], *([provisional] if provisional else [])]
+    if lang == "en":  # the plan's English words for the indicators, where it gives them
+        indicator_heads = english_heads(agg, indicator_heads)
     units_sheet(book, fm, agg, lang, rows, indicator_heads, [*head, own[1]], own, problems, t)
     models_sheet(book, fm, agg, lang, [*head, own[2]], t)
     commendations_sheet(book, fm, agg, lang, [*head, own[3]], t)
-    reports_sheet(book, fm, agg, [*head, own[1]], t)
+    reports_sheet(book, fm, agg, lang, [*head, own[1]], t)
     book.close()
     return buf.getvalue()

@@ -31,6 +31,8 @@ def period_words(agg: Aggregate, lang: str) -> str:
         plan = agg.dataset.plan
         given = (plan.periods or {}).get(period.id) if plan is not None else None
         name = (given.name_en if given is not None else None) or english_period_name(period.start, period.end) or name
+        name = in_sentence(name)
+        return f"the {name}" if name[:1].islower() else name  # "the year 2023", "the first half of 2023"
     return in_sentence(name)
 
 
@@ -83,3 +85,15 @@ def _percent(value: float | None, lang: str) -> str:
     from dkst.documents.filters import enpct, pct
 
     return (pct if lang == "vi" else enpct)(value, "–")
+
+
+def english_heads(agg: Aggregate, heads: list[str]) -> list[str]:
+    """The figure columns' headers with each indicator's ``label_en (unit_en)`` where the plan gives them (the
+    columns of last year and of the change, when there, keep theirs)."""
+    step = 3 if len(heads) == 3 * len(agg.dataset.index.indicators) and agg.last is not None else 1
+    out = list(heads)
+    for i, ind in enumerate(agg.dataset.index.indicators.values()):
+        label = ind.label_en or ind.label
+        unit = ind.unit_en or ind.unit
+        out[i * step] = f"{label} ({unit})" if unit else label
+    return out

@@ -76,7 +76,7 @@ def units_sheet(
                     [
                         number,
                         row.label,
-                        row.kind_label,
+                        kind_words(agg, lang, row.kind, row.kind_label),
                         _status_text(row, t),
                         row.submitted,
                         row.days_late,
@@ -95,9 +95,8 @@ def units_sheet(
                 if summed(i, v, member_values)
             }
             formulas.update(changes)
-            r = sheet.add(
-                Row(["", row.label, "", row.status_text, None, None, *values, ""], bold=True, formulas=formulas)
-            )
+            label = t("row-subtotal", kind=kind_words(agg, lang, row.kind, row.label)) if lang == "en" else row.label
+            r = sheet.add(Row(["", label, "", row.status_text, None, None, *values, ""], bold=True, formulas=formulas))
             subtotals.append(r)
             sub_values.append(values)
             members, member_values = [], []
@@ -232,7 +231,15 @@ def commendations_sheet(
     sheet.finish(freeze_col=0)
 
 
-def reports_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, preamble: list[str], t: Translate) -> None:
+def kind_words(agg: Aggregate, lang: str, kind: str, vietnamese: str) -> str:
+    """A kind of unit in the workbook's language: the plan's ``unit_kinds_en`` under English, where given."""
+    plan = agg.dataset.plan
+    if lang == "en" and plan is not None and plan.unit_kinds_en and kind in plan.unit_kinds_en:
+        return str(plan.unit_kinds_en[kind])
+    return vietnamese
+
+
+def reports_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, lang: str, preamble: list[str], t: Translate) -> None:
     """Report counts per kind of unit and in total, with completeness and timeliness as formulas."""
     from dkst.sheets.workbook_lines import unowed_counted
 
@@ -265,7 +272,7 @@ def reports_sheet(book: Any, fm: dict[str, Any], agg: Aggregate, preamble: list[
         one_based = HEADER_ROW + len(sheet.rows) + 2
         r = sheet.add(
             Row(
-                [n, agg.kinds[kind], *cells, *_ratios(counts)],
+                [n, kind_words(agg, lang, kind, agg.kinds[kind]), *cells, *_ratios(counts)],
                 formulas=_ratio_formulas(one_based, ratio, exp, rec, on, counts),
             )
         )
