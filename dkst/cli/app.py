@@ -138,6 +138,10 @@ def register_commands() -> None:
     _REGISTERED.append(True)
 
 
+#: The commands defined in this module: ``dkst check …`` and ``dkst status …`` run without importing and building the
+#: others (about a tenth of ``check``'s start-up on a small dataset, see benchmarks/README.md).
+_ONLY_OWN = frozenset({"check", "status"})
+
 #: Set once the commands are added (``main`` may run more than once in a process: tests, scripts).
 _REGISTERED: list[bool] = []
 
@@ -151,6 +155,7 @@ def main() -> None:
     from dkst.cli.console import setup_streams
 
     setup_streams()
-    register_commands()
+    if not _ONLY_OWN.intersection(sys.argv[1:2]):
+        register_commands()
     forget_lang()
     app(prog_name="dkst")
