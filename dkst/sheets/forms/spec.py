@@ -130,15 +130,23 @@ def _form_spec(ds: Dataset, unit_id: str, period_id: str, created: date, secret:
             due_text = C.form_text("form.due-by", last=last)
         else:
             due_text = C.form_text("form.due-before", last=last, day=vn_date(deadline.day))
-    lh = plan.letterhead
+    from dkst.documents.report_context import letterhead as document_letterhead
+    from dkst.documents.voice import letterhead_lines
+    from dkst.i18n import text
+
+    lh = document_letterhead(plan)  # the report's letterhead: from letterhead:, else from the issuer
+    english = lang == "en"
+    superior = "\n".join(letterhead_lines(lh.superior, lang)) or None  # broken before the level and place
+    organ = lh.organ
+    if english and organ and organ.strip().upper() == text("formula.standing", "vi").upper():
+        organ = C.form_text("formula.standing")
     letterhead: dict[str, str | None] = {
-        "superior": lh.superior if lh is not None else None,
-        "organ": lh.organ if lh is not None else None,
-        "national": lh.national if lh is not None else None,
-        "motto": lh.motto if lh is not None else None,
+        "superior": superior,
+        "organ": organ,
+        # the formulas of Nghị định 30/2020 in the form's language (the plan's are Vietnamese)
+        "national": C.form_text("formula.national") if english else lh.national,
+        "motto": C.form_text("formula.motto") if english else lh.motto,
     }
-    if not letterhead["organ"]:
-        letterhead["organ"] = plan.issuer
     report_to = plan.report_to
     english = lang == "en"  # the plan's English words where it gives them (label_en, unit_en, section_en)
     indicators = [
