@@ -179,22 +179,22 @@ def test_a_corrupt_cache_is_ignored(ds: Path, xdg: Path, damage: str) -> None:
             "garbage": os.urandom(5000),
             "truncated": data[: len(data) // 2],
             "empty": b"",
-            "wrong-shape": pickle.dumps({"files": 3}),
+            "wrong-shape": cache.frame(pickle.dumps({"files": 3})),
         }[damage]
     )
     proc = run_dkst("check", "--data", str(ds), "--as-of", AS_OF, "--format", "json", env={"XDG_CACHE_HOME": str(xdg)})
     assert proc.stdout == first
     assert proc.stderr == ""
     assert check(ds, xdg) == first  # and it was written again, whole
-    assert pickle.loads(cached.read_bytes())["files"]
+    assert pickle.loads(cache.unframe(cached.read_bytes()) or b"")["files"]
 
 
 def test_a_corrupt_segment_is_parsed_again(ds: Path, xdg: Path) -> None:
     first = check(ds, xdg)
     [cached] = cache_files(xdg)
-    doc = pickle.loads(cached.read_bytes())
+    doc = pickle.loads(cache.unframe(cached.read_bytes()) or b"")
     doc["segments"][0] = b"\x80\x05not a pickle"
-    cached.write_bytes(pickle.dumps(doc))
+    cached.write_bytes(cache.frame(pickle.dumps(doc)))
     assert check(ds, xdg) == first
 
 
@@ -295,3 +295,19 @@ def test_a_broken_pool_falls_back_to_this_process(ds: Path, monkeypatch: pytest.
     monkeypatch.setattr(pool, "parse_one", dying)
     monkeypatch.setenv("DKST_WORKERS", "2")
     assert as_json(run_check(ds, date(2023, 12, 20)).result, "vi") == one
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_random_bytes_in_the_frame_are_never_unpickled(seed: int) -> None:
+    """Garbage, a truncated file, or a flipped byte: the frame refuses it before pickle sees it."""
+    import random
+
+    payload = pickle.dumps({"files": {}, "segments": []})
+    good = cache.frame(payload)
+    assert cache.unframe(good) == payload
+    rnd = random.Random(seed)
+    garbage = rnd.randbytes(5000)
+    flipped = bytearray(good)
+    flipped[rnd.randrange(len(flipped))] ^= 1 << rnd.randrange(8)
+    for raw in (garbage, good[: rnd.randrange(len(good))], bytes(flipped), cache.MAGIC + garbage):
+        assert cache.unframe(raw) is None

@@ -75,7 +75,7 @@ def cache_file(ds: Path, folder: Path) -> Path:
 
 
 def plant(path: Path, marker: Path) -> None:
-    path.write_bytes(pickle.dumps(Evil(marker)))
+    path.write_bytes(cache.frame(pickle.dumps(Evil(marker))))
     os.chmod(path, 0o600)
 
 
@@ -172,7 +172,7 @@ def test_a_fifo_in_place_of_the_cache_is_no_hang(env: tuple[Path, Path]) -> None
 
 
 def _doc(path: Path) -> dict[str, Any]:
-    result: dict[str, Any] = pickle.loads(path.read_bytes())
+    result: dict[str, Any] = pickle.loads(cache.unframe(path.read_bytes()) or b"")
     return result
 
 
@@ -212,7 +212,7 @@ def test_a_cache_of_the_wrong_shape_is_discarded(env: tuple[Path, Path], damage:
     path = cache_file(ds, folder)
     doc = _doc(path)
     damage(doc)  # type: ignore[operator]
-    path.write_bytes(pickle.dumps(doc))
+    path.write_bytes(cache.frame(pickle.dumps(doc)))
     assert run(ds) == first
     assert run(ds) == first  # and the cache written again is a good one
     assert isinstance(_doc(path)["files"], dict)

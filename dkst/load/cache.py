@@ -25,6 +25,11 @@ Trust
     regular file reached without following a symbolic link (``O_NOFOLLOW``; on Windows, where the cache is
     under the user's own ``%LOCALAPPDATA%``, an ``lstat`` first refuses links and junctions). Anything else,
     and a cache of the wrong shape, is no cache: it is parsed again, without a word.
+
+Integrity
+    The file is framed: a magic line, the BLAKE2b digest of the pickle, then the pickle (:func:`frame`). A file
+    whose frame or digest is wrong (truncated by a crash or a full disk, damaged on the disk) is never unpickled:
+    unpickling garbage can fail in ways ``except Exception`` does not silence (CPython prints some errors itself).
 """
 
 from __future__ import annotations
@@ -52,6 +57,27 @@ CACHE_FORMAT = 3
 CACHE_MIN_FILES = 100
 #: A cache file not used for this long is removed when another one is written.
 MAX_AGE_SECONDS = 60 * 24 * 3600
+
+#: The first bytes of a cache file (:func:`frame`); a new layout of the frame gets a new number.
+MAGIC = b"dkst-cache-1\n"
+_DIGEST_SIZE = 32
+
+
+def frame(payload: bytes) -> bytes:
+    """The cache file's bytes for the pickle ``payload``: :data:`MAGIC`, its BLAKE2b digest, the payload."""
+    return MAGIC + hashlib.blake2b(payload, digest_size=_DIGEST_SIZE).digest() + payload
+
+
+def unframe(raw: bytes) -> bytes | None:
+    """The pickle inside a cache file's bytes, or ``None`` when the frame or the digest is wrong."""
+    start = len(MAGIC) + _DIGEST_SIZE
+    if not raw.startswith(MAGIC) or len(raw) < start:
+        return None
+    payload = raw[start:]
+    if hashlib.blake2b(payload, digest_size=_DIGEST_SIZE).digest() != raw[len(MAGIC) : start]:
+        return None
+    return payload
+
 
 #: What the cache knows of a file: class name, size, mtime_ns, blake2b of the bytes (16), and where its
 #: parse is: segment number, position in the segment.
@@ -297,10 +323,11 @@ class _Store:
         key = hashlib.blake2b(where.encode("utf-8", "surrogateescape"), digest_size=10).hexdigest()
         store = cls(folder / f"{key}-{__version__}.pickle", where, _fingerprint())
         raw = read_trusted(store.path)
-        if raw is None:
+        payload = unframe(raw) if raw is not None else None
+        if payload is None:
             return store
         try:
-            doc = pickle.loads(raw)
+            doc = pickle.loads(payload)
             if _well_formed(doc, store.fingerprint, where):
                 store.files, store.segments = doc["files"], doc["segments"]
                 os.utime(store.path)  # in use: not to be pruned
@@ -379,7 +406,7 @@ def _write(path: Path, doc: dict[str, Any]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not _private(os.stat(path.parent)) or not _private(os.lstat(path.parent)):
             return  # a folder someone else could write to: its cache would never be read
-        atomic_write(path, pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL), private=True)
+        atomic_write(path, frame(pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)), private=True)
         _prune(path.parent, keep=path)
     except OSError:
         pass
