@@ -79,15 +79,22 @@ HOSTILE = frozenset(
         "test_perf_units.py",
         "test_spawn.py",
         "test_cache_security.py",
+        "test_cache.py",  # the cache's corruptions, races and workers; run again with spawned workers (check-all)
         "test_rounding.py",
     }
 )
+
+
+#: Modules that run the documents' commands again (``tools/docs/build_docs.py``): a pass of their own, ``-m docs``.
+DOCS = frozenset({"test_docs_generated.py"})
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         if item.path.name in HOSTILE:
             item.add_marker(pytest.mark.hostile)
+        if item.path.name in DOCS:
+            item.add_marker(pytest.mark.docs)
 
 
 def pytest_configure(config: pytest.Config) -> None:

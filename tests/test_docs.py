@@ -40,6 +40,7 @@ def _commands() -> list[tuple[list[str], object]]:
     return out
 
 
+@pytest.mark.docs
 def test_cli_reference_is_current() -> None:
     proc = subprocess.run(
         [sys.executable, str(REPO / "scripts" / "gen_cli_reference.py"), "--check"],

@@ -220,6 +220,7 @@ def test_new_refuses_ids_check_would_refuse(sample: Path, model: str, hint: str)
     assert sorted(p.relative_to(sample) for p in sample.rglob("*")) == before
 
 
+@pytest.mark.hostile  # an attack: the hostile pass
 def test_every_windows_device_name_is_refused(sample: Path) -> None:
     from dkst.load.fields import WINDOWS_RESERVED
 

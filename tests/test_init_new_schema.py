@@ -541,6 +541,7 @@ def test_yaml_scalar_reads_back(text: str) -> None:
     assert _reads(text) == text
 
 
+@pytest.mark.hostile  # fuzzing: the hostile pass
 @given(st.text(max_size=60))
 @settings(max_examples=50)
 def test_yaml_scalar_reads_back_any_text(text: str) -> None:

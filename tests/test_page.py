@@ -125,6 +125,7 @@ def test_suffix_and_format(sample: Path, tmp_path: Path) -> None:
     assert (tmp_path / "trang.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
+@pytest.mark.hostile  # an attack: the hostile pass
 def test_own_template_and_escaping(sample: Path, tmp_path: Path) -> None:
     """A dataset's own templates/report.html.j2 wins; text from the data is escaped (autoescape), in the page
     and in the charts."""

@@ -394,6 +394,7 @@ def ctx() -> ReportContext:
     return hostile_context("en")
 
 
+@pytest.mark.hostile  # an attack: the hostile pass
 def test_en_templates_with_hostile_data_and_absent_parts(ctx: ReportContext) -> None:
     out = render_markdown(ctx, TEMPLATES / "en" / "report.md.j2")
     assert "{{ 7*7 }}" in out and "49" not in out
