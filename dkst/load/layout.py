@@ -170,23 +170,28 @@ def judge_units(
             yield from _judge_folder(item, period_ids)
 
 
+def _unknown_period(period: str, period_ids: set[str]) -> dict[str, Any]:
+    """The parameters of ``stray-file`` for a file named after a period the plan does not have: the plan's periods,
+    and the one meant (the same letters in another case, else the nearest) when there is one."""
+    params: dict[str, Any] = {
+        "reason": "unknown_period_list",
+        "period_id": period,
+        "periods": ", ".join(sorted(period_ids)) or "—",
+    }
+    guess = next((p for p in sorted(period_ids) if p.lower() == period.lower()), None)
+    guess = guess or nearest(period, sorted(period_ids))
+    if guess:
+        params["suggest"] = guess
+    return params
+
+
 def _judge_folder(item: UnitFolder, period_ids: set[str]) -> Iterator[Entry | Finding]:
     """The files of a unit's folder that fit the layout, and ``stray-file`` for each misfit in it."""
     for sub in item.items:
         if isinstance(sub, Misfit):
             yield F.make("stray-file", sub.rel, unit=sub.unit, **stray_reason(sub.name, period_ids))
         elif isinstance(sub, Entry) and sub.kind == "report" and sub.ident not in period_ids:
-            period = sub.ident or ""
-            params: dict[str, Any] = {
-                "reason": "unknown_period_list",
-                "period_id": period,
-                "periods": ", ".join(sorted(period_ids)) or "—",
-            }
-            guess = next((p for p in sorted(period_ids) if p.lower() == period.lower()), None)
-            guess = guess or nearest(period, sorted(period_ids))
-            if guess:
-                params["suggest"] = guess
-            yield F.make("stray-file", sub.rel, unit=sub.unit, **params)
+            yield F.make("stray-file", sub.rel, unit=sub.unit, **_unknown_period(sub.ident or "", period_ids))
         else:
             yield sub
 
@@ -238,17 +243,7 @@ def judge_narratives(scanned: list[Entry | Misfit | Finding], period_ids: set[st
     """The narrative files of known periods, and a ``stray-file`` finding (with the plan's periods) for the rest."""
     for item in scanned:
         if isinstance(item, Entry) and item.ident not in period_ids:
-            period = item.ident or ""
-            params: dict[str, Any] = {
-                "reason": "unknown_period_list",
-                "period_id": period,
-                "periods": ", ".join(sorted(period_ids)) or "—",
-            }
-            guess = next((p for p in sorted(period_ids) if p.lower() == period.lower()), None)
-            guess = guess or nearest(period, sorted(period_ids))
-            if guess:
-                params["suggest"] = guess
-            yield F.make("stray-file", item.rel, **params)
+            yield F.make("stray-file", item.rel, **_unknown_period(item.ident or "", period_ids))
         elif isinstance(item, Entry | Finding):
             yield item
 
