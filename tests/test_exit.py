@@ -69,3 +69,18 @@ def test_run_returns_zero_when_main_returns(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr("dkst.cli.app.os._exit", left.append)
     app.run()
     assert left == [0]
+
+
+@pytest.mark.parametrize(("given", "seen"), [(None, "__all__"), ("logfire", "logfire")])
+def test_pydantic_plugins_are_not_looked_for_unless_the_user_says(given: str | None, seen: str) -> None:
+    import subprocess
+
+    from tests.conftest import dkst_env
+
+    code = (
+        "import os, sys\nsys.argv = ['dkst', '--version']\nfrom dkst.cli.app import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\nprint(os.environ['PYDANTIC_DISABLE_PLUGINS'])\n"
+    )
+    env = dkst_env({"PYDANTIC_DISABLE_PLUGINS": given})
+    proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert proc.stdout.splitlines()[-1] == seen, proc.stderr
