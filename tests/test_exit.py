@@ -84,3 +84,18 @@ def test_pydantic_plugins_are_not_looked_for_unless_the_user_says(given: str | N
     env = dkst_env({"PYDANTIC_DISABLE_PLUGINS": given})
     proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
     assert proc.stdout.splitlines()[-1] == seen, proc.stderr
+
+
+def test_a_profiler_still_gets_its_figures(tmp_path: Path) -> None:
+    import subprocess
+
+    from tests.conftest import dkst_env
+
+    out = tmp_path / "run.prof"
+    proc = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "dkst", "check", "--data", str(SAMPLE)],
+        env=dkst_env(None, "2023-11-30"),
+        capture_output=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0 and out.stat().st_size > 0

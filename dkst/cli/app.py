@@ -172,7 +172,8 @@ def run() -> None:
     (0.2–0.3 s at 3,000 units, see benchmarks/README.md) for nothing, since the process ends. Once the command
     has returned (outputs are written whole by then, child processes joined, temporary folders gone), the
     standard streams are flushed and the process leaves with the command's exit code through :func:`os._exit`.
-    Anything else (an exception, a stream that cannot be flushed) takes Python's usual way out."""
+    Anything else (an exception, a stream that cannot be flushed, a profiler or a coverage tracer that
+    writes its figures at exit) takes Python's usual way out."""
     try:
         main()
         code: object = 0
@@ -183,6 +184,8 @@ def run() -> None:
     if not isinstance(code, int):  # ``sys.exit("text")``: Python prints it and exits with 1
         sys.stderr.write(f"{code}\n")
         code = 1
+    if sys.getprofile() is not None or sys.gettrace() is not None:  # cProfile, coverage: they write at exit
+        raise SystemExit(code)
     try:
         sys.stdout.flush()
         sys.stderr.flush()
