@@ -1,5 +1,5 @@
 """Run dkst as ``python -m dkst``."""
 
-from dkst.cli.app import main
+from dkst.cli.app import run
 
-main()
+run()

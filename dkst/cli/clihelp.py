@@ -30,6 +30,7 @@ from typer._click.formatting import HelpFormatter, join_options
 from typer._click.utils import make_default_short_help
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
+from dkst.cli.coercion import install
 from dkst.cli.usage import (
     LANG_KEY,
     DkstUsageError,
@@ -280,6 +281,7 @@ class _Localized:
         return sorted(names, key=len)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        install(self.get_params(ctx))  # plain options (and --help) coerced without pydantic
         ctx.meta.setdefault(LANG_KEY, lang_from_argv(args))
         ctx.meta.setdefault(DATA_KEY, data_from_argv(args))
         args = period_as_argument(self, ctx, args)
