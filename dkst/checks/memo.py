@@ -84,6 +84,7 @@ class Probe:
     root: Path
     as_of: date
     others: tuple[str, ...]
+    code: bytes
     key: bytes
     result: CheckResult | None
 
@@ -293,10 +294,11 @@ def code_key() -> bytes:
     return out.digest()
 
 
-def _key(root: Path, where: str, as_of: date, others: tuple[str, ...]) -> bytes:
-    """The key of the result of ``dkst check`` of ``root`` as of ``as_of`` now; raises :class:`_TooBig`."""
+def _key(root: Path, where: str, as_of: date, others: tuple[str, ...], code: bytes) -> bytes:
+    """The key of the result of ``dkst check`` of ``root`` as of ``as_of`` now, by the code whose key is ``code``;
+    raises :class:`_TooBig`."""
     out = _Listing()
-    out.add("memo", MEMO_FORMAT, code_key().hex())
+    out.add("memo", MEMO_FORMAT, code.hex())
     out.add("given", os.fspath(root), "" if root.is_absolute() else os.getcwd(), where)
     out.add("days", as_of.isoformat(), today().isoformat())
     _list_dataset(os.fspath(root), out)
@@ -364,12 +366,13 @@ def lookup(root: Path, as_of: date) -> Probe | None:
     if doc is not None and doc["root"] != where:
         doc = None
     others: tuple[str, ...] = doc["others"] if doc is not None else ()
+    code = code_key()
     try:
-        key = _key(root, where, as_of, others)
+        key = _key(root, where, as_of, others, code)
     except _TooBig:
         return None
     result = doc["result"] if doc is not None and doc["key"] == key else None
-    return Probe(path, where, root, as_of, others, key, result)
+    return Probe(path, where, root, as_of, others, code, key, result)
 
 
 def other_datasets(checked: Checked) -> tuple[str, ...]:
@@ -392,7 +395,7 @@ def keep(probe: Probe, checked: Checked) -> None:
         result, key = None, b""  # the next check lists them first
     else:
         try:
-            if _key(probe.root, probe.where, probe.as_of, others) != key:
+            if _key(probe.root, probe.where, probe.as_of, others, probe.code) != key:
                 return  # changed while it was checked
         except _TooBig:
             return
