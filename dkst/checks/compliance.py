@@ -101,6 +101,11 @@ def left_out(ds: Dataset, src: SourceFile[Report] | None, as_of: date, now: date
     status table, the figures, the documents and the warnings all read (see :func:`counted`)."""
     if src is None or received(src, as_of, now) is None:
         return False
+    return _excluded(ds, src)
+
+
+def _excluded(ds: Dataset, src: SourceFile[Report]) -> bool:
+    """What leaves a received report out (:func:`left_out`): an error finding, or no usable unit."""
     unit = src.path.split("/")[1] if src.path.startswith("units/") else ""
     return ds.is_broken(src) or unit not in ds.unit_index
 
@@ -108,6 +113,16 @@ def left_out(ds: Dataset, src: SourceFile[Report] | None, as_of: date, now: date
 def counted(ds: Dataset, src: SourceFile[Report] | None, as_of: date, now: date) -> bool:
     """Whether a report counts in the totals as of the day: received, and not :func:`left_out`."""
     return received(src, as_of, now) is not None and not left_out(ds, src, as_of, now)
+
+
+def judged(ds: Dataset, src: SourceFile[Report] | None, as_of: date, now: date) -> tuple[date | None, bool, bool]:
+    """:func:`received`, :func:`left_out` and :func:`counted` of one report, each decided once (the figures ask
+    all three of every report)."""
+    day = received(src, as_of, now)
+    if day is None or src is None:
+        return None, False, False
+    out = _excluded(ds, src)
+    return day, out, not out
 
 
 def counting_models(

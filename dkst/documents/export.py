@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
@@ -279,9 +278,9 @@ def problem_lines(agg: Aggregate, lang: str) -> list[tuple[str, list[str]]]:
 
 def to_json(agg: Aggregate) -> str:
     """docs/format.md's object, keys in its order, non-ASCII kept, one trailing newline."""
-    from dkst.figures.aggregate import json_ready
+    from dkst.figures.aggregate import json_number
 
-    return escape.json_text(json.dumps(json_ready(agg.summary), ensure_ascii=False, indent=2)) + "\n"
+    return escape.json_text(escape.json_indented(agg.summary, json_number)) + "\n"
 
 
 # ---------------------------------------------------------------- csv

@@ -29,6 +29,7 @@ Rules (docs/format.md, "``dkst aggregate --period P --format json``"):
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -41,11 +42,12 @@ from dkst.figures.frames import (
     EXPECTED_STATUSES,
     IND,
     REPORT_KEYS,
-    cell_int,
     commendation_frame,
     iso_or_none,
     model_frame,
+    model_rows,
     report_frame,
+    report_rows,
 )
 from dkst.figures.previous import LastYear, change, last_year_figures, rounded
 from dkst.findings import KeyedError, Severity
@@ -210,12 +212,19 @@ def ratio(part: int, whole: int) -> Ratio | None:
 def json_ready(value: Any) -> Any:
     """``value`` (the summary, or any part of it) with each exact ratio rounded half-up to 4 places, once, as
     docs/format.md's JSON gives it (:func:`dkst.counts.half_up`); everything else as it is."""
-    if isinstance(value, Ratio | Fraction):
-        return float(half_up(value, 4))
     if isinstance(value, dict):
         return {k: json_ready(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [json_ready(v) for v in value]
+    return json_number(value)
+
+
+def json_number(value: Any) -> Any:
+    """An exact ratio rounded half-up to 4 places (:func:`dkst.counts.half_up`), anything else as it is: what
+    :func:`json_ready` does to each value, and what :func:`dkst.documents.export.to_json` hands
+    :func:`dkst.escape.json_indented` to write the summary without copying it first."""
+    if isinstance(value, Ratio | Fraction):
+        return float(half_up(value, 4))
     return value
 
 
@@ -251,14 +260,20 @@ def aggregate(checked: Checked, period_id: str, lang: str = "vi") -> Aggregate:
     Raises :class:`AggregateError` when the plan is too broken or the period is unknown.
     """
     period = period_of(checked, period_id)
-    reports = report_frame(checked, period)
-    models = model_frame(checked, period)
+    rows = report_rows(checked, period)
+    owned = model_rows(checked, period)
     agg = Aggregate(
-        checked, period, checked.evaluation.as_of, lang, reports, models, commendation_frame(checked, period, reports)
+        checked,
+        period,
+        checked.evaluation.as_of,
+        lang,
+        report_frame(rows, list(checked.dataset.index.indicators)),
+        model_frame(owned),
+        commendation_frame(checked, period, rows),
     )
     agg.problems = problem_files(checked, period, lang)
     agg.last = last_year_figures(checked, period_id)
-    agg.units = unit_figures(agg)
+    agg.units = unit_figures(agg, rows, owned)
     agg.summary = summary(agg)
     ids = agg.indicator_ids
     members: dict[str, list[UnitFigures]] = {kind: [] for kind in agg.kinds}
@@ -268,32 +283,38 @@ def aggregate(checked: Checked, period_id: str, lang: str = "vi") -> Aggregate:
     return agg
 
 
-def unit_figures(agg: Aggregate) -> list[UnitFigures]:
-    """The units of the registry (the rows of the report frame with a status), registry order."""
-    indicators = list(agg.dataset.index.indicators)
-    own_models = agg.models.groupby("unit").size().to_dict()
+def unit_figures(agg: Aggregate, rows: list[dict[str, Any]], models: list[dict[str, Any]]) -> list[UnitFigures]:
+    """The units of the registry (the rows of the report frame with a status), registry order, read from the
+    typed rows the frames are built of (:func:`~dkst.figures.frames.report_rows`,
+    :func:`~dkst.figures.frames.model_rows`): the same values as the frames' cells, without boxing and unboxing
+    50,000 of them."""
+    indicators = [(ind, IND + ind) for ind in agg.dataset.index.indicators]
+    own_models = Counter(m["unit"] for m in models)
     last = agg.last
     out = []
-    for row in agg.reports[agg.reports["status"].notna()].to_dict("records"):
+    for row in rows:
+        if row["status"] is None:
+            continue
         values = {}
         if row["counted"]:
-            for ind in indicators:
-                value = cell_int(row[IND + ind])
+            for ind, column in indicators:
+                value = row.get(column)
                 if value is not None:
                     values[ind] = value
+        unit = row["unit"]
         out.append(
             UnitFigures(
-                row["unit"],
+                unit,
                 row["name"],
                 row["kind"],
                 row["status"],
-                row["submitted"] if isinstance(row["submitted"], date) else None,
-                cell_int(row["days_late"]),
+                row["submitted"],
+                row["days_late"],
                 values,
-                int(own_models.get(row["unit"], 0)),
-                bool(row["left_out"]),
-                bool(row["counted"]),
-                dict(last.units.get(row["unit"], {})) if last is not None else None,
+                own_models[unit],
+                row["left_out"],
+                row["counted"],
+                dict(last.units.get(unit, {})) if last is not None else None,
             )
         )
     return out

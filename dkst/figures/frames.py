@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from dkst.checks.compliance import counted, counting_models, left_out, received
+from dkst.checks.compliance import counting_models, judged
 from dkst.load.schema import ModelStatus, Origin, Report
 from dkst.statuses import ReportStatus
 
@@ -17,7 +17,6 @@ if TYPE_CHECKING:
 
     from dkst.checks.checker import Checked
     from dkst.load.dataset import Dataset, SourceFile
-    from dkst.load.partial import PartialReport
     from dkst.load.plan_index import PeriodInfo
 
 #: Statuses of a unit that owes the report (the ``expected`` units), in the order of the JSON keys.
@@ -88,22 +87,21 @@ _MODEL_COLUMNS = (
 _COMMENDATION_COLUMNS = ("unit", "kind", "order", "name", "kind_of", "achievement", "level")
 
 
-def report_frame(checked: Checked, period: PeriodInfo) -> pd.DataFrame:
-    """One row per unit of the registry (in order) with its status and report for ``period``, then one row per
-    report of a unit whose registry entry is unusable (``kind`` and ``status`` ``None``, always left out).
-
-    Indicator columns are ``ind.<id>`` (nullable ``Int64``: ``<NA>`` where the report does not carry it); they
-    hold what the report says whether or not it counts: mask with ``counted``.
-    """
+def report_rows(checked: Checked, period: PeriodInfo) -> list[dict[str, Any]]:
+    """The rows of :func:`report_frame` as dicts, typed values (an indicator a report does not carry has no key):
+    what the JSON's units and the subtotals are read from, without going through the frame's cells."""
 
     ds, ev = checked.dataset, checked.evaluation
     as_of, now = ev.as_of, ev.now
-    indicators = list(ds.index.indicators)
+    columns = [(ind, IND + ind) for ind in ds.index.indicators]
     rows: list[dict[str, Any]] = []
+    reports = ds.reports
+    pid = period.id
     for order, unit in enumerate(ds.units):
-        status = ev.report_status(ds, unit, period.id)
-        src = ds.reports.get(unit.id, {}).get(period.id)
-        row = _report_row(ds, src, as_of, now, indicators, orphan=False)
+        status = ev.report_status(ds, unit, pid)
+        src = reports.get(unit.id, {}).get(pid)
+        late = status.status == ReportStatus.LATE
+        row = _report_row(ds, src, as_of, now, columns)
         row.update(
             unit=unit.id,
             name=unit.name,
@@ -112,15 +110,15 @@ def report_frame(checked: Checked, period: PeriodInfo) -> pd.DataFrame:
             order=order,
             status=status.status,
             expected=status.status in EXPECTED_STATUSES,
-            days_late=status.days_late if status.status == ReportStatus.LATE else None,
+            days_late=status.days_late if late else None,
         )
         rows.append(row)
     known = ds.unit_index
-    for unit_id in sorted(ds.reports):
-        src = ds.reports[unit_id].get(period.id)
+    for unit_id in sorted(reports):
+        src = reports[unit_id].get(pid)
         if unit_id in known or src is None:
             continue
-        row = _report_row(ds, src, as_of, now, indicators, orphan=True)
+        row = _report_row(ds, src, as_of, now, columns)
         row.update(
             unit=unit_id,
             name=unit_id,
@@ -132,6 +130,17 @@ def report_frame(checked: Checked, period: PeriodInfo) -> pd.DataFrame:
             days_late=None,
         )
         rows.append(row)
+    return rows
+
+
+def report_frame(rows: list[dict[str, Any]], indicators: list[str]) -> pd.DataFrame:
+    """One row per unit of the registry (in order) with its status and report for the period, then one row per
+    report of a unit whose registry entry is unusable (``kind`` and ``status`` ``None``, always left out): the
+    frame of :func:`report_rows`.
+
+    Indicator columns are ``ind.<id>`` (nullable ``Int64``: ``<NA>`` where the report does not carry it); they
+    hold what the report says whether or not it counts: mask with ``counted``.
+    """
     types: dict[str, Any] = {
         "order": "int64",
         "expected": "bool",
@@ -156,38 +165,38 @@ def _frame(rows: list[dict[str, Any]], columns: list[str], types: dict[str, Any]
 
 
 def _report_row(
-    ds: Dataset, src: SourceFile[Report] | None, as_of: date, now: date, indicators: list[str], orphan: bool
+    ds: Dataset, src: SourceFile[Report] | None, as_of: date, now: date, columns: list[tuple[str, str]]
 ) -> dict[str, Any]:
-    day = received(src, as_of, now)
+    day, out, counts = judged(ds, src, as_of, now)
+    rec: Report | None = src.record if day is not None and src is not None else None  # received: a whole Report
     row: dict[str, Any] = {
         "submitted": day,
         "received": day is not None,
         "path": src.path if src else None,
         "collective": 0,
         "individual": 0,
+        "left_out": out,
+        "counted": counts,
     }
-    row["left_out"] = left_out(ds, src, as_of, now)
-    row["counted"] = counted(ds, src, as_of, now)
-    rec: PartialReport | None = (
-        src.record if day is not None and src is not None else None
-    )  # a left-out one may be partial
-    row.update(dict.fromkeys(TEXT_KEYS))
-    if rec is not None:
-        row.update(highlights=rec.highlights, limitations=rec.limitations, proposals=rec.proposals)
-        values = rec.indicators or {}
-        for ind in indicators:
+    if rec is None:
+        row.update(dict.fromkeys(TEXT_KEYS))
+        return row
+    row.update(highlights=rec.highlights, limitations=rec.limitations, proposals=rec.proposals)
+    values = rec.indicators
+    if values:
+        for ind, column in columns:
             value = values.get(ind)
             if isinstance(value, int) and not isinstance(value, bool):
-                row[IND + ind] = value
-        for item in rec.commendations or []:
-            if item is not None and item.kind is not None:
-                row[item.kind.value] += 1
+                row[column] = value
+    for item in rec.commendations or []:
+        if item is not None and item.kind is not None:
+            row[item.kind.value] += 1
     return row
 
 
-def model_frame(checked: Checked, period: PeriodInfo) -> pd.DataFrame:
-    """One row per counting model whose ``started`` lies in [period start, min(period end, as-of)], by unit in
-    registry order, then model id."""
+def model_rows(checked: Checked, period: PeriodInfo) -> list[dict[str, Any]]:
+    """The rows of :func:`model_frame` as dicts: one per counting model whose ``started`` lies in [period start,
+    min(period end, as-of)], by unit in registry order, then model id."""
 
     ds = checked.dataset
     as_of, now = checked.evaluation.as_of, checked.evaluation.now
@@ -217,24 +226,32 @@ def model_frame(checked: Checked, period: PeriodInfo) -> pd.DataFrame:
                     "propose_replication": bool(rec.propose_replication),
                 }
             )
+    return rows
+
+
+def model_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """The frame of :func:`model_rows`."""
     return _frame(
         rows, list(_MODEL_COLUMNS), {"order": "int64", "beneficiaries": "Int64", "propose_replication": "bool"}
     )
 
 
-def commendation_frame(checked: Checked, period: PeriodInfo, reports: pd.DataFrame) -> pd.DataFrame:
-    """One row per commendation of a counted report, by unit in registry order, then as written."""
+def commendation_frame(checked: Checked, period: PeriodInfo, reports: list[dict[str, Any]]) -> pd.DataFrame:
+    """One row per commendation of a counted report (``reports``: :func:`report_rows`), by unit in registry
+    order, then as written."""
 
     ds = checked.dataset
     rows = []
-    for row in reports[reports["counted"]].itertuples(index=False):
-        rec = ds.reports[row.unit][period.id].record  # a counted report is whole (not partial)
+    for row in reports:
+        if not row["counted"]:
+            continue
+        rec = ds.reports[row["unit"]][period.id].record  # a counted report is whole (not partial)
         for item in rec.commendations if rec is not None else []:
             rows.append(
                 {
-                    "unit": row.unit,
-                    "kind": row.kind,
-                    "order": row.order,
+                    "unit": row["unit"],
+                    "kind": row["kind"],
+                    "order": row["order"],
                     "name": item.name,
                     "kind_of": item.kind.value,
                     "achievement": item.achievement,
