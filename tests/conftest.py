@@ -27,7 +27,7 @@ import threading
 import traceback
 import types
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -100,6 +100,20 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def pytest_configure(config: pytest.Config) -> None:
     global _ALL_IN_SUBPROCESSES
     _ALL_IN_SUBPROCESSES = bool(config.getoption("--dkst-subprocess", default=False))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A cache folder of the session's own (``XDG_CACHE_HOME``): the memo of ``dkst check``'s result
+    (dkst/checks/memo.py) and the parse cache write there, never into the user's cache. A test that sets
+    ``XDG_CACHE_HOME`` itself (``monkeypatch.setenv``, ``env=``) has its own."""
+    saved = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+    yield
+    if saved is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = saved
 
 
 def assert_golden(rel: str, actual: str | bytes) -> None:

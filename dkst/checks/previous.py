@@ -75,6 +75,13 @@ def previous_root(ds: Dataset) -> Mapping | None:
     return Mapping(ds.root / prev.data, dict(prev.indicators or {}), dict(prev.periods or {}))
 
 
+def declared_path(ds: Dataset) -> Path | None:
+    """Where ``previous`` points (``data`` under the dataset's root), whether or not a dataset is there: what the
+    check looks at (the memo of the check's result lists it, :mod:`dkst.checks.memo`)."""
+    prev = _declared(ds)
+    return None if prev is None else ds.root / prev.data
+
+
 def previous_findings(ds: Dataset) -> list[Finding]:
     """The findings on plan.yaml's ``previous``: ``data`` not a dataset (``invalid-value`` on its line); a key of
     ``indicators`` or ``periods`` that this plan lacks (``unknown-ref``). The rest of the check goes on."""

@@ -78,14 +78,22 @@ def check(
     no_warnings: Annotated[bool, typer.Option("--no-warnings", help="help.check.no-warnings")] = False,
 ) -> None:
     """Kiểm tra mọi tệp của bộ dữ liệu và các yêu cầu của kế hoạch; mã thoát 0, 1 (có lỗi) hoặc 2."""
-    from dkst.checks.checker import check as run_check
+    from dkst.checks import memo
     from dkst.checks.reporters import report
 
     ctx = resolve(data, as_of, lang)
-    checked = run_check(ctx.root, ctx.as_of)
+    probe = memo.lookup(ctx.root, ctx.as_of)  # a small dataset checked before, unchanged: its result, nothing loaded
+    result = probe.result if probe is not None else None
+    if result is None:
+        from dkst.checks.checker import check as run_check
+
+        checked = run_check(ctx.root, ctx.as_of)
+        if probe is not None:
+            memo.keep(probe, checked)
+        result = checked.result
     color = fmt == CheckFormat.text and use_color()
-    sys.stdout.write(report(checked.result, fmt.value, ctx.lang, color, errors_only=no_warnings))
-    raise typer.Exit(checked.result.exit_code(strict))
+    sys.stdout.write(report(result, fmt.value, ctx.lang, color, errors_only=no_warnings))
+    raise typer.Exit(result.exit_code(strict))
 
 
 @app.command(help="help.status")

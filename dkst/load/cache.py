@@ -19,17 +19,11 @@ Workers
     Files not taken from the cache are parsed by :mod:`dkst.load.pool` (in worker processes when there are many);
     the pickled chunks it sends back are kept as they are.
 
-Trust
-    A pickle is code: loading one can run anything. So the cache file is read only when it and its folder
-    belong to the user running dkst and neither is writable by group or others (on POSIX), and it is a
-    regular file reached without following a symbolic link (``O_NOFOLLOW``; on Windows, where the cache is
-    under the user's own ``%LOCALAPPDATA%``, an ``lstat`` first refuses links and junctions). Anything else,
-    and a cache of the wrong shape, is no cache: it is parsed again, without a word.
-
-Integrity
-    The file is framed: a magic line, the BLAKE2b digest of the pickle, then the pickle (:func:`frame`). A file
-    whose frame or digest is wrong (truncated by a crash or a full disk, damaged on the disk) is never unpickled:
-    unpickling garbage can fail in ways ``except Exception`` does not silence (CPython prints some errors itself).
+Trust and integrity
+    The cache folder, its trust rules (the user's own file and folder, no link followed) and the frame of a file (a
+    magic line and a BLAKE2b digest checked before anything is unpickled) are :mod:`dkst.load.store`'s, shared with
+    the memo of ``dkst check``'s result (:mod:`dkst.checks.memo`). A cache that cannot be trusted, or of the wrong
+    shape, is no cache: it is parsed again, without a word.
 """
 
 from __future__ import annotations
@@ -37,10 +31,9 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import stat
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,33 +43,20 @@ from dkst.load import pool
 from dkst.load.dataset import ParsedFile
 from dkst.load.pool import CHUNK, Job, NewSegment, Segment, as_tuple, dumps, start_method
 from dkst.load.schema import Record
+from dkst.load.store import (
+    CACHE_MIN_FILES,
+    MAGIC,
+    cache_dir,
+    cache_wanted,
+    file_for,
+    frame,
+    read_trusted,
+    unframe,
+    write_framed,
+)
 
 #: Bump when what the cache holds changes shape.
 CACHE_FORMAT = 3
-#: Fewer files than this: no cache (nothing worth keeping, and no cache file per throw-away test folder).
-CACHE_MIN_FILES = 100
-#: A cache file not used for this long is removed when another one is written.
-MAX_AGE_SECONDS = 60 * 24 * 3600
-
-#: The first bytes of a cache file (:func:`frame`); a new layout of the frame gets a new number.
-MAGIC = b"dkst-cache-1\n"
-_DIGEST_SIZE = 32
-
-
-def frame(payload: bytes) -> bytes:
-    """The cache file's bytes for the pickle ``payload``: :data:`MAGIC`, its BLAKE2b digest, the payload."""
-    return MAGIC + hashlib.blake2b(payload, digest_size=_DIGEST_SIZE).digest() + payload
-
-
-def unframe(raw: bytes) -> bytes | None:
-    """The pickle inside a cache file's bytes, or ``None`` when the frame or the digest is wrong."""
-    start = len(MAGIC) + _DIGEST_SIZE
-    if not raw.startswith(MAGIC) or len(raw) < start:
-        return None
-    payload = raw[start:]
-    if hashlib.blake2b(payload, digest_size=_DIGEST_SIZE).digest() != raw[len(MAGIC) : start]:
-        return None
-    return payload
 
 
 #: What the cache knows of a file: class name, size, mtime_ns, blake2b of the bytes (16), and where its
@@ -97,7 +77,7 @@ class Started:
 def start(root: Path) -> Started:
     """Open the cache of the dataset at ``root`` and start checking its files (in a forked helper where it can),
     so that this runs while the dataset is walked."""
-    store = _Store.open(root) if _cache_wanted() else None
+    store = _Store.open(root) if cache_wanted() else None
     check = pool.start_check(os.fspath(root), list(store.files.items())) if store is not None and store.files else None
     return Started(root, store, check)
 
@@ -122,10 +102,6 @@ def parse_many(started: Started, jobs: list[Job]) -> list[ParsedFile[Any]]:
     if store is not None:
         store.save(kept, fresh, results)
     return results  # type: ignore[return-value]
-
-
-def _cache_wanted() -> bool:
-    return os.environ.get("DKST_NO_CACHE", "").strip() in ("", "0")
 
 
 # ---------------------------------------------------------------- from the cache
@@ -163,63 +139,6 @@ def _from_cache(
 
 
 # ---------------------------------------------------------------- the cache file
-
-
-def cache_dir() -> Path:
-    """``$XDG_CACHE_HOME/dkst`` (an absolute XDG_CACHE_HOME only, as the XDG spec says), else
-    ``%LOCALAPPDATA%\\dkst\\cache`` on Windows, else ``~/.cache/dkst``."""
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if base and os.path.isabs(base):
-        return Path(base) / "dkst"
-    local = os.environ.get("LOCALAPPDATA", "") if os.name == "nt" else ""
-    if local and os.path.isabs(local):
-        return Path(local) / "dkst" / "cache"
-    return Path(os.path.expanduser("~")) / ".cache" / "dkst"
-
-
-def _private(st: os.stat_result) -> bool:
-    """A file or folder only this user can have written: owned by them, not writable by group or others.
-
-    POSIX only: Windows has no owner id in ``os.stat`` and makes up the mode bits; there the cache folder is
-    in the user's own profile, whose access list keeps other users out."""
-    geteuid = getattr(os, "geteuid", None)
-    if geteuid is None:
-        return not getattr(st, "st_file_attributes", 0) & getattr(stat, "FILE_ATTRIBUTE_REPARSE_POINT", 0x400)
-    return st.st_uid == geteuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-
-
-#: open a cache file: never through a symbolic link (where the system can say so), never blocking on a FIFO
-_OPEN_FLAGS = (
-    os.O_RDONLY
-    | getattr(os, "O_BINARY", 0)
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_NONBLOCK", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-)
-
-
-def read_trusted(path: Path) -> bytes | None:
-    """The bytes of the cache file ``path`` if it can be trusted (see *Trust* above), else ``None``.
-
-    The file's checks are made on the open file itself (``fstat``), so it cannot be swapped in between."""
-    try:
-        if not _private(os.stat(path.parent)) or not _private(os.lstat(path.parent)):
-            return None
-        if stat.S_ISLNK(os.lstat(path).st_mode):  # Windows has no O_NOFOLLOW: look first
-            return None
-        fd = os.open(path, _OPEN_FLAGS)
-    except OSError:
-        return None
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode) or not _private(st) or not _private(os.lstat(path)):
-            return None
-        with open(fd, "rb", closefd=False) as fh:  # readall: one read of the size fstat gives
-            return fh.read()
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
 
 
 def _well_formed(doc: Any, fingerprint: str, root: str) -> bool:
@@ -277,6 +196,7 @@ def _fingerprint() -> str:
     here = Path(__file__).resolve().parent
     for path in (
         here / "cache.py",
+        here / "store.py",
         here / "pool.py",
         here / "dataset.py",
         here / "layout.py",
@@ -313,15 +233,11 @@ class _Store:
     @classmethod
     def open(cls, root: Path) -> _Store | None:
         """The cache of ``root`` (empty when there is none, or none usable); ``None`` if it cannot be had."""
-        try:
-            where = str(root.resolve())
-        except OSError:
-            return None
-        folder = cache_dir()
-        if folder.resolve().is_relative_to(where):
-            return None  # a cache home inside the dataset: the dataset is the user's, nothing is written there
-        key = hashlib.blake2b(where.encode("utf-8", "surrogateescape"), digest_size=10).hexdigest()
-        store = cls(folder / f"{key}-{__version__}.pickle", where, _fingerprint())
+        found = file_for(root, "pickle")
+        if found is None:
+            return None  # a root that cannot be resolved, or a cache home inside the dataset
+        path, where = found
+        store = cls(path, where, _fingerprint())
         raw = read_trusted(store.path)
         payload = unframe(raw) if raw is not None else None
         if payload is None:
@@ -372,16 +288,9 @@ class _Store:
                 part = [f for f in new.files[k : k + CHUNK] if f[2] is not None]
                 blob = dumps([as_tuple(results[i]) for i, _, _ in part])  # type: ignore[arg-type]
                 _add_segment(segments, files, blob, part)
-        _write(
-            self.path,
-            {
-                "fingerprint": self.fingerprint,
-                "root": self.root,
-                "written": time.time(),
-                "files": files,
-                "segments": segments,
-            },
-        )
+        doc = {"fingerprint": self.fingerprint, "root": self.root, "written": time.time(), "files": files}
+        doc["segments"] = segments
+        write_framed(self.path, pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _add_segment(
@@ -397,39 +306,15 @@ def _add_segment(
             files[rel] = (*key, number, pos)
 
 
-def _write(path: Path, doc: dict[str, Any]) -> None:
-    """Write the cache whole through :func:`dkst.files.atomic_write` (fsync, rename, no temporary file left on
-    failure or SIGTERM), readable by its owner only; any failure leaves no cache, silently."""
-    from dkst.files import atomic_write
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if not _private(os.stat(path.parent)) or not _private(os.lstat(path.parent)):
-            return  # a folder someone else could write to: its cache would never be read
-        atomic_write(path, frame(pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)), private=True)
-        _prune(path.parent, keep=path)
-    except OSError:
-        pass
-
-
-def _prune(folder: Path, keep: Path) -> None:
-    """Remove cache files (and leftover temporary files) that have not been used for a long while."""
-    limit = time.time() - MAX_AGE_SECONDS
-    for entry in _scandir(folder):
-        if entry.name.endswith((".pickle", ".tmp")) and entry.path != str(keep):
-            try:
-                if entry.stat().st_mtime < limit:
-                    os.unlink(entry.path)
-            except OSError:
-                pass
-
-
-def _scandir(folder: Path) -> Iterator[os.DirEntry[str]]:
-    try:
-        with os.scandir(folder) as it:
-            yield from it
-    except OSError:
-        return
-
-
-__all__ = ["Started", "cache_dir", "parse_many", "read_trusted", "start", "start_method"]
+__all__ = [
+    "CACHE_MIN_FILES",
+    "MAGIC",
+    "Started",
+    "cache_dir",
+    "frame",
+    "parse_many",
+    "read_trusted",
+    "start",
+    "start_method",
+    "unframe",
+]
