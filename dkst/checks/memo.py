@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dkst import __version__
-from dkst.findings import CheckResult
+from dkst.findings import CODES, CheckResult, Finding, Severity
 from dkst.load.store import CACHE_MIN_FILES, cache_wanted, file_for, read_trusted, unframe, write_framed
 from dkst.periods import today
 
@@ -344,10 +344,38 @@ def _loads(payload: bytes) -> dict[str, Any] | None:
         and type(doc.get("others")) is tuple
         and all(type(o) is str for o in doc["others"])
         and type(doc.get("key")) is bytes
-        and (doc.get("result") is None or type(doc.get("result")) is CheckResult)
+        and (doc.get("result") is None or _well_formed(doc["result"]))
     ):
         return None
     return doc
+
+
+def _well_formed(result: Any) -> bool:
+    """``result`` is a :class:`CheckResult` as the check makes it, down to each finding's fields (the reporters
+    read them all: a memo of another shape is a miss, never a traceback)."""
+    if type(result) is not CheckResult or set(vars(result)) != {"dataset", "as_of", "findings", "files"}:
+        return False
+    if type(result.dataset) is not str or type(result.as_of) is not date or type(result.files) is not int:
+        return False
+    return type(result.findings) is list and all(_well_formed_finding(f) for f in result.findings)
+
+
+def _well_formed_finding(f: Any) -> bool:
+    return (
+        type(f) is Finding
+        and type(f.code) is str
+        and f.code in CODES
+        and type(f.path) is str
+        and (f.line is None or type(f.line) is int)
+        and (f.unit is None or type(f.unit) is str)
+        and (f.period is None or type(f.period) is str)
+        and (f.severity is None or type(f.severity) is Severity)
+        and all(_pairs(x) for x in (f.params, f.extras))
+    )
+
+
+def _pairs(value: Any) -> bool:
+    return type(value) is tuple and all(type(p) is tuple and len(p) == 2 and type(p[0]) is str for p in value)
 
 
 def lookup(root: Path, as_of: date) -> Probe | None:
