@@ -182,6 +182,7 @@ def test_an_edit_that_keeps_the_size_and_the_time(ds: Path, xdg: Path, runs: lis
         "stray-yml",
         "symlink",
         "chmod",
+        "relink",
         "narrative",
         "hidden-plan-through-link",
     ],
@@ -203,6 +204,16 @@ def test_every_change_to_the_dataset_is_a_miss(ds: Path, xdg: Path, runs: list[P
         (unit / "reports" / "H1.yml").write_text("x: 1\n", encoding="utf-8")
     elif change == "symlink":
         (unit / "reports" / "CN.yaml").symlink_to(unit / "reports" / "Y.yaml")
+    elif change == "relink":  # another target of the same length, the link's own time put back
+        link = unit / "reports" / "CN.yaml"
+        link.symlink_to("Y.yaml")
+        assert_fresh(ds, runs)
+        assert_hit(ds, runs)
+        st = link.lstat()
+        link.unlink()
+        link.symlink_to("Q.yaml")
+        os.utime(link, ns=(st.st_atime_ns, st.st_mtime_ns), follow_symlinks=False)
+        assert link.lstat().st_size == st.st_size and link.lstat().st_mtime_ns == st.st_mtime_ns
     elif change == "chmod":
         (unit / "reports" / "Y.yaml").chmod(0o600)
     elif change == "narrative":
