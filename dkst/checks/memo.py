@@ -36,10 +36,9 @@ come back whole through it is not written. Any problem reading the memo is a mis
 
 from __future__ import annotations
 
-import hashlib
+import _pickle
 import io
 import os
-import pickle
 import stat
 import sys
 from dataclasses import dataclass
@@ -48,8 +47,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dkst import __version__
-from dkst.findings import CheckResult
-from dkst.load.store import CACHE_MIN_FILES, cache_wanted, file_for, read_trusted, unframe, write_framed
+from dkst.findings import CODES, CheckResult, Finding, Severity
+from dkst.load.store import CACHE_MIN_FILES, blake2b, cache_wanted, file_for, read_trusted, unframe, write_framed
 from dkst.periods import today
 
 if TYPE_CHECKING:
@@ -106,7 +105,7 @@ class _Listing:
 
     def digest(self) -> bytes:
         text = "\n".join(self.lines).encode("utf-8", "surrogateescape")
-        return hashlib.blake2b(text, digest_size=32).digest()
+        return blake2b(text, digest_size=32).digest()
 
     def count(self, yaml: bool) -> None:
         self.entries += 1
@@ -149,7 +148,7 @@ def _digest(path: str, follow: bool) -> bytes:
             return b">"
         with open(fd, "rb", closefd=False) as fh:
             data = fh.read(YAML_MAX_BYTES + 1)
-        return hashlib.blake2b(data, digest_size=16).digest()
+        return blake2b(data, digest_size=16).digest()
     except OSError:
         return b"?"
     finally:
@@ -322,12 +321,13 @@ ALLOWED = frozenset(
 )
 
 
-class _Unpickler(pickle.Unpickler):
-    """Builds the classes of :data:`ALLOWED` and nothing else."""
+class _Unpickler(_pickle.Unpickler):
+    """Builds the classes of :data:`ALLOWED` and nothing else. (``pickle``'s C unpickler itself: the ``pickle``
+    module, a few ms to import, is needed only to write a memo.)"""
 
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) not in ALLOWED:
-            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a memo")
+            raise _pickle.UnpicklingError(f"{module}.{name} is not allowed in a memo")
         return super().find_class(module, name)
 
 
@@ -344,10 +344,38 @@ def _loads(payload: bytes) -> dict[str, Any] | None:
         and type(doc.get("others")) is tuple
         and all(type(o) is str for o in doc["others"])
         and type(doc.get("key")) is bytes
-        and (doc.get("result") is None or type(doc.get("result")) is CheckResult)
+        and (doc.get("result") is None or _well_formed(doc["result"]))
     ):
         return None
     return doc
+
+
+def _well_formed(result: Any) -> bool:
+    """``result`` is a :class:`CheckResult` as the check makes it, down to each finding's fields (the reporters
+    read them all: a memo of another shape is a miss, never a traceback)."""
+    if type(result) is not CheckResult or set(vars(result)) != {"dataset", "as_of", "findings", "files"}:
+        return False
+    if type(result.dataset) is not str or type(result.as_of) is not date or type(result.files) is not int:
+        return False
+    return type(result.findings) is list and all(_well_formed_finding(f) for f in result.findings)
+
+
+def _well_formed_finding(f: Any) -> bool:
+    return (
+        type(f) is Finding
+        and type(f.code) is str
+        and f.code in CODES
+        and type(f.path) is str
+        and (f.line is None or type(f.line) is int)
+        and (f.unit is None or type(f.unit) is str)
+        and (f.period is None or type(f.period) is str)
+        and (f.severity is None or type(f.severity) is Severity)
+        and all(_pairs(x) for x in (f.params, f.extras))
+    )
+
+
+def _pairs(value: Any) -> bool:
+    return type(value) is tuple and all(type(p) is tuple and len(p) == 2 and type(p[0]) is str for p in value)
 
 
 def lookup(root: Path, as_of: date) -> Probe | None:
@@ -399,6 +427,8 @@ def keep(probe: Probe, checked: Checked) -> None:
                 return  # changed while it was checked
         except _TooBig:
             return
+    import pickle
+
     doc = {"format": MEMO_FORMAT, "root": probe.where, "others": others, "key": key, "result": result}
     try:
         payload = pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)

@@ -28,7 +28,6 @@ Writing
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 import time
@@ -36,6 +35,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from dkst import __version__
+
+try:  # hashlib's own BLAKE2b, without hashlib importing OpenSSL's module (a few ms of every start-up)
+    from _blake2 import blake2b
+except ImportError:  # an interpreter built without it
+    from hashlib import blake2b
 
 #: Fewer files than this: no parse cache (they parse in a blink); the check's memo serves them instead.
 CACHE_MIN_FILES = 100
@@ -49,7 +53,7 @@ _DIGEST_SIZE = 32
 
 def frame(payload: bytes) -> bytes:
     """The cache file's bytes for the pickle ``payload``: :data:`MAGIC`, its BLAKE2b digest, the payload."""
-    return MAGIC + hashlib.blake2b(payload, digest_size=_DIGEST_SIZE).digest() + payload
+    return MAGIC + blake2b(payload, digest_size=_DIGEST_SIZE).digest() + payload
 
 
 def unframe(raw: bytes) -> bytes | None:
@@ -58,7 +62,7 @@ def unframe(raw: bytes) -> bytes | None:
     if not raw.startswith(MAGIC) or len(raw) < start:
         return None
     payload = raw[start:]
-    if hashlib.blake2b(payload, digest_size=_DIGEST_SIZE).digest() != raw[len(MAGIC) : start]:
+    if blake2b(payload, digest_size=_DIGEST_SIZE).digest() != raw[len(MAGIC) : start]:
         return None
     return payload
 
@@ -91,7 +95,7 @@ def file_for(root: Path, kind: str) -> tuple[Path, str] | None:
             return None
     except (OSError, RuntimeError):
         return None
-    key = hashlib.blake2b(where.encode("utf-8", "surrogateescape"), digest_size=10).hexdigest()
+    key = blake2b(where.encode("utf-8", "surrogateescape"), digest_size=10).hexdigest()
     return folder / f"{key}-{__version__}.{kind}", where
 
 
@@ -180,6 +184,7 @@ __all__ = [
     "CACHE_MIN_FILES",
     "MAGIC",
     "MAX_AGE_SECONDS",
+    "blake2b",
     "cache_dir",
     "cache_wanted",
     "file_for",
