@@ -128,7 +128,7 @@ def _is_yaml_like(name: str) -> bool:
     return name.lower().endswith((".yaml", ".yml"))
 
 
-#: open a file to hash: never through a link, never blocking on a FIFO
+#: open a file to hash: never blocking on a FIFO (and through a link only where the loader follows one)
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
