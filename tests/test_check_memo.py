@@ -301,15 +301,22 @@ def test_a_touched_module_changes_the_code_key(tmp_path: Path, monkeypatch: pyte
     (package / "extra.py").write_text("", encoding="utf-8")
     keys.append(memo.code_key())
     assert len(set(keys)) == len(keys)
-    # dkst's own files
-    module = Path(memo.__file__)
+    # dkst's own files (a copy of the package, so that the tree the other tests run stays as it is)
+    import dkst
+
+    copy = tmp_path / "copy" / "dkst"
+    shutil.copytree(Path(memo.__file__).parent.parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(dkst, "__file__", str(copy / "__init__.py"))
+    mine = memo.code_key()
+    assert mine != keys[-1]  # another place
+    module = copy / "checks" / "compliance.py"
     st = module.stat()
-    try:
-        os.utime(module, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
-        assert memo.code_key() != keys[-1]
-    finally:
-        os.utime(module, ns=(st.st_atime_ns, st.st_mtime_ns))
-    assert memo.code_key() == keys[-1]
+    os.utime(module, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+    touched = memo.code_key()
+    (copy / "checks" / "notes.txt").write_text("not code\n", encoding="utf-8")
+    assert memo.code_key() == touched != mine
+    (copy / "checks" / "new.py").write_text("", encoding="utf-8")
+    assert memo.code_key() != touched
 
 
 def test_no_cache_turns_the_memo_off(ds: Path, xdg: Path, runs: list[Path]) -> None:
@@ -355,14 +362,18 @@ def _importer(importtime: str, module: str) -> str | None:
 def test_a_hit_loads_neither_the_parser_nor_the_schema(ds: Path, tmp_path: Path) -> None:
     """In a fresh interpreter, after a first run made the memo."""
     env = dkst_env({"XDG_CACHE_HOME": str(tmp_path / "xdg"), "PYTHONDONTWRITEBYTECODE": None})
+    (ds / "units" / "an-my" / "reports" / "H1.yml").write_text("x: 1\n", encoding="utf-8")  # an error: exit code 1
     first = run_dkst("check", "--data", str(ds), "--as-of", AS_OF, env={"XDG_CACHE_HOME": str(tmp_path / "xdg")})
+    assert first.returncode == 1
     assert memo_file_in(tmp_path / "xdg", ds).is_file()
     code = (
         "import sys\n"
         "sys.argv = ['dkst', 'check', '--data', sys.argv[1], '--as-of', sys.argv[2]]\n"
         "from dkst.cli.app import main\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "code = 0\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
         "sys.stderr.write('MODULES ' + ' '.join(sorted(sys.modules)) + '\\n')\n"
+        "sys.exit(code)\n"
     )
     proc = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", code, str(ds), AS_OF],
@@ -371,7 +382,7 @@ def test_a_hit_loads_neither_the_parser_nor_the_schema(ds: Path, tmp_path: Path)
         env=env,
         timeout=120,
     )
-    assert proc.stdout == first.stdout
+    assert (proc.returncode, proc.stdout) == (first.returncode, first.stdout)
     modules = set(proc.stderr.split("MODULES ", 1)[1].split())
     loaded = sorted(
         m

@@ -92,8 +92,8 @@ class Probe:
 
 
 class _Listing:
-    """Entries written down as they are found (one line each, fields split by NUL, which no name holds), and
-    counted; :meth:`digest` hashes them all at once."""
+    """Entries written down as they are found (one line each, each field with its length first: a name may hold a
+    line break), and counted; :meth:`digest` hashes them all at once."""
 
     def __init__(self) -> None:
         self.lines: list[str] = []
@@ -101,7 +101,7 @@ class _Listing:
         self.yaml = 0
 
     def add(self, *fields: str | int) -> None:
-        self.lines.append("\0".join(map(str, fields)))
+        self.lines.append("\0".join(f"{len(text)}:{text}" for text in map(str, fields)))
 
     def digest(self) -> bytes:
         text = "\n".join(self.lines).encode("utf-8", "surrogateescape")
@@ -128,7 +128,7 @@ def _is_yaml_like(name: str) -> bool:
     return name.lower().endswith((".yaml", ".yml"))
 
 
-#: open a file to hash: never through a link, never blocking on a FIFO
+#: open a file to hash: never blocking on a FIFO (and through a link only where the loader follows one)
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
