@@ -534,3 +534,13 @@ def test_the_memo_file_is_private(ds: Path, xdg: Path, runs: list[Path]) -> None
     st = memo_file(ds).stat()
     assert stat.S_IMODE(st.st_mode) == 0o600
     assert stat.S_IMODE(memo_file(ds).parent.stat().st_mode) & 0o077 == 0
+
+
+def test_no_memo_inside_the_dataset(ds: Path, runs: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache folder inside the dataset (``XDG_CACHE_HOME`` pointed there): the dataset is the user's, nothing is
+    written into it."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(ds / "cache"))
+    monkeypatch.delenv("DKST_NO_CACHE", raising=False)
+    check(ds)
+    assert not (ds / "cache").exists()
+    assert_fresh(ds, runs)
