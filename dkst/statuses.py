@@ -26,6 +26,10 @@ class ReportStatus(StrEnum):
     NOT_REQUIRED = "not_required"
 
 
+#: The statuses of a unit that owed no report.
+UNOWED_STATUSES = (ReportStatus.EXEMPT, ReportStatus.NOT_REQUIRED)
+
+
 class ItemStatus(StrEnum):
     """A unit's status on a ``models`` or ``unit_plan`` requirement."""
 

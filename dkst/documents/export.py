@@ -18,9 +18,8 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from dkst import escape
-from dkst.documents.report_model import UNOWED_STATUSES
 from dkst.i18n import text
-from dkst.statuses import STYLES, ReportStatus
+from dkst.statuses import STYLES, UNOWED_STATUSES, ReportStatus
 
 if TYPE_CHECKING:
     from rich.console import Group

@@ -21,16 +21,13 @@ from dkst.documents.voice import (
 from dkst.i18n import text
 from dkst.load.schema import ModelStatus
 from dkst.periods import vn_date
-from dkst.statuses import ReportStatus
+from dkst.statuses import UNOWED_STATUSES, ReportStatus
 
 #: The letterhead's defaults (Nghị định 30/2020): the national name and the motto, in Vietnamese in every document.
 NATIONAL = text("formula.national", "vi")
 MOTTO = text("formula.motto", "vi")
 #: The standing committee: an issuer that begins with it gets it as the letterhead's organ line.
 STANDING = text("formula.standing", "vi")
-
-#: The statuses of a unit that owed no report.
-UNOWED_STATUSES = (ReportStatus.EXEMPT, ReportStatus.NOT_REQUIRED)
 
 
 # ---------------------------------------------------------------- the parts
