@@ -99,11 +99,16 @@ class _Listing:
         self.lines: list[str] = []
         self.entries = 0
         self.yaml = 0
+        #: YAML files whose bytes are hashed once the listing is done (a large dataset stops it first)
+        self.to_hash: list[tuple[str, bool]] = []
 
     def add(self, *fields: str | int) -> None:
         self.lines.append("\0".join(f"{len(text)}:{text}" for text in map(str, fields)))
 
     def digest(self) -> bytes:
+        for path, follow in self.to_hash:
+            self.add("bytes", path, _digest(path, follow).hex())
+        self.to_hash = []
         text = "\n".join(self.lines).encode("utf-8", "surrogateescape")
         return blake2b(text, digest_size=32).digest()
 
@@ -211,7 +216,7 @@ def _list_folder(path: str, rel: str, out: _Listing) -> None:
             if not rel and name in ("plan.yaml", "units.yaml"):  # read through the link (dataset._root_file)
                 _list_followed(entry.path, out)
         elif yaml:
-            out.add("bytes", _digest(entry.path, follow=False).hex())
+            out.to_hash.append((entry.path, False))
         elif kind == "dir":
             _list_folder(entry.path, here + "/", out)
 
@@ -227,7 +232,7 @@ def _list_followed(path: str, out: _Listing) -> None:
     out.count(stat.S_ISREG(st.st_mode))
     out.add("lands", real, *_stat_fields(st))
     if stat.S_ISREG(st.st_mode):
-        out.add("bytes", _digest(path, follow=True).hex())
+        out.to_hash.append((path, True))
 
 
 def _code(out: _Listing) -> None:
@@ -293,17 +298,20 @@ def code_key() -> bytes:
     return out.digest()
 
 
-def _key(root: Path, where: str, as_of: date, others: tuple[str, ...], code: bytes) -> bytes:
-    """The key of the result of ``dkst check`` of ``root`` as of ``as_of`` now, by the code whose key is ``code``;
-    raises :class:`_TooBig`."""
+def _state(root: Path, where: str, as_of: date, others: tuple[str, ...]) -> bytes:
+    """What the result of ``dkst check`` of ``root`` as of ``as_of`` depends on now, besides the code (hashed);
+    raises :class:`_TooBig` as soon as a dataset is too large, before any file is read."""
     out = _Listing()
-    out.add("memo", MEMO_FORMAT, code.hex())
     out.add("given", os.fspath(root), "" if root.is_absolute() else os.getcwd(), where)
     out.add("days", as_of.isoformat(), today().isoformat())
     _list_dataset(os.fspath(root), out)
     for other in others:
         _list_dataset(other, out)
     return out.digest()
+
+
+def _key(code: bytes, state: bytes) -> bytes:
+    return blake2b(f"{MEMO_FORMAT}".encode() + b"\0" + code + state, digest_size=32).digest()
 
 
 # ---------------------------------------------------------------- the memo file
@@ -394,11 +402,12 @@ def lookup(root: Path, as_of: date) -> Probe | None:
     if doc is not None and doc["root"] != where:
         doc = None
     others: tuple[str, ...] = doc["others"] if doc is not None else ()
-    code = code_key()
     try:
-        key = _key(root, where, as_of, others, code)
+        state = _state(root, where, as_of, others)
     except _TooBig:
         return None
+    code = code_key()
+    key = _key(code, state)
     result = doc["result"] if doc is not None and doc["key"] == key else None
     return Probe(path, where, root, as_of, others, code, key, result)
 
@@ -423,7 +432,7 @@ def keep(probe: Probe, checked: Checked) -> None:
         result, key = None, b""  # the next check lists them first
     else:
         try:
-            if _key(probe.root, probe.where, probe.as_of, others, probe.code) != key:
+            if _key(probe.code, _state(probe.root, probe.where, probe.as_of, others)) != key:
                 return  # changed while it was checked
         except _TooBig:
             return
