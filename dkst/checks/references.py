@@ -109,14 +109,13 @@ def _model(
         out += _future(src, "completed_on", rec.completed_on, now, unit)
     out += _order(src, "started", rec.started, "completed_on", rec.completed_on, unit)
     if rec.replicated_from is not None:
-        line = src.line("replicated_from")
         m = _REPLICATED_FROM.match(rec.replicated_from)
         if rec.origin != Origin.REPLICATED:
             out.append(
                 F.make(
                     "invalid-value",
                     src.path,
-                    line,
+                    src.line("replicated_from"),
                     unit=unit,
                     field="replicated_from",
                     value=rec.replicated_from,
@@ -128,7 +127,7 @@ def _model(
                 F.make(
                     "invalid-value",
                     src.path,
-                    line,
+                    src.line("replicated_from"),
                     unit=unit,
                     field="replicated_from",
                     value=rec.replicated_from,
@@ -138,7 +137,12 @@ def _model(
         elif m[1] in unit_ids and m[2] not in ds.models.get(m[1], {}):
             out.append(
                 unknown_ref(
-                    line, "model", rec.replicated_from, [f"{m[1]}/{x}" for x in ds.models.get(m[1], {})], src.path, unit
+                    src.line("replicated_from"),
+                    "model",
+                    rec.replicated_from,
+                    [f"{m[1]}/{x}" for x in ds.models.get(m[1], {})],
+                    src.path,
+                    unit,
                 )
             )
     # one mistake, one finding: an unreadable units.yaml, or a partner whose own entry is broken (its id is

@@ -52,6 +52,7 @@ from dkst.figures.frames import (
 from dkst.figures.previous import LastYear, change, last_year_figures, rounded
 from dkst.findings import KeyedError, Severity
 from dkst.i18n import text
+from dkst.load.dataset import loading
 from dkst.load.schema import Report
 from dkst.periods import nearest_period
 
@@ -260,26 +261,29 @@ def aggregate(checked: Checked, period_id: str, lang: str = "vi") -> Aggregate:
     Raises :class:`AggregateError` when the plan is too broken or the period is unknown.
     """
     period = period_of(checked, period_id)
-    rows = report_rows(checked, period)
-    owned = model_rows(checked, period)
-    agg = Aggregate(
-        checked,
-        period,
-        checked.evaluation.as_of,
-        lang,
-        report_frame(rows, list(checked.dataset.index.indicators)),
-        model_frame(owned),
-        commendation_frame(checked, period, rows),
-    )
-    agg.problems = problem_files(checked, period, lang)
-    agg.last = last_year_figures(checked, period_id)
-    agg.units = unit_figures(agg, rows, owned)
-    agg.summary = summary(agg)
-    ids = agg.indicator_ids
-    members: dict[str, list[UnitFigures]] = {kind: [] for kind in agg.kinds}
-    for unit in agg.units:
-        members.setdefault(unit.kind, []).append(unit)
-    agg.subtotals = {kind: kind_figures(units, ids) for kind, units in members.items()}
+    # Importing pandas (the first frame does) and building the figures make long-lived objects and little
+    # cyclic garbage: as for loading, no collection walks them (~50 ms of collections at 3,000 units).
+    with loading():
+        rows = report_rows(checked, period)
+        owned = model_rows(checked, period)
+        agg = Aggregate(
+            checked,
+            period,
+            checked.evaluation.as_of,
+            lang,
+            report_frame(rows, list(checked.dataset.index.indicators)),
+            model_frame(owned),
+            commendation_frame(checked, period, rows),
+        )
+        agg.problems = problem_files(checked, period, lang)
+        agg.last = last_year_figures(checked, period_id)
+        agg.units = unit_figures(agg, rows, owned)
+        agg.summary = summary(agg)
+        ids = agg.indicator_ids
+        members: dict[str, list[UnitFigures]] = {kind: [] for kind in agg.kinds}
+        for unit in agg.units:
+            members.setdefault(unit.kind, []).append(unit)
+        agg.subtotals = {kind: kind_figures(units, ids) for kind, units in members.items()}
     return agg
 
 
