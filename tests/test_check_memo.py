@@ -312,6 +312,11 @@ def test_a_touched_module_changes_the_code_key(tmp_path: Path, monkeypatch: pyte
     module = copy / "checks" / "compliance.py"
     st = module.stat()
     os.utime(module, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+    assert memo.code_key() == mine  # dkst's own source is known by its bytes, not its time
+    source = module.read_bytes()
+    module.write_bytes(source.replace(b"return", b"retur\x6e", 1).replace(b"return", b"RETURN", 1))
+    os.utime(module, ns=(st.st_atime_ns, st.st_mtime_ns))  # an edit that keeps the size and the time
+    assert module.stat().st_size == st.st_size
     touched = memo.code_key()
     (copy / "checks" / "notes.txt").write_text("not code\n", encoding="utf-8")
     assert memo.code_key() == touched != mine
@@ -418,6 +423,19 @@ def _doc(path: Path) -> dict[str, Any]:
     return doc
 
 
+class _Bare:
+    """Unpickled as a :class:`Finding` made by ``__new__`` alone, none of its fields set."""
+
+    @property  # type: ignore[misc]  # what pickle asks of the object it writes as ``Finding.__new__(Finding)``
+    def __class__(self) -> type:
+        return Finding
+
+    def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
+        import copyreg
+
+        return (vars(copyreg)["__newobj__"], (Finding,))
+
+
 class _Planted:
     """An object whose unpickling would leave a file behind."""
 
@@ -449,6 +467,9 @@ def _write(path: Path, data: bytes, mode: int = 0o600) -> None:
         "finding-shape",
         "unknown-code",
         "extra-field",
+        "empty-finding",
+        "params-misfit",
+        "json-unfit",
     ],
 )
 def test_a_memo_that_cannot_be_trusted_is_a_silent_miss(
@@ -492,6 +513,18 @@ def test_a_memo_that_cannot_be_trusted_is_a_silent_miss(
         _write(path, store.frame(pickle.dumps(doc)))
     elif attack == "extra-field":
         doc["result"].extra = 1
+        _write(path, store.frame(pickle.dumps(doc)))
+    elif attack == "empty-finding":  # a Finding built with none of its fields
+        doc["result"].findings.append(_Bare())
+        _write(path, store.frame(pickle.dumps(doc)))
+    elif attack == "params-misfit":  # well formed, but its message cannot be made from its parameters
+        doc["result"].findings.append(Finding(code="invalid-value", path="plan.yaml"))
+        _write(path, store.frame(pickle.dumps(doc)))
+    elif attack == "json-unfit":  # an extra JSON cannot write
+        extras = (("expected", date(2023, 1, 1)),)
+        doc["result"].findings.append(
+            Finding(code="stray-file", path="x.yml", params=(("reason", "symlink"),), extras=extras)
+        )
         _write(path, store.frame(pickle.dumps(doc)))
     said = assert_fresh(ds, runs, "--format", "json")
     assert not said[2] and not marker.exists()
@@ -544,3 +577,53 @@ def test_no_memo_inside_the_dataset(ds: Path, runs: list[Path], monkeypatch: pyt
     check(ds)
     assert not (ds / "cache").exists()
     assert_fresh(ds, runs)
+
+
+# ---------------------------------------------------------------- what the listing cannot see: no memo
+
+
+def test_a_folder_that_cannot_be_listed_gives_no_memo(ds: Path, xdg: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A root that can be entered but not listed (mode 711 for another user): the loader still opens its files by
+    name, so a change inside would go unseen. No memo then (simulated: this test may run as root)."""
+    assert memo.lookup(ds, date(2023, 12, 20)) is not None
+    real = os.scandir
+
+    def refused(path: Any) -> Any:
+        if os.fspath(path) == os.fspath(ds):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr("dkst.checks.memo.os.scandir", refused)
+    assert memo.lookup(ds, date(2023, 12, 20)) is None
+
+
+def test_a_yaml_file_that_cannot_be_read_gives_no_memo(ds: Path, xdg: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = os.open
+
+    def refused(path: Any, flags: int, *args: Any) -> int:
+        if os.fspath(path).endswith("units.yaml"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path, flags, *args)
+
+    monkeypatch.setattr("dkst.checks.memo.os.open", refused)
+    assert memo.lookup(ds, date(2023, 12, 20)) is None
+
+
+def test_a_root_link_that_leads_nowhere_gives_no_memo(ds: Path, tmp_path: Path, xdg: Path, runs: list[Path]) -> None:
+    (ds / "units.yaml").unlink()
+    (ds / "units.yaml").symlink_to(tmp_path / "nowhere" / "units.yaml")
+    first = assert_fresh(ds, runs)
+    assert memo.lookup(ds, date(2023, 12, 20)) is None
+    assert assert_fresh(ds, runs) == first
+
+
+def test_a_root_link_is_followed_whatever_its_case(ds: Path, tmp_path: Path) -> None:
+    """On a disk that ignores case the loader opens ``PLAN.yaml`` as ``plan.yaml``, through its link."""
+    target = tmp_path / "outside.yaml"
+    target.write_text("x: 1\n", encoding="utf-8")
+    (ds / "PLAN.yaml").symlink_to(target)
+    before = memo._state(ds, str(ds), date(2023, 12, 20), ())
+    st = target.stat()
+    target.write_text("x: 2\n", encoding="utf-8")
+    os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert memo._state(ds, str(ds), date(2023, 12, 20), ()) != before

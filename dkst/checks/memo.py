@@ -14,12 +14,15 @@ on:
   regular file named ``*.yaml`` / ``*.yml`` in any case up to the loader's size limit (an edit that keeps the size
   and the time is still seen); ``plan.yaml`` and ``units.yaml`` at the root, which the loader reads through a
   link, are followed too (where the link lands, that file's state and bytes). The listing stops, and there is no
-  memo, as soon as it passes :data:`MAX_YAML` YAML files or :data:`MAX_ENTRIES` entries: a large dataset keeps
-  using the parse cache;
+  memo, as soon as it passes :data:`MAX_YAML` YAML files or :data:`MAX_ENTRIES` entries (a large dataset keeps
+  using the parse cache), or meets what it cannot see: a folder it cannot list (a root that can be entered but
+  not listed), an entry it cannot ``lstat``, a link it cannot read or that leads nowhere, a YAML file it cannot
+  read (:class:`_NoMemo`);
 - the check's as-of day and the real today (:func:`dkst.periods.today`), the root as given (and the working
   folder, when it is relative: the result names the dataset as given);
-- the code: :data:`MEMO_FORMAT`, dkst's version, Python's, and the path, size and modification time of every
-  ``.py`` file of dkst and of every file of the installed pydantic, pydantic_core, PyYAML and their helpers
+- the code: :data:`MEMO_FORMAT`, dkst's version, Python's, the path and the bytes (hashed) of every ``.py`` file of
+  dkst, and the path, size and modification time of every file of the installed pydantic, pydantic_core, PyYAML
+  and their helpers
   (found with ``importlib.util.find_spec``, which imports nothing);
 - the other datasets the check read: plan.yaml's ``previous`` (last year's dataset of the ``jump`` findings,
   :mod:`dkst.checks.previous`), kept with the memo and listed at each lookup the same way (with the same bounds,
@@ -69,8 +72,11 @@ LIBRARIES = ("pydantic", "pydantic_core", "yaml", "_yaml", "typing_extensions", 
 KIND = "check.pickle"
 
 
-class _TooBig(Exception):
-    """The listing passed :data:`MAX_YAML` YAML files or :data:`MAX_ENTRIES` entries."""
+class _NoMemo(Exception):
+    """No memo for this dataset: the listing passed :data:`MAX_YAML` YAML files or :data:`MAX_ENTRIES` entries, or
+    met what it cannot see — a folder it cannot list, an entry it cannot ``lstat``, a link it cannot read or that
+    leads nowhere, a YAML file it cannot read. The loader may still read past such a thing (a root it can enter but
+    not list, a link's target), so a change there could not be told from no change."""
 
 
 @dataclass
@@ -116,7 +122,7 @@ class _Listing:
         self.entries += 1
         self.yaml += yaml
         if self.entries > MAX_ENTRIES or self.yaml >= MAX_YAML:
-            raise _TooBig
+            raise _NoMemo
 
 
 def _kind(mode: int) -> str:
@@ -138,13 +144,13 @@ _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK
 
 
 def _digest(path: str, follow: bool) -> bytes:
-    """BLAKE2b of the bytes of the regular file ``path`` (``b"?"`` when it cannot be read, ``b"-"`` when it is
-    not a regular file, ``b">"`` when it is larger than the loader reads)."""
+    """BLAKE2b of the bytes of the regular file ``path`` (``b"-"`` when it is not a regular file, ``b">"`` when it
+    is larger than the loader reads); :class:`_NoMemo` when it cannot be read."""
     flags = _OPEN_FLAGS if follow else _OPEN_FLAGS | getattr(os, "O_NOFOLLOW", 0)
     try:
         fd = os.open(path, flags)
-    except OSError:
-        return b"?"
+    except OSError as exc:
+        raise _NoMemo from exc
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
@@ -154,8 +160,8 @@ def _digest(path: str, follow: bool) -> bytes:
         with open(fd, "rb", closefd=False) as fh:
             data = fh.read(YAML_MAX_BYTES + 1)
         return blake2b(data, digest_size=16).digest()
-    except OSError:
-        return b"?"
+    except OSError as exc:
+        raise _NoMemo from exc
     finally:
         os.close(fd)
 
@@ -191,8 +197,7 @@ def _list_folder(path: str, rel: str, out: _Listing) -> None:
         with os.scandir(path) as it:
             entries = sorted(it, key=lambda e: e.name)
     except OSError as exc:
-        out.add("unlisted", rel, exc.errno or 0)
-        return
+        raise _NoMemo from exc
     for entry in entries:
         name = entry.name
         if name.startswith("."):
@@ -201,9 +206,7 @@ def _list_folder(path: str, rel: str, out: _Listing) -> None:
         try:
             st = entry.stat(follow_symlinks=False)
         except OSError as exc:
-            out.count(False)
-            out.add("gone", here, exc.errno or 0)
-            continue
+            raise _NoMemo from exc
         kind = _kind(st.st_mode)
         yaml = kind == "file" and _is_yaml_like(name)
         out.count(yaml)
@@ -212,8 +215,9 @@ def _list_folder(path: str, rel: str, out: _Listing) -> None:
             try:
                 out.add("target", os.readlink(entry.path))
             except OSError as exc:
-                out.add("target?", exc.errno or 0)
-            if not rel and name in ("plan.yaml", "units.yaml"):  # read through the link (dataset._root_file)
+                raise _NoMemo from exc
+            if not rel and name.lower() in ("plan.yaml", "units.yaml"):  # read through the link, in any case on a
+                # disk that ignores case (dataset._root_file)
                 _list_followed(entry.path, out)
         elif yaml:
             out.to_hash.append((entry.path, False))
@@ -227,8 +231,7 @@ def _list_followed(path: str, out: _Listing) -> None:
         real = os.path.realpath(path)
         st = os.stat(path)
     except (OSError, ValueError) as exc:
-        out.add("dangling", getattr(exc, "errno", None) or 0)
-        return
+        raise _NoMemo from exc
     out.count(stat.S_ISREG(st.st_mode))
     out.add("lands", real, *_stat_fields(st))
     if stat.S_ISREG(st.st_mode):
@@ -241,7 +244,7 @@ def _code(out: _Listing) -> None:
 
     out.add("code", MEMO_FORMAT, __version__, sys.version, sys.implementation.cache_tag or "")
     files: list[str] = []
-    _list_code(os.path.dirname(os.path.abspath(dkst.__file__ or "")), files, only_py=True)
+    _list_code(os.path.dirname(os.path.abspath(dkst.__file__ or "")), files, only_py=True, contents=True)
     for name in LIBRARIES:
         loaded = sys.modules.get(name)
         origin = getattr(loaded, "__file__", None) if loaded is not None else _origin(name)
@@ -249,7 +252,7 @@ def _code(out: _Listing) -> None:
         if origin is None:
             continue
         if os.path.basename(origin) == "__init__.py":
-            _list_code(os.path.dirname(origin), files, only_py=False)
+            _list_code(os.path.dirname(origin), files, only_py=False, contents=False)
         else:
             try:
                 st = os.stat(origin)
@@ -271,8 +274,9 @@ def _origin(name: str) -> str | None:
     return spec.origin if spec is not None else None
 
 
-def _list_code(folder: str, files: list[str], only_py: bool) -> None:
-    """``path NUL size NUL mtime_ns`` of each file below ``folder`` (``only_py``: each ``.py`` file)."""
+def _list_code(folder: str, files: list[str], only_py: bool, contents: bool) -> None:
+    """``path NUL size NUL mtime_ns`` of each file below ``folder`` (``only_py``: each ``.py`` file); ``contents``:
+    ``path NUL`` the BLAKE2b of its bytes instead (dkst's own source: an edit that keeps size and time is seen)."""
     try:
         with os.scandir(folder) as it:
             for entry in it:
@@ -281,7 +285,10 @@ def _list_code(folder: str, files: list[str], only_py: bool) -> None:
                     continue
                 try:
                     if entry.is_dir(follow_symlinks=False):
-                        _list_code(entry.path, files, only_py)
+                        _list_code(entry.path, files, only_py, contents)
+                    elif contents and name.endswith(".py"):
+                        with open(entry.path, "rb") as fh:
+                            files.append(f"{entry.path}\0{blake2b(fh.read(), digest_size=16).hexdigest()}")
                     elif not only_py or name.endswith(".py"):
                         st = entry.stat()
                         files.append(f"{entry.path}\0{st.st_size}\0{st.st_mtime_ns}")
@@ -300,7 +307,7 @@ def code_key() -> bytes:
 
 def _state(root: Path, where: str, as_of: date, others: tuple[str, ...]) -> bytes:
     """What the result of ``dkst check`` of ``root`` as of ``as_of`` depends on now, besides the code (hashed);
-    raises :class:`_TooBig` as soon as a dataset is too large, before any file is read."""
+    raises :class:`_NoMemo` as soon as a dataset is too large, before any file is read."""
     out = _Listing()
     out.add("given", os.fspath(root), "" if root.is_absolute() else os.getcwd(), where)
     out.add("days", as_of.isoformat(), today().isoformat())
@@ -343,19 +350,18 @@ def _loads(payload: bytes) -> dict[str, Any] | None:
     """The memo document in ``payload``, or ``None`` when it cannot be read or is of the wrong shape."""
     try:
         doc = _Unpickler(io.BytesIO(payload)).load()
-    except Exception:  # a memo that cannot be read is no memo
+        well_formed = (
+            type(doc) is dict
+            and doc.get("format") == MEMO_FORMAT
+            and type(doc.get("root")) is str
+            and type(doc.get("others")) is tuple
+            and all(type(o) is str for o in doc["others"])
+            and type(doc.get("key")) is bytes
+            and (doc.get("result") is None or _well_formed(doc["result"]))
+        )
+    except Exception:  # a memo that cannot be read, or whose objects lack their fields, is no memo
         return None
-    if not (
-        type(doc) is dict
-        and doc.get("format") == MEMO_FORMAT
-        and type(doc.get("root")) is str
-        and type(doc.get("others")) is tuple
-        and all(type(o) is str for o in doc["others"])
-        and type(doc.get("key")) is bytes
-        and (doc.get("result") is None or _well_formed(doc["result"]))
-    ):
-        return None
-    return doc
+    return doc if well_formed else None
 
 
 def _well_formed(result: Any) -> bool:
@@ -404,7 +410,7 @@ def lookup(root: Path, as_of: date) -> Probe | None:
     others: tuple[str, ...] = doc["others"] if doc is not None else ()
     try:
         state = _state(root, where, as_of, others)
-    except _TooBig:
+    except _NoMemo:
         return None
     code = code_key()
     key = _key(code, state)
@@ -434,7 +440,7 @@ def keep(probe: Probe, checked: Checked) -> None:
         try:
             if _key(probe.code, _state(probe.root, probe.where, probe.as_of, others)) != key:
                 return  # changed while it was checked
-        except _TooBig:
+        except _NoMemo:
             return
     import pickle
 

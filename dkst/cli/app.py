@@ -82,8 +82,15 @@ def check(
     from dkst.checks.reporters import report
 
     ctx = resolve(data, as_of, lang)
+    color = fmt == CheckFormat.text and use_color()
     probe = memo.lookup(ctx.root, ctx.as_of)  # a small dataset checked before, unchanged: its result, nothing loaded
     result = probe.result if probe is not None else None
+    output = None
+    if result is not None:
+        try:
+            output = report(result, fmt.value, ctx.lang, color, errors_only=no_warnings)
+        except Exception:  # a memo the reporters cannot read (damaged past its checks): it is checked again
+            result = None
     if result is None:
         from dkst.checks.checker import check as run_check
 
@@ -91,8 +98,8 @@ def check(
         if probe is not None:
             memo.keep(probe, checked)
         result = checked.result
-    color = fmt == CheckFormat.text and use_color()
-    sys.stdout.write(report(result, fmt.value, ctx.lang, color, errors_only=no_warnings))
+        output = report(result, fmt.value, ctx.lang, color, errors_only=no_warnings)
+    sys.stdout.write(output or "")
     raise typer.Exit(result.exit_code(strict))
 
 
