@@ -627,3 +627,24 @@ def test_a_root_link_is_followed_whatever_its_case(ds: Path, tmp_path: Path) -> 
     target.write_text("x: 2\n", encoding="utf-8")
     os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))
     assert memo._state(ds, str(ds), date(2023, 12, 20), ()) != before
+
+
+@pytest.mark.hostile
+def test_a_tree_nested_a_thousand_deep(ds: Path, xdg: Path, runs: list[Path]) -> None:
+    """The loader scans it (no ``RecursionError``) and names the file at its bottom; the memo keeps nothing."""
+    unit = next(p for p in sorted((ds / "units").iterdir()) if p.is_dir())
+    deep = unit
+    for _ in range(1100):  # one level at a time (pathlib's and os's ``parents`` recurse)
+        deep = deep / "d"
+        deep.mkdir()
+    (deep / "lost.yaml").write_text("x: 1\n", encoding="utf-8")
+    try:
+        _, out, err = assert_fresh(ds, runs, "--format", "json")
+        assert "lost.yaml" in out and "Traceback" not in err
+        assert memo.lookup(ds, date(2023, 12, 20)) is None
+        assert_fresh(ds, runs, "--format", "json")
+    finally:  # from the bottom up: shutil.rmtree (pytest's clean-up) recurses too
+        (deep / "lost.yaml").unlink()
+        while deep != unit:
+            deep.rmdir()
+            deep = deep.parent

@@ -63,6 +63,8 @@ MEMO_FORMAT = 1
 MAX_YAML = CACHE_MIN_FILES
 #: More entries than this (files, folders, links): no memo.
 MAX_ENTRIES = 1000
+#: Folders nested deeper than this below the root: no memo.
+MAX_DEPTH = 64
 #: The loader reads YAML files up to this size (:data:`dkst.load.yamlio.MAX_BYTES`; a test holds them equal) and
 #: judges larger ones by their size alone.
 YAML_MAX_BYTES = 1024 * 1024
@@ -193,6 +195,8 @@ def _list_dataset(top: str, out: _Listing) -> None:
 
 
 def _list_folder(path: str, rel: str, out: _Listing) -> None:
+    if rel.count("/") >= MAX_DEPTH:
+        raise _NoMemo  # deeper than any dataset is laid out: no memo (and no recursion to Python's limit)
     try:
         with os.scandir(path) as it:
             entries = sorted(it, key=lambda e: e.name)

@@ -90,12 +90,24 @@ def scan_units(root: Path) -> list[UnitFolder | Finding]:
 def _scan_unit(
     path: str, rel_dir: str, unit_id: str, depth: int, section: str, out: list[Entry | Misfit | Finding]
 ) -> None:
-    """One folder of a unit, then its sub-folders (the order of ``os.walk``, top-down, sorted)."""
+    """One folder of a unit, then its sub-folders (the order of ``os.walk``, top-down, sorted), with a stack of
+    folders to go rather than recursion: a tree nested a thousand deep is scanned, not a ``RecursionError``."""
+    todo: list[tuple[str, str, int, str]] = [(path, rel_dir, depth, section)]
+    while todo:
+        path, rel_dir, depth, section = todo.pop()
+        subs = _scan_folder(path, rel_dir, unit_id, depth, section, out)
+        todo.extend(reversed(subs))  # the first sub-folder next, as the recursion went
+
+
+def _scan_folder(
+    path: str, rel_dir: str, unit_id: str, depth: int, section: str, out: list[Entry | Misfit | Finding]
+) -> list[tuple[str, str, int, str]]:
+    """One folder of a unit: its files into ``out``; its sub-folders to scan next, in order."""
     try:
         with os.scandir(path) as it:
             entries = list(it)
     except OSError:
-        return  # as os.walk: a folder that cannot be listed is passed over
+        return []  # as os.walk: a folder that cannot be listed is passed over
     dirs: list[os.DirEntry[str]] = []
     files: list[os.DirEntry[str]] = []
     for entry in entries:
@@ -132,9 +144,11 @@ def _scan_unit(
             out.append(Entry(rel, "report", unit_id, name[:-5]))
         else:
             out.append(Misfit(rel, unit_id, name))
-    for entry in dirs:
-        if not entry.name.startswith(".") and not entry.is_symlink():
-            _scan_unit(entry.path, f"{rel_dir}/{entry.name}", unit_id, depth + 1, section or entry.name, out)
+    return [
+        (entry.path, f"{rel_dir}/{entry.name}", depth + 1, section or entry.name)
+        for entry in dirs
+        if not entry.name.startswith(".") and not entry.is_symlink()
+    ]
 
 
 def judge_units(
